@@ -1,0 +1,72 @@
+/**
+ * Lines and positions.  Every later stage addresses the source through `Line`
+ * records, so a value can always be traced back to where it was written.
+ */
+import type { Line, Point, Position } from './types.js';
+
+/** Split decoded text into lines (LF, CRLF or lone CR), keeping offsets. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  let number = 1;
+  const length = text.length;
+  while (offset <= length) {
+    let end = offset;
+    while (end < length) {
+      const code = text.charCodeAt(end);
+      if (code === 10 || code === 13) break;
+      end++;
+    }
+    const lineText = text.slice(offset, end);
+    lines.push({ index: lines.length, line: number, offset, text: lineText, role: isBlank(lineText) ? 'blank' : 'content' });
+    if (end >= length) break;
+    const code = text.charCodeAt(end);
+    offset = end + (code === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    number++;
+  }
+  // A trailing newline does not start one more (empty) line.
+  if (lines.length > 1 && lines[lines.length - 1].text === '' && /[\r\n]$/.test(text)) lines.pop();
+  return lines;
+}
+
+const NOT_BLANK = /[^\s\u3000\ufeff]/;
+
+export function isBlank(text: string): boolean {
+  return !NOT_BLANK.test(text);
+}
+
+/** The point of a column (0-based, in code units) of a line. */
+export function pointAt(line: Line, column = 0): Point {
+  return { line: line.line, column: column + 1, offset: line.offset + column };
+}
+
+/** The end point of a line (just after its last character). */
+export function lineEnd(line: Line): Point {
+  return pointAt(line, line.text.length);
+}
+
+/** Position covering whole lines `lines[start]` … `lines[end - 1]`. */
+export function linesPosition(lines: readonly Line[], start: number, end: number): Position {
+  const first = lines[start];
+  const last = lines[Math.max(start, end - 1)];
+  return { start: pointAt(first, leadingSpace(first.text)), end: lineEnd(last) };
+}
+
+/** Position of one line, from its first non-space character to its end. */
+export function linePosition(line: Line): Position {
+  return { start: pointAt(line, leadingSpace(line.text)), end: lineEnd(line) };
+}
+
+/** The smallest position covering both. */
+export function joinPositions(a: Position, b: Position): Position {
+  return {
+    start: a.start.offset <= b.start.offset ? a.start : b.start,
+    end: a.end.offset >= b.end.offset ? a.end : b.end,
+  };
+}
+
+function leadingSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && /[\s\u3000\ufeff]/.test(text[i])) i++;
+  return i === text.length ? 0 : i;
+}

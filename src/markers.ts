@@ -1,0 +1,117 @@
+/**
+ * Numbering markers (SPEC Section table): `壹、` `一、` `(一)` `1.` `(1)` `甲、` `①`,
+ * in all their width and bracket variants.  Shared by the section stage and
+ * by the record readers (strategy ordinals, work-item paths).
+ */
+import type { MarkerStyle } from './types.js';
+
+export interface Marker {
+  /** Canonical form: `壹、`, `一、`, `(一)`, `1.`, `(1)`, `甲、`, `①`. */
+  marker: string;
+  style: Exclude<MarkerStyle, 'markdown'>;
+  ordinal: number;
+  /** The text after the marker, trimmed. */
+  rest: string;
+  /** How many characters of the input the marker (and the space after it) took. */
+  length: number;
+}
+
+const FORMAL_DIGITS: Record<string, number> = { 壹: 1, 貳: 2, 參: 3, 叁: 3, 叄: 3, 肆: 4, 伍: 5, 陸: 6, 柒: 7, 捌: 8, 玖: 9 };
+const PLAIN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 〇: 0, 零: 0 };
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+const CIRCLED_FIRST = 0x2460; // ①
+
+/**
+ * Value of a Chinese numeral up to 99 (`十一` → 11, `二十` → 20, `拾壹` → 11), or
+ * null when the string is not one.
+ */
+export function cjkNumber(text: string): number | null {
+  if (text.length === 0 || text.length > 3) return null;
+  const digit = (ch: string) => PLAIN_DIGITS[ch] ?? FORMAL_DIGITS[ch];
+  const tenAt = [...text].findIndex((ch) => ch === '十' || ch === '拾');
+  if (tenAt === -1) return text.length === 1 && digit(text) !== undefined && digit(text) > 0 ? digit(text) : null;
+  const chars = [...text];
+  const tens = tenAt === 0 ? 1 : tenAt === 1 ? digit(chars[0]) : undefined;
+  const unitsChars = chars.slice(tenAt + 1);
+  if (tens === undefined || tens === 0 || unitsChars.length > 1) return null;
+  const units = unitsChars.length ? digit(unitsChars[0]) : 0;
+  if (units === undefined) return null;
+  return tens * 10 + units;
+}
+
+const FORMAL = '壹貳參叁叄肆伍陸柒捌玖拾';
+const PLAIN = '一二三四五六七八九十';
+
+//   > | 壹、機關任務     貳 、環境     一、使命     甲、
+//       ^^               ^^^           ^^           ^^
+const LIST_MARK = new RegExp(`^([${FORMAL}]{1,3}|[${PLAIN}]{1,3}|[${STEMS}])[ \\u3000]*[、，,．.](?![0-9])[ \\u3000]*`, 'u');
+//   > | （一)落實     (1) 辦理
+//       ^^^^         ^^^^
+const PAREN_MARK = new RegExp(`^[(（][ \\u3000]*([${PLAIN}]{1,3}|[0-9０-９]{1,3})[ \\u3000]*[)）][ \\u3000]*`, 'u');
+//   > | 1、 機關任務    2. 召開    3．辦理    but not `1.5`, `7/31`
+//       ^^^             ^^         ^^
+const ARABIC_MARK = /^([0-9０-９]{1,3})[ \u3000]*(?:[、．]|\.(?![0-9]))[ \u3000]*/u;
+const CIRCLED_MARK = /^([\u2460-\u2473])[ \u3000]*/u;
+
+function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Read the numbering marker at the start of `text` (leading spaces allowed), or null. */
+export function parseMarker(input: string): Marker | null {
+  const lead = input.length - input.trimStart().length;
+  const text = input.slice(lead);
+  let m = LIST_MARK.exec(text);
+  if (m) {
+    const body = m[1];
+    if (STEMS.includes(body)) return make(`${body}、`, 'stem', STEMS.indexOf(body) + 1, m[0].length);
+    const value = cjkNumber(body);
+    if (value === null) return null;
+    const formal = FORMAL.includes(body[0]) && !(body.length === 1 && body === '十');
+    // `十` alone is plain 10; `拾` is formal.
+    return formal || body.startsWith('拾')
+      ? make(`${formalNumeral(value)}、`, 'cjk-formal', value, m[0].length)
+      : make(`${plainNumeral(value)}、`, 'cjk', value, m[0].length);
+  }
+  m = PAREN_MARK.exec(text);
+  if (m) {
+    const body = m[1];
+    if (/[0-9０-９]/.test(body[0])) {
+      const value = Number(halfWidthDigits(body));
+      return make(`(${value})`, 'arabic-paren', value, m[0].length);
+    }
+    const value = cjkNumber(body);
+    return value === null ? null : make(`(${plainNumeral(value)})`, 'cjk-paren', value, m[0].length);
+  }
+  m = ARABIC_MARK.exec(text);
+  if (m) {
+    const value = Number(halfWidthDigits(m[1]));
+    return make(`${value}.`, 'arabic', value, m[0].length);
+  }
+  m = CIRCLED_MARK.exec(text);
+  if (m) {
+    const value = m[1].charCodeAt(0) - CIRCLED_FIRST + 1;
+    return make(String.fromCharCode(CIRCLED_FIRST + value - 1), 'circled', value, m[0].length);
+  }
+  return null;
+
+  function make(marker: string, style: Marker['style'], ordinal: number, length: number): Marker {
+    return { marker, style, ordinal, rest: text.slice(length).trim(), length: lead + length };
+  }
+}
+
+/** `1` → `一`, `11` → `十一`, `20` → `二十`. */
+export function plainNumeral(value: number): string {
+  const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (value < 10) return digits[value];
+  const tens = Math.floor(value / 10);
+  return `${tens === 1 ? '' : digits[tens]}十${digits[value % 10]}`;
+}
+
+/** `1` → `壹`, `3` → `參`, `11` → `拾壹`. */
+export function formalNumeral(value: number): string {
+  const digits = ['', '壹', '貳', '參', '肆', '伍', '陸', '柒', '捌', '玖'];
+  if (value < 10) return digits[value];
+  const tens = Math.floor(value / 10);
+  return `${tens === 1 ? '' : digits[tens]}拾${digits[value % 10]}`;
+}

@@ -1,0 +1,271 @@
+/**
+ * Types shared across the pipeline stages.
+ *
+ * The output types (`ParseResult` and everything it holds) are the published
+ * contract and mirror `schemas/plan-document.schema.json`; `test/schema.test.ts`
+ * checks that the two agree on real output.  The internal types (`Line`,
+ * `DocumentSpan`, `RawTable`, …) are what one stage hands to the next.
+ */
+
+// ---------------------------------------------------------------------------
+// Positions and diagnostics (unist / vfile style)
+
+/** A place in the decoded source: 1-based line and column, 0-based offset (UTF-16 code units). */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable kebab-case id, e.g. `kpi-target-count`. */
+  code: string;
+  message: string;
+  position: Position | null;
+}
+
+// ---------------------------------------------------------------------------
+// Output model (SPEC §3)
+
+export type SourceFormat = 'pdf-text' | 'word-text' | 'markdown' | 'text';
+export type Script = 'traditional' | 'simplified';
+
+export interface Source {
+  path: string;
+  bytes: number;
+  sha256: string;
+  encoding: string;
+  script: Script;
+  /** The conversion applied, e.g. `s2twp`, or null. */
+  converted: string | null;
+  format: SourceFormat;
+}
+
+export type DocumentKind =
+  | 'mid-term-plan'
+  | 'annual-plan'
+  | 'performance-report'
+  | 'work-plan'
+  | 'work-report'
+  | 'revision-summary'
+  | 'unknown';
+
+export interface Period {
+  from: number;
+  to: number;
+  gregorian: { from: number; to: number };
+}
+
+export type MarkerStyle =
+  | 'cjk-formal'
+  | 'cjk'
+  | 'cjk-paren'
+  | 'arabic'
+  | 'arabic-paren'
+  | 'stem'
+  | 'circled'
+  | 'markdown';
+
+export interface Section {
+  marker: string | null;
+  style: MarkerStyle | null;
+  ordinal: number | null;
+  level: number;
+  title: string;
+  body: string[];
+  position: Position;
+  children: Section[];
+}
+
+export type TableKind = 'kpi' | 'common-kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'other';
+export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown';
+
+export interface Table {
+  kind: TableKind;
+  layout: TableLayout;
+  header: string[];
+  rows: string[][];
+  /** Path of the enclosing section titles joined with `/`. */
+  section: string;
+  position: Position;
+}
+
+export type TargetType = 'number' | 'percent' | 'date' | 'range' | 'text' | 'blank';
+
+export interface Target {
+  year: number;
+  gregorianYear: number;
+  raw: string;
+  type: TargetType;
+  /** number / percent: a number; date: `MM-DD`; range: `{min,max}`; text, blank: null. */
+  value: number | string | { min: number; max: number } | null;
+  unit: string | null;
+}
+
+export interface KpiStrategy {
+  marker: string | null;
+  ordinal: number | null;
+  text: string;
+  perspective: string | null;
+  weight: number | null;
+}
+
+export interface KpiIndicator {
+  marker: string | null;
+  ordinal: number | null;
+  text: string;
+  weight: number | null;
+}
+
+export interface Kpi {
+  strategy: KpiStrategy;
+  indicator: KpiIndicator;
+  measure: string | null;
+  assessment: { system: string | null; method: string | null } | null;
+  common: boolean;
+  targets: Target[];
+  position: Position;
+}
+
+export interface Budget {
+  raw: string;
+  value: number | null;
+  unit: string | null;
+  note: string | null;
+}
+
+export interface WorkItem {
+  path: string[];
+  item: string;
+  content: string | null;
+  budget: Budget | null;
+  position: Position;
+}
+
+export interface ReportItem {
+  path: string[];
+  status: string;
+  completion: { raw: string; value: number | null } | null;
+  note: string | null;
+  position: Position;
+}
+
+export interface PlanDocument {
+  kind: DocumentKind;
+  title: string;
+  agency: string | null;
+  period: Period | null;
+  revision: string | null;
+  position: Position;
+  sections: Section[];
+  tables: Table[];
+  kpis: Kpi[];
+  workItems: WorkItem[];
+  reportItems: ReportItem[];
+}
+
+export interface ParseResult {
+  schemaVersion: string;
+  source: Source;
+  documents: PlanDocument[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// Internal model: what the stages hand each other
+
+/**
+ * One physical line of the decoded source.  `text` is the line as written
+ * (no end-of-line characters); nothing in the pipeline rewrites it.
+ */
+export interface Line {
+  /** 0-based index in the file's line array. */
+  index: number;
+  /** 1-based line number in the decoded source. */
+  line: number;
+  /** Offset of the first character of the line in the decoded source. */
+  offset: number;
+  text: string;
+  /**
+   * What normalization decided about the line: `content`, `blank`, or page
+   * furniture that later stages skip (`page-number`, `running-header`, `toc`).
+   */
+  role: LineRole;
+}
+
+export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc';
+
+/** The decoded, normalized input a file's stages work on. */
+export interface SourceText {
+  /** Decoded source text (what positions point into). */
+  text: string;
+  lines: Line[];
+  format: SourceFormat;
+}
+
+/** A logical document found by the split stage: a half-open range of lines. */
+export interface DocumentSpan {
+  kind: DocumentKind;
+  title: string;
+  agency: string | null;
+  period: Period | null;
+  revision: string | null;
+  /** First line index (its cover, else its title). */
+  start: number;
+  /** One past the last line index. */
+  end: number;
+  /** Line indexes that hold the title (or repeated title / cover) and are not body text. */
+  titleLines: number[];
+}
+
+/** One row of a table as a reader found it. */
+export interface RawRow {
+  /** Cell text; structural breaks inside a cell (`<li>`, `<p>`, `<br>`) are `\n`. */
+  cells: string[];
+  position: Position;
+  /** Line indexes the row came from. */
+  lines: number[];
+}
+
+/** A table as a layout reader found it, before its kind and records are decided. */
+export interface RawTable {
+  layout: TableLayout;
+  /** One entry per column; multi-row headers joined with `/`. */
+  header: string[];
+  rows: RawRow[];
+  /** Line range [start, end) the table occupies (end exclusive). */
+  start: number;
+  end: number;
+  position: Position;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A table layout reader.  Every layout (tsv, cell-per-line, flattened, …) is a
+ * module exporting one of these, listed in `src/tables/index.ts`.
+ */
+export interface TableReader {
+  layout: TableLayout;
+  /**
+   * Try to read a table whose first line is `lines[start]`, not reading past
+   * `limit` (exclusive).  Returns null when no table of this layout starts there.
+   */
+  read(lines: Line[], start: number, limit: number, source: SourceText): RawTable | null;
+}
+
+export interface ParseOptions {
+  /** Path recorded in `source.path` (as given; never made absolute). */
+  path?: string;
+  /** Force an encoding (iconv-lite name), skipping detection. */
+  encoding?: string;
+  /** Convert Simplified to Traditional (default true). */
+  convert?: boolean;
+}
