@@ -1,0 +1,216 @@
+/**
+ * Document stage: split a file into its logical documents.  A multi-plan PDF
+ * holds one plan per agency; a converter export of a city's work plans holds
+ * one plan per department.  Documents are recognised from how their titles
+ * are written, never from file names.
+ */
+import { linesPosition } from './lines.js';
+import { parseMarker } from './markers.js';
+import { normalizeText, stripSpaces } from './normalize/text.js';
+import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
+
+interface TitleMatch {
+  kind: DocumentKind;
+  /** The title as written on this line, normalized. */
+  title: string;
+  /** True when the line starts with the issuing body (else it must come from the cover). */
+  hasAgency: boolean;
+}
+
+// The kind is told by the words a title ends with (before an optional
+// bracketed period or revision note):
+//
+//   > | 嘉義市政府民政處中程(108 至 111 年度)施政計畫
+//                       ^^^^               ^^^^^^^^ mid-term-plan
+//   > | # 嘉義市西區區公所民政課 112 年度重要工作計畫     work-plan
+//   > | 109 年度工作總報告                              work-report
+//   > | …施政計畫」關鍵績效指標(KPI)滾動修正項目彙總表    revision-summary
+const KIND_PATTERNS: Array<[DocumentKind, RegExp]> = [
+  ['revision-summary', /(?:KPI|關鍵績效指標|指標).*修正.*彙總表$/u],
+  ['mid-term-plan', /中程.*施政計[畫劃]$/u],
+  ['work-plan', /年度?重要工作計[畫劃]$/u],
+  ['work-report', /年度?工作(?:總)?報告$/u],
+  ['performance-report', /施政績效報告$/u],
+  ['annual-plan', /年度施政計[畫劃]$/u],
+];
+const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
+const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
+const AGENCY_END = /(?:政府|公所|事務所|[處局課室所會署部院館隊站]|中心|委員會)$/u;
+const PERIOD = /(?:民國)?(\d{2,3})\s*(?:年度?)?\s*(?:至|~|～|-|－|—|到)\s*(\d{2,3})\s*年度?/u;
+const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
+
+/** Read a title line, or null when the line is not a document title. */
+export function matchTitle(text: string): TitleMatch | null {
+  const compact = stripSpaces(text.replace(/^\s*#{1,6}\s*/, ''));
+  if (compact.length < 6 || compact.length > 80) return null;
+  if (parseMarker(compact)) return null;
+  const core = compact.replace(TRAILING_NOTE, '');
+  if (SENTENCE_PUNCTUATION.test(core.replace(/[(（][^)）]*[)）]/gu, ''))) return null;
+  if (/[「『]/u.test(core) && !/」.*彙總表$/u.test(core)) return null;
+  for (const [kind, pattern] of KIND_PATTERNS) {
+    if (!pattern.test(core)) continue;
+    const title = normalizeText(text.replace(/^\s*#{1,6}\s*/, ''));
+    const head = core.replace(/^(?:中華民國)?\d{2,3}年度?/u, '');
+    const hasAgency = head === core ? !/^(?:中程|年度|重要工作|工作總報告)/u.test(core) : false;
+    return { kind, title, hasAgency };
+  }
+  return null;
+}
+
+/** The issuing body: the title up to where the kind phrase or the period starts. */
+export function agencyOf(title: string): string | null {
+  const compact = stripSpaces(title);
+  const cut = compact.search(/中程|(?:中華民國)?\d{2,3}年度?|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政)|施政(?:計|績效)|關鍵績效|重要工作計/u);
+  const agency = (cut <= 0 ? '' : compact.slice(0, cut)).replace(/[(（「」]+$/u, '');
+  return agency.length >= 2 ? agency : null;
+}
+
+export function periodOf(text: string): Period | null {
+  const compact = stripSpaces(text);
+  let m = PERIOD.exec(compact);
+  if (m) return makePeriod(Number(m[1]), Number(m[2]));
+  m = SINGLE_YEAR.exec(compact);
+  return m ? makePeriod(Number(m[1]), Number(m[1])) : null;
+}
+
+function makePeriod(from: number, to: number): Period | null {
+  if (from < 1 || to < from || to - from > 20) return null;
+  return { from, to, gregorian: { from: from + 1911, to: to + 1911 } };
+}
+
+function isAgencyLine(text: string): boolean {
+  const compact = stripSpaces(text);
+  return compact.length >= 3 && compact.length <= 30 && AGENCY_END.test(compact) && !SENTENCE_PUNCTUATION.test(compact) && !parseMarker(compact);
+}
+
+/** Cover lines besides the title: a date (`中華民國 110 年 3 月`), a revision note, a parenthetical subtitle. */
+function isCoverNote(text: string): boolean {
+  const compact = stripSpaces(text);
+  return /^中華民國\d{2,3}年(?:\d{1,2}月)?(?:\d{1,2}日)?$/u.test(compact) || /^[(（][^()（）]{1,60}[)）]$/u.test(compact);
+}
+
+const REVISION = /滾動修正|修正版|修訂版|修正本/u;
+
+/** Split a file into documents (at least one). */
+export function splitDocuments(source: SourceText): DocumentSpan[] {
+  const lines = source.lines;
+  const spans: DocumentSpan[] = [];
+  let current: DocumentSpan | null = null;
+  /** Whether the current document has body text yet (else a new title merges into its cover). */
+  let hasBody = false;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.role !== 'content') continue;
+    const match = matchTitle(line.text);
+    if (!match) {
+      if (current && !hasBody && (isCoverNote(line.text) || isAgencyLine(line.text))) {
+        current.titleLines.push(i);
+        if (REVISION.test(line.text)) current.revision ??= revisionOf(line.text);
+        continue;
+      }
+      if (current) hasBody = true;
+      continue;
+    }
+    // Complete a title that lacks its issuing body from the cover line above or below.
+    let title = match.title;
+    const coverLines: number[] = [];
+    if (!match.hasAgency) {
+      const above = previousContent(lines, i);
+      const below = nextContent(lines, i);
+      const agencyLine = above !== -1 && isAgencyLine(lines[above].text) && (!current || !hasBody || above > lastBodyLine(current, lines, i)) ? above : below !== -1 && isAgencyLine(lines[below].text) ? below : -1;
+      if (agencyLine !== -1) {
+        title = normalizeText(lines[agencyLine].text) + title;
+        coverLines.push(agencyLine);
+      }
+    }
+    if (current && (sameTitle(current.title, title) || (!hasBody && current.kind === match.kind))) {
+      // A repeated title (cover, then title page, then a running title on every page).
+      current.titleLines.push(i, ...coverLines);
+      if (stripSpaces(title).length > stripSpaces(current.title).length && !hasBody) current.title = title;
+      if (hasBody) line.role = 'running-header';
+      continue;
+    }
+    const start = Math.min(i, ...coverLines.filter((k) => k < i));
+    if (current) current.end = start;
+    const agency = agencyOf(title);
+    current = {
+      kind: match.kind,
+      title,
+      agency,
+      period: periodOf(title),
+      revision: REVISION.test(line.text) ? revisionOf(line.text) : null,
+      start,
+      end: lines.length,
+      titleLines: [i, ...coverLines],
+    };
+    spans.push(current);
+    hasBody = false;
+  }
+
+  if (spans.length === 0) {
+    const first = lines.findIndex((line) => line.role === 'content');
+    const titleText = first === -1 ? '' : normalizeText(lines[first].text);
+    spans.push({
+      kind: 'unknown',
+      title: titleText.length <= 80 ? titleText : '',
+      agency: null,
+      period: null,
+      revision: null,
+      start: 0,
+      end: lines.length,
+      titleLines: first !== -1 && titleText.length <= 80 && !parseMarker(titleText) ? [first] : [],
+    });
+  } else if (spans[0].start > 0 && lines.slice(0, spans[0].start).some((line) => line.role === 'content')) {
+    // Text before the first title is its cover.
+    spans[0].start = 0;
+  }
+  for (const span of spans) {
+    if (span.period === null) span.period = periodFromCover(span, lines);
+    if (span.revision === null) span.revision = span.titleLines.map((k) => lines[k].text).find((text) => REVISION.test(text)) ? '滾動修正' : null;
+  }
+  return spans;
+}
+
+function revisionOf(text: string): string {
+  const m = REVISION.exec(stripSpaces(text));
+  return m ? m[0] : '滾動修正';
+}
+
+function periodFromCover(span: DocumentSpan, lines: readonly Line[]): Period | null {
+  for (const k of span.titleLines) {
+    const period = periodOf(lines[k].text);
+    if (period) return period;
+  }
+  return null;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const x = stripSpaces(a);
+  const y = stripSpaces(b);
+  return x === y || (x.length > 6 && (x.endsWith(y) || y.endsWith(x)));
+}
+
+function lastBodyLine(span: DocumentSpan, lines: readonly Line[], before: number): number {
+  for (let k = before - 1; k >= span.start; k--) if (lines[k].role === 'content' && !span.titleLines.includes(k)) return k;
+  return span.start - 1;
+}
+
+function previousContent(lines: readonly Line[], i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) if (lines[k].role === 'content') return k;
+  return -1;
+}
+
+function nextContent(lines: readonly Line[], i: number): number {
+  for (let k = i + 1; k < lines.length && k <= i + 6; k++) if (lines[k].role === 'content') return k;
+  return -1;
+}
+
+export function spanPosition(source: SourceText, span: DocumentSpan) {
+  return linesPosition(source.lines, span.start, Math.max(span.start + 1, lastLine(source, span)));
+}
+
+function lastLine(source: SourceText, span: DocumentSpan): number {
+  for (let k = span.end - 1; k > span.start; k--) if (source.lines[k].role !== 'blank') return k + 1;
+  return span.start + 1;
+}

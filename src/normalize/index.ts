@@ -1,0 +1,133 @@
+/**
+ * Normalize stage: split the decoded text into lines, tell which export the
+ * file came from, and mark page furniture (page numbers, running headers and
+ * footers, tables of contents) so later stages skip it.  The text itself is
+ * untouched: positions keep pointing into the decoded source.
+ */
+import { splitLines } from '../lines.js';
+import type { Line, SourceFormat, SourceText } from '../types.js';
+import { stripSpaces } from './text.js';
+
+export function normalize(text: string): SourceText {
+  const lines = splitLines(text);
+  const format = detectFormat(lines);
+  markPageNumbers(lines);
+  markTableOfContents(lines);
+  markRunningLines(lines);
+  return { text, lines, format };
+}
+
+/**
+ * Which export the text came from:
+ * - `markdown`: `#` headings, `- ` list items or HTML fragments (`<p>`, `<li>`);
+ * - `word-text`: one table cell per line, written `\t<cell>`;
+ * - `pdf-text`: PDF text (trailing spaces from justification, page numbers);
+ * - `text` otherwise.
+ */
+export function detectFormat(lines: readonly Line[]): SourceFormat {
+  let headings = 0;
+  let html = 0;
+  let listItems = 0;
+  let cellLines = 0;
+  let trailing = 0;
+  let content = 0;
+  for (const { text, role } of lines) {
+    if (role === 'blank') continue;
+    content++;
+    if (/^#{1,6}\s/.test(text)) headings++;
+    if (/<(?:p|li|ol|ul|br)\b[^>]*>/i.test(text)) html++;
+    if (/^\s*[-*+]\s+(?:[(（]?[一二三四五六七八九十0-9０-９]+[)）、.．]|\S)/.test(text) && !/^\s*-\s+[-0-9.%\s]*$/.test(text)) listItems++;
+    if (/^\t[^\t]*$/.test(text)) cellLines++;
+    if (/[ \u3000]$/.test(text)) trailing++;
+  }
+  if (content === 0) return 'text';
+  if (headings > 0 || html > 0 || listItems >= 3) return 'markdown';
+  if (cellLines >= 10 && cellLines / content > 0.2) return 'word-text';
+  if (trailing / content > 0.2) return 'pdf-text';
+  return 'text';
+}
+
+// A line that only holds a page number:
+//
+//   > | 2-5        - 3 -        第 3 頁       16-1
+//       ^^^        ^^^^^        ^^^^^^^       ^^^^
+const PAGE_NUMBER = /^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}\s*[-–]\s*\d{1,3}|第\s*\d{1,4}\s*頁(?:\s*[，,/]?\s*共\s*\d{1,4}\s*頁)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/u;
+// A lone number is also a page number, but only when set off by blank space
+// on both sides (inside flattened PDF tables lone numbers are ordinals).
+const LONE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+function markPageNumbers(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.role !== 'content') continue;
+    if (PAGE_NUMBER.test(line.text)) {
+      // `3/10` could be a date in a table; only take it alone between blanks.
+      if (/\//.test(line.text) && !(blankAround(lines, i, 1))) continue;
+      line.role = 'page-number';
+    } else if (LONE_NUMBER.test(line.text) && blankAround(lines, i, 2) && (i + 1 >= lines.length || lines[i + 1].role === 'blank')) {
+      line.role = 'page-number';
+    }
+  }
+}
+
+function blankAround(lines: readonly Line[], i: number, count: number): boolean {
+  for (let k = 1; k <= count; k++) {
+    const before = lines[i - k];
+    if (before && before.role === 'content') return false;
+  }
+  const after = lines[i + 1];
+  return !after || after.role !== 'content';
+}
+
+// Table-of-contents entries end in a page reference after a dot leader or tab:
+//
+//   > | 一、\t民政部門.....\t1       壹、機關任務及願景……………1
+//                     ^^^^^^^^^                  ^^^^^^^^
+const TOC_ENTRY = /(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}\s*$/u;
+const TOC_TITLE = /^(?:.*(?:目\s*錄|目\s*次))\s*$/u;
+
+function markTableOfContents(lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.role !== 'content') continue;
+    if (TOC_ENTRY.test(line.text)) line.role = 'toc';
+    else if (TOC_TITLE.test(line.text) && stripSpaces(line.text).length <= 40) {
+      // A `目錄` heading counts only when entries follow it.
+      const next = nextContent(lines, i);
+      if (next !== -1 && TOC_ENTRY.test(lines[next].text)) line.role = 'toc';
+    }
+  }
+}
+
+function nextContent(lines: readonly Line[], i: number): number {
+  for (let k = i + 1; k < lines.length; k++) if (lines[k].role === 'content' || lines[k].role === 'toc') return k;
+  return -1;
+}
+
+/**
+ * Running headers and footers: the same short line printed on many pages
+ * next to a page number.  Lines repeated without a page number nearby (table
+ * headers, repeated section headings of a multi-plan file) are kept; the
+ * document splitter handles titles repeated on every page.
+ */
+function markRunningLines(lines: Line[]): void {
+  const counts = new Map<string, number[]>();
+  for (const line of lines) {
+    if (line.role !== 'content') continue;
+    const key = stripSpaces(line.text);
+    if (key.length < 4 || key.length > 60) continue;
+    let list = counts.get(key);
+    if (!list) counts.set(key, (list = []));
+    list.push(line.index);
+  }
+  for (const indexes of counts.values()) {
+    if (indexes.length < 3) continue;
+    const nearPageNumber = indexes.filter((i) => hasPageNumberNear(lines, i)).length;
+    if (nearPageNumber >= Math.max(3, indexes.length * 0.6)) for (const i of indexes) lines[i].role = 'running-header';
+  }
+}
+
+function hasPageNumberNear(lines: readonly Line[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k <= Math.min(lines.length - 1, i + 3); k++) if (lines[k].role === 'page-number') return true;
+  return false;
+}

@@ -1,0 +1,285 @@
+/**
+ * Section stage: join wrapped lines into paragraphs, find the numbered
+ * headings among them, and nest them into a tree.  Levels come from the order
+ * in which marker styles nest in each document, not from a fixed table;
+ * numbering continuity decides doubtful markers.
+ */
+import { linesPosition } from './lines.js';
+import { parseMarker, type Marker } from './markers.js';
+import { normalizeText, stripSpaces } from './normalize/text.js';
+import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
+
+export interface SectionTree {
+  sections: Section[];
+  diagnostics: Diagnostic[];
+}
+
+/** A run of source lines that reads as one paragraph. */
+export interface Paragraph {
+  lines: Line[];
+  /** The text with wrapped lines joined and normalized. */
+  text: string;
+}
+
+interface Heading {
+  marker: Marker | null;
+  /** Style key used to nest: a marker style, `markdown-hN`, or `unnumbered`. */
+  key: string;
+  title: string;
+  /** Written `1、` (Word renders 壹、/一、 list numbering this way). */
+  ideographicComma: boolean;
+}
+
+interface OpenLevel {
+  key: string;
+  ordinal: number | null;
+  ideographicComma: boolean;
+  section: Section;
+}
+
+const SENTENCE_END = /[。！？!?；;：:]$/u;
+const CONTINUES = /[，、,（(「『～~\-－—]$/u;
+const LIST_PREFIX = /^\s*[-*+]\s+/;
+const MARKDOWN_HEADING = /^\s*(#{1,6})\s+/;
+
+export function buildSections(source: SourceText, span: DocumentSpan, tables: readonly RawTable[]): SectionTree {
+  const diagnostics: Diagnostic[] = [];
+  const paragraphs = buildParagraphs(source, span, tables);
+  const tocTitles = tableOfContents(source, span);
+  const roots: Section[] = [];
+  const stack: OpenLevel[] = [];
+  let lastLine = span.start;
+
+  const lineOfTable = tables.map((table) => [table.start, table.end] as const);
+  for (const paragraph of paragraphs) {
+    const heading = readHeading(paragraph, tocTitles);
+    const placed = heading ? place(heading, stack) : null;
+    const first = paragraph.lines[0];
+    const last = paragraph.lines[paragraph.lines.length - 1];
+    if (heading && placed !== null) {
+      const { depth, gap } = placed;
+      stack.length = depth;
+      closeTo(stack, first.index);
+      const section: Section = {
+        marker: heading.marker?.marker ?? null,
+        style: heading.marker?.style ?? (heading.key.startsWith('markdown') ? 'markdown' : null),
+        ordinal: heading.marker?.ordinal ?? null,
+        level: depth + 1,
+        title: heading.title,
+        body: [],
+        position: linesPosition(source.lines, first.index, last.index + 1),
+        children: [],
+      };
+      if (gap) diagnostics.push({ severity: 'warning', code: 'section-numbering-gap', message: `${heading.marker?.marker} does not follow ${gap}`, position: section.position });
+      (depth === 0 ? roots : stack[depth - 1].section.children).push(section);
+      stack.push({ key: heading.key, ordinal: heading.marker?.ordinal ?? null, ideographicComma: heading.ideographicComma, section });
+    } else if (stack.length) {
+      const open = stack[stack.length - 1].section;
+      if (open.children.length === 0) open.body.push(paragraph.text);
+    }
+    lastLine = last.index;
+    extend(stack, source.lines, lastLine);
+  }
+  // Tables extend the section they sit in.
+  for (const [, end] of lineOfTable) void end;
+  finish(roots, source.lines, span, tables);
+  return { sections: roots, diagnostics };
+}
+
+/** Find where a heading goes: the depth of the stack to keep, or null when it is body text. */
+function place(heading: Heading, stack: readonly OpenLevel[]): { depth: number; gap: string | null } | null {
+  const n = heading.marker?.ordinal ?? null;
+  if (n === null) {
+    // Unnumbered headings: siblings of the same kind, else one level deeper.
+    const same = findLast(stack, (level) => level.key === heading.key);
+    return { depth: same === -1 ? (heading.key === 'unnumbered' ? 0 : stack.length) : same, gap: null };
+  }
+  // 1. It continues an open sequence: a sibling there (deepest first).
+  const continued = findLast(stack, (level) => level.ordinal !== null && n === level.ordinal + 1 && compatible(level, heading));
+  if (continued !== -1) return { depth: continued, gap: null };
+  // 2. It starts a new sequence: a child of the deepest open section.
+  if (n === 1) return { depth: stack.length, gap: null };
+  // 3. A small jump in an open sequence of the same style: a sibling, with a warning.
+  const jumped = findLast(stack, (level) => level.key === heading.key && level.ordinal !== null && n > level.ordinal + 1 && n <= level.ordinal + 3);
+  if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}` };
+  // Otherwise it is not a heading: `2.` inside a sentence, a stray number.
+  return null;
+}
+
+/**
+ * Word exports render 壹、 and 一、 list numbering as `1、`, so a `N、` level and
+ * a 壹/一 level continue each other:
+ *
+ *   > | 1、 機關任務及願景
+ *   > | 1、 機關任務
+ *   > |  二、願景          ← continues the inner `1、`
+ *   > | 2、 環境情勢分析…   ← continues the outer `1、`
+ */
+function compatible(level: OpenLevel, heading: Heading): boolean {
+  if (level.key === heading.key) return true;
+  const formal = (key: string) => key === 'cjk' || key === 'cjk-formal';
+  return (level.ideographicComma && level.key === 'arabic' && formal(heading.key)) || (heading.ideographicComma && heading.key === 'arabic' && formal(level.key));
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>): Heading | null {
+  const raw = paragraph.lines[0].text;
+  let text = paragraph.text;
+  const hashes = MARKDOWN_HEADING.exec(raw);
+  if (hashes) text = normalizeText(text.replace(/^#{1,6}\s*/, ''));
+  else if (LIST_PREFIX.test(raw)) text = normalizeText(text.replace(/^[-*+]\s*/, ''));
+  const marker = parseMarker(text);
+  if (marker && marker.rest !== '') {
+    const ideographicComma = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text);
+    return { marker, key: marker.style, title: marker.rest, ideographicComma };
+  }
+  if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text, ideographicComma: false };
+  // A heading named in the document's table of contents, or spaced out:
+  //
+  //   > | 民 政 部 門
+  //       ^^^^^^^^^^
+  if (paragraph.lines.length === 1) {
+    const compact = stripSpaces(text);
+    if (tocTitles.has(compact)) {
+      const tocMarker = tocTitles.get(compact) ?? null;
+      return { marker: tocMarker ? { ...tocMarker, rest: compact } : null, key: tocMarker?.style ?? 'unnumbered', title: compact, ideographicComma: false };
+    }
+    if (/^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact, ideographicComma: false };
+  }
+  return null;
+}
+
+/**
+ * Titles listed in the document's table of contents (lines the normalize
+ * stage marked `toc`), with their markers:
+ *
+ *   > | 一、\t民政部門.....\t1
+ *       ^^^^^^^^^^^^ → 民政部門, 一、
+ */
+function tableOfContents(source: SourceText, span: DocumentSpan): Map<string, Marker | null> {
+  const titles = new Map<string, Marker | null>();
+  for (let i = span.start; i < span.end; i++) {
+    const line = source.lines[i];
+    if (line.role !== 'toc') continue;
+    const entry = stripSpaces(line.text.replace(/(?:\.{2,}|…+|‧{2,}|·{2,}|．{2,}|-{3,})\s*\d*\s*$/u, ''));
+    const marker = parseMarker(entry);
+    const title = marker ? marker.rest : entry;
+    if (title) titles.set(stripSpaces(title), marker);
+  }
+  return titles;
+}
+
+/**
+ * Join hard-wrapped lines into paragraphs.  A paragraph ends before a marker,
+ * a markdown heading or list item, a table, after sentence-final punctuation,
+ * and (in PDF text, where every line is wrapped at the page width) after a
+ * line clearly shorter than the page's full lines.
+ */
+export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: readonly RawTable[]): Paragraph[] {
+  const skip = new Set(span.titleLines);
+  const inTable = new Uint8Array(span.end - span.start);
+  for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
+  const lines = source.lines;
+  const width = fullLineWidth(lines, span);
+  const paragraphs: Paragraph[] = [];
+  let current: Line[] = [];
+  let previous: Line | null = null;
+  let gap = false;
+  const flush = () => {
+    if (current.length) paragraphs.push({ lines: current, text: normalizeText(current.map((line) => line.text).join('\n')) });
+    current = [];
+  };
+  for (let i = span.start; i < span.end; i++) {
+    const line = lines[i];
+    if (inTable[i - span.start] || skip.has(i)) {
+      flush();
+      previous = null;
+      continue;
+    }
+    if (line.role === 'blank') {
+      gap = true;
+      continue;
+    }
+    if (line.role !== 'content') continue; // page furniture does not break a paragraph
+    if (previous && continues(previous, line, gap, source.format, width)) current.push(line);
+    else {
+      flush();
+      current.push(line);
+    }
+    previous = line;
+    gap = false;
+  }
+  flush();
+  return paragraphs;
+}
+
+function continues(previous: Line, next: Line, gap: boolean, format: SourceText['format'], width: number): boolean {
+  const prev = previous.text.trimEnd();
+  const text = next.text;
+  if (MARKDOWN_HEADING.test(prev) || MARKDOWN_HEADING.test(text) || LIST_PREFIX.test(text)) return false;
+  if (parseMarker(text.trim())) return false;
+  if (SENTENCE_END.test(prev)) return false;
+  if (CONTINUES.test(prev)) return true;
+  if (format === 'pdf-text' || format === 'text') return displayWidth(prev) >= width * 0.8;
+  return !gap && false;
+}
+
+/** Display width: CJK and full-width characters count 2. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.trim()) width += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return width;
+}
+
+/** The width of a full line in this document: a high percentile of line widths. */
+function fullLineWidth(lines: readonly Line[], span: DocumentSpan): number {
+  const widths: number[] = [];
+  for (let i = span.start; i < span.end; i++) if (lines[i].role === 'content') widths.push(displayWidth(lines[i].text));
+  if (widths.length === 0) return 0;
+  widths.sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.9)];
+}
+
+function closeTo(_stack: OpenLevel[], _index: number): void {}
+function extend(_stack: OpenLevel[], _lines: readonly Line[], _index: number): void {}
+
+/** Positions: a section runs from its heading to just before the next heading at its level or above. */
+function finish(roots: Section[], lines: readonly Line[], span: DocumentSpan, tables: readonly RawTable[]): void {
+  let endLine = span.end;
+  while (endLine > span.start && lines[endLine - 1].role !== 'content') endLine--;
+  const docEnd: Position['end'] = linesPosition(lines, Math.max(span.start, endLine - 1), Math.max(span.start + 1, endLine)).end;
+  void tables;
+  const walk = (nodes: Section[], end: Position['end']) => {
+    nodes.forEach((node, i) => {
+      const next = nodes[i + 1];
+      const nodeEnd = next ? previousEnd(lines, next.position.start.line - 1) : end;
+      node.position = { start: node.position.start, end: nodeEnd };
+      walk(node.children, nodeEnd);
+    });
+  };
+  walk(roots, docEnd);
+}
+
+/** End of the last non-blank line before 0-based line index `index`. */
+function previousEnd(lines: readonly Line[], index: number): Position['end'] {
+  let k = index - 1;
+  while (k > 0 && lines[k].role === 'blank') k--;
+  const line = lines[Math.max(0, k)];
+  return { line: line.line, column: line.text.length + 1, offset: line.offset + line.text.length };
+}
+
+/** Titles of the sections enclosing a source offset, outermost first. */
+export function sectionPathAt(sections: readonly Section[], offset: number): string[] {
+  const path: string[] = [];
+  let level: readonly Section[] = sections;
+  for (;;) {
+    const inside = level.filter((node) => node.position.start.offset <= offset).pop();
+    if (!inside || inside.position.end.offset < offset) return path;
+    path.push(`${inside.marker ?? ''}${inside.title}`);
+    level = inside.children;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Table stage: find the tables of a document and read them with the reader of
+ * their layout.  Adding a layout = one new reader module + one entry in
+ * `readers` (order matters: the first reader that recognises a table wins).
+ */
+import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
+import { tsvReader } from './tsv.js';
+
+export const readers: TableReader[] = [tsvReader];
+
+/** Every table inside a document span, in source order, not overlapping. */
+export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
+  const tables: RawTable[] = [];
+  const lines: Line[] = source.lines;
+  let index = span.start;
+  while (index < span.end) {
+    let found: RawTable | null = null;
+    if (lines[index].role === 'content') {
+      for (const reader of readers) {
+        found = reader.read(lines, index, span.end, source);
+        if (found) break;
+      }
+    }
+    if (found && found.end > index) {
+      tables.push(found);
+      index = found.end;
+    } else {
+      index++;
+    }
+  }
+  return tables;
+}

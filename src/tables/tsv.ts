@@ -1,0 +1,91 @@
+/**
+ * Reader for tab-separated tables (converter exports, markdown with tabs):
+ * one row per line, cells split at tabs.
+ *
+ *   > | 序號\t關鍵策略目標\t編號\t關鍵績效指標\t…\t年度績效目標值\t\t\t
+ *   > | \t\t\t\t\t\t\t107\t108\t109\t110
+ *   > | 1\t正確辦理各項戶籍登記(業務成果)\t1\t受理戶籍登記案件\t…
+ *
+ * The header is the first row; a following row that only holds years (or is
+ * otherwise mostly empty under the header's empty columns) is a second header
+ * row, joined with `/`.  A repeat of the header after a page break is dropped.
+ */
+import { linesPosition } from '../lines.js';
+import type { Line, RawRow, RawTable, TableReader } from '../types.js';
+import { htmlCellText } from './html-cell.js';
+
+const MIN_COLUMNS = 3;
+
+export const tsvReader: TableReader = {
+  layout: 'tsv',
+  read(lines, start, limit) {
+    if (!isTsvLine(lines[start])) return null;
+    let end = start;
+    const bodyLines: Line[] = [];
+    // A table runs over tab lines; blank lines and furniture inside it are
+    // page breaks when the next content line is again a tab line.
+    for (let i = start; i < limit; i++) {
+      const line = lines[i];
+      if (line.role !== 'content') continue;
+      if (!isTsvLine(line)) break;
+      bodyLines.push(line);
+      end = i + 1;
+    }
+    if (bodyLines.length < 2) return null;
+    const split = bodyLines.map((line) => ({ line, cells: line.text.split('\t').map(htmlCellText) }));
+    const headerRows = [split[0]];
+    let next = 1;
+    if (split.length > 2 && isSubHeader(split[1].cells, split[0].cells)) {
+      headerRows.push(split[1]);
+      next = 2;
+    }
+    const header = joinHeader(headerRows.map((row) => row.cells));
+    const headerKey = headerRows.map((row) => row.cells.map((cell) => cell.replace(/\s+/g, '')).join('\t'));
+    const rows: RawRow[] = [];
+    for (let i = next; i < split.length; i++) {
+      const key = split[i].cells.map((cell) => cell.replace(/\s+/g, '')).join('\t');
+      if (key === headerKey[0]) {
+        // Page-break repeat of the header (and its second row).
+        if (headerKey.length > 1 && i + 1 < split.length && split[i + 1].cells.map((c) => c.replace(/\s+/g, '')).join('\t') === headerKey[1]) i++;
+        continue;
+      }
+      rows.push({ cells: split[i].cells, position: linesPosition(lines, split[i].line.index, split[i].line.index + 1), lines: [split[i].line.index] });
+    }
+    return { layout: 'tsv', header, rows, start, end, position: linesPosition(lines, start, end), diagnostics: [] } satisfies RawTable;
+  },
+};
+
+function isTsvLine(line: Line): boolean {
+  if (line.role !== 'content') return false;
+  let tabs = 0;
+  for (let i = 0; i < line.text.length; i++) if (line.text.charCodeAt(i) === 9) tabs++;
+  return tabs >= MIN_COLUMNS - 1 && line.text.trim() !== '';
+}
+
+/** A second header row: its filled cells sit under empty header cells, or are all years / short labels. */
+function isSubHeader(cells: string[], header: string[]): boolean {
+  const filled = cells.map((cell, i) => [cell.trim(), i] as const).filter(([cell]) => cell !== '');
+  if (filled.length === 0) return false;
+  const years = filled.filter(([cell]) => /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/.test(cell)).length;
+  if (years >= 1 && years === filled.length) return true;
+  return filled.every(([cell, i]) => cell.length <= 4 && (header[i] ?? '').trim() === '') || filled.every(([cell]) => /^[類項目]$/.test(cell));
+}
+
+/** Join header rows per column with `/`; an empty top cell inherits the nearest filled one to its left. */
+export function joinHeader(headerRows: string[][]): string[] {
+  const width = Math.max(...headerRows.map((row) => row.length));
+  const columns: string[] = [];
+  const carried: string[] = headerRows.map(() => '');
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    headerRows.forEach((row, r) => {
+      const cell = (row[c] ?? '').replace(/\s+/g, ' ').trim();
+      if (cell) carried[r] = cell;
+      // The top row spans right over empty cells only when a lower row fills them.
+      const value = cell || (r < headerRows.length - 1 && headerRows.slice(r + 1).some((lower) => (lower[c] ?? '').trim()) ? carried[r] : '');
+      if (value) parts.push(value);
+    });
+    columns.push(parts.join('/'));
+  }
+  return columns;
+}
