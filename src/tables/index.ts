@@ -4,9 +4,11 @@
  * `readers` (order matters: the first reader that recognises a table wins).
  */
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
+import { cellPerLineReader } from './cell-per-line.js';
+import { flattenedReader } from './flattened.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [tsvReader];
+export const readers: TableReader[] = [tsvReader, cellPerLineReader, flattenedReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
