@@ -52,7 +52,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
 
   const lineOfTable = tables.map((table) => [table.start, table.end] as const);
   for (const paragraph of paragraphs) {
-    const heading = readHeading(paragraph, tocTitles);
+    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text');
     const placed = heading ? place(heading, stack) : null;
     const first = paragraph.lines[0];
     const last = paragraph.lines[paragraph.lines.length - 1];
@@ -94,8 +94,14 @@ function place(heading: Heading, stack: readonly OpenLevel[]): { depth: number; 
     const same = findLast(stack, (level) => level.key === heading.key);
     return { depth: same === -1 ? (heading.key === 'unnumbered' ? 0 : stack.length) : same, gap: null };
   }
-  // 1. It continues an open sequence: a sibling there (deepest first).
-  const continued = findLast(stack, (level) => level.ordinal !== null && n === level.ordinal + 1 && compatible(level, heading));
+  // 1. It continues an open sequence: a sibling there (deepest first).  A
+  // 壹、 that only continues a Word-renumbered `N、` level takes the outermost
+  // one: 壹 is the outermost style wherever it is used.
+  const continues = (level: OpenLevel) => level.ordinal !== null && n === level.ordinal + 1;
+  let continued = findLast(stack, (level) => continues(level) && level.key === heading.key);
+  if (continued === -1) {
+    continued = heading.key === 'cjk-formal' ? stack.findIndex((level) => continues(level) && compatible(level, heading)) : findLast(stack, (level) => continues(level) && compatible(level, heading));
+  }
   if (continued !== -1) return { depth: continued, gap: null };
   // 2. It starts a new sequence: a child of the deepest open section.
   if (n === 1) return { depth: stack.length, gap: null };
@@ -126,7 +132,12 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
   return -1;
 }
 
-function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>): Heading | null {
+/**
+ * @param spacedOut whether a line of letters set apart by spaces reads as a
+ *   heading: true except in PDF text, where justification spreads the short
+ *   last line of a table cell the same way (`色 宗 教 節 慶 活`).
+ */
+function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>, spacedOut: boolean): Heading | null {
   const raw = paragraph.lines[0].text;
   let text = paragraph.text;
   const hashes = MARKDOWN_HEADING.exec(raw);
@@ -148,7 +159,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
       const tocMarker = tocTitles.get(compact) ?? null;
       return { marker: tocMarker ? { ...tocMarker, rest: compact } : null, key: tocMarker?.style ?? 'unnumbered', title: compact, ideographicComma: false };
     }
-    if (/^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact, ideographicComma: false };
+    if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact, ideographicComma: false };
   }
   return null;
 }

@@ -6,6 +6,7 @@
  */
 import { splitLines } from '../lines.js';
 import type { Line, SourceFormat, SourceText } from '../types.js';
+import { parseMarker } from '../markers.js';
 import { stripSpaces } from './text.js';
 
 export function normalize(text: string): SourceText {
@@ -36,7 +37,7 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
     content++;
     if (/^#{1,6}\s/.test(text)) headings++;
     if (/<(?:p|li|ol|ul|br)\b[^>]*>/i.test(text)) html++;
-    if (/^\s*[-*+]\s+(?:[(（]?[一二三四五六七八九十0-9０-９]+[)）、.．]|\S)/.test(text) && !/^\s*-\s+[-0-9.%\s]*$/.test(text)) listItems++;
+    if (isListItem(text)) listItems++;
     if (/^\t[^\t]*$/.test(text)) cellLines++;
     if (/[ \u3000]$/.test(text)) trailing++;
   }
@@ -45,6 +46,19 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
   if (cellLines >= 10 && cellLines / content > 0.2) return 'word-text';
   if (trailing / content > 0.2) return 'pdf-text';
   return 'text';
+}
+
+// A markdown list item starts with a marker or with prose, not with values
+// (PDF tables put `-` for an empty target cell):
+//
+//   > | - 1、「戶籍資料異動跨機關通報服務」…     - 一、健全基層組織…
+//       ^^                                     ^^
+//   > | - - 78% 80%          (not a list item)
+const LIST_ITEM = /^\s*[-*+]\s+(\S.*)$/u;
+
+function isListItem(text: string): boolean {
+  const m = LIST_ITEM.exec(text);
+  return m !== null && (parseMarker(m[1]) !== null || /^[\p{Script=Han}「『(（]/u.test(m[1]));
 }
 
 // A line that only holds a page number:
@@ -81,10 +95,10 @@ function blankAround(lines: readonly Line[], i: number, count: number): boolean 
 
 // Table-of-contents entries end in a page reference after a dot leader or tab:
 //
-//   > | 一、\t民政部門.....\t1       壹、機關任務及願景……………1
-//                     ^^^^^^^^^                  ^^^^^^^^
-const TOC_ENTRY = /(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}\s*$/u;
-const TOC_TITLE = /^(?:.*(?:目\s*錄|目\s*次))\s*$/u;
+//   > | 一、\t民政部門.....\t1       壹、機關任務及願景……………16-1
+//                     ^^^^^^^^^                  ^^^^^^^^^^^
+const TOC_ENTRY = /(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}(?:\s*-\s*\d{1,4})?\s*$/u;
+const TOC_TITLE = /(?:目\s*錄|目\s*次)\s*$/u;
 
 function markTableOfContents(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
