@@ -150,7 +150,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
 
   if (spans.length === 0) {
     const first = lines.findIndex((line) => line.role === 'content');
-    const titleText = first === -1 ? '' : normalizeText(lines[first].text);
+    const titleText = first === -1 ? '' : normalizeText(lines[first].text.replace(/^\s*#{1,6}\s*/, ''));
     spans.push({
       kind: 'unknown',
       title: titleText.length <= 80 ? titleText : '',
