@@ -36,7 +36,7 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
     if (role === 'blank') continue;
     content++;
     if (/^#{1,6}\s/.test(text)) headings++;
-    if (/<(?:p|li|ol|ul|br)\b[^>]*>/i.test(text)) html++;
+    if (/<(?:p|li|ol|ul|br)\b[^>]*>/i.test(text) || /^\s*\|?\s*:?-{3,}:?\s*\|/.test(text)) html++;
     if (isListItem(text)) listItems++;
     if (/^\t[^\t]*$/.test(text)) cellLines++;
     if (/[ \u3000]$/.test(text)) trailing++;

@@ -6,9 +6,10 @@
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
 import { cellPerLineReader } from './cell-per-line.js';
 import { flattenedReader } from './flattened.js';
+import { markdownTableReader } from './markdown.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [tsvReader, cellPerLineReader, flattenedReader];
+export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, flattenedReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
