@@ -25,17 +25,18 @@ interface TitleMatch {
 //   > | # 嘉義市西區區公所民政課 112 年度重要工作計畫     work-plan
 //   > | 109 年度工作總報告                              work-report
 //   > | …施政計畫」關鍵績效指標(KPI)滾動修正項目彙總表    revision-summary
+// Simplified forms are accepted too (`--no-convert` keeps Simplified text).
 const KIND_PATTERNS: Array<[DocumentKind, RegExp]> = [
-  ['revision-summary', /(?:KPI|關鍵績效指標|指標).*修正.*彙總表$/u],
-  ['mid-term-plan', /中程.*施政計[畫劃]$/u],
-  ['work-plan', /年度?重要工作計[畫劃]$/u],
-  ['work-report', /年度?工作(?:總)?報告$/u],
-  ['performance-report', /施政績效報告$/u],
-  ['annual-plan', /年度施政計[畫劃]$/u],
+  ['revision-summary', /(?:KPI|關鍵績效指標|关键绩效指标|指標|指标).*修正.*[彙汇][總总]表$/u],
+  ['mid-term-plan', /中程.*施政[計计][畫劃划]$/u],
+  ['work-plan', /年度?重要工作[計计][畫劃划]$/u],
+  ['work-report', /年度?工作(?:[總总])?[報报]告$/u],
+  ['performance-report', /施政[績绩]效[報报]告$/u],
+  ['annual-plan', /年度施政[計计][畫劃划]$/u],
 ];
 const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
 const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
-const AGENCY_END = /(?:政府|公所|事務所|[處局課室所會署部院館隊站]|中心|委員會)$/u;
+const AGENCY_END = /(?:政府|公所|事[務务]所|[處处局課课室所會会署部院館馆隊队站]|中心|委[員员][會会])$/u;
 const PERIOD = /(?:民國)?(\d{2,3})\s*(?:年度?)?\s*(?:至|~|～|-|－|—|到)\s*(\d{2,3})\s*年度?/u;
 const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
 
@@ -60,7 +61,7 @@ export function matchTitle(text: string): TitleMatch | null {
 /** The issuing body: the title up to where the kind phrase or the period starts. */
 export function agencyOf(title: string): string | null {
   const compact = stripSpaces(title);
-  const cut = compact.search(/中程|(?:中華民國)?\d{2,3}年度?|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政)|施政(?:計|績效)|關鍵績效|重要工作計/u);
+  const cut = compact.search(/中程|(?:中[華华]民[國国])?\d{2,3}年度?|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政)|施政(?:[計计]|[績绩]效)|[關关][鍵键][績绩]效|重要工作[計计]/u);
   const agency = (cut <= 0 ? '' : compact.slice(0, cut)).replace(/[(（「」]+$/u, '');
   return agency.length >= 2 ? agency : null;
 }
@@ -89,7 +90,7 @@ function isCoverNote(text: string): boolean {
   return /^中華民國\d{2,3}年(?:\d{1,2}月)?(?:\d{1,2}日)?$/u.test(compact) || /^[(（][^()（）]{1,60}[)）]$/u.test(compact);
 }
 
-const REVISION = /滾動修正|修正版|修訂版|修正本/u;
+const REVISION = /滾動修正|滚动修正|修正版|修訂版|修订版|修正本/u;
 
 /** Split a file into documents (at least one). */
 export function splitDocuments(source: SourceText): DocumentSpan[] {
