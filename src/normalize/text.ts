@@ -95,7 +95,11 @@ export function isCjk(ch: string | undefined): boolean {
 
 const SPACE_RUN = /[\s\u3000\ufeff]+/g;
 
-/** Remove every whitespace character (for spaced-out headings such as `民 政 部 門`). */
+/**
+ * Remove every whitespace character and fold to NFC: the key a line is
+ * compared by (spaced-out headings such as `民 政 部 門`; compatibility
+ * ideographs such as U+F98E for 年 that Word exports carry).
+ */
 export function stripSpaces(text: string): string {
-  return text.replace(SPACE_RUN, '');
+  return text.replace(SPACE_RUN, '').normalize('NFC');
 }
