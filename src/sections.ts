@@ -48,9 +48,6 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
   const tocTitles = tableOfContents(source, span);
   const roots: Section[] = [];
   const stack: OpenLevel[] = [];
-  let lastLine = span.start;
-
-  const lineOfTable = tables.map((table) => [table.start, table.end] as const);
   for (const paragraph of paragraphs) {
     const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text');
     const placed = heading ? place(heading, stack) : null;
@@ -59,7 +56,6 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
     if (heading && placed !== null) {
       const { depth, gap } = placed;
       stack.length = depth;
-      closeTo(stack, first.index);
       const section: Section = {
         marker: heading.marker?.marker ?? null,
         style: heading.marker?.style ?? (heading.key.startsWith('markdown') ? 'markdown' : null),
@@ -77,12 +73,8 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       const open = stack[stack.length - 1].section;
       if (open.children.length === 0) open.body.push(paragraph.text);
     }
-    lastLine = last.index;
-    extend(stack, source.lines, lastLine);
   }
-  // Tables extend the section they sit in.
-  for (const [, end] of lineOfTable) void end;
-  finish(roots, source.lines, span, tables);
+  finish(roots, source.lines, span);
   return { sections: roots, diagnostics };
 }
 
@@ -199,7 +191,6 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   let previous: Line | null = null;
-  let gap = false;
   const flush = () => {
     if (current.length) paragraphs.push({ lines: current, text: normalizeText(current.map((line) => line.text).join('\n')) });
     current = [];
@@ -211,32 +202,30 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
       previous = null;
       continue;
     }
-    if (line.role === 'blank') {
-      gap = true;
-      continue;
-    }
-    if (line.role !== 'content') continue; // page furniture does not break a paragraph
-    if (previous && continues(previous, line, gap, source.format, width)) current.push(line);
+    // Blank lines and page furniture do not end a paragraph by themselves: PDF
+    // text puts a blank line after every wrapped line.
+    if (line.role !== 'content') continue;
+    if (previous && continues(previous, line, source.format, width)) current.push(line);
     else {
       flush();
       current.push(line);
     }
     previous = line;
-    gap = false;
   }
   flush();
   return paragraphs;
 }
 
-function continues(previous: Line, next: Line, gap: boolean, format: SourceText['format'], width: number): boolean {
+function continues(previous: Line, next: Line, format: SourceText['format'], width: number): boolean {
   const prev = previous.text.trimEnd();
   const text = next.text;
   if (MARKDOWN_HEADING.test(prev) || MARKDOWN_HEADING.test(text) || LIST_PREFIX.test(text)) return false;
   if (parseMarker(text.trim())) return false;
   if (SENTENCE_END.test(prev)) return false;
   if (CONTINUES.test(prev)) return true;
-  if (format === 'pdf-text' || format === 'text') return displayWidth(prev) >= width * 0.8;
-  return !gap && false;
+  // PDF text wraps at the page width: a full line goes on, a short one ends
+  // its paragraph.  Word and markdown exports hold one paragraph per line.
+  return (format === 'pdf-text' || format === 'text') && displayWidth(prev) >= width * 0.8;
 }
 
 /** Display width: CJK and full-width characters count 2. */
@@ -255,15 +244,11 @@ function fullLineWidth(lines: readonly Line[], span: DocumentSpan): number {
   return widths[Math.floor(widths.length * 0.9)];
 }
 
-function closeTo(_stack: OpenLevel[], _index: number): void {}
-function extend(_stack: OpenLevel[], _lines: readonly Line[], _index: number): void {}
-
 /** Positions: a section runs from its heading to just before the next heading at its level or above. */
-function finish(roots: Section[], lines: readonly Line[], span: DocumentSpan, tables: readonly RawTable[]): void {
+function finish(roots: Section[], lines: readonly Line[], span: DocumentSpan): void {
   let endLine = span.end;
   while (endLine > span.start && lines[endLine - 1].role !== 'content') endLine--;
   const docEnd: Position['end'] = linesPosition(lines, Math.max(span.start, endLine - 1), Math.max(span.start + 1, endLine)).end;
-  void tables;
   const walk = (nodes: Section[], end: Position['end']) => {
     nodes.forEach((node, i) => {
       const next = nodes[i + 1];
