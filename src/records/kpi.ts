@@ -1,9 +1,204 @@
-/** Placeholder: the kpi interpreter (not implemented yet; claims no table). */
-import type { TableInterpreter } from './types.js';
-import { otherTable } from './index.js';
+/**
+ * KPI interpreter: a 關鍵績效指標 / 衡量指標 / 共同性指標 table becomes one Kpi
+ * per indicator row.  Columns are mapped by the meaning of their headers
+ * (`columns.ts`), so the same code reads the tsv, cell-per-line and
+ * flattened layouts, 4-year and 1-year tables, with or without 評估體制 or
+ * 權重 columns.
+ */
+import { joinPositions } from '../lines.js';
+import { normalizeCell, normalizeText } from '../normalize/text.js';
+import type { Diagnostic, Kpi, KpiStrategy, RawRow, RawTable } from '../types.js';
+import { type ColumnRole, columnRole, isCommonHeader, isKpiHeader } from './columns.js';
+import { makeTarget } from './targets.js';
+import type { RecordContext, TableInterpreter, TableRecords } from './types.js';
 
 export const kpiInterpreter: TableInterpreter = {
   kind: 'kpi',
-  matches: () => false,
-  read: (table) => otherTable(table),
+  matches: (table, context) => context.documentKind !== 'revision-summary' && isKpiHeader(table.header),
+  read: readKpiTable,
 };
+
+interface Columns {
+  roles: ColumnRole[];
+  /** Column index → ROC year, for target columns. */
+  years: Map<number, number>;
+}
+
+/** Map header cells to roles; target columns without a written year take the document's years in order. */
+export function mapColumns(header: readonly string[], contextYears: number[] | null): Columns {
+  const roles = header.map(columnRole);
+  const years = new Map<number, number>();
+  const unnamed: number[] = [];
+  roles.forEach((role, i) => {
+    if (role.role !== 'year') return;
+    if (role.year !== null) years.set(i, role.year);
+    else unnamed.push(i);
+  });
+  if (years.size === 0 && contextYears && unnamed.length > 0) {
+    // `年度目標值` over unlabeled cells: the plan's own period labels them.
+    unnamed.slice(0, contextYears.length).forEach((column, k) => years.set(column, contextYears[k]));
+  }
+  return { roles, years };
+}
+
+function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
+  const columns = mapColumns(table.header, context.years);
+  const common = isCommonHeader(table.header) || context.sectionPath.some((title) => /共同性/u.test(title));
+  const diagnostics: Diagnostic[] = [];
+  const rows = mergeContinuations(table.rows, columns);
+  const kpis: Kpi[] = [];
+  let strategy: KpiStrategy | null = null;
+  let lastIndicator: ReturnType<typeof splitOrdinal> | null = null;
+  for (const row of rows) {
+    const cell = (role: ColumnRole['role']) => {
+      const i = columns.roles.findIndex((r) => r.role === role);
+      return i === -1 ? '' : normalizeText(row.cells[i] ?? '');
+    };
+    const strategyText = cell('strategy');
+    const strategyMarker = cell('strategy-marker');
+    if (strategyText || strategyMarker) strategy = readStrategy(strategyMarker, strategyText, cell('weight'));
+    const indicatorText = cell('indicator');
+    let indicator = splitOrdinal(cell('indicator-marker'), indicatorText);
+    const targets = [...columns.years].map(([i, year]) => makeTarget(year, row.cells[i] ?? ''));
+    if (!indicator.text && targets.every((t) => t.type === 'blank')) continue;
+    // An indicator cell spanning several measure rows is written once.
+    if (!indicator.text && !indicator.marker && lastIndicator && !strategyText) indicator = lastIndicator;
+    lastIndicator = indicator;
+    const system = cell('assessment-system');
+    const method = cell('assessment-method');
+    const hasAssessment = columns.roles.some((r) => r.role === 'assessment-system' || r.role === 'assessment-method');
+    kpis.push({
+      strategy: strategy ?? { marker: null, ordinal: null, text: '', perspective: null, weight: null },
+      indicator: { marker: indicator.marker, ordinal: indicator.ordinal, text: indicator.text, weight: null },
+      measure: cell('measure') || null,
+      assessment: hasAssessment ? { system: system || null, method: method || null } : null,
+      common,
+      targets,
+      position: row.position,
+    });
+    const missing = [...columns.years.keys()].filter((i) => i >= row.cells.length).length;
+    if (missing > 0) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'kpi-target-count',
+        message: `indicator row has ${columns.years.size - missing} targets for ${columns.years.size} years`,
+        position: row.position,
+      });
+    }
+  }
+  if (columns.years.size === 0) {
+    diagnostics.push({ severity: 'warning', code: 'kpi-no-years', message: 'KPI table has no target-year columns', position: table.position });
+  }
+  return {
+    kind: common ? 'common-kpi' : 'kpi',
+    kpis,
+    workItems: [],
+    reportItems: [],
+    header: table.header.map(normalizeText),
+    rows: rows.map((row) => row.cells.map(normalizeCell)),
+    diagnostics,
+  };
+}
+
+/**
+ * A row with no strategy, indicator or target text continues the previous
+ * row's cells (a cell broken by a page break):
+ *
+ *   > | 3\t約聘僱員額…\t1\t約聘僱員額成長率\t…\t（本年度…－上年度以公務預\t0%\t0%
+ *   > | \t\t\t\t\t\t算及基金僱用之約聘僱員額總數)÷…x100%\t\t\t\t
+ *         ^^^^^^^^^^^^ only the measure column holds text
+ */
+export function mergeContinuations(rows: readonly RawRow[], columns: Columns): RawRow[] {
+  const merged: RawRow[] = [];
+  const keyRoles = new Set(['strategy', 'strategy-marker', 'indicator', 'indicator-marker']);
+  for (const row of rows) {
+    const filled = (i: number) => (row.cells[i] ?? '').trim() !== '';
+    const keyed = columns.roles.some((r, i) => keyRoles.has(r.role) && filled(i));
+    const targeted = [...columns.years.keys()].some(filled);
+    const previous = merged[merged.length - 1];
+    if (previous && !keyed && !targeted && row.cells.some((c) => c.trim() !== '')) {
+      const cells = [...previous.cells];
+      row.cells.forEach((text, i) => {
+        if (text.trim() === '') return;
+        cells[i] = cells[i] ? joinCell(cells[i], text) : text;
+      });
+      merged[merged.length - 1] = {
+        cells,
+        position: joinPositions(previous.position, row.position),
+        lines: [...previous.lines, ...row.lines],
+      };
+    } else merged.push(row);
+  }
+  return merged;
+}
+
+/** Join a cell broken by a page break: CJK/digit sides join without a space. */
+function joinCell(a: string, b: string): string {
+  return normalizeText(`${a}\n${b}`);
+}
+
+//   > | 正確辦理各項戶籍登記(業務成果)     推動組織學習（組織學習）(25%)
+//                          ^^^^^^^^^^                  ^^^^^^^^^^ ^^^^^
+const TRAILING_WEIGHT = /[(（]\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）]\s*$/u;
+const TRAILING_PERSPECTIVE = /[(（]\s*(\p{Script=Han}{2,8})\s*[)）]\s*$/u;
+const PERSPECTIVE_WORD = /成果|效率|管理|學習|效能|成長|流程|顧客|財務|服務|創新|發展|品質|人力/u;
+
+function readStrategy(markerCell: string, text: string, weightCell: string): KpiStrategy {
+  const ordinal = splitOrdinal(markerCell, text);
+  let rest = ordinal.text;
+  let weight: number | null = null;
+  let perspective: string | null = null;
+  for (let pass = 0; pass < 2; pass++) {
+    const w = TRAILING_WEIGHT.exec(rest);
+    if (w && weight === null) {
+      weight = Number(w[1]);
+      rest = rest.slice(0, w.index).trim();
+      continue;
+    }
+    const p = TRAILING_PERSPECTIVE.exec(rest);
+    if (p && perspective === null && PERSPECTIVE_WORD.test(p[1]) && p.index > 0) {
+      perspective = p[1];
+      rest = rest.slice(0, p.index).trim();
+    }
+  }
+  const weightValue = /^\d+(?:\.\d+)?\s*[%％]?$/u.test(weightCell) ? Number(weightCell.replace(/[%％\s]/gu, '')) : null;
+  return { marker: ordinal.marker, ordinal: ordinal.ordinal, text: rest, perspective, weight: weight ?? weightValue };
+}
+
+const CJK_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Value of an ordinal cell: `3` → 3, `十二` → 12, `(一)`/`一、` → 1; null when not one. */
+export function ordinalValue(text: string): number | null {
+  // Strip one bracket / enumeration comma around the numeral (no regex: linear).
+  let core = text.trim();
+  if (core.startsWith('(') || core.startsWith('（')) core = core.slice(1).trimStart();
+  if (/[)）、.．]/u.test(core.slice(-1))) core = core.slice(0, -1).trimEnd();
+  if (/^[0-9]{1,3}$/.test(core)) return Number(core);
+  if (!/^[一二三四五六七八九十]{1,3}$/u.test(core)) return null;
+  const chars = [...core];
+  const ten = chars.indexOf('十');
+  if (ten === -1) return chars.length === 1 ? CJK_DIGITS[chars[0]] : null;
+  const tens = ten === 0 ? 1 : CJK_DIGITS[chars[0]];
+  const units = chars[ten + 1] ? CJK_DIGITS[chars[ten + 1]] : 0;
+  return chars.length - ten > 2 ? null : tens * 10 + units;
+}
+
+//   > | 一、原住民歲時祭儀…     1.受理戶籍登記案件     (二)提供…
+//       ^^                   ^^                   ^^^^
+const LEADING_ORDINAL = /^(?:[(（]\s*([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*[)）]|([一二三四五六七八九十]{1,3}|[0-9]{1,2})\s*(?:[、．]|\.(?![0-9])))\s*/u;
+
+/** Marker and ordinal from a marker cell, else from a marker written before the text. */
+export function splitOrdinal(markerCell: string, text: string): { marker: string | null; ordinal: number | null; text: string } {
+  const markerText = markerCell.trim();
+  if (markerText) {
+    const value = ordinalValue(markerText);
+    return { marker: markerText.replace(/[、.．]$/u, ''), ordinal: value, text };
+  }
+  const m = LEADING_ORDINAL.exec(text);
+  if (m && m[0].length < text.length) {
+    const marker = m[1] ?? m[2];
+    return { marker, ordinal: ordinalValue(marker), text: text.slice(m[0].length).trim() };
+  }
+  return { marker: null, ordinal: null, text };
+}
+

@@ -1,7 +1,136 @@
-/** Placeholder: the flattened table reader (not implemented yet; finds no table). */
-import type { TableReader } from '../types.js';
+/**
+ * Reader for flattened tables: PDF text where the table's columns are gone
+ * and only the text of its cells remains, wrapped over several lines.  The
+ * table is found by its header lines:
+ *
+ *   > | 關鍵策略目標 關鍵績效指標 衡量標準
+ *       ^^^^^^^^^^^^ ^^^^^^^^^^^^
+ *   > | 年度目標值
+ *   > | 108年 109年 110年 111年
+ *
+ * and ends where the document's own text resumes (a document title, a
+ * section marker such as `肆、`, a note, or a line of running prose).  Rows
+ * are rebuilt from the ordinals and the count of target values
+ * (`flattened-cells.ts`, `flattened-rows.ts`).
+ */
+import { matchTitle } from '../documents.js';
+import { linesPosition } from '../lines.js';
+import { parseMarker } from '../markers.js';
+import { stripSpaces } from '../normalize/text.js';
+import { columnRole } from '../records/columns.js';
+import type { Line, RawTable, TableReader } from '../types.js';
+import { readItems } from './flattened-cells.js';
+import { buildRows } from './flattened-rows.js';
+
+//   > | 關鍵策略目標 關鍵績效指標 衡量標準     年度目標值(修正後)     108年 109年
+//       ^^^^^^^^^^^^                          ^^^^^^^^^^^^^^^^^^     ^^^^^
+const HEADER_WORD =
+  /^(?:關鍵策略目標|策略績效目標|共同性目標|策略目標|關鍵績效指標|衡量指標|共同性指標|績效指標|衡量標準|評估體制|評估方式|權重|(?:年度)?(?:績效)?目標值(?:\(修正後\)|（修正後）)?|(?:民國)?\d{2,3}年度?|修正理由|頁碼|單位?|位|序號|編號)$/u;
+const STRATEGY_WORD = /關鍵策略目標|策略績效目標|共同性目標|策略目標/u;
+const INDICATOR_WORD = /關鍵績效指標|衡量指標|共同性指標|績效指標/u;
+const MAX_HEADER_LINES = 6;
+/** Every header line holds one of these (a quick test before splitting it into words). */
+const HEADER_HINT = /目標|指標|標準|體制|評估|權重|年|理由|頁碼|單|位|序號|編號/u;
 
 export const flattenedReader: TableReader = {
   layout: 'flattened',
-  read: () => null,
+  read(lines, start, limit) {
+    const first = lines[start];
+    if (first.role !== 'content' || first.text.includes('\t')) return null;
+    // Quick test before the real one: this runs on every line of a document.
+    if (!first.text.includes('標') || !first.text.includes('指')) return null;
+    const compact = stripSpaces(first.text);
+    if (!STRATEGY_WORD.test(compact) || !INDICATOR_WORD.test(compact)) return null;
+    const head = readHeader(lines, start, limit);
+    if (!head) return null;
+    const body: Line[] = [];
+    let end = head.end;
+    for (let i = head.end; i < limit; i++) {
+      const line = lines[i];
+      if (line.role !== 'content') continue;
+      if (isHeaderLine(line.text)) {
+        // A header repeated after a page break.
+        end = i + 1;
+        continue;
+      }
+      if (endsTable(line.text)) break;
+      body.push(line);
+      end = i + 1;
+    }
+    if (body.length === 0) return null;
+    const items = readItems(body);
+    const { rows, diagnostics } = buildRows(items, { textColumns: head.textColumns, years: Math.max(1, head.years.length) }, lines);
+    if (rows.length === 0) return null;
+    return { layout: 'flattened', header: head.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
+  },
 };
+
+function isHeaderLine(text: string): boolean {
+  if (!HEADER_HINT.test(text)) return false;
+  const words = text.trim().split(/\s+/u);
+  return words.length > 0 && words[0] !== '' && words.every((word) => HEADER_WORD.test(word));
+}
+
+interface Header {
+  header: string[];
+  /** Text columns after the strategy column. */
+  textColumns: number;
+  years: string[];
+  end: number;
+}
+
+/** Read the header lines: column titles, then the line of years. */
+function readHeader(lines: readonly Line[], start: number, limit: number): Header | null {
+  const words: string[] = [];
+  let end = start;
+  let seen = 0;
+  for (let i = start; i < limit && seen < MAX_HEADER_LINES; i++) {
+    const line = lines[i];
+    if (line.role !== 'content') continue;
+    if (!isHeaderLine(line.text)) break;
+    words.push(...line.text.trim().split(/\s+/u));
+    end = i + 1;
+    seen++;
+  }
+  if (words.length < 3) return null;
+  const years = words.filter((word) => columnRole(word).role === 'year' && /\d/.test(word));
+  const group = words.find((word) => /目標值/u.test(word)) ?? '年度目標值';
+  const header: string[] = [];
+  let textColumns = 0;
+  for (const word of words) {
+    const role = columnRole(word).role;
+    if (role === 'year' || /^(?:單|位)$/u.test(word)) continue;
+    if (role === 'strategy') header.push('序號', word);
+    else if (role === 'indicator') {
+      header.push('編號', word);
+      textColumns++;
+    } else if (role !== 'strategy-marker' && role !== 'indicator-marker') {
+      header.push(word);
+      textColumns++;
+    }
+  }
+  if (years.length === 0) header.push(group);
+  for (const year of years) header.push(`${group}/${year}`);
+  return { header, textColumns, years, end };
+}
+
+//   > | 肆、附錄      三、預期效益      註：      嘉義市政府建設處中程(108至111年度)施政計畫
+//       ^^           ^^               ^^^
+function endsTable(text: string): boolean {
+  const trimmed = text.trim();
+  // Cheap tests first: this runs on every line of every table.
+  if (/計[畫劃]|報告|彙總表/u.test(trimmed) && matchTitle(trimmed)) return true;
+  if (MARKER_START.test(trimmed)) {
+    const marker = parseMarker(trimmed);
+    if (marker && (marker.style === 'cjk-formal' || marker.style === 'cjk')) return true;
+  }
+  if (/^(?:註|備註|附註|資料來源)\s*[:：]/u.test(trimmed)) return true;
+  const compactLine = stripSpaces(trimmed);
+  // The next plan's cover: its agency, `中程(…)施政計畫`, `(滾動修正)`.
+  if (/^[(（]?滾動修正[)）]?$|施政計[畫劃]$/u.test(compactLine)) return true;
+  if (/^\p{Script=Han}{2,12}(?:政府|公所)\p{Script=Han}{0,8}(?:[(（]滾動修正[)）])?$/u.test(compactLine)) return true;
+  // Running prose: a long line with no cell breaks in it.
+  return compactLine.length >= 30 && !/\s/u.test(trimmed);
+}
+
+const MARKER_START = /^[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十]/u;

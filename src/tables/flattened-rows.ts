@@ -1,0 +1,338 @@
+/**
+ * Row reconstruction for flattened (PDF text) KPI tables.  The item stream
+ * from `flattened-cells.ts` is cut into rows by the ordinals (`一` starts a
+ * strategy, `1` an indicator) and by the count of target values: a row is
+ * its text cells (indicator, measure) followed by one value per year.
+ *
+ *   > | 五␠                         ← strategy ordinal
+ *   > | 落實新住民 / 照顧服務、友 / 善移民城市   ← strategy cell, left open
+ *   > | 1␠                          ← indicator ordinal
+ *   > | 落實「嘉義市新住民 / 事務委員會」功能␠     ← indicator
+ *   > | 召開會議 /預計 / 開會次數×100%␠            ← measure
+ *   > | 一年 / 二次␠  (×4)                         ← targets
+ *   > |  營造␠                      ← tail of the open strategy cell
+ *        ^^^^
+ */
+import { linesPosition } from '../lines.js';
+import type { Diagnostic, Line, RawRow } from '../types.js';
+import { type Item, cellText } from './flattened-cells.js';
+
+type Cell = Extract<Item, { kind: 'cell' }> & { pieces?: number };
+
+interface Strategy {
+  marker: string;
+  parts: string[];
+  open: boolean;
+}
+
+interface Row {
+  strategy: Strategy | null;
+  /** True on the first row of its strategy (where the strategy cell is written). */
+  firstOfStrategy: boolean;
+  indicatorMarker: string;
+  texts: string[];
+  targets: string[];
+  lines: number[];
+}
+
+export interface RowShape {
+  /** Text columns after the strategy column (indicator, measure, …). */
+  textColumns: number;
+  /** Target (year) columns. */
+  years: number;
+}
+
+/** Build the table's rows (cells in header order: 序號, strategy, 編號, indicator, measure, …, targets). */
+export function buildRows(items: readonly Item[], shape: RowShape, lines: readonly Line[]): { rows: RawRow[]; diagnostics: Diagnostic[] } {
+  const rows: Row[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const groups = groupItems(items, shape);
+  let strategy: Strategy | null = null;
+  let firstOfStrategy = false;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    const cells = group.cells;
+    const groupLines = [...group.ordinalLines];
+    if (group.strategyOrdinal) {
+      strategy = { marker: group.strategyOrdinal, parts: [], open: false };
+      firstOfStrategy = true;
+      const next = groups[g + 1];
+      if (next && next.indicatorOrdinal && !next.strategyOrdinal) {
+        // `一` / strategy text / `1`: everything between is the strategy cell.
+        strategy.parts.push(...cells.map((cell) => cell.text));
+        strategy.open = cells.length > 0 && cells[cells.length - 1].open;
+        next.ordinalLines.unshift(...groupLines, ...cells.flatMap((cell) => cell.lines));
+        continue;
+      }
+    }
+    const withStrategy = group.strategyOrdinal !== null && cells.length > 0 && !cells[0].value;
+    const made = splitGroup(cells, shape, strategy, withStrategy);
+    if (withStrategy && strategy && made.strategyCell) {
+      strategy.parts.push(made.strategyCell.text);
+      strategy.open = made.strategyCell.open;
+    }
+    made.rows.forEach((row, k) => {
+      rows.push({
+        strategy,
+        firstOfStrategy,
+        indicatorMarker: k === 0 ? group.indicatorOrdinal ?? '' : '',
+        texts: row.texts,
+        targets: row.targets,
+        lines: [...(k === 0 ? groupLines : []), ...row.lines],
+      });
+      firstOfStrategy = false;
+      if (row.uncertain) diagnostics.push(uncertain(lines, row.lines, row.uncertain));
+    });
+    if (made.tail.length > 0) {
+      // Text after the row's targets: the rest of a tall strategy cell.
+      if (strategy) strategy.parts.push(...made.tail.map((cell) => cell.text));
+      const tailLines = made.tail.flatMap((cell) => cell.lines);
+      if (!strategy || !strategy.open) diagnostics.push(uncertain(lines, tailLines, 'text after the targets was read as the end of the strategy cell'));
+      const last = rows[rows.length - 1];
+      if (last) last.lines.push(...tailLines);
+    }
+  }
+  return {
+    rows: rows
+      .filter((row) => row.lines.length > 0)
+      .map((row) => {
+        const sorted = [...new Set(row.lines)].sort((a, b) => a - b);
+        const strategyCells = row.firstOfStrategy && row.strategy ? [row.strategy.marker, cellText(row.strategy.parts.join('\n'))] : ['', ''];
+        return {
+          cells: [...strategyCells, row.indicatorMarker, ...row.texts, ...row.targets],
+          position: linesPosition(lines, sorted[0], sorted[sorted.length - 1] + 1),
+          lines: sorted,
+        };
+      }),
+    diagnostics,
+  };
+}
+
+function uncertain(lines: readonly Line[], rowLines: number[], message: string): Diagnostic {
+  const sorted = [...rowLines].sort((a, b) => a - b);
+  return {
+    severity: 'warning',
+    code: 'kpi-row-uncertain',
+    message,
+    position: sorted.length ? linesPosition(lines, sorted[0], sorted[sorted.length - 1] + 1) : null,
+  };
+}
+
+interface Group {
+  strategyOrdinal: string | null;
+  indicatorOrdinal: string | null;
+  ordinalLines: number[];
+  cells: Cell[];
+}
+
+/**
+ * Cut the item stream at ordinals that continue their sequence (`一` after
+ * nothing or after the previous strategy, `1` or the next indicator number).
+ * An out-of-sequence number is a value cell, not an ordinal.
+ */
+function groupItems(items: readonly Item[], shape: RowShape): Group[] {
+  const groups: Group[] = [];
+  let current: Group = { strategyOrdinal: null, indicatorOrdinal: null, ordinalLines: [], cells: [] };
+  let lastStrategy = 0;
+  let lastIndicator = 0;
+  const push = () => {
+    if (current.cells.length || current.strategyOrdinal || current.indicatorOrdinal) groups.push(current);
+  };
+  for (const item of items) {
+    if (item.kind === 'strategy-ordinal' && item.value > lastStrategy) {
+      push();
+      current = { strategyOrdinal: item.text, indicatorOrdinal: null, ordinalLines: [item.line], cells: [] };
+      lastStrategy = item.value;
+      lastIndicator = 0;
+      continue;
+    }
+    if (item.kind === 'indicator-ordinal') {
+      const inSequence = item.value === lastIndicator + 1 || item.value === 1;
+      // A row still waiting for its targets takes a bare number as a value.
+      const rowIncomplete = current.indicatorOrdinal !== null && current.cells.length < shape.years + 1;
+      if (inSequence && !rowIncomplete) {
+        push();
+        current = { strategyOrdinal: null, indicatorOrdinal: item.text, ordinalLines: [item.line], cells: [] };
+        lastIndicator = item.value;
+        continue;
+      }
+      current.cells.push({ kind: 'cell', text: item.text, value: true, lines: [item.line], open: false, widths: [item.text.length] });
+      continue;
+    }
+    if (item.kind === 'strategy-ordinal') {
+      current.cells.push({ kind: 'cell', text: item.text, value: false, lines: [item.line], open: false, widths: [item.text.length] });
+      continue;
+    }
+    current.cells.push(item);
+  }
+  push();
+  return groups;
+}
+
+interface SplitRow {
+  texts: string[];
+  targets: string[];
+  lines: number[];
+  uncertain: string | null;
+}
+
+/**
+ * Split one group's cells into rows: each row is its text cells followed by
+ * `years` target cells.  A run of `years` value cells marks the targets; when
+ * the targets are text (`每年一次`), the row is read by count.  With
+ * `withStrategy`, the group's first row also holds the strategy cell.
+ */
+function splitGroup(
+  cells: readonly Cell[],
+  shape: RowShape,
+  strategy: Strategy | null,
+  withStrategy: boolean,
+): { rows: SplitRow[]; tail: Cell[]; strategyCell: Cell | null } {
+  const rows: SplitRow[] = [];
+  let strategyCell: Cell | null = null;
+  let i = 0;
+  while (i < cells.length) {
+    const columns = shape.textColumns + (withStrategy && rows.length === 0 ? 1 : 0);
+    let j = findValueRun(cells, i, shape.years);
+    let targets: Cell[];
+    if (j === -1) {
+      if (rows.length > 0 && cells.length - i < 1 + shape.years) break;
+      // Targets written as text: read by count.
+      j = Math.min(cells.length, i + columns);
+      targets = textTargets(cells.slice(j, j + 3 * shape.years + 2), shape.years, strategy?.open === true || withStrategy);
+    } else targets = cells.slice(j, j + shape.years);
+    let texts = cells.slice(i, j);
+    let note: string | null = null;
+    if (texts.length > columns && strategy?.open && !(withStrategy && rows.length === 0)) {
+      // Cells before the indicator continue the open strategy cell.
+      const extra = texts.length - columns;
+      strategy.parts.push(...texts.slice(0, extra).map((cell) => cell.text));
+      texts = texts.slice(extra);
+    }
+    let textCells: Cell[] = texts;
+    if (texts.length > columns) {
+      textCells = partitionByWidth(texts, columns);
+      note = `row has ${texts.length} text pieces for ${columns} columns; joined by column width`;
+    }
+    if (withStrategy && rows.length === 0) {
+      strategyCell = textCells[0] ?? null;
+      textCells = textCells.slice(1);
+    }
+    let textValues = textCells.map((cell) => cellText(cell.text));
+    if (textValues.length < shape.textColumns) {
+      if (rows.length > 0 && textValues.length >= 1) {
+        // A further row of the same indicator: only its measure is written.
+        textValues = [...new Array(shape.textColumns - textValues.length).fill(''), ...textValues];
+      } else {
+        note = `row has ${textValues.length} text cells for ${shape.textColumns} columns`;
+        while (textValues.length < shape.textColumns) textValues.push('');
+      }
+    }
+    if (targets.length < shape.years) note = `row has ${targets.length} targets for ${shape.years} years`;
+    rows.push({
+      texts: textValues,
+      targets: targets.map((cell) => cellText(cell.text)),
+      lines: [...texts, ...targets].flatMap((cell) => cell.lines),
+      uncertain: note,
+    });
+    const consumed = targets.reduce((n, cell) => n + (cell.pieces ?? 1), 0);
+    i = j + consumed;
+    if (targets.length === 0) break;
+  }
+  return { rows, tail: cells.slice(i), strategyCell };
+}
+
+type Target = Cell;
+
+/**
+ * Text targets may come in pieces (`一年 ` / `二次 ` for each year).  When the
+ * pieces repeat with a period of 2 or 3, each period is one target:
+ *
+ *   > | 一年␠ / 二次␠ / 一年␠ / 二次␠ / …
+ *       ^^^^^^^^^^^^^ one target
+ */
+function textTargets(rest: readonly Cell[], years: number, mayHaveTail: boolean): Target[] {
+  for (let period = 2; period <= 3; period++) {
+    const span = period * years;
+    if (rest.length < span) break;
+    let periodic = true;
+    for (let k = 0; k + period < span && periodic; k++) if (rest[k].text !== rest[k + period].text) periodic = false;
+    if (periodic && (rest.length === span || mayHaveTail || rest.length - span >= 2)) {
+      const out: Target[] = [];
+      for (let y = 0; y < years; y++) {
+        const parts = rest.slice(y * period, (y + 1) * period);
+        out.push({ ...parts[0], text: parts.map((c) => c.text).join('\n'), lines: parts.flatMap((c) => c.lines), widths: parts.flatMap((c) => c.widths), pieces: period });
+      }
+      return out;
+    }
+  }
+  return rest.slice(0, years);
+}
+
+/**
+ * Too many text pieces for the columns (a cell closed early by the PDF):
+ * join neighbouring pieces so that, inside each column, the wrapped lines
+ * are as wide as the column (a wrapped cell fills its lines but the last).
+ *
+ *   > | 提升本市中小企業投 / 入創新研發␠ / 經審查通過␠ / 件數␠
+ *                                         ^^^^^^^^^^^^^^^^^^^ one measure cell
+ */
+export function partitionByWidth(pieces: readonly Cell[], columns: number): Cell[] {
+  const n = pieces.length;
+  if (n > 8) return [...pieces.slice(0, columns - 1), join(pieces.slice(columns - 1))];
+  let best: number[] | null = null;
+  let bestCost = Infinity;
+  // Choose columns-1 cut points among n-1 gaps (n ≤ 8: at most 21 ways for 3 columns).
+  const cuts: number[] = [];
+  const visit = (from: number, left: number) => {
+    if (left === 0) {
+      const bounds = [0, ...cuts, n];
+      let cost = 0;
+      for (let g = 0; g + 1 < bounds.length; g++) cost += wrapCost(pieces.slice(bounds[g], bounds[g + 1]).flatMap((cell) => cell.widths));
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = bounds;
+      }
+      return;
+    }
+    for (let cut = from; cut <= n - left; cut++) {
+      cuts.push(cut);
+      visit(cut + 1, left - 1);
+      cuts.pop();
+    }
+  };
+  visit(1, columns - 1);
+  const bounds: number[] = best ?? [0, n];
+  const groups: Cell[] = [];
+  for (let g = 0; g + 1 < bounds.length; g++) groups.push(join(pieces.slice(bounds[g], bounds[g + 1])));
+  return groups;
+}
+
+function join(part: readonly Cell[]): Cell {
+  return {
+    ...part[0],
+    text: part.map((cell) => cell.text).join('\n'),
+    lines: part.flatMap((cell) => cell.lines),
+    widths: part.flatMap((cell) => cell.widths),
+    open: part[part.length - 1].open,
+  };
+}
+
+/** How badly a column's lines fit one wrap width: every line but the last should fill it. */
+function wrapCost(widths: readonly number[]): number {
+  if (widths.length <= 1) return 0;
+  const max = Math.max(...widths);
+  let cost = 0;
+  for (let k = 0; k < widths.length - 1; k++) cost += max - widths[k];
+  return cost;
+}
+
+/** First index ≥ from where `count` value cells follow one another, or -1. */
+function findValueRun(cells: readonly Cell[], from: number, count: number): number {
+  let run = 0;
+  for (let k = from; k < cells.length; k++) {
+    run = cells[k].value ? run + 1 : 0;
+    if (run === count) return k - count + 1;
+  }
+  return -1;
+}
