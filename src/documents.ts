@@ -26,13 +26,15 @@ interface TitleMatch {
 //   > | 109 年度工作總報告                              work-report
 //   > | …施政計畫」關鍵績效指標(KPI)滾動修正項目彙總表    revision-summary
 // Simplified forms are accepted too (`--no-convert` keeps Simplified text).
-const KIND_PATTERNS: Array<[DocumentKind, RegExp]> = [
-  ['revision-summary', /(?:KPI|關鍵績效指標|关键绩效指标|指標|指标).*修正.*[彙汇][總总]表$/u],
-  ['mid-term-plan', /中程.*施政[計计][畫劃划]$/u],
-  ['work-plan', /年度?重要工作[計计][畫劃划]$/u],
-  ['work-report', /年度?工作(?:[總总])?[報报]告$/u],
-  ['performance-report', /施政[績绩]效[報报]告$/u],
-  ['annual-plan', /年度施政[計计][畫劃划]$/u],
+// Each kind is an ending plus, for some, a word the title must also hold
+// (kept apart from the ending: `.*中程.*施政計畫$` backtracks quadratically).
+const KIND_PATTERNS: Array<[DocumentKind, RegExp, RegExp[]]> = [
+  ['revision-summary', /[彙汇][總总]表$/u, [/修正/u, /KPI|指[標标]/u]],
+  ['mid-term-plan', /施政[計计][畫劃划]$/u, [/中程/u]],
+  ['work-plan', /年度?重要工作[計计][畫劃划]$/u, []],
+  ['work-report', /年度?工作[總总]?[報报]告$/u, []],
+  ['performance-report', /施政[績绩]效[報报]告$/u, []],
+  ['annual-plan', /年度施政[計计][畫劃划]$/u, []],
 ];
 const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
 const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
@@ -47,9 +49,9 @@ export function matchTitle(text: string): TitleMatch | null {
   if (parseMarker(compact)) return null;
   const core = compact.replace(TRAILING_NOTE, '');
   if (SENTENCE_PUNCTUATION.test(core.replace(/[(（][^)）]*[)）]/gu, ''))) return null;
-  if (/[「『]/u.test(core) && !/」.*彙總表$/u.test(core)) return null;
-  for (const [kind, pattern] of KIND_PATTERNS) {
-    if (!pattern.test(core)) continue;
+  if (/[「『]/u.test(core) && !/[彙汇][總总]表$/u.test(core)) return null;
+  for (const [kind, ending, alsoHolds] of KIND_PATTERNS) {
+    if (!ending.test(core) || !alsoHolds.every((word) => word.test(core))) continue;
     const title = normalizeText(text.replace(/^\s*#{1,6}\s*/, ''));
     const head = core.replace(/^(?:中華民國)?\d{2,3}年度?/u, '');
     const hasAgency = head === core ? !/^(?:中程|年度|重要工作|工作總報告)/u.test(core) : false;

@@ -6,6 +6,7 @@
  */
 import { linesPosition } from './lines.js';
 import { parseMarker, type Marker } from './markers.js';
+import { tocEntryText } from './normalize/index.js';
 import { normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
 
@@ -168,7 +169,7 @@ function tableOfContents(source: SourceText, span: DocumentSpan): Map<string, Ma
   for (let i = span.start; i < span.end; i++) {
     const line = source.lines[i];
     if (line.role !== 'toc') continue;
-    const entry = stripSpaces(line.text.replace(/(?:\.{2,}|…+|‧{2,}|·{2,}|．{2,}|-{3,})\s*\d*\s*$/u, ''));
+    const entry = stripSpaces(tocEntryText(line.text));
     const marker = parseMarker(entry);
     const title = marker ? marker.rest : entry;
     if (title) titles.set(stripSpaces(title), marker);

@@ -36,7 +36,7 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
     if (role === 'blank') continue;
     content++;
     if (/^#{1,6}\s/.test(text)) headings++;
-    if (/<(?:p|li|ol|ul|br)\b[^>]*>/i.test(text) || /^\s*\|?\s*:?-{3,}:?\s*\|/.test(text)) html++;
+    if (/<(?:p|li|ol|ul|br)\b/i.test(text) || /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(text)) html++;
     if (isListItem(text)) listItems++;
     if (/^\t[^\t]*$/.test(text)) cellLines++;
     if (/[ \u3000]$/.test(text)) trailing++;
@@ -97,7 +97,16 @@ function blankAround(lines: readonly Line[], i: number, count: number): boolean 
 //
 //   > | 一、\t民政部門.....\t1       壹、機關任務及願景……………16-1
 //                     ^^^^^^^^^                  ^^^^^^^^^^^
-const TOC_ENTRY = /(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}(?:\s*-\s*\d{1,4})?\s*$/u;
+// The lookbehind lets only the first character of a leader start a match, so a
+// long run of dots is scanned once, not once per dot.
+const TOC_ENTRY = /(?<![.…‧·．-])(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}(?:\s*-\s*\d{1,4})?\s*$/u;
+const TOC_LEADER = /(?<![.…‧·．-])(?:\.{2,}|…+|‧{2,}|·{2,}|．{2,}|-{3,})\s*\d*(?:\s*-\s*\d{1,4})?\s*$/u;
+
+/** The title of a table-of-contents entry: its text without leader and page reference. */
+export function tocEntryText(text: string): string {
+  return text.replace(TOC_LEADER, '');
+}
+
 const TOC_TITLE = /(?:目\s*錄|目\s*次)\s*$/u;
 
 function markTableOfContents(lines: Line[]): void {

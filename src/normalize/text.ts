@@ -9,7 +9,6 @@
 //
 //   > | 色 宗 教        112 年度
 //          ^ ^            ^
-const WHITESPACE = /[\s\u3000\ufeff]/;
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 const NEEDS_WORK = /[\s\u3000\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
 
@@ -20,32 +19,47 @@ export function normalizeText(input: string): string {
   text = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   // One pass: copy non-space characters; for each run of whitespace decide
   // from its two neighbours whether it goes (CJK/digit on both sides, but not
-  // digit–digit: `40 252` is two numbers) or becomes one space.
-  let out = '';
+  // digit–digit: `40 252` is two numbers) or becomes one space.  The last
+  // character copied is kept in variables: reading it back from `out` would
+  // flatten the growing string on every run (quadratic on a long cell).
+  const parts: string[] = [];
+  let runStart = 0;
+  let lastCode = -1;
+  let lastIsCjk = false;
   let i = 0;
   const length = text.length;
   while (i < length) {
-    const ch = text[i];
-    if (!WHITESPACE.test(ch)) {
-      out += ch;
+    const code = text.charCodeAt(i);
+    if (!isSpaceCode(code)) {
+      // A low surrogate belongs to the ideograph its high surrogate started.
+      if (!(code >= 0xdc00 && code <= 0xdfff)) lastIsCjk = isCjkCode(code);
+      lastCode = code;
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < length && WHITESPACE.test(text[j])) j++;
-    if (out !== '' && j < length) {
-      const before = out[out.length - 1];
-      const after = text[j];
-      const beforeDigit = before >= '0' && before <= '9';
-      const afterDigit = after >= '0' && after <= '9';
-      const beforeCode = out.charCodeAt(out.length - 1);
-      const beforeCjk = beforeCode >= 0xdc00 && beforeCode <= 0xdfff ? isCjkCode(out.charCodeAt(out.length - 2)) : isCjkCode(beforeCode);
-      const joins = (beforeDigit || beforeCjk) && (afterDigit || isCjkCode(text.charCodeAt(j))) && !(beforeDigit && afterDigit);
-      if (!joins) out += ' ';
+    while (j < length && isSpaceCode(text.charCodeAt(j))) j++;
+    if (lastCode !== -1) parts.push(text.slice(runStart, i));
+    if (lastCode !== -1 && j < length) {
+      const next = text.charCodeAt(j);
+      const beforeDigit = lastCode >= 48 && lastCode <= 57;
+      const afterDigit = next >= 48 && next <= 57;
+      const joins = (beforeDigit || lastIsCjk) && (afterDigit || isCjkCode(next)) && !(beforeDigit && afterDigit);
+      if (!joins) parts.push(' ');
     }
+    runStart = j;
     i = j;
   }
-  return out;
+  if (runStart < length) parts.push(text.slice(runStart));
+  return parts.join('');
+}
+
+/** Whitespace: ASCII and Unicode spaces, the ideographic space, BOM. */
+function isSpaceCode(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff ||
+    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f
+  );
 }
 
 /** CJK ideographs (BMP), CJK punctuation, full-width forms, bopomofo, and the quotes and dots CJK text uses. */

@@ -15,7 +15,7 @@ import { linesPosition } from '../lines.js';
 import type { RawRow, RawTable, TableReader } from '../types.js';
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
 interface MdNode {
   type: string;
