@@ -17,7 +17,8 @@ import type { Line } from '../types.js';
 
 export type Item =
   | { kind: 'strategy-ordinal'; value: number; text: string; line: number }
-  | { kind: 'indicator-ordinal'; value: number; text: string; line: number }
+  /** `weak`: a lone number the line stage took for a page number; dropped unless it continues the indicator sequence. */
+  | { kind: 'indicator-ordinal'; value: number; text: string; line: number; weak?: boolean }
   | { kind: 'cell'; text: string; value: boolean; lines: number[]; open: boolean; widths: number[] };
 
 const CJK_NUMERAL = /^[一二三四五六七八九十]{1,3}$/u;
@@ -45,7 +46,7 @@ interface Token {
   gap: number;
 }
 
-const OPERATOR = /^[≧≦≥≤<>＜＞]$/u;
+const OPERATOR = /^[≧≦≥≤<>＜＞‹›]$/u;
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
@@ -72,9 +73,12 @@ function singleHan(token: string): boolean {
  *   > | 文創品開發 0 0 10件 0       色 宗 教 節 慶 活       每年至少 3項活
  *            ^ boundary              (one segment)          (one segment: 3項活 is no value)
  */
-export function splitSegments(text: string, closed = true): string[] {
+export function splitSegments(text: string, closed = true, nextStart = ''): string[] {
   const list = tokens(text);
   if (list.length === 0) return [];
+  // An open line may end in the first part of a wrapped value (`10案以` / `上`).
+  let valueStart = list.length;
+  if (!closed && list.length > 1 && nextStart !== '' && isWrappedValueStart(list[list.length - 1].text, nextStart)) valueStart = list.length - 1;
   // Where the trailing run of values starts (a line whose last cell goes on
   // on the next line ends in text, not values: `每年辦理 1場次` / `特色馬拉松`).
   let valuesFrom = list.length;
@@ -86,6 +90,7 @@ export function splitSegments(text: string, closed = true): string[] {
     const b = list[i].text;
     const boundary =
       i >= valuesFrom ||
+      i === valueStart ||
       (CJK_PUNCT.test(a[a.length - 1]) && HAN.test(b[0]) && !singleHan(a) && !singleHan(b));
     if (boundary) {
       segments.push(current);
@@ -98,19 +103,53 @@ export function splitSegments(text: string, closed = true): string[] {
   return segments;
 }
 
+/**
+ * The last word of a line left open starts a value that wraps onto the next
+ * line: not a value itself, but one when the next line's first word is added.
+ *
+ *   > | 輔導民間團體 10案以
+ *                    ^^^^^ + `上` = `10案以上`
+ *   > | 每年辦理 1場次         (already a whole value: text that goes on)
+ */
+function isWrappedValueStart(last: string, nextStart: string): boolean {
+  return /^[≧≦≥≤<>＜＞]?[0-9]/u.test(last) && !isValueToken(last) && isValueToken(last + nextStart);
+}
+
+/** First word of the next non-empty line after `k`. */
+function nextFirstWord(lines: readonly Line[], k: number): string {
+  for (let n = k + 1; n < lines.length && n <= k + 4; n++) {
+    const m = /\S+/u.exec(lines[n].text);
+    if (m) return m[0];
+  }
+  return '';
+}
+
+//   > | 一 加強各稅稅籍      (the strategy ordinal on the line of its text)
+//       ^
+const LEAD_STRATEGY = /^([一二三四五六七八九十]{1,3})\s+(?=\S)/u;
+
 /** Turn the table's body lines into items (ordinals and cells). */
 export function readItems(lines: readonly Line[]): Item[] {
   const items: Item[] = [];
   let open: Extract<Item, { kind: 'cell' }> | null = null;
   let interrupted = false;
-  for (const line of lines) {
+  let lastStrategy = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
     const text = line.text.trim();
     if (text === '') continue;
+    if (line.role === 'page-number') {
+      // `1␠` between blank lines: the line stage called it a page number, but
+      // inside a table it is usually an indicator ordinal (decided later).
+      if (ARABIC_ORDINAL.test(text)) items.push({ kind: 'indicator-ordinal', value: Number(text), text, line: line.index, weak: true });
+      continue;
+    }
     const closesAtEnd = /\s$/u.test(line.text);
     //   > | 一␠          1␠          1 辦理市民集團結婚 參加對數 20 20 30 30␠
     //       ^ strategy   ^ indicator ^ indicator ordinal starting the line
     if (CJK_NUMERAL.test(text)) {
       items.push({ kind: 'strategy-ordinal', value: cjkValue(text), text, line: line.index });
+      lastStrategy = Math.max(lastStrategy, cjkValue(text));
       if (open) interrupted = true;
       continue;
     }
@@ -120,13 +159,24 @@ export function readItems(lines: readonly Line[]): Item[] {
       continue;
     }
     let rest = text;
-    const lead = /^([0-9]{1,2})\s+(?=\p{Script=Han}{2})/u.exec(text);
+    const leadStrategy = LEAD_STRATEGY.exec(text);
+    if (leadStrategy && cjkValue(leadStrategy[1]) === lastStrategy + 1 && countHan(text.slice(leadStrategy[0].length)) >= 2) {
+      // Only the next strategy number: `三 提 升 財 務 效` is `三` + a justified cell.
+      lastStrategy++;
+      items.push({ kind: 'strategy-ordinal', value: lastStrategy, text: leadStrategy[1], line: line.index });
+      if (open) interrupted = true;
+      rest = text.slice(leadStrategy[0].length);
+    }
+    const lead = /^([0-9]{1,2})\s+(?=\p{Script=Han}{2})/u.exec(rest);
     if (lead) {
       items.push({ kind: 'indicator-ordinal', value: Number(lead[1]), text: lead[1], line: line.index });
       if (open) interrupted = true;
-      rest = text.slice(lead[0].length);
+      rest = rest.slice(lead[0].length);
     }
-    const segments = splitSegments(rest, closesAtEnd);
+    const segments = splitSegments(rest, closesAtEnd, closesAtEnd ? '' : nextFirstWord(lines, index));
+    if (open && !interrupted && segments.length >= 2 && fitsOpenCell(open, segments[0], segments[1])) {
+      segments.splice(0, 2, `${segments[0]} ${segments[1]}`);
+    }
     segments.forEach((segment, k) => {
       let cell: Extract<Item, { kind: 'cell' }>;
       if (open && !interrupted && k === 0) {
@@ -135,7 +185,8 @@ export function readItems(lines: readonly Line[]): Item[] {
         cell.text += `\n${segment}`;
         cell.lines.push(line.index);
         cell.widths.push(width(segment));
-        cell.value = isValueToken(cell.text.replace(/\s+/gu, ''));
+        // A value is short: a long cell is text (and is not rescanned per line).
+        cell.value = cell.text.length <= MAX_VALUE_LENGTH && isValueToken(cell.text.replace(/\s+/gu, ''));
       } else {
         // An open cell an ordinal interrupted stays open (`open: true`): its
         // tail may come after the row's targets.
@@ -145,6 +196,13 @@ export function readItems(lines: readonly Line[]): Item[] {
           // `1586 ` / `公里 `: a unit (or note) printed apart from its number.
           previous.text += segment;
           previous.lines.push(line.index);
+          cell = previous;
+        } else if (previous && previous.kind === 'cell' && OPERATOR.test(previous.text) && isValueToken(segment)) {
+          // `< ` / `10分鐘 `: a comparison sign printed on a line of its own.
+          previous.text += segment;
+          previous.value = true;
+          previous.lines.push(line.index);
+          previous.widths.push(width(segment));
           cell = previous;
         } else items.push(cell);
         interrupted = false;
@@ -158,11 +216,36 @@ export function readItems(lines: readonly Line[]): Item[] {
   return items;
 }
 
+/**
+ * A line that ends an open cell and then holds a second word that still fits
+ * in the cell's width is one cell written with a space (after a full-width
+ * bracket), not two cells:
+ *
+ *   > | 綜合協調、災害防
+ *   > | 救」 三合一會報␠       (2 + 5 characters ≤ the cell's 8)
+ *       ^^^^^^^^^^^^^^^
+ *   > | 劃及推動 嘉義市旅館住宿人數␠   (4 + 9 > 5: two cells)
+ */
+function fitsOpenCell(open: Extract<Item, { kind: 'cell' }>, first: string, second: string): boolean {
+  if (open.widths.length < 2 || open.value || second === '' || isValueToken(second.replace(/\s+/gu, ''))) return false;
+  return width(first) + width(second) + 1 <= Math.max(...open.widths);
+}
+
+function countHan(text: string): number {
+  let n = 0;
+  for (const ch of text) if (HAN.test(ch)) n++;
+  return n;
+}
+
+const MAX_VALUE_LENGTH = 24;
+
 const UNIT_ONLY = new RegExp(`^(?:${UNITS}|[(（][^()（）]{1,8}[)）])$`, 'u');
 
-/** Display width of a segment in characters, spaces left out. */
+/** Display width of a segment in full-width characters, spaces left out (ASCII counts half: `(地方型SBIR)` is 6). */
 function width(segment: string): number {
-  return [...segment.replace(/\s+/gu, '')].length;
+  let w = 0;
+  for (const ch of segment) if (!/\s/u.test(ch)) w += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
+  return w;
 }
 
 function cjkValue(text: string): number {

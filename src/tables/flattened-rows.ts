@@ -44,6 +44,30 @@ export interface RowShape {
 
 /** Build the table's rows (cells in header order: 序號, strategy, 編號, indicator, measure, …, targets). */
 export function buildRows(items: readonly Item[], shape: RowShape, lines: readonly Line[]): { rows: RawRow[]; diagnostics: Diagnostic[] } {
+  // Two passes when some row had more text pieces than columns: the first
+  // measures the columns' widths on the rows read without doubt, the second
+  // joins the pieces of the doubtful rows by those widths.
+  const widths: ColumnWidths = { strategy: 0, texts: new Array<number>(shape.textColumns).fill(0), partitioned: false };
+  const first = buildPass(items, shape, lines, widths, null);
+  if (!widths.partitioned) return first;
+  return buildPass(items, shape, lines, null, widths);
+}
+
+/** The widest line seen in each column (in characters) on rows read without doubt. */
+interface ColumnWidths {
+  strategy: number;
+  texts: number[];
+  /** True when some row needed `partitionByWidth`. */
+  partitioned: boolean;
+}
+
+function buildPass(
+  items: readonly Item[],
+  shape: RowShape,
+  lines: readonly Line[],
+  measure: ColumnWidths | null,
+  known: ColumnWidths | null,
+): { rows: RawRow[]; diagnostics: Diagnostic[] } {
   const rows: Row[] = [];
   const diagnostics: Diagnostic[] = [];
   const groups = groupItems(items, shape);
@@ -57,16 +81,18 @@ export function buildRows(items: readonly Item[], shape: RowShape, lines: readon
       strategy = { marker: group.strategyOrdinal, parts: [], open: false };
       firstOfStrategy = true;
       const next = groups[g + 1];
-      if (next && next.indicatorOrdinal && !next.strategyOrdinal) {
+      // Unless the strategy's own unnumbered rows (with their targets) come first.
+      if (next && next.indicatorOrdinal && !next.strategyOrdinal && findValueRun(cells, 0, shape.years) === -1 && cells.length <= shape.textColumns) {
         // `一` / strategy text / `1`: everything between is the strategy cell.
         strategy.parts.push(...cells.map((cell) => cell.text));
         strategy.open = cells.length > 0 && cells[cells.length - 1].open;
+        if (measure && cells.length === 1) measure.strategy = Math.max(measure.strategy, widest(cells[0]));
         next.ordinalLines.unshift(...groupLines, ...cells.flatMap((cell) => cell.lines));
         continue;
       }
     }
     const withStrategy = group.strategyOrdinal !== null && cells.length > 0 && !cells[0].value;
-    const made = splitGroup(cells, shape, strategy, withStrategy);
+    const made = splitGroup(cells, shape, strategy, withStrategy, measure, known);
     if (withStrategy && strategy && made.strategyCell) {
       strategy.parts.push(made.strategyCell.text);
       strategy.open = made.strategyCell.open;
@@ -139,7 +165,10 @@ function groupItems(items: readonly Item[], shape: RowShape): Group[] {
     if (current.cells.length || current.strategyOrdinal || current.indicatorOrdinal) groups.push(current);
   };
   for (const item of items) {
-    if (item.kind === 'strategy-ordinal' && item.value > lastStrategy) {
+    // `一` after the last strategy restarts the numbering (a second table
+    // printed under the same header), once the row before it is complete.
+    const restart = item.kind === 'strategy-ordinal' && item.value === 1 && current.cells.length >= shape.years + 1;
+    if (item.kind === 'strategy-ordinal' && (item.value > lastStrategy || restart)) {
       push();
       current = { strategyOrdinal: item.text, indicatorOrdinal: null, ordinalLines: [item.line], cells: [] };
       lastStrategy = item.value;
@@ -156,6 +185,8 @@ function groupItems(items: readonly Item[], shape: RowShape): Group[] {
         lastIndicator = item.value;
         continue;
       }
+      // A page number that is no ordinal here.
+      if (item.weak) continue;
       current.cells.push({ kind: 'cell', text: item.text, value: true, lines: [item.line], open: false, widths: [item.text.length] });
       continue;
     }
@@ -187,19 +218,23 @@ function splitGroup(
   shape: RowShape,
   strategy: Strategy | null,
   withStrategy: boolean,
+  measure: ColumnWidths | null,
+  known: ColumnWidths | null,
 ): { rows: SplitRow[]; tail: Cell[]; strategyCell: Cell | null } {
   const rows: SplitRow[] = [];
   let strategyCell: Cell | null = null;
   let i = 0;
+  const runs = valueRuns(cells, shape.years);
   while (i < cells.length) {
     const columns = shape.textColumns + (withStrategy && rows.length === 0 ? 1 : 0);
-    let j = findValueRun(cells, i, shape.years);
+    let j = runs[i];
     let targets: Cell[];
     if (j === -1) {
       if (rows.length > 0 && cells.length - i < 1 + shape.years) break;
       // Targets written as text: read by count.
       j = Math.min(cells.length, i + columns);
-      targets = textTargets(cells.slice(j, j + 3 * shape.years + 2), shape.years, strategy?.open === true || withStrategy);
+      const rest = cells.slice(j, j + 3 * shape.years + 2);
+      targets = textTargets(rest, shape.years, strategy?.open === true || withStrategy, j + rest.length === cells.length);
     } else targets = cells.slice(j, j + shape.years);
     let texts = cells.slice(i, j);
     let note: string | null = null;
@@ -210,9 +245,20 @@ function splitGroup(
       texts = texts.slice(extra);
     }
     let textCells: Cell[] = texts;
+    const leadsWithStrategy = withStrategy && rows.length === 0;
     if (texts.length > columns) {
-      textCells = partitionByWidth(texts, columns);
+      if (measure) measure.partitioned = true;
+      const reference = known ? [...(leadsWithStrategy ? [known.strategy] : []), ...known.texts] : null;
+      textCells = partitionByWidth(texts, columns, reference);
       note = `row has ${texts.length} text pieces for ${columns} columns; joined by column width`;
+    } else if (measure && texts.length === columns) {
+      texts.forEach((cell, k) => {
+        if (leadsWithStrategy && k === 0) measure.strategy = Math.max(measure.strategy, widest(cell));
+        else {
+          const c = k - (leadsWithStrategy ? 1 : 0);
+          measure.texts[c] = Math.max(measure.texts[c], widest(cell));
+        }
+      });
     }
     if (withStrategy && rows.length === 0) {
       strategyCell = textCells[0] ?? null;
@@ -251,7 +297,7 @@ type Target = Cell;
  *   > | 一年␠ / 二次␠ / 一年␠ / 二次␠ / …
  *       ^^^^^^^^^^^^^ one target
  */
-function textTargets(rest: readonly Cell[], years: number, mayHaveTail: boolean): Target[] {
+function textTargets(rest: readonly Cell[], years: number, mayHaveTail: boolean, atEnd: boolean): Target[] {
   for (let period = 2; period <= 3; period++) {
     const span = period * years;
     if (rest.length < span) break;
@@ -266,8 +312,40 @@ function textTargets(rest: readonly Cell[], years: number, mayHaveTail: boolean)
       return out;
     }
   }
+  if (atEnd) {
+    const pieced = piecedTargets(rest, years);
+    if (pieced) return pieced;
+  }
   return rest.slice(0, years);
 }
+
+/**
+ * The row's last cells: single values first, then more short pieces than
+ * years are left, as many per year (a target cell listing several counts,
+ * one per line):
+ *
+ *   > | - - / 6A / 84B / 45C / 6A / 75B / 47C
+ *                ^^^^^^^^^^^^^^ the 110 target `6A 84B 45C`
+ */
+function piecedTargets(rest: readonly Cell[], years: number): Target[] | null {
+  let singles = 0;
+  while (singles < rest.length && singles < years && rest[singles].value) singles++;
+  const left = years - singles;
+  const pieces = rest.length - singles;
+  if (left <= 0 || pieces <= left || pieces % left !== 0 || pieces / left > 3) return null;
+  const period = pieces / left;
+  for (let k = singles; k < rest.length; k++) if (!SHORT_PIECE.test(rest[k].text)) return null;
+  const out: Target[] = rest.slice(0, singles);
+  for (let y = 0; y < left; y++) {
+    const parts = rest.slice(singles + y * period, singles + (y + 1) * period);
+    out.push({ ...parts[0], text: parts.map((c) => c.text).join(' '), lines: parts.flatMap((c) => c.lines), widths: parts.flatMap((c) => c.widths), pieces: period });
+  }
+  return out;
+}
+
+//   > | 6A   84B   12處   3.5
+//       ^^   ^^^   ^^^^   ^^^
+const SHORT_PIECE = /^[0-9][0-9,.]*[A-Za-z\p{Script=Han}]{0,2}$/u;
 
 /**
  * Too many text pieces for the columns (a cell closed early by the PDF):
@@ -277,7 +355,7 @@ function textTargets(rest: readonly Cell[], years: number, mayHaveTail: boolean)
  *   > | 提升本市中小企業投 / 入創新研發␠ / 經審查通過␠ / 件數␠
  *                                         ^^^^^^^^^^^^^^^^^^^ one measure cell
  */
-export function partitionByWidth(pieces: readonly Cell[], columns: number): Cell[] {
+export function partitionByWidth(pieces: readonly Cell[], columns: number, reference: readonly number[] | null = null): Cell[] {
   const n = pieces.length;
   if (n > 8) return [...pieces.slice(0, columns - 1), join(pieces.slice(columns - 1))];
   let best: number[] | null = null;
@@ -288,7 +366,10 @@ export function partitionByWidth(pieces: readonly Cell[], columns: number): Cell
     if (left === 0) {
       const bounds = [0, ...cuts, n];
       let cost = 0;
-      for (let g = 0; g + 1 < bounds.length; g++) cost += wrapCost(pieces.slice(bounds[g], bounds[g + 1]).flatMap((cell) => cell.widths));
+      for (let g = 0; g + 1 < bounds.length; g++) {
+        const widths = pieces.slice(bounds[g], bounds[g + 1]).flatMap((cell) => cell.widths);
+        cost += wrapCost(widths) + (reference ? misfit(widths, reference[g] ?? 0) : 0);
+      }
       if (cost < bestCost) {
         bestCost = cost;
         best = bounds;
@@ -318,6 +399,25 @@ function join(part: readonly Cell[]): Cell {
   };
 }
 
+/**
+ * How badly a cell's lines fit the width its column has elsewhere in the
+ * table: a wrapped cell's widest line is about the column width, and no line
+ * is wider.
+ *
+ *   > | 加強宣導「公␠ / 務員廉政倫 / … / 象␠      (6 wide: the strategy column)
+ *   > | 督同所屬加強宣導「嘉 / …                 (10 wide: the indicator column)
+ */
+function misfit(widths: readonly number[], reference: number): number {
+  if (reference === 0 || widths.length === 0) return 0;
+  const max = Math.max(...widths);
+  if (widths.length === 1) return Math.max(0, max - reference);
+  return Math.abs(max - reference);
+}
+
+function widest(cell: Cell): number {
+  return cell.widths.length > 1 ? Math.max(...cell.widths) : 0;
+}
+
 /** How badly a column's lines fit one wrap width: every line but the last should fill it. */
 function wrapCost(widths: readonly number[]): number {
   if (widths.length <= 1) return 0;
@@ -325,6 +425,23 @@ function wrapCost(widths: readonly number[]): number {
   let cost = 0;
   for (let k = 0; k < widths.length - 1; k++) cost += max - widths[k];
   return cost;
+}
+
+/**
+ * For every index, the first index at or after it where `count` value cells
+ * follow one another, or -1: one backward pass, so a long group is not
+ * rescanned for each of its rows.
+ */
+function valueRuns(cells: readonly Cell[], count: number): Int32Array {
+  const out = new Int32Array(cells.length + 1).fill(-1);
+  let run = 0;
+  let next = -1;
+  for (let k = cells.length - 1; k >= 0; k--) {
+    run = cells[k].value ? run + 1 : 0;
+    if (run >= count) next = k;
+    out[k] = next;
+  }
+  return out;
 }
 
 /** First index ≥ from where `count` value cells follow one another, or -1. */

@@ -47,13 +47,18 @@ export const flattenedReader: TableReader = {
     let end = head.end;
     for (let i = head.end; i < limit; i++) {
       const line = lines[i];
+      if (line.role === 'page-number' && LONE_NUMBER.test(line.text)) {
+        // Possibly an indicator ordinal the line stage took for a page number.
+        body.push(line);
+        continue;
+      }
       if (line.role !== 'content') continue;
-      if (isHeaderLine(line.text)) {
+      if (isRepeatedHeader(lines, i, limit)) {
         // A header repeated after a page break.
         end = i + 1;
         continue;
       }
-      if (endsTable(line.text)) break;
+      if (endsTable(line.text, () => nextContent(lines, i + 1, limit))) break;
       body.push(line);
       end = i + 1;
     }
@@ -64,6 +69,31 @@ export const flattenedReader: TableReader = {
     return { layout: 'flattened', header: head.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
 };
+
+const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
+
+/**
+ * A header repeated after a page break: a line of header words, but a lone
+ * header word only next to another header line (else it is the end of a
+ * wrapped cell):
+ *
+ *   > | 每年溝渠清理長度
+ *   > | 目標值␠                 (cell text, not a header)
+ *       ^^^^^^
+ *   > | 年度目標值␠             (header: the line of years follows)
+ *   > | 108年 109年 110年 111年␠
+ */
+function isRepeatedHeader(lines: readonly Line[], i: number, limit: number): boolean {
+  const text = lines[i].text;
+  if (!isHeaderLine(text)) return false;
+  if (/\S\s+\S/u.test(text.trim())) return true;
+  return isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i));
+}
+
+function previousContent(lines: readonly Line[], i: number): string {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) if (lines[k].role === 'content') return lines[k].text;
+  return '';
+}
 
 function isHeaderLine(text: string): boolean {
   if (!HEADER_HINT.test(text)) return false;
@@ -116,7 +146,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
 
 //   > | 肆、附錄      三、預期效益      註：      嘉義市政府建設處中程(108至111年度)施政計畫
 //       ^^           ^^               ^^^
-function endsTable(text: string): boolean {
+function endsTable(text: string, next: () => string): boolean {
   const trimmed = text.trim();
   // Cheap tests first: this runs on every line of every table.
   if (/計[畫劃]|報告|彙總表/u.test(trimmed) && matchTitle(trimmed)) return true;
@@ -128,9 +158,27 @@ function endsTable(text: string): boolean {
   const compactLine = stripSpaces(trimmed);
   // The next plan's cover: its agency, `中程(…)施政計畫`, `(滾動修正)`.
   if (/^[(（]?滾動修正[)）]?$|施政計[畫劃]$/u.test(compactLine)) return true;
-  if (/^\p{Script=Han}{2,12}(?:政府|公所)\p{Script=Han}{0,8}(?:[(（]滾動修正[)）])?$/u.test(compactLine)) return true;
+  if (AGENCY_LINE.test(compactLine) && (/\s$/u.test(text) || PLAN_TITLE_END.test(stripSpaces(next())))) return true;
   // Running prose: a long line with no cell breaks in it.
   return compactLine.length >= 30 && !/\s/u.test(trimmed);
+}
+
+/**
+ * An agency name on a line of its own starts the next plan's cover, but only
+ * when the line is a closed cell (trailing space) or the plan title follows:
+ * a wrapped cell line that merely holds `政府` goes on on the next line.
+ *
+ *   > | 嘉義市政府社會處␠            (cover: ends the table)
+ *       ^^^^^^^^^^^^^^^^
+ *   > | 當前政府重大政              (a measure cell, left open: not a cover)
+ */
+const AGENCY_LINE = /^\p{Script=Han}{2,12}(?:政府|公所)\p{Script=Han}{0,8}(?:[(（]滾動修正[)）])?$/u;
+const PLAN_TITLE_END = /施政計[畫劃]$/u;
+
+/** Text of the next content line at or after `from` (skipping blanks and page furniture). */
+function nextContent(lines: readonly Line[], from: number, limit: number): string {
+  for (let k = from; k < limit && k < from + 8; k++) if (lines[k].role === 'content') return lines[k].text;
+  return '';
 }
 
 const MARKER_START = /^[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十]/u;
