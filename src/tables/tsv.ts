@@ -44,6 +44,9 @@ export const tsvReader: TableReader = {
     const rows: RawRow[] = [];
     for (let i = next; i < split.length; i++) {
       const key = split[i].cells.map((cell) => cell.replace(/\s+/g, '')).join('\t');
+      // A markdown delimiter row (`--\t--\t---`) some converters repeat
+      // between pages is furniture, not data.
+      if (isDelimiterRow(split[i].cells)) continue;
       if (key === headerKey[0]) {
         // Page-break repeat of the header (and its second row).
         if (headerKey.length > 1 && i + 1 < split.length && split[i + 1].cells.map((c) => c.replace(/\s+/g, '')).join('\t') === headerKey[1]) i++;
@@ -54,6 +57,15 @@ export const tsvReader: TableReader = {
     return { layout: 'tsv', header, rows, start, end, position: linesPosition(lines, start, end), diagnostics: [] } satisfies RawTable;
   },
 };
+
+//   > | --\t--\t---------------\t---\t:---:\t--
+//       ^^
+const DELIMITER_CELL = /^\s*:?-{2,}:?\s*$/;
+
+/** A markdown delimiter row: every cell dashes (with optional alignment colons) or empty. */
+export function isDelimiterRow(cells: readonly string[]): boolean {
+  return cells.some((cell) => cell.trim() !== '') && cells.every((cell) => cell.trim() === '' || DELIMITER_CELL.test(cell));
+}
 
 function isTsvLine(line: Line): boolean {
   if (line.role !== 'content') return false;
