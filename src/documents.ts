@@ -34,7 +34,7 @@ const KIND_PATTERNS: Array<[DocumentKind, RegExp, RegExp[]]> = [
   ['work-plan', /年度?重要工作[計计][畫劃划]$/u, []],
   ['work-report', /年度?工作[總总]?[報报]告$/u, []],
   ['performance-report', /施政[績绩]效[報报]告$/u, []],
-  ['annual-plan', /年度施政[計计][畫劃划]$/u, []],
+  ['annual-plan', /(?:年度|\d年)施政[計计][畫劃划]$/u, []],
 ];
 const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
 const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
@@ -44,6 +44,8 @@ const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
 
 /** Read a title line, or null when the line is not a document title. */
 export function matchTitle(text: string): TitleMatch | null {
+  // A line with a tab is a table row or cell, never a title.
+  if (text.includes('\t')) return null;
   const compact = stripSpaces(text.replace(/^\s*#{1,6}\s*/, ''));
   if (compact.length < 6 || compact.length > 80) return null;
   if (parseMarker(compact)) return null;

@@ -10,6 +10,8 @@ describe('document titles', () => {
     expect(matchTitle('# 嘉義市西區區公所民政課 112 年度重要工作計畫')?.kind).toBe('work-plan');
     expect(matchTitle('109 年度工作總報告')?.kind).toBe('work-report');
     expect(matchTitle('臺南市政府113年度施政計畫')?.kind).toBe('annual-plan');
+    expect(matchTitle('臺北市政府工務局112年施政計畫')?.kind).toBe('annual-plan');
+    expect(matchTitle('中程施政計畫(110-113年度)')).toMatchObject({ kind: 'mid-term-plan', hasAgency: false });
     expect(matchTitle('新北市政府112年度施政績效報告')?.kind).toBe('performance-report');
     expect(matchTitle(' 嘉義市政府中程(108 至 111 年度)施政計畫」關鍵績效指標(KPI)滾動修正項目彙總表 ')?.kind).toBe('revision-summary');
   });
@@ -17,6 +19,7 @@ describe('document titles', () => {
   it('does not take a sentence that mentions a plan for a title', () => {
     expect(matchTitle('1、為促進本所各項服務措施有效達成及績效管理，每年年底編修「年度施政計畫」')).toBeNull();
     expect(matchTitle('每年年初編修前年「年度施政績效報告」')).toBeNull();
+    expect(matchTitle('\t配合辦理112年度施政計畫')).toBeNull();
   });
 
   it('reads agency and period', () => {
@@ -53,6 +56,11 @@ describe('splitDocuments', () => {
     const documents = parsedSeed('001_fcb2d661580278da.txt').documents;
     expect(documents.map((d) => d.agency)).toEqual(['嘉義市西區區公所民政課', '嘉義市西區區公所社建課', '嘉義市西區區公所兵役課', '嘉義市西區區公所會計室', '嘉義市西區區公所人事室', '嘉義市西區區公所行政室', '嘉義市西區區公所政風業務']);
     expect(documents.every((d) => d.kind === 'work-plan' && d.period?.from === 112)).toBe(true);
+  });
+
+  it('takes the agency of a two-line title from the line above', () => {
+    const [span] = splitDocuments(normalize('臺中市政府文化局\n中程施政計畫(110-113年度)\n\n壹、使命\n'));
+    expect(span).toMatchObject({ kind: 'mid-term-plan', title: '臺中市政府文化局中程施政計畫(110-113年度)', agency: '臺中市政府文化局', period: { from: 110, to: 113 } });
   });
 
   it('gives a file without any title one unknown document', () => {
