@@ -37,7 +37,8 @@ export function isBlank(text: string): boolean {
 
 /** The point of a column (0-based, in code units) of a line. */
 export function pointAt(line: Line, column = 0): Point {
-  return { line: line.line, column: column + 1, offset: line.offset + column };
+  // Keys in canonical (sorted) order: the serializer then need not copy.
+  return { column: column + 1, line: line.line, offset: line.offset + column };
 }
 
 /** The end point of a line (just after its last character). */
@@ -49,19 +50,19 @@ export function lineEnd(line: Line): Point {
 export function linesPosition(lines: readonly Line[], start: number, end: number): Position {
   const first = lines[start];
   const last = lines[Math.max(start, end - 1)];
-  return { start: pointAt(first, leadingSpace(first.text)), end: lineEnd(last) };
+  return { end: lineEnd(last), start: pointAt(first, leadingSpace(first.text)) };
 }
 
 /** Position of one line, from its first non-space character to its end. */
 export function linePosition(line: Line): Position {
-  return { start: pointAt(line, leadingSpace(line.text)), end: lineEnd(line) };
+  return { end: lineEnd(line), start: pointAt(line, leadingSpace(line.text)) };
 }
 
 /** The smallest position covering both. */
 export function joinPositions(a: Position, b: Position): Position {
   return {
-    start: a.start.offset <= b.start.offset ? a.start : b.start,
     end: a.end.offset >= b.end.offset ? a.end : b.end,
+    start: a.start.offset <= b.start.offset ? a.start : b.start,
   };
 }
 

@@ -76,3 +76,13 @@ describe('normalize stage', () => {
     expect(source.lines.filter((line) => line.role === 'running-header')).toHaveLength(4);
   });
 });
+
+describe('nfc fast path', () => {
+  it('still folds what NFC changes', async () => {
+    const { nfc } = await import('../src/normalize/text.js');
+    // compatibility ideograph 年 (U+F98E), e + combining acute, Å sign, en quad
+    for (const text of ['\uf98e度', 'caf\u0065\u0301', '\u212b', 'a\u2000b', '\u304b\u3099']) expect(nfc(text)).toBe(text.normalize('NFC'));
+    const plain = '嘉義市政府民政處中程(108至111年度)施政計畫，「以服務為導向」';
+    expect(nfc(plain)).toBe(plain);
+  });
+});

@@ -14,7 +14,7 @@ const NEEDS_WORK = /[\s\u3000\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
 
 /** Normalize one text field: NFC, half-width letters/digits, CJK spacing, collapsed whitespace, trimmed. */
 export function normalizeText(input: string): string {
-  let text = input.normalize('NFC');
+  let text = nfc(input);
   if (!NEEDS_WORK.test(text)) return text;
   text = text.replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
   // One pass: copy non-space characters; for each run of whitespace decide
@@ -52,6 +52,17 @@ export function normalizeText(input: string): string {
   }
   if (runStart < length) parts.push(text.slice(runStart));
   return parts.join('');
+}
+
+// Characters NFC leaves alone whatever surrounds them: Latin up to U+02FF,
+// general punctuation and symbols, CJK symbols, kana without voicing marks,
+// bopomofo, CJK ideographs, full-width forms.  Text made only of these (most
+// lines of these documents) skips String#normalize, which always allocates.
+const NFC_MAY_CHANGE = /[^\u0000-\u02ff\u2002-\u20cf\u2100-\u2125\u2127-\u2129\u212c-\u2328\u232b-\u2fff\u3000-\u3029\u3030-\u3098\u309b-\u9fff\uff00-\uffef]/;
+
+/** NFC, skipping the work for text that cannot change. */
+export function nfc(text: string): string {
+  return NFC_MAY_CHANGE.test(text) ? text.normalize('NFC') : text;
 }
 
 /** Whitespace: ASCII and Unicode spaces, the ideographic space, BOM. */
@@ -115,5 +126,5 @@ const SPACE_RUN = /[\s\u3000\ufeff]+/g;
  * ideographs such as U+F98E for 年 that Word exports carry).
  */
 export function stripSpaces(text: string): string {
-  return text.replace(SPACE_RUN, '').normalize('NFC');
+  return nfc(text.replace(SPACE_RUN, ''));
 }
