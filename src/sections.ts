@@ -4,7 +4,7 @@
  * in which marker styles nest in each document, not from a fixed table;
  * numbering continuity decides doubtful markers.
  */
-import { linesPosition } from './lines.js';
+import { lineEnd, linesPosition } from './lines.js';
 import { parseMarker, type Marker } from './markers.js';
 import { tocEntryText } from './normalize/index.js';
 import { normalizeText, stripSpaces } from './normalize/text.js';
@@ -24,19 +24,19 @@ export interface Paragraph {
 
 interface Heading {
   marker: Marker | null;
-  /** Style key used to nest: a marker style, `markdown-hN`, or `unnumbered`. */
+  /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
-  /** Written `1、` (Word renders 壹、/一、 list numbering this way). */
-  ideographicComma: boolean;
 }
 
 interface OpenLevel {
   key: string;
   ordinal: number | null;
-  ideographicComma: boolean;
   section: Section;
 }
+
+/** Nesting key of arabic markers written `1、`. */
+const ARABIC_COMMA = 'arabic、';
 
 const SENTENCE_END = /[。！？!?；;：:]$/u;
 const CONTINUES = /[，、,（(「『～~\-－—]$/u;
@@ -55,7 +55,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
     const first = paragraph.lines[0];
     const last = paragraph.lines[paragraph.lines.length - 1];
     if (heading && placed !== null) {
-      const { depth, gap } = placed;
+      const { depth, gap, restart } = placed;
       stack.length = depth;
       const section: Section = {
         marker: heading.marker?.marker ?? null,
@@ -68,8 +68,9 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
         children: [],
       };
       if (gap) diagnostics.push({ severity: 'warning', code: 'section-numbering-gap', message: `${heading.marker?.marker} does not follow ${gap}`, position: section.position });
+      if (restart) diagnostics.push({ severity: 'info', code: 'section-numbering-restart', message: `${heading.marker?.marker} starts its list again`, position: section.position });
       (depth === 0 ? roots : stack[depth - 1].section.children).push(section);
-      stack.push({ key: heading.key, ordinal: heading.marker?.ordinal ?? null, ideographicComma: heading.ideographicComma, section });
+      stack.push({ key: heading.key, ordinal: heading.marker?.ordinal ?? null, section });
     } else if (stack.length) {
       const open = stack[stack.length - 1].section;
       if (open.children.length === 0) open.body.push(paragraph.text);
@@ -80,12 +81,21 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
 }
 
 /** Find where a heading goes: the depth of the stack to keep, or null when it is body text. */
-function place(heading: Heading, stack: readonly OpenLevel[]): { depth: number; gap: string | null } | null {
+interface Placement {
+  /** How many open levels to keep: the heading goes at depth + 1. */
+  depth: number;
+  /** The marker it jumps from, when it skips numbers. */
+  gap: string | null;
+  /** It restarts an open list at 1. */
+  restart: boolean;
+}
+
+function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null {
   const n = heading.marker?.ordinal ?? null;
   if (n === null) {
     // Unnumbered headings: siblings of the same kind, else one level deeper.
     const same = findLast(stack, (level) => level.key === heading.key);
-    return { depth: same === -1 ? (heading.key === 'unnumbered' ? 0 : stack.length) : same, gap: null };
+    return { depth: same === -1 ? (heading.key === 'unnumbered' ? 0 : stack.length) : same, gap: null, restart: false };
   }
   // 1. It continues an open sequence: a sibling there (deepest first).  A
   // 壹、 that only continues a Word-renumbered `N、` level takes the outermost
@@ -95,12 +105,26 @@ function place(heading: Heading, stack: readonly OpenLevel[]): { depth: number; 
   if (continued === -1) {
     continued = heading.key === 'cjk-formal' ? stack.findIndex((level) => continues(level) && compatible(level, heading)) : findLast(stack, (level) => continues(level) && compatible(level, heading));
   }
-  if (continued !== -1) return { depth: continued, gap: null };
-  // 2. It starts a new sequence: a child of the deepest open section.
-  if (n === 1) return { depth: stack.length, gap: null };
+  if (continued !== -1) return { depth: continued, gap: null, restart: false };
+  // 2. It starts a new sequence: a child of the deepest open section.  A style
+  // nests inside itself only once, right under a heading of that style with
+  // nothing under it yet (Word renders both 壹 and 一 as `1、`):
+  //
+  //   > | 1、 機關任務及願景
+  //   > | 1、 機關任務        ← child
+  //
+  // Anywhere else a `1` of an open style restarts that style's list, so the
+  // depth of the tree stays bounded by the number of styles.
+  if (n === 1) {
+    const same = stack.filter((level) => level.key === heading.key).length;
+    const deepest = stack[stack.length - 1];
+    const bareHeading = deepest !== undefined && deepest.section.body.length === 0 && deepest.section.children.length === 0;
+    if (same === 0 || (same === 1 && deepest.key === heading.key && bareHeading)) return { depth: stack.length, gap: null, restart: false };
+    return { depth: findLast(stack, (level) => level.key === heading.key), gap: null, restart: true };
+  }
   // 3. A small jump in an open sequence of the same style: a sibling, with a warning.
   const jumped = findLast(stack, (level) => level.key === heading.key && level.ordinal !== null && n > level.ordinal + 1 && n <= level.ordinal + 3);
-  if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}` };
+  if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}`, restart: false };
   // Otherwise it is not a heading: `2.` inside a sentence, a stray number.
   return null;
 }
@@ -117,7 +141,7 @@ function place(heading: Heading, stack: readonly OpenLevel[]): { depth: number; 
 function compatible(level: OpenLevel, heading: Heading): boolean {
   if (level.key === heading.key) return true;
   const formal = (key: string) => key === 'cjk' || key === 'cjk-formal';
-  return (level.ideographicComma && level.key === 'arabic' && formal(heading.key)) || (heading.ideographicComma && heading.key === 'arabic' && formal(level.key));
+  return (level.key === ARABIC_COMMA && formal(heading.key)) || (heading.key === ARABIC_COMMA && formal(level.key));
 }
 
 function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
@@ -138,10 +162,11 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   else if (LIST_PREFIX.test(raw)) text = normalizeText(text.replace(/^[-*+]\s*/, ''));
   const marker = parseMarker(text);
   if (marker && marker.rest !== '') {
-    const ideographicComma = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text);
-    return { marker, key: marker.style, title: marker.rest, ideographicComma };
+    // `1、` and `1.` are told apart: Word writes its renumbered 壹/一 as `1、`.
+    const key = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text) ? ARABIC_COMMA : marker.style;
+    return { marker, key, title: marker.rest };
   }
-  if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text, ideographicComma: false };
+  if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text };
   // A heading named in the document's table of contents, or spaced out:
   //
   //   > | 民 政 部 門
@@ -150,9 +175,9 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
     const compact = stripSpaces(text);
     if (tocTitles.has(compact)) {
       const tocMarker = tocTitles.get(compact) ?? null;
-      return { marker: tocMarker ? { ...tocMarker, rest: compact } : null, key: tocMarker?.style ?? 'unnumbered', title: compact, ideographicComma: false };
+      return { marker: tocMarker ? { ...tocMarker, rest: compact } : null, key: tocMarker?.style ?? 'unnumbered', title: compact };
     }
-    if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact, ideographicComma: false };
+    if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
   }
   return null;
 }
@@ -254,7 +279,7 @@ function finish(roots: Section[], lines: readonly Line[], span: DocumentSpan): v
     nodes.forEach((node, i) => {
       const next = nodes[i + 1];
       const nodeEnd = next ? previousEnd(lines, next.position.start.line - 1) : end;
-      node.position = { start: node.position.start, end: nodeEnd };
+      node.position = { end: nodeEnd, start: node.position.start };
       walk(node.children, nodeEnd);
     });
   };
@@ -266,7 +291,7 @@ function previousEnd(lines: readonly Line[], index: number): Position['end'] {
   let k = index - 1;
   while (k > 0 && lines[k].role === 'blank') k--;
   const line = lines[Math.max(0, k)];
-  return { line: line.line, column: line.text.length + 1, offset: line.offset + line.text.length };
+  return lineEnd(line);
 }
 
 /** Titles of the sections enclosing a source offset, outermost first. */

@@ -128,7 +128,7 @@ export function nestedQuantifier(source: string): string | null {
     start: number;
     unbounded: boolean;
     lookaround: boolean;
-    firstFixed: boolean;
+    bodyStart: number;
   }
   const stack: Group[] = [];
   let i = 0;
@@ -156,8 +156,9 @@ export function nestedQuantifier(source: string): string | null {
       lastGroup = null;
     } else if (ch === '(') {
       const look = /^\(\?<?[=!]/.test(source.slice(i));
-      stack.push({ start: i, unbounded: false, lookaround: look, firstFixed: false });
-      i += look ? (source[i + 2] === '<' ? 4 : 3) : source[i + 1] === '?' ? (source[i + 2] === '<' ? source.indexOf('>', i) + 1 - i : 3) : 1;
+      const open = look ? (source[i + 2] === '<' ? 4 : 3) : source[i + 1] === '?' ? (source[i + 2] === '<' ? source.indexOf('>', i) + 1 - i : 3) : 1;
+      stack.push({ start: i, unbounded: false, lookaround: look, bodyStart: i + open });
+      i += open;
       lastGroup = null;
       continue;
     } else if (ch === ')') {
@@ -166,7 +167,7 @@ export function nestedQuantifier(source: string): string | null {
       lastGroup = group ?? null;
       const q = quantifierAt(i);
       if (group && q) {
-        if (q.unbounded && group.unbounded && !group.lookaround) return `${source.slice(group.start, i + q.length)} (nested unbounded quantifier)`;
+        if (q.unbounded && group.unbounded && !group.lookaround && !unambiguousRepeat(source.slice(group.bodyStart, i - 1))) return `${source.slice(group.start, i + q.length)} (nested unbounded quantifier)`;
         if (q.unbounded && stack.length && !group.lookaround) stack[stack.length - 1].unbounded = true;
         i += q.length;
       } else if (group && group.unbounded && !group.lookaround && stack.length) {
@@ -187,6 +188,31 @@ export function nestedQuantifier(source: string): string | null {
   void lastAtomUnbounded;
   void lastGroup;
   return null;
+}
+
+/**
+ * A repeated group body is unambiguous when it starts with one mandatory
+ * literal character that nothing else in the body can match, e.g.
+ * `(?:\|\s*-+\s*)*`: every repetition must begin at a `|`, so there is one
+ * way to split the input into repetitions.
+ */
+function unambiguousRepeat(body: string): boolean {
+  if (/(?<!\\)\|/.test(body)) return false; // an alternation: each branch may start differently
+  let first: string;
+  let rest: string;
+  if (body[0] === '\\' && /[^a-zA-Z0-9]/.test(body[1] ?? '')) {
+    first = body[1];
+    rest = body.slice(2);
+  } else if (body[0] && !'\\[().*+?{}^$|'.includes(body[0])) {
+    first = String.fromCodePoint(body.codePointAt(0)!);
+    rest = body.slice(first.length);
+  } else return false;
+  if (/^[*+?{]/.test(rest)) return false; // the first atom is itself repeated or optional
+  if (/(?<!\\)\.|\[\^|\\[SWDP]/.test(rest)) return false; // something in the body matches anything
+  if (/\s/.test(first) && /\\s/.test(rest)) return false;
+  if (/[0-9]/.test(first) && /\\d/.test(rest)) return false;
+  if (/\w/.test(first) && /\\w/.test(rest)) return false;
+  return !charactersOf(rest).has(first);
 }
 
 // ---------------------------------------------------------------------------
@@ -274,6 +300,18 @@ function charactersOf(source: string): Set<string> {
   return out;
 }
 
+/** Characters written literally outside character classes. */
+function literalCharacters(source: string): Set<string> {
+  const cleaned = source.replace(/\\[pPu]\{[^}]*\}|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\[a-zA-Z0-9]/g, '').replace(/\[(?:\\.|[^\]])*\]/g, '').replace(/\(\?(?:<?[=!]|:|<[^>]*>)/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i < cleaned.length; i++) {
+    if (cleaned[i] === '\\') out.add(cleaned[++i] ?? '');
+    else if (!'()|^$.*+?{}'.includes(cleaned[i])) out.add(String.fromCodePoint(cleaned.codePointAt(i)!));
+  }
+  out.delete('');
+  return out;
+}
+
 /** Short literal runs (2–4 characters) outside classes, e.g. `<p`, `目錄`, `年度`. */
 function literalRuns(source: string): Set<string> {
   const out = new Set<string>();
@@ -290,8 +328,11 @@ const TERMINATORS = ['\u0001', '!'];
 
 function adversarialUnits(pattern: Found): string[] {
   const units = new Set<string>([...GENERIC, ...charactersOf(pattern.source), ...literalRuns(pattern.source)]);
-  // Pairs that alternate a character with space, the shape of spaced-out PDF text.
-  for (const unit of [...units]) if ([...unit].length === 1 && unit !== ' ') units.add(`${unit} `);
+  // Pairs of the pattern's own characters (`<p`, `(一`, `. `): a repeated
+  // prefix makes an unanchored pattern restart at every copy.
+  const leads = [...literalCharacters(pattern.source)].slice(0, 25);
+  const own = [...charactersOf(pattern.source), ' '].slice(0, 30);
+  for (const a of leads) for (const b of own) units.add(a + b);
   return [...units].filter((unit) => unit !== '');
 }
 
@@ -317,16 +358,35 @@ function slowInputs(pattern: Found, length: number, limitMs: number): Slow[] {
   const slow: Slow[] = [];
   for (const unit of adversarialUnits(pattern)) {
     for (const end of TERMINATORS) {
-      const small = unit.repeat(Math.ceil(length / 10 / unit.length)) + end;
-      if (timeOnce(regex, small) < Math.max(2, limitMs / 20)) continue;
+      const small = unit.repeat(Math.ceil(length / 4 / unit.length)) + end;
+      if (timeOnce(regex, small) < 1) continue;
       const big = unit.repeat(Math.ceil(length / unit.length)) + end;
-      const ms = Math.min(timeOnce(regex, big), timeOnce(regex, big));
-      if (ms > limitMs) slow.push({ where: `${pattern.file}:${pattern.line}`, pattern: `/${pattern.source}/${pattern.flags}`, unit: JSON.stringify(unit), ms: Math.round(ms) });
+      let ms = timeOnce(regex, big);
+      if (ms > limitMs) ms = Math.min(ms, timeOnce(regex, big)); // rule out a GC pause
+      if (ms > limitMs) {
+        // One input is enough to show the problem: report it and move on.
+        slow.push({ where: `${pattern.file}:${pattern.line}`, pattern: `/${pattern.source}/${pattern.flags}`, unit: JSON.stringify(unit), ms: Math.round(ms) });
+        return slow;
+      }
       break;
     }
   }
   return slow;
 }
+
+/**
+ * Patterns that are slow on long input but only ever see short strings, with
+ * the guard that bounds them.  Keyed by file and pattern source (line numbers
+ * move).  Re-check the guard when the calling code changes.
+ */
+const BOUNDED: Record<string, string> = {
+  'src/documents.ts /(?:KPI|關鍵績效指標|指標).*修正.*彙總表$/u': 'matchTitle returns early when the compact line is longer than 80 characters',
+  'src/documents.ts /中程.*施政計[畫劃]$/u': 'matchTitle: at most 80 characters',
+  'src/documents.ts /[(（][^)）]*[)）]/gu': 'matchTitle: at most 80 characters',
+  'src/documents.ts /」.*彙總表$/u': 'matchTitle: at most 80 characters',
+  'src/documents.ts /(?:[(（][^()（）]{0,30}[)）])+$/u': 'TRAILING_NOTE: matchTitle, at most 80 characters',
+  'src/documents.ts /[(（「」]+$/u': 'agencyOf is called on titles accepted by matchTitle (at most 80 characters)',
+};
 
 describe('regular expressions in src/**', () => {
   it('finds the patterns (the collector works)', () => {
@@ -347,6 +407,9 @@ describe('regular expressions in src/**', () => {
     expect(nestedQuantifier('(?:[(（][^()]{0,30}[)）])+$')).toBeNull();
     expect(nestedQuantifier('(?<=[a-z]+)b')).toBeNull();
     expect(nestedQuantifier('[(+)]+')).toBeNull();
+    expect(nestedQuantifier('^\\|?(?:\\|\\s*:?-+:?\\s*)*$')).toBeNull();
+    expect(nestedQuantifier('(?:-\\s*-*)+')).not.toBeNull();
+    expect(nestedQuantifier('(?:a.*)+')).not.toBeNull();
   });
 
   it('has no nested unbounded quantifiers ((…+)+, (…*)*)', () => {
@@ -356,8 +419,10 @@ describe('regular expressions in src/**', () => {
     expect(flagged).toEqual([]);
   });
 
-  it('every pattern is fast on long runs of the characters it repeats (20 000 characters)', () => {
-    const slow = patterns.flatMap((p) => slowInputs(p, 20_000, 40));
-    expect(slow).toEqual([]);
+  it('every pattern is fast on long runs of the characters it repeats (20 000 characters)', { timeout: 120_000 }, () => {
+    const slow = patterns.filter((p) => !BOUNDED[`${p.file} /${p.source}/${p.flags}`]).flatMap((p) => slowInputs(p, 20_000, 40));
+    const report = slow.map((s) => `${s.where} ${s.pattern} on ${s.unit} x 20000 + terminator: ${s.ms} ms`);
+    if (report.length) console.error(`slow regular expressions:\n${report.join('\n')}`);
+    expect(report).toEqual([]);
   });
 });

@@ -59,6 +59,17 @@ describe('section tree', () => {
     expect(sections[0].children[0].body).toEqual(['3. 不是標題，是內文']);
   });
 
+  it('restarts a list numbered 1 again instead of nesting it, so the tree stays shallow', () => {
+    const tree = sectionsOf('一、甲\n(一)子\n(二)丑\n說明。\n(一)寅\n' + '(一)內容\n'.repeat(3000));
+    const depth = (nodes: readonly Section[]): number => Math.max(0, ...nodes.map((n) => 1 + depth(n.children)));
+    // (一)寅 restarts the list under 一、 (丑 has text under it); the first
+    // (一)內容 nests once under the bare heading 寅, the rest restart there.
+    expect(depth(tree.sections)).toBe(3);
+    expect(tree.sections[0].children.map((s) => s.title)).toEqual(['子', '丑', '寅']);
+    expect(tree.sections[0].children[2].children).toHaveLength(3000);
+    expect(tree.diagnostics.filter((d) => d.code === 'section-numbering-restart')).toHaveLength(3000);
+  });
+
   it('takes a small jump in a sequence as a sibling, with a warning', () => {
     const tree = sectionsOf('一、甲\n二、乙\n四、丁\n');
     expect(outline(tree.sections)).toEqual(['1 一、 甲', '1 二、 乙', '1 四、 丁']);
