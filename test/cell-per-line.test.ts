@@ -18,10 +18,11 @@ describe('cell-per-line reader', () => {
     const source = normalize(TABLE);
     const table = cellPerLineReader.read(source.lines, 0, source.lines.length, source);
     expect(table).not.toBeNull();
-    expect(table!.header).toEqual(['序號', '關鍵策略目標', '編號', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年']);
+    // The header names the source's columns only; ordinal cells go into the text after them.
+    expect(table!.header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年']);
     expect(table!.rows.map((row) => row.cells)).toEqual([
-      ['一', '原住民歲時祭儀', '', '提高參與度', '參與人數', '500', '550'],
-      ['', '', '2', '辦理春、秋二\n季祭典', '每年各一次', '一年\n二次', '每年一次'],
+      ['一、原住民歲時祭儀', '提高參與度', '參與人數', '500', '550'],
+      ['', '2.辦理春、秋二\n季祭典', '每年各一次', '一年\n二次', '每年一次'],
     ]);
   });
 
@@ -30,6 +31,8 @@ describe('cell-per-line reader', () => {
       ['一', 'S', '1', 'I', 'M', '1', '2'],
       ['', '', '3', '辦理祀孔典禮', '每年一次', '每年一次', '每年一次'],
     ]);
-    expect(aligned.rows[1]).toEqual(['', '', '3', '辦理祀孔典禮', '每年一次', '每年一次', '每年一次']);
+    expect(aligned.header).toHaveLength(5);
+    expect(aligned.rows[0]).toEqual(['一、S', '1.I', 'M', '1', '2']);
+    expect(aligned.rows[1]).toEqual(['', '3.辦理祀孔典禮', '每年一次', '每年一次', '每年一次']);
   });
 });

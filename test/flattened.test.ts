@@ -32,12 +32,14 @@ describe('flattened reader', () => {
       '2 辦理成年禮 報名參加人數 80 80 80 80 ',
     ]);
     expect(table).not.toBeNull();
-    expect(table!.header).toEqual(['序號', '關鍵策略目標', '編號', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年', '年度目標值/110年', '年度目標值/111年']);
+    // The header names the source's columns only; ordinals go into their cell's text.
+    expect(table!.header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年', '年度目標值/110年', '年度目標值/111年']);
     expect(table!.rows.map((row) => row.cells)).toEqual([
-      ['一', '原住民歲時祭儀及客家節慶活動廣為宣傳', '', '提高市民參加原住民歲時祭儀及客家節慶活動之參與度', '每場次參與人數', '500', '550', '600', '650'],
-      ['三', '端正禮俗，改善社會風氣，保存優良傳統文化', '1', '辦理市民集團結婚', '參加對數', '20', '20', '30', '30'],
-      ['', '', '2', '辦理成年禮', '報名參加人數', '80', '80', '80', '80'],
+      ['一、原住民歲時祭儀及客家節慶活動廣為宣傳', '提高市民參加原住民歲時祭儀及客家節慶活動之參與度', '每場次參與人數', '500', '550', '600', '650'],
+      ['三、端正禮俗，改善社會風氣，保存優良傳統文化', '1.辦理市民集團結婚', '參加對數', '20', '20', '30', '30'],
+      ['', '2.辦理成年禮', '報名參加人數', '80', '80', '80', '80'],
     ]);
+    for (const row of table!.rows) expect(row.cells).toHaveLength(table!.header.length);
   });
 
   it('joins text targets printed in pieces and a strategy tail after the targets', () => {
@@ -48,13 +50,13 @@ describe('flattened reader', () => {
       '2 ', '執行新住民相關措', '施及活動 ', '服務人數 ', '92% 94% 96% 98% ',
     ]);
     const rows = table!.rows.map((row) => row.cells);
-    expect(rows[0]).toEqual(['五', '落實新住民照顧服務、友善移民城市營造', '1', '落實「嘉義市新住民事務委員會」功能', '召開會議 /預計開會次數×100%', '一年二次', '一年二次', '一年二次', '一年二次']);
-    expect(rows[1].slice(2)).toEqual(['2', '執行新住民相關措施及活動', '服務人數', '92%', '94%', '96%', '98%']);
+    expect(rows[0]).toEqual(['五、落實新住民照顧服務、友善移民城市營造', '1.落實「嘉義市新住民事務委員會」功能', '召開會議 /預計開會次數×100%', '一年二次', '一年二次', '一年二次', '一年二次']);
+    expect(rows[1].slice(1)).toEqual(['2.執行新住民相關措施及活動', '服務人數', '92%', '94%', '96%', '98%']);
   });
 
   it('joins a cell the PDF closed early, by column width', () => {
     const table = read([...HEADER, '五 ', '推動中小企業', '研發 ', '1 ', '提升本市中小企業投', '入創新研發 ', '經審查通過 ', '件數 ', '3 4 5 6 ']);
-    expect(table!.rows[0].cells.slice(3, 5)).toEqual(['提升本市中小企業投入創新研發', '經審查通過件數']);
+    expect(table!.rows[0].cells.slice(1, 3)).toEqual(['1.提升本市中小企業投入創新研發', '經審查通過件數']);
   });
 });
 
@@ -64,8 +66,8 @@ describe('flattened reader: how PDF tables are written', () => {
 
   it('does not end the table at a wrapped cell line that holds 政府', () => {
     const rows = cells(['一 ', '強化人力資 ', '1 ', '強化公務人員終身學', '習時數 ', '本府各單位編制', '當前政府重大政', '策1小時。 ', '80% 80% 80% 80% ']);
-    expect(rows[0][4]).toBe('本府各單位編制當前政府重大政策1小時。');
-    expect(rows[0].slice(5)).toEqual(['80%', '80%', '80%', '80%']);
+    expect(rows[0][2]).toBe('本府各單位編制當前政府重大政策1小時。');
+    expect(rows[0].slice(3)).toEqual(['80%', '80%', '80%', '80%']);
   });
 
   it('ends the table at a closed agency line (the next plan\'s cover)', () => {
@@ -75,7 +77,7 @@ describe('flattened reader: how PDF tables are written', () => {
 
   it('reads a lone header word at the end of a wrapped cell as cell text', () => {
     const rows = cells(['五 ', '市區側溝清', '理 ', '1 ', '每年溝渠清理長度', '目標值 ', '實際完成數據 ', '1570公里 1586公里 1602公里 1602公里 ']);
-    expect(rows[0].slice(3, 5)).toEqual(['每年溝渠清理長度目標值', '實際完成數據']);
+    expect(rows[0].slice(1, 3)).toEqual(['1.每年溝渠清理長度目標值', '實際完成數據']);
   });
 
   it('takes a lone number the line stage called a page number as an indicator ordinal', () => {
@@ -86,34 +88,31 @@ describe('flattened reader: how PDF tables are written', () => {
     expect(source.lines.some((line) => line.role === 'page-number')).toBe(true);
     const start = source.lines.findIndex((line) => line.text.includes('關鍵策略目標'));
     const rows = flattenedReader.read(source.lines, start, source.lines.length, source)!.rows.map((row) => row.cells);
-    expect(rows.map((row) => [row[2], row[3]])).toEqual([
-      ['1', '利用電腦處理等工作。'],
-      ['2', '利用全國電腦網路查詢'],
-    ]);
+    expect(rows.map((row) => row[1])).toEqual(['1.利用電腦處理等工作。', '2.利用全國電腦網路查詢']);
   });
 
   it('splits the next strategy ordinal off the line of its text', () => {
     const rows = cells(['一 加強各稅稅籍', '清查作業 ', '1 按規定期程 依作業計畫 97% 97% 97% 97% ', '二 落實欠稅案件', '之移送 ', '欠稅案件之移送', '執行件數 ', '如期移送件數', '之比率 ', '96% 96% 96% 96% ']);
-    expect(rows.map((row) => row.slice(0, 5))).toEqual([
-      ['一', '加強各稅稅籍清查作業', '1', '按規定期程', '依作業計畫'],
-      ['二', '落實欠稅案件之移送', '', '欠稅案件之移送執行件數', '如期移送件數之比率'],
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([
+      ['一、加強各稅稅籍清查作業', '1.按規定期程', '依作業計畫'],
+      ['二、落實欠稅案件之移送', '欠稅案件之移送執行件數', '如期移送件數之比率'],
     ]);
   });
 
   it('joins a comparison sign printed on a line of its own to its value', () => {
     const rows = cells(['七 ', '推動智能巡', '邏車 ', '辨識失竊車輛 ', '失竊車牌辨識率 ', '< ', '10分鐘 ', '< ', '10分鐘 ', '< ', '10分鐘 ', '50% ']);
-    expect(rows[0].slice(5)).toEqual(['<10分鐘', '<10分鐘', '<10分鐘', '50%']);
+    expect(rows[0].slice(3)).toEqual(['<10分鐘', '<10分鐘', '<10分鐘', '50%']);
   });
 
   it('splits a value that starts on the last line of a measure cell', () => {
     const rows = cells(['三 ', '推動社區營', '造 ', '1 ', '培養社區營造', '能力 ', '輔導民間團體 10案以', '上 ', '12案以', '上 ', '15案以', '上 ', '15案以', '上 ']);
-    expect(rows[0].slice(4)).toEqual(['輔導民間團體', '10案以上', '12案以上', '15案以上', '15案以上']);
+    expect(rows[0].slice(2)).toEqual(['輔導民間團體', '10案以上', '12案以上', '15案以上', '15案以上']);
     expect(splitSegments('每年辦理 1場次', false, '特色馬拉松')).toEqual(['每年辦理 1場次']);
   });
 
   it('keeps a word that fits the width of the cell it ends in that cell', () => {
     const rows = cells(['一 ', '全民防衛動員', '準備 ', '1 ', '統籌辦理本市全民', '防衛動員準備、戰力', '綜合協調、災害防', '救」 三合一會報 ', '每年辦理場次 2 2 2 2 ']);
-    expect(rows[0].slice(3, 5)).toEqual(['統籌辦理本市全民防衛動員準備、戰力綜合協調、災害防救」三合一會報', '每年辦理場次']);
+    expect(rows[0].slice(1, 3)).toEqual(['1.統籌辦理本市全民防衛動員準備、戰力綜合協調、災害防救」三合一會報', '每年辦理場次']);
   });
 
   it('reads unnumbered indicator rows of a strategy before the next strategy', () => {
@@ -121,17 +120,17 @@ describe('flattened reader: how PDF tables are written', () => {
       '五 ', '強化緊急救', '護能力 ', '提高OHCA辨識率 ', '辨識件數×100% ', '-- 60% 60% 60% ', '提高心電圖監測率 ', '監測件數×100% ', '-- -- 65% 65% ',
       '六 加強消防體', '技教育訓練 ', '1 ', '消防人員實際參加 ', '參加時數×100% ', '90% 100% 100% 100% ',
     ]);
-    expect(rows.map((row) => [row[0], row[1], row[3]])).toEqual([
-      ['五', '強化緊急救護能力', '提高OHCA辨識率'],
-      ['', '', '提高心電圖監測率'],
-      ['六', '加強消防體技教育訓練', '消防人員實際參加'],
+    expect(rows.map((row) => [row[0], row[1]])).toEqual([
+      ['五、強化緊急救護能力', '提高OHCA辨識率'],
+      ['', '提高心電圖監測率'],
+      ['六、加強消防體技教育訓練', '1.消防人員實際參加'],
     ]);
   });
 
   it('joins target cells written as several short pieces', () => {
     const rows = cells(['七 ', '全人照顧在地安', '老 ', '1 ', '布建社區整合型服', '務中心 ', '核定設立完成', '之家數 ', '- - ', '6A ', '84B ', '45C ', '6A ', '75B ', '47C ']);
-    expect(rows[0].slice(1, 2)).toEqual(['全人照顧在地安老']);
-    expect(rows[0].slice(5)).toEqual(['-', '-', '6A 84B 45C', '6A 75B 47C']);
+    expect(rows[0].slice(0, 1)).toEqual(['七、全人照顧在地安老']);
+    expect(rows[0].slice(3)).toEqual(['-', '-', '6A 84B 45C', '6A 75B 47C']);
   });
 
   it('joins the pieces of a doubtful row by the widths its columns have elsewhere', () => {
@@ -139,6 +138,6 @@ describe('flattened reader: how PDF tables are written', () => {
       '三 ', '執行維護業', '務，強化機關', '各類安全 ', '1 ', '辦理專案維護並落實執', '行及協助處理陳情請願 ', '年度內辦理專案', '維護件數 ', '2 2 2 2 ',
       '五 ', '加強宣導「公 ', '務員廉政倫', '理規範」等相', '關規定 ', '督同所屬加強宣導「嘉', '義市政府公務員廉政倫', '理規範」等相關規定 ', '年度內辦理次數  3 3 3 3 ',
     ]);
-    expect(rows[1].slice(0, 5)).toEqual(['五', '加強宣導「公務員廉政倫理規範」等相關規定', '', '督同所屬加強宣導「嘉義市政府公務員廉政倫理規範」等相關規定', '年度內辦理次數']);
+    expect(rows[1].slice(0, 3)).toEqual(['五、加強宣導「公務員廉政倫理規範」等相關規定', '督同所屬加強宣導「嘉義市政府公務員廉政倫理規範」等相關規定', '年度內辦理次數']);
   });
 });

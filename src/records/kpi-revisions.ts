@@ -29,7 +29,11 @@ export const kpiRevisionsInterpreter: TableInterpreter = {
   }),
 };
 
-/** The 單位 column is written once per unit (often vertically, one character per line): carry it down. */
+/**
+ * The 單位 column is written once per unit: carry it into the blank cells
+ * below.  The flattened reader already fills it on every row (by the page
+ * cell's chapter, `flattened-revisions.ts`); this serves the other layouts.
+ */
 function carryUnit(header: readonly string[], rows: string[][]): string[][] {
   const unit = header.findIndex((cell) => /^單位$/u.test(stripSpaces(cell)));
   if (unit === -1) return rows;

@@ -195,7 +195,8 @@ export function splitOrdinal(markerCell: string, text: string): { marker: string
     return { marker: markerText.replace(/[、.．]$/u, ''), ordinal: value, text };
   }
   const m = LEADING_ORDINAL.exec(text);
-  if (m && m[0].length < text.length) {
+  // `一、` alone (an ordinal folded into an empty cell) is a marker with no text.
+  if (m) {
     const marker = m[1] ?? m[2];
     return { marker, ordinal: ordinalValue(marker), text: text.slice(m[0].length).trim() };
   }

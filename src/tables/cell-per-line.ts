@@ -14,7 +14,8 @@
  *
  * Rows of a Word table have varying cell counts (merged cells are written
  * once), so rows are aligned to the header here: target cells are the last
- * ones of a row, and ordinal cells (`一`, `1`) get marker columns of their own.
+ * ones of a row, and ordinal cells (`一`, `1`) go into the text of the cell
+ * after them (`一、原住民…`).
  */
 import { linesPosition } from '../lines.js';
 import { normalizeText } from '../normalize/text.js';
@@ -34,6 +35,10 @@ export const cellPerLineReader: TableReader = {
   layout: 'cell-per-line',
   read(lines, start, limit) {
     if (!isCellLine(lines[start])) return null;
+    // A table starts at a row's first cell, never after another cell line of
+    // the same row: else a long run of cells that is no table would be
+    // rescanned from each of its lines (quadratic).
+    if (start > 0 && isCellLine(lines[start - 1])) return null;
     const { rows, end } = collectRows(lines, start, limit);
     if (rows.length < MIN_ROWS || rows[0].cells.length < 2) return null;
     let bodyStart = 1;
@@ -133,7 +138,8 @@ const ORDINAL_CELL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,3})[、.
  * Align rows of varying width to the header.  Target cells are right-aligned
  * under the year columns; the cells before them fill the other columns in
  * order, where a strategy or indicator column may be preceded by an ordinal
- * cell (`一`, `1`) that the header does not name: those get a marker column.
+ * cell (`一`, `1`) that the header does not name: it is placed as a marker
+ * column, then folded into the cell after it (`foldMarkers`).
  *
  *   > | 一 | 原住民歲時祭儀… | 提高市民參加… | 參與人數 | 500 | …    (no indicator number)
  *   > |    |                 | 2 | 結合本市宗教團體… | 每年至少3項 | …
@@ -173,7 +179,32 @@ export function alignRows(header: readonly string[], rows: readonly string[][]):
     // Extra cells (a row wider than the header) join the last text column.
     while (k < cells.length) out[left - 1] = [out[left - 1], cells[k++]].filter(Boolean).join('\n');
     while (targets.length < yearCount) targets.unshift('');
-    return [...out, ...targets];
+    return [...foldMarkers(expanded, out), ...targets];
   });
-  return { header: expanded.map((column) => column.title), rows: aligned };
+  return { header: [...header], rows: aligned };
+}
+
+/**
+ * Put each marker cell into the strategy or indicator cell after it, in the
+ * canonical marker form (`一、…`, `1.…`).  The header then lists the source
+ * table's own columns only (a spreadsheet user sees 關鍵策略目標 /
+ * 關鍵績效指標 / …, not columns the document never named), every row is as
+ * wide as the header, and the Kpi reader splits the marker off the text.
+ *
+ *   > | 一 | 原住民歲時祭儀…      →  `一、原住民歲時祭儀…`
+ */
+function foldMarkers(columns: ReadonlyArray<{ title: string; marker: boolean }>, cells: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (!columns[c]?.marker) {
+      out.push(cells[c]);
+      continue;
+    }
+    const marker = cells[c].trim().replace(/[、.．]$/u, '');
+    const text = cells[c + 1] ?? '';
+    const separator = /^[0-9]/u.test(marker) ? '.' : '、';
+    out.push(marker ? `${marker}${separator}${text}` : text);
+    c++;
+  }
+  return out;
 }

@@ -42,7 +42,7 @@ export interface RowShape {
   years: number;
 }
 
-/** Build the table's rows (cells in header order: 序號, strategy, 編號, indicator, measure, …, targets). */
+/** Build the table's rows (cells in header order: strategy, indicator, measure, …, targets). */
 export function buildRows(items: readonly Item[], shape: RowShape, lines: readonly Line[]): { rows: RawRow[]; diagnostics: Diagnostic[] } {
   // Two passes when some row had more text pieces than columns: the first
   // measures the columns' widths on the rows read without doubt, the second
@@ -123,15 +123,29 @@ function buildPass(
       .filter((row) => row.lines.length > 0)
       .map((row) => {
         const sorted = [...new Set(row.lines)].sort((a, b) => a - b);
-        const strategyCells = row.firstOfStrategy && row.strategy ? [row.strategy.marker, cellText(row.strategy.parts.join('\n'))] : ['', ''];
+        const strategyCell = row.firstOfStrategy && row.strategy ? withMarker(row.strategy.marker, '、', cellText(row.strategy.parts.join('\n'))) : '';
+        const [indicator = '', ...others] = row.texts;
         return {
-          cells: [...strategyCells, row.indicatorMarker, ...row.texts, ...row.targets],
+          cells: [strategyCell, withMarker(row.indicatorMarker, '.', indicator), ...others, ...row.targets],
           position: linesPosition(lines, sorted[0], sorted[sorted.length - 1] + 1),
           lines: sorted,
         };
       }),
     diagnostics,
   };
+}
+
+/**
+ * The ordinal printed before a strategy or indicator goes into its cell, in
+ * the canonical marker form (`一、`, `1.`): the table keeps the source's
+ * columns, and the Kpi reader splits the marker off again.
+ *
+ *   > | 一␠ / 原住民歲時 / 祭儀及客家…     →  `一、原住民歲時祭儀及客家…`
+ *       ^
+ */
+export function withMarker(marker: string, separator: string, text: string): string {
+  if (!marker) return text;
+  return `${marker}${separator}${text}`;
 }
 
 function uncertain(lines: readonly Line[], rowLines: number[], message: string): Diagnostic {

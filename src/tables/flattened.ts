@@ -20,6 +20,7 @@ import { stripSpaces } from '../normalize/text.js';
 import { columnRole } from '../records/columns.js';
 import type { Line, RawTable, TableReader } from '../types.js';
 import { readItems } from './flattened-cells.js';
+import { buildRevisionRows } from './flattened-revisions.js';
 import { buildRows } from './flattened-rows.js';
 
 //   > | 關鍵策略目標 關鍵績效指標 衡量標準     年度目標值(修正後)     108年 109年
@@ -63,8 +64,10 @@ export const flattenedReader: TableReader = {
       end = i + 1;
     }
     if (body.length === 0) return null;
-    const items = readItems(body);
-    const { rows, diagnostics } = buildRows(items, { textColumns: head.textColumns, years: Math.max(1, head.years.length) }, lines);
+    const years = Math.max(1, head.years.length);
+    const { rows, diagnostics } = head.revision
+      ? buildRevisionRows(body, { textColumns: head.textColumns + 1, years, page: head.header.includes('頁碼') }, lines)
+      : buildRows(readItems(body), { textColumns: head.textColumns, years }, lines);
     if (rows.length === 0) return null;
     return { layout: 'flattened', header: head.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
@@ -106,10 +109,20 @@ interface Header {
   /** Text columns after the strategy column. */
   textColumns: number;
   years: string[];
+  /** A KPI-revision summary table (a 修正理由 column): read by `flattened-revisions.ts`. */
+  revision: boolean;
   end: number;
 }
 
-/** Read the header lines: column titles, then the line of years. */
+/**
+ * Read the header lines: column titles, then the line of years.  The header
+ * names the source's own columns only: the ordinals printed before a
+ * strategy or indicator (`一`, `1`) have no header of their own, so they go
+ * into the text of their cell (`一、原住民歲時祭儀…`, see `flattened-rows.ts`)
+ * rather than into invented 序號/編號 columns — a spreadsheet user then gets
+ * the columns the document shows, and the Kpi records still read the
+ * marker from the text.
+ */
 function readHeader(lines: readonly Line[], start: number, limit: number): Header | null {
   const words: string[] = [];
   let end = start;
@@ -125,23 +138,25 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   if (words.length < 3) return null;
   const years = words.filter((word) => columnRole(word).role === 'year' && /\d/.test(word));
   const group = words.find((word) => /目標值/u.test(word)) ?? '年度目標值';
+  const revision = words.includes('修正理由');
   const header: string[] = [];
+  const after: string[] = [];
   let textColumns = 0;
   for (const word of words) {
     const role = columnRole(word).role;
-    if (role === 'year' || /^(?:單|位)$/u.test(word)) continue;
-    if (role === 'strategy') header.push('序號', word);
-    else if (role === 'indicator') {
-      header.push('編號', word);
-      textColumns++;
-    } else if (role !== 'strategy-marker' && role !== 'indicator-marker') {
+    if (role === 'year' || /^(?:單|位|單位)$/u.test(word) || role === 'strategy-marker' || role === 'indicator-marker') continue;
+    if (revision && (word === '修正理由' || word === '頁碼')) after.push(word);
+    else {
       header.push(word);
-      textColumns++;
+      if (role !== 'strategy') textColumns++;
     }
   }
+  //   > | 單 / 位␠ / 關鍵策略目標 …      (the unit column's title, written vertically before the header)
+  if (revision) header.unshift('單位');
   if (years.length === 0) header.push(group);
   for (const year of years) header.push(`${group}/${year}`);
-  return { header, textColumns, years, end };
+  header.push(...after);
+  return { header, textColumns, years, revision, end };
 }
 
 //   > | 肆、附錄      三、預期效益      註：      嘉義市政府建設處中程(108至111年度)施政計畫
