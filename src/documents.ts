@@ -44,8 +44,9 @@ const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
 
 /** Read a title line, or null when the line is not a document title. */
 export function matchTitle(text: string): TitleMatch | null {
-  // A line with a tab is a table row or cell, never a title.
-  if (text.includes('\t')) return null;
+  // A line with a tab before its end is a table row or cell, never a title
+  // (converters do leave trailing tabs after a running title).
+  if (text.trimEnd().includes('\t')) return null;
   const compact = stripSpaces(text.replace(/^\s*#{1,6}\s*/, ''));
   if (compact.length < 6 || compact.length > 80) return null;
   if (parseMarker(compact)) return null;

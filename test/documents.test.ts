@@ -68,3 +68,13 @@ describe('splitDocuments', () => {
     expect(spans).toEqual([expect.objectContaining({ kind: 'unknown', start: 0 })]);
   });
 });
+
+describe('running titles in converter tables', () => {
+  it('takes a running title with trailing tabs as a repeat of the title, not a table row', () => {
+    const text = '109 年度工作總報告\n\n嘉義市東區區公所\n\n會計部門\n\n嘉義市東區區公所 109 年度工作總報告\t\t\t\t\t\n\n計畫名稱\t\t\t辦理情形\t完成程度\t備註\n';
+    const source = normalize(text);
+    const spans = splitDocuments(source);
+    expect(spans).toHaveLength(1);
+    expect(source.lines[6].role).toBe('running-header');
+  });
+});
