@@ -29,3 +29,19 @@ describe('KPI accuracy on the seeds', () => {
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.998);
   });
 });
+
+describe('common indicators', () => {
+  it('marks only the 共同性指標 table common, not the KPI table beside it under a parent that names both', async () => {
+    const { parsedSeed } = await import('./helpers/seeds.js');
+    const [document] = parsedSeed('003_778b9b4aea791543.txt').documents;
+    const kinds = document.tables.filter((t) => t.kind === 'kpi' || t.kind === 'common-kpi').map((t) => t.kind);
+    expect(kinds).toEqual(['kpi', 'common-kpi']);
+    expect(document.kpis.filter((k) => k.common).map((k) => k.indicator.text)).toEqual([
+      '各單位當年度經常門業務費賸餘數百分比',
+      '機關編制員額成長率',
+      '約聘僱員額成長率',
+      '約聘僱核定職等變化率',
+      '單位平均終身學習時數',
+    ]);
+  });
+});

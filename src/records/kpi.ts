@@ -43,7 +43,11 @@ export function mapColumns(header: readonly string[], contextYears: number[] | n
 
 function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
   const columns = mapColumns(table.header, context.years);
-  const common = isCommonHeader(table.header) || context.sectionPath.some((title) => /共同性/u.test(title));
+  // The header says so (共同性目標 / 共同性指標), else the section the table sits
+  // in, but not its ancestors: `參、關鍵策略目標、共同性目標、關鍵績效指標及共同性
+  // 指標` holds both kinds of table, each under its own subsection.
+  const innermost = context.sectionPath[context.sectionPath.length - 1] ?? '';
+  const common = isCommonHeader(table.header) || (/共同性/u.test(innermost) && !/關鍵績效|關鍵策略/u.test(innermost));
   const diagnostics: Diagnostic[] = [];
   const rows = mergeContinuations(table.rows, columns);
   const kpis: Kpi[] = [];
