@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// Benchmark of the built CLI, end to end (process start to exit):
+//
+//   npm run bench            (builds first)
+//   node scripts/bench.mjs [--quick] [--keep]
+//
+// Measures throughput (MB/s) and peak RSS on the seeds and on corpora of 1×,
+// 10× and 100× the seed bytes (replicated seeds in a temp folder), cold start
+// on one 10 KB file, --jobs 1 vs --jobs 2 on 1,000 files, a 5 MB single line
+// and a file of one million blank lines (each also at half size, to show the
+// time is linear).  Prints a table and writes bench/results/latest.json.
+//
+// Peak RSS is the process's maxRSS (worker threads included), reported by a
+// small preload module through an environment variable, so no external tool
+// is needed.  --quick skips the 100× corpus and uses fewer repetitions.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bin = path.join(root, 'bin/plan-parse.js');
+const seedDir = path.join(root, 'fixtures/seeds');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const keep = args.includes('--keep');
+
+const work = mkdtempSync(path.join(tmpdir(), 'plan-parse-bench-'));
+const rssFile = path.join(work, 'rss.txt');
+const preload = path.join(work, 'rss-preload.mjs');
+writeFileSync(
+  preload,
+  `import { writeFileSync } from 'node:fs';
+process.on('exit', () => { try { writeFileSync(process.env.PLAN_PARSE_BENCH_RSS, String(process.resourceUsage().maxRSS)); } catch {} });
+`,
+);
+
+const seeds = readdirSync(seedDir).filter((name) => !name.startsWith('.')).sort();
+const seedBytes = seeds.reduce((sum, name) => sum + statSync(path.join(seedDir, name)).size, 0);
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.FORCE_COLOR;
+
+/** Run the CLI once; wall seconds, peak RSS (MB), exit code. */
+function runCli(cliArgs, { rss = true } = {}) {
+  const nodeArgs = rss ? ['--import', pathToFileURL(preload).href, bin, ...cliArgs] : [bin, ...cliArgs];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, nodeArgs, {
+    env: { ...env, PLAN_PARSE_BENCH_RSS: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let rssMB = null;
+  if (rss) {
+    try {
+      rssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+      rmSync(rssFile);
+    } catch {
+      // the process died before writing it
+    }
+  }
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`plan-parse ${cliArgs.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 2000)}`);
+  }
+  return { seconds, rssMB, code: result.status };
+}
+
+function best(times, fn) {
+  let top = null;
+  for (let i = 0; i < times; i++) {
+    const r = fn();
+    if (!top || r.seconds < top.seconds) top = r;
+  }
+  return top;
+}
+
+function corpus(name, copies) {
+  const dir = path.join(work, name);
+  for (let c = 0; c < copies; c++) {
+    const sub = path.join(dir, `copy${String(c).padStart(3, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    for (const seed of seeds) copyFileSync(path.join(seedDir, seed), path.join(sub, seed));
+  }
+  return dir;
+}
+
+const results = { date: null, node: process.version, cpus: (() => { try { return availableParallelism(); } catch { return cpus().length; } })(), seedBytes, runs: {} };
+const rows = [];
+const mb = (bytes) => bytes / 1e6;
+const add = (key, label, bytes, run, extra = {}) => {
+  const entry = { seconds: round(run.seconds, 3), mb: round(mb(bytes), 2), mbPerSecond: bytes ? round(mb(bytes) / run.seconds, 2) : null, peakRssMB: run.rssMB === null ? null : round(run.rssMB, 1), exit: run.code, ...extra };
+  results.runs[key] = entry;
+  rows.push([label, entry.mb.toFixed(2), entry.seconds.toFixed(3), entry.mbPerSecond === null ? '–' : entry.mbPerSecond.toFixed(2), entry.peakRssMB === null ? '–' : entry.peakRssMB.toFixed(0)]);
+  process.stderr.write(`  ${label}: ${entry.seconds.toFixed(2)} s\n`);
+  return entry;
+};
+const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+try {
+  process.stderr.write(`plan-parse bench in ${work}\n`);
+  const reps = quick ? 2 : 3;
+
+  // Seeds, as the scorer runs them.
+  add('seeds', 'seeds -o (default jobs)', seedBytes, best(reps, () => runCli([seedDir, '-o', path.join(work, 'out-seeds'), '-q'])));
+  add('seeds-j1', 'seeds -o --jobs 1', seedBytes, best(reps, () => runCli([seedDir, '-o', path.join(work, 'out-seeds1'), '-q', '--jobs', '1'])));
+
+  // 1×, 10×, 100× the seed bytes, single-threaded end to end, with -o.
+  const scales = quick ? [1, 10] : [1, 10, 100];
+  for (const k of scales) {
+    const dir = corpus(`x${k}`, k);
+    const run = best(k === 100 ? 1 : reps, () => runCli([dir, '-o', path.join(work, `out-x${k}`), '-q', '--jobs', '1']));
+    add(`x${k}-j1`, `${k}× seeds -o --jobs 1`, seedBytes * k, run);
+    rmSync(path.join(work, `out-x${k}`), { recursive: true, force: true });
+  }
+  if (!quick) {
+    const dir = path.join(work, 'x100');
+    add('x100', '100× seeds -o (default jobs)', seedBytes * 100, runCli([dir, '-o', path.join(work, 'out-x100'), '-q']));
+    add('x100-stdout', '100× seeds → NDJSON stdout (default jobs)', seedBytes * 100, runCli([dir, '-q']));
+    rmSync(path.join(work, 'out-x100'), { recursive: true, force: true });
+  }
+
+  // Cold start: one 10 KB file, best of N (and bare node for reference).
+  const small = path.join(seedDir, seeds.reduce((a, b) => (statSync(path.join(seedDir, a)).size <= statSync(path.join(seedDir, b)).size ? a : b)));
+  const coldReps = quick ? 5 : 15;
+  const bare = best(coldReps, () => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return { seconds: Number(process.hrtime.bigint() - start) / 1e9, rssMB: null, code: 0 };
+  });
+  add('node-baseline', 'node -e 0 (baseline)', 0, bare);
+  add('version', 'plan-parse --version', 0, best(coldReps, () => runCli(['--version'], { rss: false })));
+  add('cold-start', `cold start, one ${Math.round(statSync(small).size / 1000)} KB file`, statSync(small).size, best(coldReps, () => runCli([small, '-q'], { rss: false })));
+  add('cold-start-validate', 'cold start, validate one file', statSync(small).size, best(coldReps, () => runCli(['validate', small, '-q'], { rss: false })));
+
+  // --jobs 1 vs --jobs 2 on 1,000 files (the two small seeds, alternating).
+  const many = path.join(work, 'many');
+  mkdirSync(many, { recursive: true });
+  const smallSeeds = seeds.map((s) => path.join(seedDir, s)).sort((a, b) => statSync(a).size - statSync(b).size).slice(0, 2);
+  let manyBytes = 0;
+  for (let i = 0; i < 1000; i++) {
+    const from = smallSeeds[i % 2];
+    copyFileSync(from, path.join(many, `f${String(i).padStart(4, '0')}.txt`));
+    manyBytes += statSync(from).size;
+  }
+  const j1 = add('files1000-j1', '1,000 files --jobs 1', manyBytes, best(quick ? 1 : 2, () => runCli([many, '-q', '--jobs', '1'])));
+  const j2 = add('files1000-j2', '1,000 files --jobs 2', manyBytes, best(quick ? 1 : 2, () => runCli([many, '-q', '--jobs', '2'])));
+  results.jobsSpeedup = round(j1.seconds / j2.seconds, 2);
+
+  // How many cores this machine really gives us right now (a shared CI box may give far less than it has):
+  // one CPU-bound process alone vs two at once.
+  const spin = ['-e', 'let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7;'];
+  const timeSpin = (count) => {
+    const start = process.hrtime.bigint();
+    const children = Array.from({ length: count }, () => spawn(process.execPath, spin, { stdio: 'ignore' }));
+    return Promise.all(children.map((child) => new Promise((resolve) => child.on('close', resolve)))).then(() => Number(process.hrtime.bigint() - start) / 1e9);
+  };
+  const alone = await timeSpin(1);
+  const pair = await timeSpin(2);
+  results.effectiveCores = round((2 * alone) / pair, 2);
+  process.stderr.write(`  effective cores for two CPU-bound processes: ${results.effectiveCores}\n`);
+
+  // Pathological shapes, each at half and full size: time should double, not square.
+  const sentence = '本府為提升市民參與度，辦理各項活動並檢討成效，';
+  const line = (bytes) => {
+    const unit = Buffer.from(sentence);
+    return Buffer.concat(Array.from({ length: Math.ceil(bytes / unit.length) }, () => unit)).subarray(0, Math.floor(bytes / 3) * 3);
+  };
+  for (const [key, label, make] of [
+    ['single-line', 'single line', (n) => line(n)],
+    ['blank-lines', 'blank lines', (n) => Buffer.concat([Buffer.from('嘉義市政府中程施政計畫\n'), Buffer.alloc(n, 0x0a), Buffer.from('壹、結語\n')])],
+  ]) {
+    const sizes = key === 'single-line' ? [2_500_000, 5_000_000] : [500_000, 1_000_000];
+    const timings = [];
+    for (const size of sizes) {
+      const file = path.join(work, `${key}-${size}.txt`);
+      writeFileSync(file, make(size));
+      const bytes = statSync(file).size;
+      const run = best(quick ? 1 : 2, () => runCli([file, '-q', '--max-bytes', '64M']));
+      const name = key === 'single-line' ? `${(size / 1e6).toFixed(1)} MB single line` : `${(size / 1e6).toFixed(1)}M blank lines`;
+      timings.push(add(`${key}-${size}`, name, bytes, run));
+    }
+    results[`${key}Ratio`] = round(timings[1].seconds / timings[0].seconds, 2);
+  }
+
+  // Targets.
+  const r = results.runs;
+  const x10 = r['x10-j1'];
+  results.targets = {
+    'throughput 10× --jobs 1 ≥ 10 MB/s': { value: x10.mbPerSecond, ok: x10.mbPerSecond >= 10 },
+    ...(r['x100-j1'] ? { '100× time ≤ 110 × 1× time': { value: round(r['x100-j1'].seconds / r['x1-j1'].seconds, 1), ok: r['x100-j1'].seconds <= 110 * r['x1-j1'].seconds } } : {}),
+    ...(r.x100 ? { 'peak RSS on 100× with -o ≤ 250 MB': { value: Math.max(r.x100.peakRssMB ?? 0, r['x100-j1'].peakRssMB ?? 0), ok: Math.max(r.x100.peakRssMB ?? 0, r['x100-j1'].peakRssMB ?? 0) <= 250 } } : {}),
+    'cold start (one 10 KB file) ≤ 150 ms': { value: round(r['cold-start'].seconds * 1000, 0), ok: r['cold-start'].seconds <= 0.15 },
+    [`--jobs 2 ≥ 1.7× faster than --jobs 1 (1,000 files; effective cores ${results.effectiveCores})`]: { value: results.jobsSpeedup, ok: results.jobsSpeedup >= 1.7 },
+    'single line: 2× size ≤ 2.5× time': { value: results['single-lineRatio'], ok: results['single-lineRatio'] <= 2.5 },
+    'blank lines: 2× size ≤ 2.5× time': { value: results['blank-linesRatio'], ok: results['blank-linesRatio'] <= 2.5 },
+  };
+
+  // Report.
+  const header = ['run', 'MB', 'seconds', 'MB/s', 'peak RSS MB'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const fmt = (row) => `| ${row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join(' | ')} |`;
+  const lines = [fmt(header), `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`, ...rows.map(fmt), ''];
+  lines.push('| target | measured | ok |', '|:--|--:|:-:|');
+  for (const [name, { value, ok }] of Object.entries(results.targets)) lines.push(`| ${name} | ${value} | ${ok ? '✔' : '✖'} |`);
+  lines.push('', `node ${process.version}, ${results.cpus} CPUs, load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  results.date = new Date().toISOString();
+  const outDir = path.join(root, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stderr.write(`wrote ${path.relative(root, path.join(outDir, 'latest.json'))}\n`);
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,234 @@
+/**
+ * One input, start to finish: read → parse → validate against the schema →
+ * (validate: quality rules) → serialize.  Runs in a worker thread or, for a
+ * single file or `--jobs 1`, in the main thread; either way the result is the
+ * same plain, structured-clonable object, so output is identical whatever
+ * `--jobs` is.  Nothing here writes to stdout or to files: the main thread
+ * does, in input order.
+ */
+import type { Diagnostic, ParseResult, Position } from '../types.js';
+
+export type Mode = 'parse' | 'validate' | 'kpis' | 'items';
+
+/** Settings every task of a run shares (sent to workers as workerData). */
+export interface RunConfig {
+  mode: Mode;
+  encoding?: string;
+  convert: boolean;
+  maxBytes: number;
+  /** Serialize the result (parse mode). */
+  json: boolean;
+  pretty: boolean;
+  /** Run the quality rules (validate). */
+  quality: boolean;
+  /** Return the source lines diagnostics point at (pretty reporter). */
+  snippets: boolean;
+  /** CSV rows to produce (kpis / items), else null. */
+  csv: 'kpis' | 'items' | null;
+  /** Rows as JSON objects instead of CSV (kpis / items with --format json|ndjson). */
+  csvAsJson: boolean;
+}
+
+export interface Task {
+  index: number;
+  path: string;
+  display: string;
+  /** Already read bytes (standard input). */
+  bytes?: Uint8Array;
+}
+
+/**
+ * `ok`: parsed, valid (it may have warnings); `failed`: the input has an
+ * error (binary, empty, undecodable, too large, fails the schema, a quality
+ * error); `io-error`: the input could not be read (exit 2); `crashed`: the
+ * parser threw (a bug; exit 1).
+ */
+export type Status = 'ok' | 'failed' | 'io-error' | 'crashed';
+
+export interface Snippet {
+  /** The source line (clipped to a window around the column when long), tabs as spaces. */
+  text: string;
+  /** 0-based index in `text` of the caret (UTF-16 code units). */
+  caret: number;
+  /** Text was cut on the left / right. */
+  clippedLeft: boolean;
+  clippedRight: boolean;
+}
+
+export interface TaskResult {
+  index: number;
+  path: string;
+  bytes: number;
+  status: Status;
+  /** Parse diagnostics, then schema and quality diagnostics (validate), by position. */
+  diagnostics: Diagnostic[];
+  errors: number;
+  warnings: number;
+  /**
+   * Canonical JSON as UTF-8 bytes (parse mode, status ok).  Bytes, not a
+   * string: a worker encodes in parallel and transfers the buffer instead of
+   * having a large string copied by structured clone.
+   */
+  json?: Uint8Array;
+  /** CSV body rows or NDJSON rows (kpis / items, status ok). */
+  rows?: string;
+  /** Source lines for diagnostics, keyed `line:column`. */
+  snippets?: Record<string, Snippet>;
+}
+
+export interface Toolkit {
+  parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }) => ParseResult;
+  validateResult: (result: ParseResult) => Diagnostic[];
+  canonicalJson: (value: unknown, pretty?: boolean) => string;
+  readInput: (path: string, maxBytes: number) => Uint8Array;
+  quality?: (result: ParseResult) => Diagnostic[];
+  decodeText?: (bytes: Uint8Array, options: { encoding?: string; convert?: boolean }) => string;
+  rows?: (result: ParseResult) => string;
+}
+
+/** Load what a run needs (heavy modules only when needed). */
+export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
+  const [{ parse }, { validateResult }, { canonicalJson }, { readInput }] = await Promise.all([
+    import('../parse.js'),
+    import('../validate.js'),
+    import('../serialize.js'),
+    import('../io/read.js'),
+  ]);
+  const toolkit: Toolkit = { parse, validateResult, canonicalJson, readInput };
+  if (config.quality) toolkit.quality = (await import('../quality/index.js')).checkQuality;
+  if (config.snippets) {
+    const { decode } = await import('../decode/index.js');
+    toolkit.decodeText = (bytes, options) => decode(bytes, options).text;
+  }
+  if (config.csv) {
+    const { loadExporter } = await import('./exporters.js');
+    const exporter = await loadExporter(config.csv);
+    toolkit.rows = config.csvAsJson ? exporter.jsonRows : exporter.csvRows;
+  }
+  return toolkit;
+}
+
+const encoder = new TextEncoder();
+
+export function runTask(toolkit: Toolkit, config: RunConfig, task: Task): TaskResult {
+  const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
+  let bytes: Uint8Array;
+  try {
+    bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes);
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? 'EIO');
+    const tooLarge = code === 'too-large';
+    out.status = tooLarge ? 'failed' : 'io-error';
+    out.diagnostics.push({ severity: 'error', code: tooLarge ? 'file-too-large' : 'read-error', message: messageOf(error), position: null });
+    return count(out);
+  }
+  out.bytes = bytes.byteLength;
+  try {
+    const result = toolkit.parse(bytes, { path: task.display, encoding: config.encoding, convert: config.convert });
+    out.diagnostics.push(...result.diagnostics);
+    const fatal = result.diagnostics.some((d) => d.severity === 'error');
+    if (fatal) out.status = 'failed';
+    else {
+      const schemaProblems = toolkit.validateResult(result);
+      if (schemaProblems.length) {
+        out.status = 'failed';
+        out.diagnostics.push(...schemaProblems.map((d) => ({ ...d, message: `${d.message} (this is a bug in plan-parse; please report it)` })));
+      } else {
+        if (toolkit.quality) addQuality(out.diagnostics, toolkit.quality(result));
+        if (config.json) out.json = encoder.encode(toolkit.canonicalJson(result, config.pretty));
+        if (toolkit.rows) out.rows = toolkit.rows(result);
+      }
+    }
+    count(out);
+    if (out.errors && out.status === 'ok') out.status = 'failed';
+    if (config.snippets && toolkit.decodeText && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
+      out.snippets = snippetsFor(toolkit.decodeText(bytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
+    }
+    return out;
+  } catch (error) {
+    out.status = 'crashed';
+    out.diagnostics = [{ severity: 'error', code: 'internal-error', message: `plan-parse crashed on this file (a bug; please report it): ${messageOf(error)}`, position: null }];
+    delete out.json;
+    delete out.rows;
+    return count(out);
+  }
+}
+
+function count(out: TaskResult): TaskResult {
+  out.errors = out.diagnostics.filter((d) => d.severity === 'error').length;
+  out.warnings = out.diagnostics.filter((d) => d.severity === 'warning').length;
+  return out;
+}
+
+/** Add quality diagnostics, skipping any the parser already reported at the same place. */
+function addQuality(diagnostics: Diagnostic[], extra: Diagnostic[]): void {
+  const key = (d: Diagnostic): string => `${d.code}@${d.position ? d.position.start.offset : '-'}`;
+  const seen = new Set(diagnostics.map(key));
+  for (const d of extra) {
+    if (seen.has(key(d))) continue;
+    seen.add(key(d));
+    diagnostics.push(d);
+  }
+  diagnostics.sort((a, b) => offsetOf(a.position) - offsetOf(b.position));
+}
+
+function offsetOf(position: Position | null): number {
+  return position ? position.start.offset : -1;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+const WINDOW = 120;
+
+/** The lines diagnostics point at, clipped around the column (a 5 MB line stays small). */
+export function snippetsFor(text: string, diagnostics: Diagnostic[]): Record<string, Snippet> {
+  const wanted = new Map<number, number[]>();
+  for (const d of diagnostics) {
+    if (!d.position || d.severity === 'info') continue;
+    const { line, column } = d.position.start;
+    const columns = wanted.get(line) ?? [];
+    columns.push(column);
+    wanted.set(line, columns);
+  }
+  const snippets: Record<string, Snippet> = {};
+  if (wanted.size === 0) return snippets;
+  let line = 1;
+  let start = 0;
+  const length = text.length;
+  while (start <= length && wanted.size) {
+    let end = start;
+    while (end < length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    const columns = wanted.get(line);
+    if (columns) {
+      wanted.delete(line);
+      for (const column of columns) snippets[`${line}:${column}`] = clip(text, start, end, column);
+    }
+    if (end >= length) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return snippets;
+}
+
+function clip(text: string, start: number, end: number, column: number): Snippet {
+  const at = Math.min(start + Math.max(column - 1, 0), end);
+  let from = start;
+  let to = end;
+  if (to - from > WINDOW) {
+    from = Math.max(start, at - Math.floor(WINDOW / 3));
+    to = Math.min(end, from + WINDOW);
+  }
+  return {
+    text: text.slice(from, to).replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' '),
+    caret: at - from,
+    clippedLeft: from > start,
+    clippedRight: to < end,
+  };
+}

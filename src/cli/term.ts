@@ -1,0 +1,62 @@
+/**
+ * Terminal helpers for human messages on stderr: a chalk instance whose
+ * colour level follows *stderr* (not stdout), with NO_COLOR / FORCE_COLOR /
+ * --no-color / --color respected, and display widths for CJK text (so a
+ * caret lands under the right character).
+ */
+import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
+
+function stderrLevel(): 0 | 1 | 2 | 3 {
+  const env = process.env;
+  // chalk handles FORCE_COLOR and --color / --no-color; NO_COLOR (no-color.org) is ours.
+  if (!('FORCE_COLOR' in env) && env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  return supportsColorStderr ? supportsColorStderr.level : 0;
+}
+
+export const color: ChalkInstance = new Chalk({ level: stderrLevel() });
+
+/** Whether stderr is an interactive terminal (for the progress bar). */
+export const stderrIsTTY = Boolean(process.stderr.isTTY);
+
+/** Columns a string takes in a terminal: East Asian wide / full-width characters count 2. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code <= 0x36f) || code === 0x200b || code === 0xfeff) continue;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** Human-readable byte count. */
+export function formatMB(bytes: number): string {
+  const mb = bytes / 1e6;
+  return mb >= 100 ? `${mb.toFixed(0)} MB` : mb >= 1 ? `${mb.toFixed(1)} MB` : `${mb.toFixed(2)} MB`;
+}
+
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return `${m}:${String(s).padStart(2, '0')}`;
+}

@@ -1,0 +1,21 @@
+/**
+ * Worker thread: receives tasks, runs them (read → parse → validate →
+ * serialize) and posts the results back.  The toolkit is loaded once per
+ * worker; tasks arriving before it is ready wait for it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadToolkit, runTask, type RunConfig, type Task } from './task.js';
+
+const config = workerData as RunConfig;
+const ready = loadToolkit(config);
+
+parentPort!.on('message', (task: Task) => {
+  ready.then(
+    (toolkit) => {
+      const result = runTask(toolkit, config, task);
+      // Hand the output bytes over instead of copying them.
+      parentPort!.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : []);
+    },
+    (error: unknown) => parentPort!.postMessage({ fatal: (error as Error)?.message ?? String(error), index: task.index }),
+  );
+});
