@@ -57,9 +57,14 @@ function halfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+/** Characters a marker can start with (after spaces): most lines start with none of them. */
+const MARKER_START = new Set([...FORMAL, ...PLAIN, ...STEMS, '(', '（', ...'0123456789０１２３４５６７８９']);
+
 /** Read the numbering marker at the start of `text` (leading spaces allowed), or null. */
 export function parseMarker(input: string): Marker | null {
   const lead = input.length - input.trimStart().length;
+  const first = input[lead];
+  if (first === undefined || (!MARKER_START.has(first) && !(first >= '\u2460' && first <= '\u2473'))) return null;
   const text = input.slice(lead);
   let m = LIST_MARK.exec(text);
   if (m) {

@@ -213,7 +213,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   const inTable = new Uint8Array(span.end - span.start);
   for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
   const lines = source.lines;
-  const width = fullLineWidth(lines, span);
+  const width = source.format === 'pdf-text' || source.format === 'text' ? fullLineWidth(lines, span) : 0;
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   let previous: Line | null = null;
@@ -256,12 +256,15 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
 
 /** Display width: CJK and full-width characters count 2. */
 function displayWidth(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
   let width = 0;
-  for (const ch of text.trim()) width += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  for (let i = start; i < end; i++) width += text.charCodeAt(i) > 0x2e80 ? 2 : 1;
   return width;
 }
 
-/** The width of a full line in this document: a high percentile of line widths. */
 function fullLineWidth(lines: readonly Line[], span: DocumentSpan): number {
   const widths: number[] = [];
   for (let i = span.start; i < span.end; i++) if (lines[i].role === 'content') widths.push(displayWidth(lines[i].text));
