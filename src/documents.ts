@@ -6,7 +6,7 @@
  */
 import { linesPosition } from './lines.js';
 import { parseMarker } from './markers.js';
-import { normalizeText, stripSpaces } from './normalize/text.js';
+import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
 
 interface TitleMatch {
@@ -44,10 +44,11 @@ const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
 
 /** Read a title line, or null when the line is not a document title. */
 export function matchTitle(text: string): TitleMatch | null {
+  if (!mayEndTitle(text)) return null;
   // A line with a tab before its end is a table row or cell, never a title
   // (converters do leave trailing tabs after a running title).
   if (text.trimEnd().includes('\t')) return null;
-  const compact = stripSpaces(text.replace(/^\s*#{1,6}\s*/, ''));
+  const compact = stripSpaces(withoutHashes(text));
   if (compact.length < 6 || compact.length > 80) return null;
   if (parseMarker(compact)) return null;
   const core = compact.replace(TRAILING_NOTE, '');
@@ -55,12 +56,46 @@ export function matchTitle(text: string): TitleMatch | null {
   if (/[「『]/u.test(core) && !/[彙汇][總总]表$/u.test(core)) return null;
   for (const [kind, ending, alsoHolds] of KIND_PATTERNS) {
     if (!ending.test(core) || !alsoHolds.every((word) => word.test(core))) continue;
-    const title = normalizeText(text.replace(/^\s*#{1,6}\s*/, ''));
+    const title = normalizeText(withoutHashes(text));
     const head = core.replace(/^(?:中華民國)?\d{2,3}年度?/u, '');
     const hasAgency = head === core ? !/^(?:中程|年度|重要工作|工作總報告)/u.test(core) : false;
     return { kind, title, hasAgency };
   }
   return null;
+}
+
+/**
+ * Quick rejection for matchTitle, which runs on every content line: every
+ * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划 or 告, unless a trailing
+ * note in brackets follows it.  So the last non-space character must be one
+ * of those or a closing bracket, or a character NFC may change (which the
+ * full test folds first).  Must agree with the full test: it only skips
+ * lines that test would reject.
+ */
+function mayEndTitle(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
+  if (end < 0) return false;
+  const code = text.charCodeAt(end);
+  return TITLE_LAST.has(code) || !nfcStable(code);
+}
+
+const TITLE_LAST = new Set([...'表畫劃划告)）'].map((ch) => ch.charCodeAt(0)));
+
+/** Code units NFC never changes when they end a string (the ranges of text.ts's NFC_MAY_CHANGE complement). */
+function nfcStable(code: number): boolean {
+  return (
+    code <= 0x02ff ||
+    (code >= 0x2002 && code <= 0x20cf) ||
+    (code >= 0x2100 && code <= 0x2125) ||
+    (code >= 0x2127 && code <= 0x2129) ||
+    (code >= 0x212c && code <= 0x2328) ||
+    (code >= 0x232b && code <= 0x2fff) ||
+    (code >= 0x3000 && code <= 0x3029) ||
+    (code >= 0x3030 && code <= 0x3098) ||
+    (code >= 0x309b && code <= 0x9fff) ||
+    (code >= 0xff00 && code <= 0xffef)
+  );
 }
 
 /** The issuing body: the title up to where the kind phrase or the period starts. */
@@ -84,8 +119,13 @@ function makePeriod(from: number, to: number): Period | null {
   return { from, to, gregorian: { from: from + 1911, to: to + 1911 } };
 }
 
+/** A markdown heading's text without its `#`s. */
+function withoutHashes(text: string): string {
+  return text.replace(/^\s*#{1,6}\s*/, '');
+}
+
 function isAgencyLine(text: string): boolean {
-  const compact = stripSpaces(text);
+  const compact = stripSpaces(withoutHashes(text));
   return compact.length >= 3 && compact.length <= 30 && AGENCY_END.test(compact) && !SENTENCE_PUNCTUATION.test(compact) && !parseMarker(compact);
 }
 
@@ -126,7 +166,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
       const below = nextContent(lines, i);
       const agencyLine = above !== -1 && isAgencyLine(lines[above].text) && (!current || !hasBody || above > lastBodyLine(current, lines, i)) ? above : below !== -1 && isAgencyLine(lines[below].text) ? below : -1;
       if (agencyLine !== -1) {
-        title = normalizeText(lines[agencyLine].text) + title;
+        title = normalizeText(withoutHashes(lines[agencyLine].text)) + title;
         coverLines.push(agencyLine);
       }
     }
@@ -156,7 +196,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
 
   if (spans.length === 0) {
     const first = lines.findIndex((line) => line.role === 'content');
-    const titleText = first === -1 ? '' : normalizeText(lines[first].text.replace(/^\s*#{1,6}\s*/, ''));
+    const titleText = first === -1 ? '' : normalizeText(withoutHashes(lines[first].text));
     spans.push({
       kind: 'unknown',
       title: titleText.length <= 80 ? titleText : '',

@@ -3,6 +3,7 @@
  * in all their width and bracket variants.  Shared by the section stage and
  * by the record readers (strategy ordinals, work-item paths).
  */
+import { isSpaceCode } from './normalize/text.js';
 import type { MarkerStyle } from './types.js';
 
 export interface Marker {
@@ -57,14 +58,21 @@ function halfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-/** Characters a marker can start with (after spaces): most lines start with none of them. */
-const MARKER_START = new Set([...FORMAL, ...PLAIN, ...STEMS, '(', '（', ...'0123456789０１２３４５６７８９']);
+/**
+ * Char codes a marker can start with (after spaces): most lines start with
+ * none of them.  A table indexed by code unit: parseMarker runs on every line
+ * of several stages, and this rejects them without allocating.
+ */
+const MARKER_START = new Uint8Array(0x10000);
+for (const ch of [...FORMAL, ...PLAIN, ...STEMS, '(', '（', ...'0123456789０１２３４５６７８９']) MARKER_START[ch.charCodeAt(0)] = 1;
+for (let code = 0x2460; code <= 0x2473; code++) MARKER_START[code] = 1;
 
 /** Read the numbering marker at the start of `text` (leading spaces allowed), or null. */
 export function parseMarker(input: string): Marker | null {
-  const lead = input.length - input.trimStart().length;
-  const first = input[lead];
-  if (first === undefined || (!MARKER_START.has(first) && !(first >= '\u2460' && first <= '\u2473'))) return null;
+  // Leading whitespace as String#trimStart sees it (the `\s` characters).
+  let lead = 0;
+  while (lead < input.length && isSpaceCode(input.charCodeAt(lead))) lead++;
+  if (lead === input.length || MARKER_START[input.charCodeAt(lead)] === 0) return null;
   const text = input.slice(lead);
   let m = LIST_MARK.exec(text);
   if (m) {

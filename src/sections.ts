@@ -57,15 +57,16 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
     if (heading && placed !== null) {
       const { depth, gap, restart } = placed;
       stack.length = depth;
+      // Keys in canonical (sorted) order: the serializer then need not copy.
       const section: Section = {
-        marker: heading.marker?.marker ?? null,
-        style: heading.marker?.style ?? (heading.key.startsWith('markdown') ? 'markdown' : null),
-        ordinal: heading.marker?.ordinal ?? null,
-        level: depth + 1,
-        title: heading.title,
         body: [],
-        position: linesPosition(source.lines, first.index, last.index + 1),
         children: [],
+        level: depth + 1,
+        marker: heading.marker?.marker ?? null,
+        ordinal: heading.marker?.ordinal ?? null,
+        position: linesPosition(source.lines, first.index, last.index + 1),
+        style: heading.marker?.style ?? (heading.key.startsWith('markdown') ? 'markdown' : null),
+        title: heading.title,
       };
       if (gap) diagnostics.push({ severity: 'warning', code: 'section-numbering-gap', message: `${heading.marker?.marker} does not follow ${gap}`, position: section.position });
       if (restart) diagnostics.push({ severity: 'info', code: 'section-numbering-restart', message: `${heading.marker?.marker} starts its list again`, position: section.position });

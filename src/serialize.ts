@@ -34,26 +34,40 @@ function sortKeys(value: unknown): Json {
     return out;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  let inOrder = true;
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1] > keys[i]) {
-      inOrder = false;
+  // First pass without allocating: are the keys in order and every value
+  // already canonical?  Most objects are, and are returned as they are.
+  // (for…in walks an ordinary object's own keys in the order Object.keys
+  // gives them; results are plain data objects with nothing inherited.)
+  // `checked` values are known canonical and are not walked again below.
+  let previous: string | null = null;
+  let checked = 0;
+  let pending: Json | undefined;
+  let clean = true;
+  for (const key in record) {
+    const item = record[key];
+    if ((previous !== null && previous > key) || item === undefined) {
+      clean = false;
       break;
     }
+    const sorted = sortKeys(item);
+    if (sorted !== item) {
+      pending = sorted;
+      clean = false;
+      break;
+    }
+    previous = key;
+    checked++;
   }
-  if (!inOrder) keys.sort();
-  let changed = !inOrder;
-  const values: Json[] = new Array(keys.length);
+  if (clean) return record as Json;
+  const keys = Object.keys(record);
+  const values = new Map<string, Json>();
   for (let i = 0; i < keys.length; i++) {
     const item = record[keys[i]];
-    if (item === undefined) changed = true;
-    const sorted = sortKeys(item);
-    values[i] = sorted;
-    if (sorted !== item) changed = true;
+    if (item === undefined) continue;
+    values.set(keys[i], i < checked ? (item as Json) : i === checked && pending !== undefined ? pending : sortKeys(item));
   }
-  if (!changed) return record as Json;
+  keys.sort();
   const out: { [key: string]: Json } = {};
-  for (let i = 0; i < keys.length; i++) if (record[keys[i]] !== undefined) out[keys[i]] = values[i];
+  for (const key of keys) if (values.has(key)) out[key] = values.get(key)!;
   return out;
 }

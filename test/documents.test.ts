@@ -78,3 +78,10 @@ describe('running titles in converter tables', () => {
     expect(source.lines[6].role).toBe('running-header');
   });
 });
+
+describe('markdown covers', () => {
+  it('takes the agency from a markdown heading above a title that lacks it', () => {
+    const [span] = splitDocuments(normalize('# 臺中市政府文化局\n\n## 中程施政計畫(110-113年度)\n\n## 壹、使命\n'));
+    expect(span).toMatchObject({ title: '臺中市政府文化局中程施政計畫(110-113年度)', agency: '臺中市政府文化局' });
+  });
+});

@@ -4,16 +4,34 @@
  * --no-color / --color respected, and display widths for CJK text (so a
  * caret lands under the right character).
  */
-import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
+import { createRequire } from 'node:module';
+import type { ChalkInstance } from 'chalk';
 
-function stderrLevel(): 0 | 1 | 2 | 3 {
+type ChalkModule = typeof import('chalk');
+
+function stderrLevel(supportsColorStderr: ChalkModule['supportsColorStderr']): 0 | 1 | 2 | 3 {
   const env = process.env;
   // chalk handles FORCE_COLOR and --color / --no-color; NO_COLOR (no-color.org) is ours.
   if (!('FORCE_COLOR' in env) && env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   return supportsColorStderr ? supportsColorStderr.level : 0;
 }
 
-export const color: ChalkInstance = new Chalk({ level: stderrLevel() });
+let instance: ChalkInstance | undefined;
+
+/**
+ * chalk is loaded on the first coloured message, not at start-up: a quiet
+ * run that succeeds prints none.  (ESM-only; Node ≥ 20.19 requires it
+ * synchronously.)
+ */
+function chalk(): ChalkInstance {
+  if (!instance) {
+    const { Chalk, supportsColorStderr } = createRequire(import.meta.url)('chalk') as ChalkModule;
+    instance = new Chalk({ level: stderrLevel(supportsColorStderr) });
+  }
+  return instance;
+}
+
+export const color: ChalkInstance = new Proxy({} as ChalkInstance, { get: (_target, key) => Reflect.get(chalk(), key) });
 
 /** Whether stderr is an interactive terminal (for the progress bar). */
 export const stderrIsTTY = Boolean(process.stderr.isTTY);

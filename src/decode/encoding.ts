@@ -9,8 +9,19 @@
  * the parse.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { COMMON_CHARS } from './script.js';
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+
+/**
+ * iconv-lite, loaded on first use: UTF-8 input (most files) never needs it,
+ * and loading it (with node:stream) costs ~10 ms of every cold start.
+ */
+export function iconvLite(): Iconv {
+  return (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv);
+}
 
 export type Bom = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be'; length: number };
 
@@ -135,11 +146,11 @@ export function decodeUtf8Lenient(bytes: Uint8Array): string {
 /** Decode with iconv-lite (any name it knows). */
 export function decodeWith(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'utf-8') return utf8Lenient.decode(bytes);
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+  return iconvLite().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
 }
 
 export function encodingExists(name: string): boolean {
-  return iconv.encodingExists(name);
+  return iconvLite().encodingExists(name);
 }
 
 /** Legacy candidates tried, in order, when the bytes are not UTF-8. */

@@ -11,7 +11,7 @@
  * run comes back as CJK, so real Latin text (café, naïve) is never touched.
  * The text gets shorter, so positions point into the repaired text.
  */
-import iconv from 'iconv-lite';
+import { iconvLite } from './encoding.js';
 
 /** Windows-1252 bytes 0x80–0x9F that are not Latin-1 (the rest of 0x80–0xFF are the same code point as byte). */
 const CP1252_HIGH: Record<number, number> = {
@@ -125,6 +125,7 @@ function resolveLost(codes: readonly number[]): string | null {
  * the rest of Big5/CP950, 0 when Big5 cannot encode `ch`.
  */
 function big5Level(ch: string): number {
+  const iconv = iconvLite();
   const bytes = iconv.encode(ch, 'cp950');
   if (iconv.decode(bytes, 'cp950') !== ch) return 0;
   const code = bytes.length === 2 ? (bytes[0] << 8) | bytes[1] : 0;

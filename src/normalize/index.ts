@@ -7,7 +7,7 @@
 import { splitLines } from '../lines.js';
 import type { Line, SourceFormat, SourceText } from '../types.js';
 import { parseMarker } from '../markers.js';
-import { stripSpaces } from './text.js';
+import { isSpaceCode, stripSpaces } from './text.js';
 
 export function normalize(text: string): SourceText {
   const lines = splitLines(text);
@@ -35,11 +35,15 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
   for (const { text, role } of lines) {
     if (role === 'blank') continue;
     content++;
+    // Char-code tests where a regex would scan the whole line (this runs on every line).
     if (/^#{1,6}\s/.test(text)) headings++;
-    if (/<(?:p|li|ol|ul|br)\b/i.test(text) || /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(text)) html++;
+    if ((text.includes('<') && /<(?:p|li|ol|ul|br)\b/i.test(text)) || /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(text)) html++;
     if (isListItem(text)) listItems++;
-    if (/^\t[^\t]*$/.test(text)) cellLines++;
-    if (/[ \u3000]$/.test(text)) trailing++;
+    // `^\t[^\t]*$`: one leading tab and no other.
+    if (text.charCodeAt(0) === 9 && text.indexOf('\t', 1) === -1) cellLines++;
+    // `[ \u3000]$`
+    const last = text.charCodeAt(text.length - 1);
+    if (last === 32 || last === 0x3000) trailing++;
   }
   if (content === 0) return 'text';
   if (headings > 0 || html > 0 || listItems >= 3) return 'markdown';
@@ -109,15 +113,39 @@ export function tocEntryText(text: string): string {
 
 const TOC_TITLE = /(?:目\s*錄|目\s*次)\s*$/u;
 
+/**
+ * The last character of a line that is not whitespace (`\s`), as a char
+ * code, or -1.  TOC_ENTRY and TOC_TITLE end in a digit or in 錄/次 (then
+ * optional whitespace); unanchored at their start, those regexes would try
+ * every position of every line, so lines ending otherwise skip them.
+ */
+function lastNonSpace(text: string): number {
+  let end = text.length - 1;
+  while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
+  return end < 0 ? -1 : text.charCodeAt(end);
+}
+
+const CODE_0 = 48;
+const CODE_9 = 57;
+const CODE_LU = '錄'.charCodeAt(0);
+const CODE_CI = '次'.charCodeAt(0);
+
+function mayBeTocEntry(text: string): boolean {
+  const last = lastNonSpace(text);
+  return last >= CODE_0 && last <= CODE_9;
+}
+
 function markTableOfContents(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
-    if (TOC_ENTRY.test(line.text)) line.role = 'toc';
-    else if (TOC_TITLE.test(line.text) && stripSpaces(line.text).length <= 40) {
+    const last = lastNonSpace(line.text);
+    if (last >= CODE_0 && last <= CODE_9) {
+      if (TOC_ENTRY.test(line.text)) line.role = 'toc';
+    } else if ((last === CODE_LU || last === CODE_CI) && TOC_TITLE.test(line.text) && stripSpaces(line.text).length <= 40) {
       // A `目錄` heading counts only when entries follow it.
       const next = nextContent(lines, i);
-      if (next !== -1 && TOC_ENTRY.test(lines[next].text)) line.role = 'toc';
+      if (next !== -1 && mayBeTocEntry(lines[next].text) && TOC_ENTRY.test(lines[next].text)) line.role = 'toc';
     }
   }
 }
@@ -134,6 +162,20 @@ function nextContent(lines: readonly Line[], i: number): number {
  * document splitter handles titles repeated on every page.
  */
 function markRunningLines(lines: Line[]): void {
+  // A key is marked only with at least 3 occurrences next to a page number:
+  // find those keys first, from the (few) lines next to page numbers, and
+  // count the keys of all lines only when there are any.  Files without
+  // page numbers (most Word and markdown exports) skip the second pass.
+  const candidates = new Map<string, number>();
+  for (const line of lines) {
+    if (line.role !== 'content' || !hasPageNumberNear(lines, line.index)) continue;
+    const key = stripSpaces(line.text);
+    if (key.length < 4 || key.length > 60) continue;
+    candidates.set(key, (candidates.get(key) ?? 0) + 1);
+  }
+  let any = false;
+  for (const n of candidates.values()) if (n >= 3) any = true;
+  if (!any) return;
   const counts = new Map<string, number[]>();
   for (const line of lines) {
     if (line.role !== 'content') continue;

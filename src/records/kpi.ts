@@ -71,14 +71,16 @@ function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
     const system = cell('assessment-system');
     const method = cell('assessment-method');
     const hasAssessment = columns.roles.some((r) => r.role === 'assessment-system' || r.role === 'assessment-method');
+    const measure = cell('measure') || null;
+    // Keys in canonical (sorted) order: the serializer then need not copy.
     kpis.push({
-      strategy: strategy ?? { marker: null, ordinal: null, text: '', perspective: null, weight: null },
-      indicator: { marker: indicator.marker, ordinal: indicator.ordinal, text: indicator.text, weight: null },
-      measure: cell('measure') || null,
-      assessment: hasAssessment ? { system: system || null, method: method || null } : null,
+      assessment: hasAssessment ? { method: method || null, system: system || null } : null,
       common,
-      targets,
+      indicator: { marker: indicator.marker, ordinal: indicator.ordinal, text: indicator.text, weight: null },
+      measure,
       position: row.position,
+      strategy: strategy ?? { marker: null, ordinal: null, perspective: null, text: '', weight: null },
+      targets,
     });
     const missing = [...columns.years.keys()].filter((i) => i >= row.cells.length).length;
     if (missing > 0) {
@@ -166,7 +168,7 @@ function readStrategy(markerCell: string, text: string, weightCell: string): Kpi
     }
   }
   const weightValue = /^\d+(?:\.\d+)?\s*[%％]?$/u.test(weightCell) ? Number(weightCell.replace(/[%％\s]/gu, '')) : null;
-  return { marker: ordinal.marker, ordinal: ordinal.ordinal, text: rest, perspective, weight: weight ?? weightValue };
+  return { marker: ordinal.marker, ordinal: ordinal.ordinal, perspective, text: rest, weight: weight ?? weightValue };
 }
 
 const CJK_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

@@ -201,13 +201,12 @@ export function readReportItems(table: RawTable, context: RecordContext): TableR
   }
 
   const reportItems: ReportItem[] = drafts
-    .map((draft) => ({
-      path: draft.path.map(pathLabel),
-      status: normalizeText(entryLine(draft.text)),
-      completion: draft.completion,
-      note: draft.note,
-      position: draft.position,
-    }))
+    .map((draft) => {
+      const path = draft.path.map(pathLabel);
+      const status = normalizeText(entryLine(draft.text));
+      // Keys in canonical (sorted) order: the serializer then need not copy.
+      return { completion: draft.completion, note: draft.note, path, position: draft.position, status };
+    })
     .filter((item) => item.status !== '');
   return {
     kind: 'report-items',

@@ -62,5 +62,7 @@ export function typeTarget(raw: string): TypedValue {
 export function makeTarget(year: number, cell: string): Target {
   // Lines of a wrapped cell are one value: `一年\n二次` → `一年二次`.
   const raw = normalizeText(cell.replace(/\n/g, ' '));
-  return { year, gregorianYear: year + 1911, raw, ...typeTarget(raw) };
+  const typed = typeTarget(raw);
+  // Keys in canonical (sorted) order: the serializer then need not copy.
+  return { gregorianYear: year + 1911, raw, type: typed.type, unit: typed.unit, value: typed.value, year };
 }

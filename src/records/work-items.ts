@@ -166,13 +166,13 @@ export function readWorkItems(table: RawTable, context: RecordContext): TableRec
   assignBudgets(rows, drafts, diagnostics);
   const workItems: WorkItem[] = drafts
     .filter((draft) => !draft.heading)
-    .map((draft) => ({
-      path: draft.path.map(categoryLabel),
-      item: normalizeText(entryLine(draft.text)),
-      content: draft.content === null ? null : normalizeText(entryLine(draft.content)) || null,
-      budget: draft.budget,
-      position: draft.position,
-    }))
+    .map((draft) => {
+      const path = draft.path.map(categoryLabel);
+      const item = normalizeText(entryLine(draft.text));
+      const content = draft.content === null ? null : normalizeText(entryLine(draft.content)) || null;
+      // Keys in canonical (sorted) order: the serializer then need not copy.
+      return { budget: draft.budget, content, item, path, position: draft.position };
+    })
     .filter((item) => item.item !== '');
   return {
     kind: 'work-items',

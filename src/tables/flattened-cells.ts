@@ -12,7 +12,7 @@
  * indicator ordinals (`1`), and cells (text or value), each knowing whether
  * it was closed or left open when an ordinal interrupted it.
  */
-import { normalizeText } from '../normalize/text.js';
+import { isSpaceCode, normalizeText } from '../normalize/text.js';
 import type { Line } from '../types.js';
 
 export type Item =
@@ -243,8 +243,18 @@ const UNIT_ONLY = new RegExp(`^(?:${UNITS}|[(（][^()（）]{1,8}[)）])$`, 'u')
 
 /** Display width of a segment in full-width characters, spaces left out (ASCII counts half: `(地方型SBIR)` is 6). */
 function width(segment: string): number {
+  // Char codes, not a regex per character: this runs on every segment of every table line.
   let w = 0;
-  for (const ch of segment) if (!/\s/u.test(ch)) w += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (isSpaceCode(code)) continue;
+    // A surrogate pair is one character.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < segment.length) {
+      const low = segment.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+    w += code < 0x80 ? 0.5 : 1;
+  }
   return w;
 }
 

@@ -173,7 +173,8 @@ function endsTable(text: string, next: () => string): boolean {
   const compactLine = stripSpaces(trimmed);
   // The next plan's cover: its agency, `中程(…)施政計畫`, `(滾動修正)`.
   if (/^[(（]?滾動修正[)）]?$|施政計[畫劃]$/u.test(compactLine)) return true;
-  if (AGENCY_LINE.test(compactLine) && (/\s$/u.test(text) || PLAN_TITLE_END.test(stripSpaces(next())))) return true;
+  // (includes first: AGENCY_LINE needs 政府 or 公所, and the regex is slow to reject.)
+  if ((compactLine.includes('政府') || compactLine.includes('公所')) && AGENCY_LINE.test(compactLine) && (/\s$/u.test(text) || PLAN_TITLE_END.test(stripSpaces(next())))) return true;
   // Running prose: a long line with no cell breaks in it.
   return compactLine.length >= 30 && !/\s/u.test(trimmed);
 }

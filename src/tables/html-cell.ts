@@ -11,10 +11,26 @@
  * numbers (`list-style-type: none`, which converters use when the numbers are
  * in the text).
  */
+import { createRequire } from 'node:module';
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
+import type { fromHtml as FromHtml } from 'hast-util-from-html';
+import type { toText as ToText } from 'hast-util-to-text';
 import { parseMarker } from '../markers.js';
+
+// hast-util-from-html pulls in parse5 (~50 ms to load): most runs never see an
+// HTML cell, so it is loaded on the first one.  Both packages are ESM-only;
+// Node ≥ 20.19 requires them synchronously (as markdown.ts does for remark).
+let fromHtml: typeof FromHtml | undefined;
+let toText: typeof ToText;
+
+function loadHast(): typeof FromHtml {
+  if (!fromHtml) {
+    const require = createRequire(import.meta.url);
+    toText = (require('hast-util-to-text') as typeof import('hast-util-to-text')).toText;
+    fromHtml = (require('hast-util-from-html') as typeof import('hast-util-from-html')).fromHtml;
+  }
+  return fromHtml;
+}
 
 //   > | <p>…</p>   <ol style="…">   <br/>   but not `40 < 252`
 //       ^^         ^^^             ^^^
@@ -23,7 +39,7 @@ const HIDDEN_NUMBERS = /list-style-type\s*:\s*none/i;
 
 export function htmlCellText(cell: string): string {
   if (!cell.includes('<') || !TAG.test(cell)) return cell;
-  const tree = fromHtml(cell, { fragment: true });
+  const tree = loadHast()(cell, { fragment: true });
   numberOrderedLists(tree);
   return toText(tree, { whitespace: 'pre-wrap' })
     .split('\n')

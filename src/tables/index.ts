@@ -19,8 +19,9 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
   while (index < span.end) {
     let found: RawTable | null = null;
     if (lines[index].role === 'content') {
-      for (const reader of readers) {
-        found = reader.read(lines, index, span.end, source);
+      // An index loop: this runs at every content line.
+      for (let r = 0; r < readers.length; r++) {
+        found = readers[r].read(lines, index, span.end, source);
         if (found) break;
       }
     }

@@ -69,8 +69,9 @@ export function isDelimiterRow(cells: readonly string[]): boolean {
 
 function isTsvLine(line: Line): boolean {
   if (line.role !== 'content') return false;
+  // At least MIN_COLUMNS - 1 tabs: stop counting there (most lines have none).
   let tabs = 0;
-  for (let i = 0; i < line.text.length; i++) if (line.text.charCodeAt(i) === 9) tabs++;
+  for (let at = line.text.indexOf('\t'); at !== -1 && tabs < MIN_COLUMNS - 1; at = line.text.indexOf('\t', at + 1)) tabs++;
   return tabs >= MIN_COLUMNS - 1 && line.text.trim() !== '';
 }
 
