@@ -65,39 +65,29 @@ function compileAlternative(pattern: string): (segments: string[]) => boolean {
 }
 
 function matchSegments(pattern: Segment[], path: string[]): boolean {
-  let p = 0;
-  let s = 0;
-  let starP = -1;
-  let starS = 0;
-  while (s < path.length) {
-    const current = pattern[p];
-    if (current && current.t === 'seg' && matchSegment(current.tokens, path[s])) {
-      p++;
-      s++;
-    } else if (current && current.t === 'globstar') {
-      starP = p++;
-      starS = s;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      s = ++starS;
-    } else return false;
-  }
-  while (p < pattern.length && pattern[p].t === 'globstar') p++;
-  return p === pattern.length;
+  return wildcardMatch(pattern, path, (segment) => segment.t === 'globstar', (segment, part) => segment.t === 'seg' && matchSegment(segment.tokens, part));
 }
 
 function matchSegment(tokens: Token[], text: string): boolean {
-  const chars = Array.from(text);
+  return wildcardMatch(tokens, Array.from(text), (token) => token.t === 'star', (token, char) => token.t !== 'star' && matchChar(token, char));
+}
+
+/**
+ * Match a pattern with "any run" wildcards against a sequence, the classic
+ * greedy way with one backtrack point (linear for one wildcard, O(n·m) at
+ * worst): `**` over path segments, `*` over the characters of one segment.
+ */
+function wildcardMatch<P, S>(pattern: readonly P[], subject: readonly S[], isAny: (p: P) => boolean, matchOne: (p: P, s: S) => boolean): boolean {
   let p = 0;
   let s = 0;
   let starP = -1;
   let starS = 0;
-  while (s < chars.length) {
-    const token = tokens[p];
-    if (token && token.t !== 'star' && matchChar(token, chars[s])) {
+  while (s < subject.length) {
+    const current = pattern[p];
+    if (current !== undefined && !isAny(current) && matchOne(current, subject[s])) {
       p++;
       s++;
-    } else if (token && token.t === 'star') {
+    } else if (current !== undefined && isAny(current)) {
       starP = p++;
       starS = s;
     } else if (starP >= 0) {
@@ -105,8 +95,8 @@ function matchSegment(tokens: Token[], text: string): boolean {
       s = ++starS;
     } else return false;
   }
-  while (p < tokens.length && tokens[p].t === 'star') p++;
-  return p === tokens.length;
+  while (p < pattern.length && isAny(pattern[p])) p++;
+  return p === pattern.length;
 }
 
 function matchChar(token: Exclude<Token, { t: 'star' }>, char: string): boolean {

@@ -40,15 +40,17 @@ export function isValueToken(token: string): boolean {
   return VALUE.test(token);
 }
 
-interface Token {
+export interface Token {
   text: string;
   /** Spaces before the token on its line. */
   gap: number;
 }
 
-const OPERATOR = /^[≧≦≥≤<>＜＞‹›]$/u;
+/** A comparison sign printed apart from its value (`≧ 2,000萬筆`, `‹ 10分鐘`). */
+export const OPERATOR = /^[≧≦≥≤<>＜＞‹›]$/u;
 
-function tokens(text: string): Token[] {
+/** The words of a line, each with the spaces before it; a comparison sign joins the value after it. */
+export function tokens(text: string): Token[] {
   const out: Token[] = [];
   const re = /(\s*)(\S+)/gu;
   let m: RegExpExecArray | null;

@@ -25,7 +25,7 @@
  */
 import { linesPosition } from '../lines.js';
 import type { Diagnostic, Line, RawRow } from '../types.js';
-import { cellText, isValueToken, splitSegments } from './flattened-cells.js';
+import { cellText, isValueToken, OPERATOR, splitSegments, tokens as tokenize, type Token } from './flattened-cells.js';
 import { partitionByWidth } from './flattened-rows.js';
 
 export interface RevisionShape {
@@ -54,7 +54,6 @@ interface Piece {
 }
 
 const HAN = /\p{Script=Han}/u;
-const OPERATOR = /^[≧≦≥≤<>＜＞]$/u;
 //   > | P1-4     P17-8
 //       ^^^^     ^^^^^
 const PAGE = /^[PpＰ]([0-9]{1,3})[-－–]([0-9]{1,3})$/u;
@@ -92,24 +91,6 @@ function trailingSpaces(text: string): number {
 
 function compact(text: string): string {
   return text.replace(/\s+/gu, '');
-}
-
-interface Token {
-  text: string;
-  gap: number;
-}
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /(\s*)(\S+)/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const previous = out[out.length - 1];
-    // `≧ 2,000萬筆`: a comparison sign belongs to the value after it.
-    if (previous && OPERATOR.test(previous.text)) previous.text += m[2];
-    else out.push({ text: m[2], gap: m[1].length });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -302,7 +283,7 @@ function lineSegments(tokens: readonly Token[], years: number, closed: boolean, 
         const text = tokens[k].text;
         // `則數   20 20`: extra spaces before the run are empty cells.
         const blanks = k === i && i > 0 && tokens[k].gap >= 3 && j - i < years ? Math.min(tokens[k].gap - 1, years - (j - i)) : 0;
-        out.push({ kind: OPERATOR.test(text) ? 'operator' : isValue(text) ? 'value' : 'value', text, run: j - i, blanks });
+        out.push({ kind: OPERATOR.test(text) ? 'operator' : 'value', text, run: j - i, blanks });
       }
       textFrom = j;
     }
