@@ -50,6 +50,14 @@ function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
   const common = isCommonHeader(table.header) || (/共同性/u.test(innermost) && !/關鍵績效|關鍵策略/u.test(innermost));
   const diagnostics: Diagnostic[] = [];
   const rows = mergeContinuations(table.rows, columns);
+  // A 權重 column weighs what stands to its left: the strategy when it comes
+  // before the indicator column, else the indicator.
+  //
+  //   > | 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 權重 | 113年度目標值
+  //                                            ^^^^ indicator weights
+  const weightAt = columns.roles.findIndex((r) => r.role === 'weight');
+  const indicatorAt = columns.roles.findIndex((r) => r.role === 'indicator');
+  const weightOf = weightAt === -1 ? null : indicatorAt !== -1 && weightAt < indicatorAt ? 'strategy' : 'indicator';
   const kpis: Kpi[] = [];
   let strategy: KpiStrategy | null = null;
   let lastIndicator: ReturnType<typeof splitOrdinal> | null = null;
@@ -60,9 +68,11 @@ function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
     };
     const strategyText = cell('strategy');
     const strategyMarker = cell('strategy-marker');
-    if (strategyText || strategyMarker) strategy = readStrategy(strategyMarker, strategyText, cell('weight'));
+    if (strategyText || strategyMarker) strategy = readStrategy(strategyMarker, strategyText, weightOf === 'strategy' ? cell('weight') : '');
     const indicatorText = cell('indicator');
     let indicator = splitOrdinal(cell('indicator-marker'), indicatorText);
+    const indicatorWeight = trailingWeight(indicator.text);
+    if (indicatorWeight) indicator = { ...indicator, text: indicatorWeight.rest };
     const targets = [...columns.years].map(([i, year]) => makeTarget(year, row.cells[i] ?? ''));
     if (!indicator.text && targets.every((t) => t.type === 'blank')) continue;
     // An indicator cell spanning several measure rows is written once.
@@ -76,7 +86,7 @@ function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
     kpis.push({
       assessment: hasAssessment ? { method: method || null, system: system || null } : null,
       common,
-      indicator: { marker: indicator.marker, ordinal: indicator.ordinal, text: indicator.text, weight: null },
+      indicator: { marker: indicator.marker, ordinal: indicator.ordinal, text: indicator.text, weight: indicatorWeight?.weight ?? (weightOf === 'indicator' ? weightValue(cell('weight')) : null) },
       measure,
       position: row.position,
       strategy: strategy ?? { marker: null, ordinal: null, perspective: null, text: '', weight: null },
@@ -167,8 +177,18 @@ function readStrategy(markerCell: string, text: string, weightCell: string): Kpi
       rest = rest.slice(0, p.index).trim();
     }
   }
-  const weightValue = /^\d+(?:\.\d+)?\s*[%％]?$/u.test(weightCell) ? Number(weightCell.replace(/[%％\s]/gu, '')) : null;
-  return { marker: ordinal.marker, ordinal: ordinal.ordinal, perspective, text: rest, weight: weight ?? weightValue };
+  return { marker: ordinal.marker, ordinal: ordinal.ordinal, perspective, text: rest, weight: weight ?? weightValue(weightCell) };
+}
+
+/** `25%`, `25`, `0.5` in a 權重 cell → 25, 25, 0.5; anything else → null. */
+function weightValue(cell: string): number | null {
+  return /^\d+(?:\.\d+)?\s*[%％]?$/u.test(cell) ? Number(cell.replace(/[%％\s]/gu, '')) : null;
+}
+
+/** An indicator written with its weight: `里長滿意度(15%)` → 15. */
+function trailingWeight(text: string): { weight: number; rest: string } | null {
+  const w = TRAILING_WEIGHT.exec(text);
+  return w && w.index > 0 ? { weight: Number(w[1]), rest: text.slice(0, w.index).trim() } : null;
 }
 
 const CJK_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
