@@ -37,3 +37,27 @@ describe('an annual plan with a one-year KPI table', () => {
     ]);
   });
 });
+
+describe('a tsv KPI table whose rows carry ordinal cells the header names once', () => {
+  // Seed 000's Word table as a converter writes it with tabs: the merged
+  // 關鍵策略目標 column is one header cell but two row cells (一 + text).
+  const text = [
+    '嘉義市政府民政處中程(108至111年度)施政計畫',
+    '',
+    '關鍵策略目標\t關鍵績效指標\t衡量標準\t年度目標值',
+    '\t\t\t108年\t109年\t110年\t111年',
+    '一\t原住民歲時祭儀及客家節慶活動廣為宣傳\t提高市民參加原住民歲時祭儀及客家節慶活動之參與度\t參與人數\t500\t550\t600\t650',
+    '二\t結合宗教團體舉辦特色宗教節慶活動及濟助弱勢家庭學生助學計畫\t1\t辦理「嘉義市千盞燈、照亮眾學生」助學計畫\t每年持續辦理，延續社會愛心\t每年一次\t每年一次\t每年一次\t每年一次',
+    '\t\t2\t結合本市宗教團體輔導其舉辦具地方歷史文化特色意涵廟會及佛誕節、平安夜報佳音等活動\t每年至少3項活動\t每年至少3項\t每年至少3項\t每年至少3項\t每年至少3項',
+  ].join('\n');
+  const [document] = parse(text).documents;
+
+  it('folds each ordinal into its cell and lines the row up with the header', () => {
+    expect(document.tables[0].header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年', '年度目標值/110年', '年度目標值/111年']);
+    expect(document.kpis.map((k) => [k.strategy.marker, k.strategy.text.slice(0, 6), k.indicator.marker, k.indicator.text.slice(0, 6), k.measure?.slice(0, 4), k.targets.map((t) => t.raw).join(' ')])).toEqual([
+      ['一', '原住民歲時祭', null, '提高市民參加', '參與人數', '500 550 600 650'],
+      ['二', '結合宗教團體', '1', '辦理「嘉義市', '每年持續', '每年一次 每年一次 每年一次 每年一次'],
+      ['二', '結合宗教團體', '2', '結合本市宗教', '每年至少', '每年至少3項 每年至少3項 每年至少3項 每年至少3項'],
+    ]);
+  });
+});

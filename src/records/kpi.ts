@@ -49,7 +49,7 @@ function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
   const innermost = context.sectionPath[context.sectionPath.length - 1] ?? '';
   const common = isCommonHeader(table.header) || (/共同性/u.test(innermost) && !/關鍵績效|關鍵策略/u.test(innermost));
   const diagnostics: Diagnostic[] = [];
-  const rows = mergeContinuations(table.rows, columns);
+  const rows = mergeContinuations(foldOrdinalCells(table.rows, table.header.length), columns);
   // A 權重 column weighs what stands to its left: the strategy when it comes
   // before the indicator column, else the indicator.
   //
@@ -146,6 +146,36 @@ export function mergeContinuations(rows: readonly RawRow[], columns: Columns): R
     } else merged.push(row);
   }
   return merged;
+}
+
+const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
+
+/**
+ * Rows wider than the header: a converter wrote the ordinal of a merged
+ * strategy or indicator column as a cell of its own (the header names the
+ * column once).  Each ordinal-only cell is folded into the cell after it as
+ * its marker, and a pair of empty cells under a merged column becomes one,
+ * until the row is as wide as the header:
+ *
+ *   > | 關鍵策略目標\t關鍵績效指標\t衡量標準\t108年 …
+ *   > | 二\t結合宗教團體…\t1\t辦理「嘉義市千盞燈…」助學計畫\t每年持續辦理…\t每年一次 …
+ *       ^^            ^^ → `二、結合宗教團體…`, `1.辦理…`
+ *   > | \t\t2\t結合本市宗教團體…
+ *       ^^^^ one empty strategy cell
+ */
+export function foldOrdinalCells(rows: readonly RawRow[], width: number): RawRow[] {
+  return rows.map((row) => {
+    if (width === 0 || row.cells.length <= width) return row;
+    const cells = [...row.cells];
+    let i = 0;
+    while (cells.length > width && i < cells.length - 1) {
+      const cell = cells[i].trim();
+      if (cell === '' && cells[i + 1].trim() === '') cells.splice(i, 1);
+      else if (ORDINAL_ONLY.test(cell)) cells.splice(i, 2, `${cell}${/[0-9]/u.test(cell) ? '.' : '、'}${cells[i + 1].trim()}`);
+      else i++;
+    }
+    return cells.length === row.cells.length ? row : { ...row, cells };
+  });
 }
 
 /** Join a cell broken by a page break: CJK/digit sides join without a space. */
