@@ -32,3 +32,24 @@ describe('markdown pipe tables', () => {
     expect(result.source.format).toBe('markdown');
   });
 });
+
+describe('a pipe table with a second header row and rows wider than the header', () => {
+  const text = [
+    '# 嘉義市政府民政處中程(108至111年度)施政計畫',
+    '',
+    '| 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 年度目標值 |',
+    '|---|---|---|---|',
+    '|  |  |  | 108年 | 109年 |',
+    '| 一 | 原住民歲時祭儀及客家節慶活動廣為宣傳 | 提高市民參加原住民歲時祭儀及客家節慶活動之參與度 | 參與人數 | 500 | 550 |',
+    '| 二 | 結合宗教團體舉辦特色宗教節慶活動 | 1 | 辦理「嘉義市千盞燈、照亮眾學生」助學計畫 | 每年持續辦理 | 每年一次 | 每年一次 |',
+  ].join('\n');
+  const [document] = parse(text).documents;
+
+  it('keeps the cells GFM would drop, joins the year row into the header and lines the rows up', () => {
+    expect(document.tables[0].header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年']);
+    expect(document.kpis.map((k) => [k.strategy.marker, k.indicator.marker, k.indicator.text.slice(0, 4), k.measure, k.targets.map((t) => `${t.year}:${t.raw}`).join(' ')])).toEqual([
+      ['一', null, '提高市民', '參與人數', '108:500 109:550'],
+      ['二', '1', '辦理「嘉', '每年持續辦理', '108:每年一次 109:每年一次'],
+    ]);
+  });
+});

@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { linesPosition } from '../lines.js';
 import type { RawRow, RawTable, TableReader } from '../types.js';
+import { isSubHeader, joinHeader } from './tsv.js';
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
@@ -48,18 +49,37 @@ export const markdownTableReader: TableReader = {
     if (!delimiter || !DELIMITER_ROW.test(delimiter.text) || !delimiter.text.includes('-')) return null;
     let end = start + 2;
     while (end < limit && PIPE_ROW.test(lines[end].text)) end++;
-    const block = lines.slice(start, end);
-    const tree = markdownParser()(block.map((line) => line.text).join('\n'));
+    const block = lines.map((line) => line.text).slice(start, end);
+    // GFM drops the cells of a row beyond the header's count; converters write
+    // merged header cells once, so pad the header (and delimiter) to the
+    // widest row first.
+    const widest = Math.max(...block.map(pipeCount));
+    const missing = widest - pipeCount(block[0]);
+    if (missing > 0) {
+      block[0] = `${block[0].trimEnd()}${'  |'.repeat(missing)}`;
+      block[1] = `${block[1].trimEnd()}${' --- |'.repeat(missing)}`;
+    }
+    const tree = markdownParser()(block.join('\n'));
     const table = tree.children?.find((node) => node.type === 'table');
     if (!table?.children?.length) return null;
     const [headerRow, ...bodyRows] = table.children;
-    const rows: RawRow[] = bodyRows.map((row) => {
+    let rows: RawRow[] = bodyRows.map((row) => {
       const at = start + (row.position?.start.line ?? 1) - 1;
       return { cells: (row.children ?? []).map(cellText), position: linesPosition(lines, at, at + 1), lines: [at] };
     });
+    let header = (headerRow.children ?? []).map(cellText);
+    // A second header row (the years under 年度目標值) is the first body row in GFM.
+    if (rows.length > 1 && isSubHeader(rows[0].cells, header)) {
+      header = joinHeader([header, rows[0].cells]);
+      rows = rows.slice(1);
+    }
+    // The header ends at its last named column; rows keep cells beyond it (an
+    // interpreter lines them up), less the padding nobody filled.
+    header = header.slice(0, filledWidth(header));
+    rows = rows.map((row) => ({ ...row, cells: row.cells.slice(0, Math.max(header.length, filledWidth(row.cells))) }));
     return {
       layout: 'markdown',
-      header: (headerRow.children ?? []).map(cellText),
+      header,
       rows,
       start,
       end,
@@ -68,6 +88,20 @@ export const markdownTableReader: TableReader = {
     } satisfies RawTable;
   },
 };
+
+/** Cells up to the last non-empty one. */
+function filledWidth(cells: readonly string[]): number {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1] === '') width--;
+  return width;
+}
+
+/** Number of unescaped pipes on a line. */
+function pipeCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 124 && text.charCodeAt(i - 1) !== 92) count++;
+  return count;
+}
 
 /** Text of a cell; `<br>` and other inline HTML boundaries become `\n`. */
 function cellText(cell: MdNode): string {

@@ -76,7 +76,7 @@ function isTsvLine(line: Line): boolean {
 }
 
 /** A second header row: its filled cells sit under empty header cells, or are all years / short labels. */
-function isSubHeader(cells: string[], header: string[]): boolean {
+export function isSubHeader(cells: string[], header: string[]): boolean {
   const filled = cells.map((cell, i) => [cell.trim(), i] as const).filter(([cell]) => cell !== '');
   if (filled.length === 0) return false;
   const years = filled.filter(([cell]) => /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/.test(cell)).length;
