@@ -67,6 +67,11 @@ const MARKER_START = new Uint8Array(0x10000);
 for (const ch of [...FORMAL, ...PLAIN, ...STEMS, '(', '（', ...'0123456789０１２３４５６７８９']) MARKER_START[ch.charCodeAt(0)] = 1;
 for (let code = 0x2460; code <= 0x2473; code++) MARKER_START[code] = 1;
 
+/** Whether a marker can start with this char code (the cheap test callers scanning text run before `parseMarker`). */
+export function mayStartMarker(code: number): boolean {
+  return MARKER_START[code] === 1;
+}
+
 /** Read the numbering marker at the start of `text` (leading spaces allowed), or null. */
 export function parseMarker(input: string): Marker | null {
   // Leading whitespace as String#trimStart sees it (the `\s` characters).

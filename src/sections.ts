@@ -267,12 +267,33 @@ function displayWidth(text: string): number {
 }
 
 function fullLineWidth(lines: readonly Line[], span: DocumentSpan): number {
+  // The 90th percentile by counting, not by sorting with a comparator
+  // (widths are small integers; a sort calls back into JS per comparison).
   const widths: number[] = [];
-  for (let i = span.start; i < span.end; i++) if (lines[i].role === 'content') widths.push(displayWidth(lines[i].text));
+  let max = 0;
+  for (let i = span.start; i < span.end; i++) {
+    if (lines[i].role !== 'content') continue;
+    const w = displayWidth(lines[i].text);
+    widths.push(w);
+    if (w > max) max = w;
+  }
   if (widths.length === 0) return 0;
-  widths.sort((a, b) => a - b);
-  return widths[Math.floor(widths.length * 0.9)];
+  const rank = Math.floor(widths.length * 0.9);
+  if (max > MAX_COUNTED_WIDTH) {
+    widths.sort((a, b) => a - b);
+    return widths[rank];
+  }
+  const counts = new Uint32Array(max + 1);
+  for (let k = 0; k < widths.length; k++) counts[widths[k]]++;
+  let seen = 0;
+  for (let w = 0; ; w++) {
+    seen += counts[w];
+    if (seen > rank) return w;
+  }
 }
+
+/** Above this width (a megabyte on one line) the widths are sorted instead of counted. */
+const MAX_COUNTED_WIDTH = 1 << 16;
 
 /** Positions: a section runs from its heading to just before the next heading at its level or above. */
 function finish(roots: Section[], lines: readonly Line[], span: DocumentSpan): void {

@@ -15,7 +15,7 @@
  * numbering of the cell (`… 3 件。 4. 受理…`); a number inside a sentence
  * (`計 2 人`, `109 年`) is never a marker because it lacks `、` / `.` / brackets.
  */
-import { parseMarker, type Marker } from '../markers.js';
+import { mayStartMarker, parseMarker, type Marker } from '../markers.js';
 import type { MarkerStyle } from '../types.js';
 
 export interface Entry {
@@ -47,10 +47,17 @@ export interface SplitOptions {
   entryStyle?: MarkerStyle | 'first' | null;
 }
 
-const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '：', ':']);
-/** Characters that can begin a marker (cheap pre-check before `parseMarker`). */
-const MARKER_START = /[壹貳參叁叄肆伍陸柒捌玖拾一二三四五六七八九十甲乙丙丁戊己庚辛壬癸(（0-9０-９\u2460-\u2473]/u;
-const SPACE = /[ \t\u3000\u00a0]/;
+// Char codes, not one-character strings and regex tests: `boundaryAt` runs
+// on every character of every cell, and `cell[i]` allocates a new string
+// for each CJK character.
+/** `。；;！!？?：:` */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0xff01 || code === 0x21 || code === 0xff1f || code === 0x3f || code === 0xff1a || code === 0x3a;
+}
+/** ` `, tab, ideographic space, no-break space. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0;
+}
 const HEADING_STYLES = new Set<MarkerStyle>(['cjk-formal', 'cjk', 'cjk-paren']);
 /** Longest marker text `parseMarker` needs to see (`（ 十一 ）  `). */
 const MARKER_WINDOW = 12;
@@ -71,7 +78,7 @@ export function splitEntries(cell: string, options: SplitOptions = {}): Entry[] 
   for (let i = 0; i < cell.length; i++) {
     const boundary = boundaryAt(cell, i);
     if (boundary === null) continue;
-    const marker = MARKER_START.test(cell[i]) ? parseMarker(cell.slice(i, i + MARKER_WINDOW)) : null;
+    const marker = mayStartMarker(cell.charCodeAt(i)) ? parseMarker(cell.slice(i, i + MARKER_WINDOW)) : null;
     const accepted = marker !== null && acceptMarker(marker, boundary);
     if (accepted && marker) {
       if (i > 0) flush(i);
@@ -107,16 +114,17 @@ type Boundary = 'start' | 'break' | 'sentence' | 'space' | 'punct';
  * null when `i` is inside a word.
  */
 function boundaryAt(cell: string, i: number): Boundary | null {
-  if (SPACE.test(cell[i]) || cell[i] === '\n') return null;
+  const code = cell.charCodeAt(i);
+  if (isSpace(code) || code === 0x0a) return null;
   if (i === 0) return 'start';
-  const before = cell[i - 1];
-  if (before === '\n') return 'break';
-  if (SENTENCE_END.has(before)) return 'punct';
-  if (!SPACE.test(before)) return null;
+  const before = cell.charCodeAt(i - 1);
+  if (before === 0x0a) return 'break';
+  if (isSentenceEnd(before)) return 'punct';
+  if (!isSpace(before)) return null;
   let j = i - 1;
-  while (j >= 0 && SPACE.test(cell[j])) j--;
-  if (j < 0 || cell[j] === '\n') return 'break';
-  return SENTENCE_END.has(cell[j]) ? 'sentence' : 'space';
+  while (j >= 0 && isSpace(cell.charCodeAt(j))) j--;
+  if (j < 0 || cell.charCodeAt(j) === 0x0a) return 'break';
+  return isSentenceEnd(cell.charCodeAt(j)) ? 'sentence' : 'space';
 }
 
 /** Entry text as one normalized-ready line: inner structural breaks become spaces. */

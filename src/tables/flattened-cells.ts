@@ -52,13 +52,21 @@ export const OPERATOR = /^[≧≦≥≤<>＜＞‹›]$/u;
 /** The words of a line, each with the spaces before it; a comparison sign joins the value after it. */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  const re = /(\s*)(\S+)/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const previous = out[out.length - 1];
+  // A char-code scan, not a `/(\s*)(\S+)/g` exec loop: no match arrays, and
+  // this runs on every line of every flattened table.  `isSpaceCode` is `\s`.
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const gapStart = i;
+    while (i < length && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i === length) break;
+    const wordStart = i;
+    while (i < length && !isSpaceCode(text.charCodeAt(i))) i++;
+    const word = text.slice(wordStart, i);
+    const previous = out.length > 0 ? out[out.length - 1] : undefined;
     // `< 10分鐘`, `≧ 2,000萬筆`: a comparison sign belongs to the value after it.
-    if (previous && OPERATOR.test(previous.text)) previous.text += m[2];
-    else out.push({ text: m[2], gap: m[1].length });
+    if (previous && OPERATOR.test(previous.text)) previous.text += word;
+    else out.push({ text: word, gap: wordStart - gapStart });
   }
   return out;
 }
