@@ -92,7 +92,7 @@ export function readReportItems(table: RawTable, context: RecordContext): TableR
   let previous: RawRow | null = null;
 
   for (const raw of table.rows) {
-    const afterBreak = previous !== null && followsBreak(previous, raw);
+    const afterBreak = previous !== null && followsBreak(previous, raw, table.layout);
     previous = raw;
     const cells = raw.cells;
     const completionAt = percentCellIndex(cells, columns.status);

@@ -24,7 +24,7 @@
 import { joinPositions } from '../lines.js';
 import { parseMarker, type Marker } from '../markers.js';
 import { normalizeCell, normalizeText, stripSpaces } from '../normalize/text.js';
-import type { Budget, Diagnostic, MarkerStyle, Position, RawRow, RawTable, WorkItem } from '../types.js';
+import type { Budget, Diagnostic, MarkerStyle, Position, RawRow, RawTable, TableLayout, WorkItem } from '../types.js';
 import { budgetUnit, parseBudgets } from './budget.js';
 import { entryLine, splitEntries, type Entry } from './entries.js';
 import type { RecordContext, TableInterpreter, TableRecords } from './types.js';
@@ -124,7 +124,7 @@ export function readWorkItems(table: RawTable, context: RecordContext): TableRec
   let previous: RawRow | null = null;
 
   for (const raw of table.rows) {
-    const afterBreak = previous !== null && followsBreak(previous, raw);
+    const afterBreak = previous !== null && followsBreak(previous, raw, table.layout);
     previous = raw;
     const cells = shiftedRow(raw.cells, columns);
     if (cells !== raw.cells) note('work-item-row-shifted', 'row shifted one column left by the converter; read one column to the right', raw.position);
@@ -329,9 +329,12 @@ export function shiftedRow(cells: string[], columns: WorkColumns): string[] {
 }
 
 /** A page break (blank line, repeated header, furniture) lies between two rows. */
-export function followsBreak(previous: RawRow, row: RawRow): boolean {
+export function followsBreak(previous: RawRow, row: RawRow, layout: TableLayout): boolean {
   const end = previous.lines[previous.lines.length - 1];
-  return row.lines.length > 0 && end !== undefined && row.lines[0] > end + 1;
+  // Word exports put one blank line between rows and have no pages: only a
+  // longer gap (a repeated header the reader dropped) is a break there.
+  const rowGap = layout === 'cell-per-line' ? 2 : 1;
+  return row.lines.length > 0 && end !== undefined && row.lines[0] > end + rowGap;
 }
 
 /**

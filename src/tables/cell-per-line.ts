@@ -18,9 +18,10 @@
  * after them (`一、原住民…`).
  */
 import { linesPosition } from '../lines.js';
-import { normalizeText } from '../normalize/text.js';
+import { normalizeText, stripSpaces } from '../normalize/text.js';
 import { columnRole } from '../records/columns.js';
 import type { Line, RawRow, RawTable, TableReader } from '../types.js';
+import { isSubHeader, joinHeader } from './tsv.js';
 
 interface CellRow {
   cells: string[];
@@ -43,11 +44,18 @@ export const cellPerLineReader: TableReader = {
     if (rows.length < MIN_ROWS || rows[0].cells.length < 2) return null;
     let bodyStart = 1;
     let header = rows[0].cells.map(clean);
-    if (rows.length > 2 && isYearRow(rows[1].cells)) {
-      header = joinSpanningHeader(header, rows[1].cells.map(clean));
+    const second = rows.length > 2 ? rows[1].cells.map(clean) : null;
+    if (second && isYearRow(second)) {
+      header = joinSpanningHeader(header, second);
+      bodyStart = 2;
+    } else if (second && isSubHeader(second, header)) {
+      // `類 / 項 / 目` under a spanning `計畫名稱`, as the tsv reader joins it.
+      header = joinHeader([header, second]);
       bodyStart = 2;
     }
-    const body = rows.slice(bodyStart).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+    // Rows that repeat the header (printed again after a page break) are dropped.
+    const headerKeys = new Set(rows.slice(0, bodyStart).map(rowKey));
+    const body = rows.slice(bodyStart).filter((row) => row.cells.some((cell) => cell.trim() !== '') && !headerKeys.has(rowKey(row)));
     const aligned = alignRows(header, body.map((row) => row.cells));
     const rawRows: RawRow[] = body.map((row, k) => ({ cells: aligned.rows[k], position: linesPosition(lines, row.first, row.last + 1), lines: row.lines }));
     return { layout: 'cell-per-line', header: aligned.header, rows: rawRows, start, end, position: linesPosition(lines, start, end), diagnostics: [] } satisfies RawTable;
@@ -66,6 +74,32 @@ function clean(cell: string): string {
 }
 
 /** Group cell lines into rows; stop at the first line that is neither a cell, a blank, nor a wrapped cell tail. */
+/** Untabbed lines a cell may run on for (its later paragraphs). */
+const MAX_CONTINUATION = 20;
+
+/**
+ * Whether the untabbed line `lines[i]` continues the last cell: the run of
+ * untabbed lines it starts is short and the table goes on after it (else it
+ * is the text after the table).  A cell's later paragraphs are written
+ * without the TAB, one per line:
+ *
+ *   > | \t1. 依照監督寺廟條例…輔導寺廟教堂，健全組織管理完善
+ *   > | 財務制度。
+ *   > | 2. 利用寺廟、教堂召開各種會議時…
+ *         ^^ still the same cell: a TAB line follows the run
+ *   > | \t100%
+ */
+function continuesCell(lines: readonly Line[], i: number, limit: number): boolean {
+  let j = i;
+  while (j < limit && j - i < MAX_CONTINUATION && lines[j].role !== 'blank' && !isCellLine(lines[j])) j++;
+  if (j - i >= MAX_CONTINUATION) return false;
+  if (j < limit && lines[j].role !== 'blank') return isCellLine(lines[j]);
+  // Set apart by blank lines on both sides it is a paragraph of its own (a
+  // heading between two tables: `民 政 部 門`), not the rest of a cell.
+  if (i > 0 && lines[i - 1].role === 'blank') return false;
+  return isCellLine(nextContent(lines, j, limit));
+}
+
 function collectRows(lines: readonly Line[], start: number, limit: number): { rows: CellRow[]; end: number } {
   const rows: CellRow[] = [];
   let current: CellRow | null = null;
@@ -88,7 +122,7 @@ function collectRows(lines: readonly Line[], start: number, limit: number): { ro
     // A line without the TAB continues the last cell, but only while the
     // table goes on after it (else it is the text after the table).
     const last = rows[rows.length - 1];
-    if (last && last.cells.length > 0 && isCellLine(nextContent(lines, i, limit))) {
+    if (last && last.cells.length > 0 && continuesCell(lines, i, limit)) {
       last.cells[last.cells.length - 1] += `\n${line.text}`;
       last.last = i;
       last.lines.push(i);
@@ -104,6 +138,11 @@ function collectRows(lines: readonly Line[], start: number, limit: number): { ro
 function nextContent(lines: readonly Line[], i: number, limit: number): Line | undefined {
   for (let k = i + 1; k < limit; k++) if (lines[k].role === 'content') return lines[k];
   return undefined;
+}
+
+/** A row's cells compared without spaces. */
+function rowKey(row: { cells: readonly string[] }): string {
+  return row.cells.map(stripSpaces).join('\t');
 }
 
 const YEAR_CELL = /^(?:民國)?\d{2,4}\s*年?度?$/u;
