@@ -79,3 +79,14 @@ describe('encodings give the same structure', () => {
     expect(result.documents[0].title).toBe(OpenCC.Converter({ from: 'tw', to: 'cn' })(original.documents[0].title));
   });
 });
+
+describe('line endings', () => {
+  it('CRLF (Windows) and LF files give the same documents', async () => {
+    const { seedNames } = await import('./helpers/seeds.js');
+    const withoutPositions = (result: ParseResult) => JSON.stringify(result.documents, (key, value) => (key === 'position' ? undefined : value));
+    for (const name of seedNames) {
+      const lf = seedText(name);
+      expect(withoutPositions(parse(lf.replace(/\n/g, '\r\n')))).toBe(withoutPositions(parse(lf)));
+    }
+  });
+});
