@@ -161,6 +161,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   const hashes = MARKDOWN_HEADING.exec(raw);
   if (hashes) text = normalizeText(text.replace(/^#{1,6}\s*/, ''));
   else if (LIST_PREFIX.test(raw)) text = normalizeText(text.replace(/^[-*+]\s*/, ''));
+  text = withoutEmphasis(text);
   const marker = parseMarker(text);
   if (marker && marker.rest !== '') {
     // `1、` and `1.` are told apart: Word writes its renumbered 壹/一 as `1、`.
@@ -181,6 +182,20 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
     if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
   }
   return null;
+}
+
+/**
+ * A heading that a converter wrote as a bold or italic paragraph instead of
+ * a `#` heading:
+ *
+ *   > | **壹、機關任務及願景**
+ *       ^^                ^^
+ */
+function withoutEmphasis(text: string): string {
+  for (const mark of ['**', '__', '*', '_']) {
+    if (text.length > 2 * mark.length && text.startsWith(mark) && text.endsWith(mark)) return text.slice(mark.length, -mark.length).trim();
+  }
+  return text;
 }
 
 /**

@@ -88,6 +88,12 @@ describe('section tree', () => {
     expect(outline(sections)).toEqual(['1 壹、 年度工作重點', '2 一、 健全基層組織，發揮鄰里組織功能。', '2 二、 推行地方自治。', '1 貳、 重大工作目標']);
   });
 
+  it('reads headings a converter wrote as bold or italic paragraphs', () => {
+    const { sections } = sectionsOf('**壹、機關任務及願景**\n\n**一、機關任務**\n\n本局負責。\n\n__二、願景__\n\n- （一）願景一。\n');
+    expect(outline(sections)).toEqual(['1 壹、 機關任務及願景', '2 一、 機關任務', '2 二、 願景', '3 (一) 願景一。']);
+    expect(sections[0].children[0].body).toEqual(['本局負責。']);
+  });
+
   it('takes spaced-out headings and headings named in the table of contents (seed 004)', () => {
     const sections = parsedSeed('004_68055337084019e7.txt').documents[0].sections;
     expect(sections.map((s) => `${s.marker} ${s.title}`)).toEqual(['一、 民政部門', '二、 社建部門', '三、 兵役部門', '四、 會計部門', '五、 人事部門', '六、 政風部門', '七、 行政部門']);
