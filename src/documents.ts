@@ -6,6 +6,7 @@
  */
 import { linesPosition } from './lines.js';
 import { parseMarker } from './markers.js';
+import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
 
@@ -119,11 +120,6 @@ function makePeriod(from: number, to: number): Period | null {
   return { from, to, gregorian: { from: from + 1911, to: to + 1911 } };
 }
 
-/** A markdown heading's text without its `#`s. */
-function withoutHashes(text: string): string {
-  return text.replace(/^\s*#{1,6}\s*/, '');
-}
-
 function isAgencyLine(text: string): boolean {
   const compact = stripSpaces(withoutHashes(text));
   return compact.length >= 3 && compact.length <= 30 && AGENCY_END.test(compact) && !SENTENCE_PUNCTUATION.test(compact) && !parseMarker(compact);
@@ -196,7 +192,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
 
   if (spans.length === 0) {
     const first = lines.findIndex((line) => line.role === 'content');
-    const titleText = first === -1 ? '' : normalizeText(withoutHashes(lines[first].text));
+    const titleText = first === -1 ? '' : withoutEmphasis(normalizeText(withoutHashes(lines[first].text)));
     spans.push({
       kind: 'unknown',
       title: titleText.length <= 80 ? titleText : '',

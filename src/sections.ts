@@ -7,6 +7,7 @@
 import { lineEnd, linesPosition } from './lines.js';
 import { parseMarker, type Marker } from './markers.js';
 import { tocEntryText } from './normalize/index.js';
+import { withoutEmphasis } from './normalize/markdown.js';
 import { normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
 
@@ -185,20 +186,6 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
 }
 
 /**
- * A heading that a converter wrote as a bold or italic paragraph instead of
- * a `#` heading:
- *
- *   > | **壹、機關任務及願景**
- *       ^^                ^^
- */
-function withoutEmphasis(text: string): string {
-  for (const mark of ['**', '__', '*', '_']) {
-    if (text.length > 2 * mark.length && text.startsWith(mark) && text.endsWith(mark)) return text.slice(mark.length, -mark.length).trim();
-  }
-  return text;
-}
-
-/**
  * Titles listed in the document's table of contents (lines the normalize
  * stage marked `toc`), with their markers:
  *
@@ -262,7 +249,7 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
   const prev = previous.text.trimEnd();
   const text = next.text;
   if (MARKDOWN_HEADING.test(prev) || MARKDOWN_HEADING.test(text) || LIST_PREFIX.test(text)) return false;
-  if (parseMarker(text.trim())) return false;
+  if (parseMarker(withoutEmphasis(text.trim()))) return false;
   if (SENTENCE_END.test(prev)) return false;
   if (CONTINUES.test(prev)) return true;
   // PDF text wraps at the page width: a full line goes on, a short one ends
