@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/index.js';
-import { splitSegments } from '../src/tables/flattened-cells.js';
+import { inferCellEnds, marksCellEnds, splitSegments } from '../src/tables/flattened-cells.js';
 import { flattenedReader } from '../src/tables/flattened.js';
 
 function read(lines: string[]) {
@@ -139,5 +139,59 @@ describe('flattened reader: how PDF tables are written', () => {
       '五 ', '加強宣導「公 ', '務員廉政倫', '理規範」等相', '關規定 ', '督同所屬加強宣導「嘉', '義市政府公務員廉政倫', '理規範」等相關規定 ', '年度內辦理次數  3 3 3 3 ',
     ]);
     expect(rows[1].slice(0, 3)).toEqual(['五、加強宣導「公務員廉政倫理規範」等相關規定', '督同所屬加強宣導「嘉義市政府公務員廉政倫理規範」等相關規定', '年度內辦理次數']);
+  });
+});
+
+describe('flattened reader without trailing spaces (cell ends inferred)', () => {
+  const HEADER = ['關鍵策略目標 關鍵績效指標 衡量標準', '年度目標值', '108年 109年 110年 111年'];
+  const lines = (body: string[]) => normalize([...HEADER, ...body].flatMap((line) => [line, '']).join('\n')).lines;
+  const ends = (body: string[]) => {
+    const all = lines(body);
+    const start = all.findIndex((line) => line.text.startsWith('108年')) + 1;
+    const part = all.slice(start);
+    const found = inferCellEnds(part, 2, 4);
+    return part.map((line, k) => (line.text.trim() === '' ? null : [line.text.trim(), found[k]])).filter((x) => x !== null);
+  };
+  const cells = (body: string[]) => {
+    const all = lines(body);
+    const start = all.findIndex((line) => line.text.includes('關鍵策略目標'));
+    return flattenedReader.read(all, start, all.length, normalize(''))!.rows.map((row) => row.cells);
+  };
+
+  it('detects whether the table marks cell ends with a trailing space', () => {
+    expect(marksCellEnds(normalize('一 \n原住民歲時\n').lines)).toBe(true);
+    expect(marksCellEnds(normalize('一\n原住民歲時\n').lines)).toBe(false);
+  });
+
+  it('ends a cell at a line much narrower than its column, or before a wider line', () => {
+    expect(ends(['一', '原住民歲時', '祭儀及客家', '節慶活動廣', '為宣傳', '提高市民參加原住民歲', '時祭儀及客家節慶活動', '之參與度', '每場次參與人數 500 550 600 650'])).toEqual([
+      ['一', true], ['原住民歲時', false], ['祭儀及客家', false], ['節慶活動廣', false], ['為宣傳', true],
+      ['提高市民參加原住民歲', false], ['時祭儀及客家節慶活動', false], ['之參與度', true], ['每場次參與人數 500 550 600 650', true],
+    ]);
+  });
+
+  it('keeps a justified line open and ends a cell at a sentence end', () => {
+    const found = new Map(ends(['二', '加強本市公園', '兒童遊具安全', '檢測及修繕；簡', '易運動器材之', '設置。', '1', '每年至少 3項活', '動，營造本市特', '色 宗 教 節 慶 活', '動，帶動觀光，', '行銷本市', '每年至少3項 3 3 3 3']) as Array<[string, boolean]>);
+    expect(found.get('色 宗 教 節 慶 活')).toBe(false);
+    expect(found.get('設置。')).toBe(true);
+  });
+
+  it('keeps a value wrapped onto the next line open', () => {
+    const found = new Map(ends(['一', '偵辦刑事案件', '1', '實施完成數位鑑', '識之設備數量', '≧30臺 ≧30臺', '≧100', '臺', '≧100', '臺']) as Array<[string, boolean]>);
+    expect(found.get('≧100')).toBe(false);
+    expect(found.get('識之設備數量')).toBe(true);
+  });
+
+  it('rebuilds rows without trailing spaces', () => {
+    expect(cells(['一', '原住民歲時', '祭儀及客家', '節慶活動廣', '為宣傳', '提高市民參加原住民歲', '時祭儀及客家節慶活動', '之參與度', '每場次參與人數 500 550 600 650', '三', '端正禮俗，改', '善 社 會 風', '氣，保存優良', '傳統文化', '1 辦理市民集團結婚 參加對數 20 20 30 30'])).toEqual([
+      ['一、原住民歲時祭儀及客家節慶活動廣為宣傳', '提高市民參加原住民歲時祭儀及客家節慶活動之參與度', '每場次參與人數', '500', '550', '600', '650'],
+      ['三、端正禮俗，改善社會風氣，保存優良傳統文化', '1.辦理市民集團結婚', '參加對數', '20', '20', '30', '30'],
+    ]);
+  });
+
+  it('gives a row read from its ordinal all its text cells', () => {
+    // `及盧山橋改建工程` (8) and `工程進度` (4) fit one 8-wide column; the row needs a measure.
+    const rows = cells(['二', '開闢計畫道', '路', '1', '計畫道路用地取得', '條數', '計畫道路取得條', '數/3 33% 33% 33% 33%', '2', '辦理嘉義市東義路', '及盧山橋改建工程', '工程進度', '0% 1% 36.5% 95%']);
+    expect(rows[1].slice(1)).toEqual(['2.辦理嘉義市東義路及盧山橋改建工程', '工程進度', '0%', '1%', '36.5%', '95%']);
   });
 });

@@ -8,6 +8,10 @@
  *   > | 輸使用率 提昇市區公車搭乘率␠
  *           ^ cell boundary        ^ end of cell
  *
+ * Converters that write no trailing spaces lose that cue; when no line of the
+ * table ends with a space, `inferCellEnds` decides where cells end from the
+ * ordinals, the value runs, sentence ends and the columns' line widths.
+ *
  * This module turns lines into a stream of items: strategy ordinals (`一`),
  * indicator ordinals (`1`), and cells (text or value), each knowing whether
  * it was closed or left open when an ordinal interrupted it.
@@ -139,8 +143,10 @@ function nextFirstWord(lines: readonly Line[], k: number): string {
 const LEAD_STRATEGY = /^([一二三四五六七八九十]{1,3})\s+(?=\S)/u;
 
 /** Turn the table's body lines into items (ordinals and cells). */
-export function readItems(lines: readonly Line[]): Item[] {
+export function readItems(lines: readonly Line[], shape: { textColumns: number; years: number } = { textColumns: 2, years: 4 }): Item[] {
   const items: Item[] = [];
+  // Without trailing spaces in the table, where cells end is inferred.
+  const inferred = marksCellEnds(lines) ? null : inferCellEnds(lines, shape.textColumns, shape.years);
   let open: Extract<Item, { kind: 'cell' }> | null = null;
   let interrupted = false;
   let lastStrategy = 0;
@@ -154,7 +160,7 @@ export function readItems(lines: readonly Line[]): Item[] {
       if (ARABIC_ORDINAL.test(text)) items.push({ kind: 'indicator-ordinal', value: Number(text), text, line: line.index, weak: true });
       continue;
     }
-    const closesAtEnd = /\s$/u.test(line.text);
+    const closesAtEnd = inferred ? inferred[index] : /\s$/u.test(line.text);
     //   > | 一␠          1␠          1 辦理市民集團結婚 參加對數 20 20 30 30␠
     //       ^ strategy   ^ indicator ^ indicator ordinal starting the line
     if (CJK_NUMERAL.test(text)) {
@@ -279,4 +285,351 @@ function cjkValue(text: string): number {
 /** A cell's text joined over its lines and normalized. */
 export function cellText(text: string): string {
   return normalizeText(text);
+}
+
+// ---------------------------------------------------------------------------
+// Cell ends without the trailing-space cue
+
+/** Some line of the table ends with a space: the converter marks cell ends (`readItems` then trusts them). */
+export function marksCellEnds(lines: readonly Line[]): boolean {
+  for (const line of lines) {
+    if (line.role !== 'content') continue;
+    const text = line.text;
+    if (text.length > 0 && isSpaceCode(text.charCodeAt(text.length - 1)) && !isBlankText(text)) return true;
+  }
+  return false;
+}
+
+function isBlankText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** What `inferCellEnds` knows about one non-empty body line. */
+interface LineFacts {
+  /** Index in the body. */
+  k: number;
+  ordinal: 'strategy' | 'indicator' | null;
+  /** The line starts with an ordinal followed by its text (`1 辦理市民集團結婚 …`). */
+  leadOrdinal: boolean;
+  segments: string[];
+  /** Value tokens at the end of the line. */
+  trailingValues: number;
+  allValues: boolean;
+  firstIsValue: boolean;
+  firstToken: string;
+  lastToken: string;
+  /** Width of the line's first cell (values split off). */
+  firstWidth: number;
+  /** Widths of the line's text cells (values split off). */
+  textWidths: number[];
+  /** The line starts with a strategy ordinal and its text (`二 落實欠稅案件`). */
+  leadStrategy: boolean;
+}
+
+//   > | 一␠          1␠          1 辦理市民集團結婚 …          二 落實欠稅案件
+//       ^            ^           ^                            ^
+const LEAD_INDICATOR = /^[0-9]{1,2}\s+(?=\p{Script=Han}{2})/u;
+//   > | …動，帶動觀光，      設置。      及活動。
+//                                ^            ^
+const SENTENCE_END = /[。！？!?]$/u;
+//   > | 色 宗 教 節 慶 活      區 之 設 施 維
+//       ^^^^^^^^^^^^^^^^^ a justified line: spread over the whole column width
+function isJustified(segment: string): boolean {
+  const parts = segment.split(' ');
+  if (parts.length < 3) return false;
+  let singles = 0;
+  for (const part of parts) if ([...part].length === 1) singles++;
+  return singles >= parts.length - 1;
+}
+
+/**
+ * Where cells end when the converter writes no trailing space (no line of
+ * the table ends with one).  Returns, for every body line, whether its last
+ * cell ends on it.  The cues that every converter keeps:
+ *
+ * - an ordinal (`一`, `1`, `1 辦理…`) on the next line starts a new row;
+ * - a run of values at the end of a line ends the row's targets;
+ * - a sentence end (`。`) ends a cell;
+ * - a justified line (`色 宗 教 節 慶 活`) fills its column: the cell goes on;
+ * - a wrapped cell's lines are as wide as its column, and its last line is no
+ *   wider: a next line wider than this one starts another cell, and a line
+ *   much narrower than its column's usual width ends its cell:
+ *
+ *   > | 原住民歲時
+ *   > | 祭儀及客家
+ *   > | 節慶活動廣
+ *   > | 為宣傳                 (3 for a column 5 wide: the cell ends)
+ *          ^
+ *   > | 提高市民參加原住民歲
+ *
+ * Columns are followed through the row (strategy, indicator, measure, …,
+ * targets) and each column's width is the widest line seen in it so far.
+ */
+export function inferCellEnds(lines: readonly Line[], textColumns: number, years: number): boolean[] {
+  const ends = new Array<boolean>(lines.length).fill(true);
+  const facts: LineFacts[] = [];
+  let lastStrategy = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const text = line.text.trim();
+    if (text === '') continue;
+    if (line.role === 'page-number') {
+      if (ARABIC_ORDINAL.test(text)) facts.push({ k, ordinal: 'indicator', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false });
+      continue;
+    }
+    if (line.role !== 'content') continue;
+    if (CJK_NUMERAL.test(text)) {
+      lastStrategy = Math.max(lastStrategy, cjkValue(text));
+      facts.push({ k, ordinal: 'strategy', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false });
+      continue;
+    }
+    if (ARABIC_ORDINAL.test(text)) {
+      facts.push({ k, ordinal: 'indicator', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false });
+      continue;
+    }
+    let rest = text;
+    let leadOrdinal = false;
+    let startsStrategy = false;
+    const leadStrategy = LEAD_STRATEGY.exec(rest);
+    if (leadStrategy && cjkValue(leadStrategy[1]) === lastStrategy + 1 && countHan(rest.slice(leadStrategy[0].length)) >= 2) {
+      lastStrategy++;
+      leadOrdinal = true;
+      startsStrategy = true;
+      rest = rest.slice(leadStrategy[0].length);
+    }
+    const lead = LEAD_INDICATOR.exec(rest);
+    if (lead) {
+      leadOrdinal = true;
+      rest = rest.slice(lead[0].length);
+    }
+    const list = tokens(rest);
+    let trailingValues = 0;
+    while (trailingValues < list.length && isValueToken(list[list.length - 1 - trailingValues].text)) trailingValues++;
+    facts.push({
+      k,
+      ordinal: null,
+      leadOrdinal,
+      segments: splitSegments(rest, false),
+      trailingValues,
+      allValues: trailingValues === list.length,
+      firstIsValue: list.length > 0 && isValueToken(list[0].text),
+      firstToken: list.length > 0 ? list[0].text : '',
+      lastToken: list.length > 0 ? list[list.length - 1].text : '',
+      firstWidth: width(splitSegments(rest, trailingValues > 0)[0] ?? ''),
+      textWidths: textCellWidths(rest, trailingValues),
+      leadStrategy: startsStrategy,
+    });
+  }
+  // Widths of the lines that went on (full lines) in each column, and the
+  // widest line of the cell left open.
+  const full: number[][] = [];
+  const targetsColumn = textColumns + 1;
+  // Column a new cell starts in (0 strategy, 1… text columns, then the
+  // targets), and the column of the cell left open on the line before (-1: none).
+  let nextColumn = 1;
+  let openColumn = -1;
+  let cellMax = 0;
+  let cellFirst = '';
+  // The row being read since its ordinal: its text lines must hold its text cells.
+  let row: RowLines | null = null;
+  for (let f = 0; f < facts.length; f++) {
+    const fact = facts[f];
+    const next = facts[f + 1];
+    if (fact.ordinal) {
+      nextColumn = fact.ordinal === 'strategy' ? 0 : 1;
+      openColumn = -1;
+      row = { first: nextColumn, need: textColumns + 1 - nextColumn, lines: [] };
+      continue;
+    }
+    if (fact.leadOrdinal) {
+      nextColumn = fact.leadStrategy ? 0 : 1;
+      openColumn = -1;
+      row = { first: nextColumn, need: textColumns + 1 - nextColumn, lines: [] };
+    }
+    const segments = fact.segments;
+    const last = segments[segments.length - 1] ?? '';
+    if (next && next.ordinal === null && !next.leadOrdinal && wrapsValue(fact.lastToken, next.firstToken)) {
+      // `≧100` / `臺`, `10案以` / `上`: a value wrapped onto the next line.
+      ends[fact.k] = false;
+      row = null;
+      openColumn = targetsColumn;
+      cellMax = 0;
+      continue;
+    }
+    if (fact.trailingValues > 0 && (fact.allValues || fact.trailingValues >= years || !next || next.ordinal !== null || next.leadOrdinal || next.firstIsValue)) {
+      // Targets: the row ends with a whole run, else more targets follow.
+      ends[fact.k] = true;
+      if (row && fact.textWidths.length > 0) row.lines.push({ k: fact.k, widths: fact.textWidths, fixed: true });
+      if (row) completeRow(row, ends, full);
+      row = null;
+      openColumn = -1;
+      nextColumn = fact.trailingValues >= years || !fact.allValues || !next || !next.firstIsValue ? 1 : targetsColumn;
+      continue;
+    }
+    const first = openColumn >= 0 ? openColumn : nextColumn;
+    const col = Math.min(targetsColumn, first + segments.length - 1);
+    if (openColumn < 0 || segments.length > 1) {
+      cellMax = 0;
+      cellFirst = last;
+    }
+    const w = width(last);
+    let closed: boolean;
+    // Certain ends: the next row, a sentence, the row's targets next.
+    const hard =
+      !next ||
+      next.ordinal !== null ||
+      next.leadOrdinal ||
+      SENTENCE_END.test(last) ||
+      (next.trailingValues >= years && (next.allValues || col < textColumns)) ||
+      // `識之設備數量` / `≧30臺 ≧30臺`: a line of two or more values holds targets.
+      (next.allValues && next.trailingValues >= 2 && col < targetsColumn);
+    if (hard) closed = true;
+    else if (col === targetsColumn && next.segments[0] === cellFirst && cellMax > 0) closed = true;
+    else if (isJustified(last)) closed = false;
+    else {
+      const nextWidth = next.firstWidth;
+      const usual = median(full[col]);
+      if (nextWidth > w + 1) closed = true;
+      else if (cellMax > 0) closed = w < cellMax - 1;
+      else if (usual > 0) closed = w < usual - 1;
+      else closed = false;
+    }
+    if (!closed) {
+      // The column's usual width over its last full lines (a bounded window: linear time).
+      const seen = (full[col] ??= []);
+      seen.push(w);
+      if (seen.length > WIDTH_WINDOW) seen.shift();
+    }
+    ends[fact.k] = closed;
+    if (row) row.lines.push({ k: fact.k, widths: segments.map(width), fixed: hard || isJustified(last) });
+    openColumn = closed ? -1 : col;
+    nextColumn = closed ? Math.min(targetsColumn, col + 1) : nextColumn;
+    cellMax = closed ? 0 : Math.max(cellMax, w);
+  }
+  return ends;
+}
+
+/** Full lines per column that the usual width is taken over. */
+const WIDTH_WINDOW = 32;
+
+/**
+ * The last word of a line and the first word of the next make one value:
+ * a value wrapped over two lines (the second part is no number of its own).
+ *
+ *   > | ≧100          ≧             10案以
+ *   > | 臺            2,000         上
+ *       ^             ^^^^^         ^
+ */
+function wrapsValue(last: string, next: string): boolean {
+  if (last === '' || next === '') return false;
+  if (OPERATOR.test(last)) return isValueToken(last + next);
+  if (!/^[≧≦≥≤<>＜＞]?[0-9]/u.test(last) || /^[0-9≧≦≥≤<>＜＞\-–—－]/u.test(next)) return false;
+  return isValueToken(last + next);
+}
+
+function median(values: readonly number[] | undefined): number {
+  if (!values || values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** Widths of a line's text cells, the trailing run of `values` value tokens left out. */
+function textCellWidths(rest: string, values: number): number[] {
+  if (values === 0) return splitSegments(rest, false).map(width);
+  const segments = splitSegments(rest, true).filter((segment) => segment !== '');
+  return segments.slice(0, Math.max(0, segments.length - values)).map(width);
+}
+
+/** The text lines of one row, from its ordinal to its targets. */
+interface RowLines {
+  /** Column of the row's first cell (0: the strategy cell is in the row). */
+  first: number;
+  /** Text cells the row must have. */
+  need: number;
+  /** Each line's text cell widths; `fixed`: the line's end is certain (or already a cell end). */
+  lines: Array<{ k: number; widths: number[]; fixed: boolean }>;
+}
+
+/**
+ * A row read from its ordinal to its targets has all its text cells: when
+ * the widths left two cells joined (a one-line indicator as wide as its
+ * column, then the measure), end cells at the open lines where the split
+ * fits the columns' usual widths best.
+ *
+ *   > | 1
+ *   > | 增加公立幼兒園班級數       (10: the indicator column's width)
+ *   > | 實際增班數/國             (the measure starts: the row needs it)
+ *       ^
+ *   > | 教署核定增班數
+ *   > | ×100% / 80% 80% 80% 80%
+ */
+function completeRow(row: RowLines, ends: boolean[], full: readonly number[][]): void {
+  // Open line ends that may end a cell, and the cells the certain ends make.
+  const free: number[] = [];
+  let cells = 0;
+  row.lines.forEach((line, n) => {
+    cells += line.widths.length;
+    if (n === row.lines.length - 1) return;
+    if (!line.fixed) free.push(line.k);
+    else if (!ends[line.k]) cells--;
+  });
+  cells -= free.length;
+  const choose = row.need - cells;
+  if (choose < 0 || choose > free.length || free.length > MAX_FREE_ENDS) return;
+  const saved = free.map((k) => ends[k]);
+  // Every way to end `choose` cells at the free ends (at most C(10, 5) = 252).
+  const options: Array<{ picked: number[]; cost: number }> = [];
+  const picked: number[] = [];
+  const visit = (from: number) => {
+    if (picked.length === choose) {
+      for (const k of free) ends[k] = false;
+      for (const p of picked) ends[free[p]] = true;
+      options.push({ picked: [...picked], cost: rowCost(row, ends, full) });
+      return;
+    }
+    for (let p = from; p <= free.length - (choose - picked.length); p++) {
+      picked.push(p);
+      visit(p + 1);
+      picked.pop();
+    }
+  };
+  visit(0);
+  free.forEach((k, i) => (ends[k] = saved[i]));
+  if (options.length === 0) return;
+  // Ties go to the earliest ends: a text cell's last line is often as
+  // narrow as the next column's first, which a later end would take.
+  const least = Math.min(...options.map((o) => o.cost));
+  const best = options.find((o) => o.cost <= least + TIE)!;
+  for (const k of free) ends[k] = false;
+  for (const p of best.picked) ends[free[p]] = true;
+}
+
+/** Rows with more open line ends than this keep the line-by-line reading. */
+const MAX_FREE_ENDS = 10;
+
+/** Cost difference (in characters of width) within which the earlier cell ends are taken (0: exact ties only; 0.5 and 1 measured worse on seed 002 without trailing spaces). */
+const TIE = 0;
+
+function rowCost(row: RowLines, ends: readonly boolean[], full: readonly number[][]): number {
+  let cost = 0;
+  let column = row.first;
+  let cell: number[] = [];
+  const close = () => {
+    if (cell.length === 0) return;
+    const usual = median(full[column]);
+    const max = Math.max(...cell);
+    for (let i = 0; i < cell.length - 1; i++) cost += max - cell[i];
+    if (usual > 0) cost += cell.length === 1 ? Math.max(0, max - usual) : Math.abs(max - usual);
+    column++;
+    cell = [];
+  };
+  row.lines.forEach((line, n) => {
+    line.widths.forEach((w, s) => {
+      if (s > 0) close();
+      cell.push(w);
+    });
+    if (ends[line.k] || n === row.lines.length - 1) close();
+  });
+  return cost;
 }
