@@ -194,4 +194,24 @@ describe('flattened reader without trailing spaces (cell ends inferred)', () => 
     const rows = cells(['二', '開闢計畫道', '路', '1', '計畫道路用地取得', '條數', '計畫道路取得條', '數/3 33% 33% 33% 33%', '2', '辦理嘉義市東義路', '及盧山橋改建工程', '工程進度', '0% 1% 36.5% 95%']);
     expect(rows[1].slice(1)).toEqual(['2.辦理嘉義市東義路及盧山橋改建工程', '工程進度', '0%', '1%', '36.5%', '95%']);
   });
+
+  it('keeps a formula in the measure column', () => {
+    // `實際增班數/國` fits the indicator's width too, but a formula is a measure.
+    const rows = cells(['三', '提升本市公', '共化教保服', '務之質量', '1', '增加公立幼兒園班級數', '實際增班數/國', '教署核定增班數', '×100%', '80% 80% 80% 80%']);
+    expect(rows[0].slice(1, 3)).toEqual(['1.增加公立幼兒園班級數', '實際增班數/國教署核定增班數 ×100%']);
+  });
+
+  it('does not end a cell inside brackets', () => {
+    // `藍天日數(AQI≦` is as wide as the indicator column, but `(` is left open there.
+    const rows = cells(['一', '綠能屋頂全', '民參與', '太陽光電發電系統之申', '請設置容量', '申 請 設 置 容 量', '(MWp-百萬峰瓦)', '5MW', '(累積)', '12MW', '(累積)', '25MW', '(累積)', '30MW', '(累積)', '二', '空氣污染削', '減量評比', ' 1', '藍天日數(AQI≦', '100)比率', '監測數據 75% 80% 80% 83%', ' 2', '對所有人不健康的', '紅害日數', '監測數據 19日 8日 15日 10日']);
+    expect(rows[1].slice(1, 3)).toEqual(['1.藍天日數(AQI≦ 100)比率', '監測數據']);
+  });
+
+  it('does not end a cell between two characters the document writes together', () => {
+    // The document writes `投入` elsewhere: `投` / `入` is one word wrapped, not a cell end.
+    const all = normalize(['鼓勵企業投入研發，協助企業投入創新。', '', ...[...HEADER, '六', '地方產業創新', '研發推動計畫', '(地方型SBIR)', '1', '提升本市中小企業投', '入創新研發', '經審查通過', '件數', '3 4 5 6'].flatMap((line) => [line, ''])].join('\n')).lines;
+    const start = all.findIndex((line) => line.text.includes('關鍵策略目標'));
+    const rows = flattenedReader.read(all, start, all.length, normalize(''))!.rows.map((row) => row.cells);
+    expect(rows[0].slice(1, 3)).toEqual(['1.提升本市中小企業投入創新研發', '經審查通過件數']);
+  });
 });

@@ -143,10 +143,10 @@ function nextFirstWord(lines: readonly Line[], k: number): string {
 const LEAD_STRATEGY = /^([一二三四五六七八九十]{1,3})\s+(?=\S)/u;
 
 /** Turn the table's body lines into items (ordinals and cells). */
-export function readItems(lines: readonly Line[], shape: { textColumns: number; years: number } = { textColumns: 2, years: 4 }): Item[] {
+export function readItems(lines: readonly Line[], shape: { textColumns: number; years: number } = { textColumns: 2, years: 4 }, context: readonly Line[] = lines): Item[] {
   const items: Item[] = [];
   // Without trailing spaces in the table, where cells end is inferred.
-  const inferred = marksCellEnds(lines) ? null : inferCellEnds(lines, shape.textColumns, shape.years);
+  const inferred = marksCellEnds(lines) ? null : inferCellEnds(lines, shape.textColumns, shape.years, context);
   let open: Extract<Item, { kind: 'cell' }> | null = null;
   let interrupted = false;
   let lastStrategy = 0;
@@ -325,6 +325,8 @@ interface LineFacts {
   textWidths: number[];
   /** The line starts with a strategy ordinal and its text (`二 落實欠稅案件`). */
   leadStrategy: boolean;
+  /** The line's text cells (values split off). */
+  texts: string[];
 }
 
 //   > | 一␠          1␠          1 辦理市民集團結婚 …          二 落實欠稅案件
@@ -365,9 +367,12 @@ function isJustified(segment: string): boolean {
  *
  * Columns are followed through the row (strategy, indicator, measure, …,
  * targets) and each column's width is the widest line seen in it so far.
+ * `context` (the whole document's lines) tells which characters are written
+ * together (`rowCost`, `pairCounts`).
  */
-export function inferCellEnds(lines: readonly Line[], textColumns: number, years: number): boolean[] {
+export function inferCellEnds(lines: readonly Line[], textColumns: number, years: number, context: readonly Line[] = lines): boolean[] {
   const ends = new Array<boolean>(lines.length).fill(true);
+  const glue = pairCounts(context);
   const facts: LineFacts[] = [];
   let lastStrategy = 0;
   for (let k = 0; k < lines.length; k++) {
@@ -375,17 +380,17 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
     const text = line.text.trim();
     if (text === '') continue;
     if (line.role === 'page-number') {
-      if (ARABIC_ORDINAL.test(text)) facts.push({ k, ordinal: 'indicator', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false });
+      if (ARABIC_ORDINAL.test(text)) facts.push({ k, ordinal: 'indicator', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false, texts: [] });
       continue;
     }
     if (line.role !== 'content') continue;
     if (CJK_NUMERAL.test(text)) {
       lastStrategy = Math.max(lastStrategy, cjkValue(text));
-      facts.push({ k, ordinal: 'strategy', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false });
+      facts.push({ k, ordinal: 'strategy', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false, texts: [] });
       continue;
     }
     if (ARABIC_ORDINAL.test(text)) {
-      facts.push({ k, ordinal: 'indicator', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false });
+      facts.push({ k, ordinal: 'indicator', leadOrdinal: false, segments: [], trailingValues: 0, allValues: false, firstIsValue: false, firstToken: '', lastToken: '', firstWidth: 0, textWidths: [], leadStrategy: false, texts: [] });
       continue;
     }
     let rest = text;
@@ -419,6 +424,7 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
       firstWidth: width(splitSegments(rest, trailingValues > 0)[0] ?? ''),
       textWidths: textCellWidths(rest, trailingValues),
       leadStrategy: startsStrategy,
+      texts: textCells(rest, trailingValues),
     });
   }
   // Widths of the lines that went on (full lines) in each column, and the
@@ -460,8 +466,8 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
     if (fact.trailingValues > 0 && (fact.allValues || fact.trailingValues >= years || !next || next.ordinal !== null || next.leadOrdinal || next.firstIsValue)) {
       // Targets: the row ends with a whole run, else more targets follow.
       ends[fact.k] = true;
-      if (row && fact.textWidths.length > 0) row.lines.push({ k: fact.k, widths: fact.textWidths, fixed: true });
-      if (row) completeRow(row, ends, full);
+      if (row && fact.textWidths.length > 0) row.lines.push({ k: fact.k, widths: fact.textWidths, texts: fact.texts, fixed: true });
+      if (row) completeRow(row, ends, full, glue);
       row = null;
       openColumn = -1;
       nextColumn = fact.trailingValues >= years || !fact.allValues || !next || !next.firstIsValue ? 1 : targetsColumn;
@@ -502,7 +508,7 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
       if (seen.length > WIDTH_WINDOW) seen.shift();
     }
     ends[fact.k] = closed;
-    if (row) row.lines.push({ k: fact.k, widths: segments.map(width), fixed: hard || isJustified(last) });
+    if (row) row.lines.push({ k: fact.k, widths: segments.map(width), texts: segments, fixed: hard || isJustified(last) });
     openColumn = closed ? -1 : col;
     nextColumn = closed ? Math.min(targetsColumn, col + 1) : nextColumn;
     cellMax = closed ? 0 : Math.max(cellMax, w);
@@ -536,9 +542,14 @@ function median(values: readonly number[] | undefined): number {
 
 /** Widths of a line's text cells, the trailing run of `values` value tokens left out. */
 function textCellWidths(rest: string, values: number): number[] {
-  if (values === 0) return splitSegments(rest, false).map(width);
+  return textCells(rest, values).map(width);
+}
+
+/** A line's text cells, the trailing run of `values` value tokens left out. */
+function textCells(rest: string, values: number): string[] {
+  if (values === 0) return splitSegments(rest, false);
   const segments = splitSegments(rest, true).filter((segment) => segment !== '');
-  return segments.slice(0, Math.max(0, segments.length - values)).map(width);
+  return segments.slice(0, Math.max(0, segments.length - values));
 }
 
 /** The text lines of one row, from its ordinal to its targets. */
@@ -548,7 +559,7 @@ interface RowLines {
   /** Text cells the row must have. */
   need: number;
   /** Each line's text cell widths; `fixed`: the line's end is certain (or already a cell end). */
-  lines: Array<{ k: number; widths: number[]; fixed: boolean }>;
+  lines: Array<{ k: number; widths: number[]; texts: string[]; fixed: boolean }>;
 }
 
 /**
@@ -564,7 +575,7 @@ interface RowLines {
  *   > | 教署核定增班數
  *   > | ×100% / 80% 80% 80% 80%
  */
-function completeRow(row: RowLines, ends: boolean[], full: readonly number[][]): void {
+function completeRow(row: RowLines, ends: boolean[], full: readonly number[][], glue: ReadonlyMap<string, number>): void {
   // Open line ends that may end a cell, and the cells the certain ends make.
   const free: number[] = [];
   let cells = 0;
@@ -578,14 +589,14 @@ function completeRow(row: RowLines, ends: boolean[], full: readonly number[][]):
   const choose = row.need - cells;
   if (choose < 0 || choose > free.length || free.length > MAX_FREE_ENDS) return;
   const saved = free.map((k) => ends[k]);
-  // Every way to end `choose` cells at the free ends (at most C(10, 5) = 252).
+  // Every way to end `choose` cells at the free ends (at most C(12, 6) = 924).
   const options: Array<{ picked: number[]; cost: number }> = [];
   const picked: number[] = [];
   const visit = (from: number) => {
     if (picked.length === choose) {
       for (const k of free) ends[k] = false;
       for (const p of picked) ends[free[p]] = true;
-      options.push({ picked: [...picked], cost: rowCost(row, ends, full) });
+      options.push({ picked: [...picked], cost: rowCost(row, ends, full, glue) });
       return;
     }
     for (let p = from; p <= free.length - (choose - picked.length); p++) {
@@ -606,30 +617,109 @@ function completeRow(row: RowLines, ends: boolean[], full: readonly number[][]):
 }
 
 /** Rows with more open line ends than this keep the line-by-line reading. */
-const MAX_FREE_ENDS = 10;
+const MAX_FREE_ENDS = 12;
 
 /** Cost difference (in characters of width) within which the earlier cell ends are taken (0: exact ties only; 0.5 and 1 measured worse on seed 002 without trailing spaces). */
 const TIE = 0;
 
-function rowCost(row: RowLines, ends: readonly boolean[], full: readonly number[][]): number {
+const PAIRS = new WeakMap<readonly Line[], Map<string, number>>();
+
+/**
+ * What a choice of cell ends costs: lines narrower than their cell's widest
+ * (a wrapped cell's lines fill its column), cells wider or narrower than
+ * their column's usual width, and cells that do not read as cells: brackets
+ * left open, a word split at the cell end (`pairCounts`), a formula outside
+ * the measure column:
+ *
+ *   > | 增加公立幼兒園班級數
+ *   > | 實際增班數/國          (a formula: the measure, not the indicator's end)
+ *            ^
+ */
+function rowCost(row: RowLines, ends: readonly boolean[], full: readonly number[][], glue: ReadonlyMap<string, number>): number {
   let cost = 0;
   let column = row.first;
   let cell: number[] = [];
+  let text = '';
   const close = () => {
     if (cell.length === 0) return;
     const usual = median(full[column]);
     const max = Math.max(...cell);
     for (let i = 0; i < cell.length - 1; i++) cost += max - cell[i];
     if (usual > 0) cost += cell.length === 1 ? Math.max(0, max - usual) : Math.abs(max - usual);
+    if (!balanced(text)) cost += UNBALANCED;
+    if (column < row.first + row.need - 1 && FORMULA.test(text)) cost += FORMULA_ELSEWHERE;
     column++;
     cell = [];
+    text = '';
   };
   row.lines.forEach((line, n) => {
     line.widths.forEach((w, s) => {
       if (s > 0) close();
       cell.push(w);
+      text += line.texts[s] ?? '';
     });
+    if (ends[line.k] && n < row.lines.length - 1) {
+      const next = row.lines[n + 1].texts[0] ?? '';
+      const last = line.texts[line.texts.length - 1] ?? '';
+      if (last !== '' && next !== '') cost += Math.min(GLUE_MAX, glue.get(last.slice(-1) + next.slice(0, 1)) ?? 0) * GLUE;
+    }
     if (ends[line.k] || n === row.lines.length - 1) close();
   });
   return cost;
+}
+
+/** Cost of a cell whose brackets do not close (`藍天日數(AQI≦` / `100)比率`). */
+const UNBALANCED = 3;
+/** Cost per time the two characters at a cell end are written together elsewhere (`投` / `入`: 投入), up to `GLUE_MAX` times. */
+const GLUE = 1;
+const GLUE_MAX = 3;
+/** Cost of a formula in a text column before the last one (the measure is the last text column). */
+const FORMULA_ELSEWHERE = 2;
+//   > | 實際增班數/國     (預定進度)×100%     年度清查次數/12月x100%     鏡頭數*100%
+//                ^                ^                    ^      ^^^^          ^^^^
+const FORMULA = /[/／×]|[x*]\s*100/u;
+
+const OPENERS = '(（［[「『﹝〔【';
+const CLOSERS = ')）］]」』﹞〕】';
+
+/** Brackets closed in the order opened: a cell split inside brackets leaves them unbalanced. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) {
+      if (depth === 0) return false;
+      depth--;
+    }
+  }
+  return depth === 0;
+}
+
+/**
+ * How often each pair of non-ASCII characters is written together (inside a
+ * word, within a line) in the document: a cell end between two lines whose
+ * characters the document writes together splits a word.
+ *
+ *   > | 提升本市中小企業投
+ *   > | 入創新研發             (投入 is written together elsewhere: no cell end)
+ *       ^
+ *
+ * Counted once per document (cached by its lines array): linear time.
+ */
+function pairCounts(lines: readonly Line[]): ReadonlyMap<string, number> {
+  const cached = PAIRS.get(lines);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  PAIRS.set(lines, counts);
+  for (const line of lines) {
+    const text = line.text;
+    for (let i = 1; i < text.length; i++) {
+      const a = text.charCodeAt(i - 1);
+      const b = text.charCodeAt(i);
+      if (isSpaceCode(a) || isSpaceCode(b) || a < 0x80 || b < 0x80) continue;
+      const pair = text.slice(i - 1, i + 1);
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+  }
+  return counts;
 }

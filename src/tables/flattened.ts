@@ -67,7 +67,7 @@ export const flattenedReader: TableReader = {
     const years = Math.max(1, head.years.length);
     const { rows, diagnostics } = head.revision
       ? buildRevisionRows(body, { textColumns: head.textColumns + 1, years, page: head.header.includes('頁碼') }, lines)
-      : buildRows(readItems(body, { textColumns: head.textColumns, years }), { textColumns: head.textColumns, years }, lines);
+      : buildRows(readItems(body, { textColumns: head.textColumns, years }, lines), { textColumns: head.textColumns, years }, lines);
     if (rows.length === 0) return null;
     return { layout: 'flattened', header: head.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
