@@ -207,6 +207,32 @@ describe('flattened reader without trailing spaces (cell ends inferred)', () => 
     expect(rows[1].slice(1, 3)).toEqual(['1.藍天日數(AQI≦ 100)比率', '監測數據']);
   });
 
+  it('ends the text cell before a target wrapped over two lines', () => {
+    // `1570公` / `里`: the row's first target starts there, so `實際完成數據` is the measure.
+    const rows = cells(['五', '市區側溝清', '理', '1', '每年溝渠清理長度', '目標值', '實際完成數據', '1570公', '里', '1586', '公里', '1602', '公里', '1602', '公里']);
+    expect(rows[0].slice(1)).toEqual(['1.每年溝渠清理長度目標值', '實際完成數據', '1570公里', '1586公里', '1602公里', '1602公里']);
+    // `1萬6千` / `件`, `<` / `10分鐘`: the same.
+    const more = cells(['一', '推動電子化', '1', '利用系統提供服務', '全年辦理件數', '1萬6千', '件', '2萬件', '2萬8千', '件', '2萬8千', '件']);
+    expect(more[0].slice(2)).toEqual(['全年辦理件數', '1萬6千件', '2萬件', '2萬8千件', '2萬8千件']);
+  });
+
+  it('reads the text lines after a row\'s targets as a row of their own', () => {
+    // No ordinal before `大數據資料庫建置應用`: the row still needs its indicator and measure.
+    const rows = cells(['一', '偵辦刑事案件', '1', '實施完成數位鑑', '識之設備數量', '≧30臺 ≧30臺 ≧100臺 ≧100臺', '大數據資料庫建置應用', 'eTag外碼蒐集數', '量', '-- -- -- ≧2,000萬筆']);
+    expect(rows[1].slice(1, 3)).toEqual(['大數據資料庫建置應用', 'eTag外碼蒐集數量']);
+  });
+
+  it('ends the table at an agency line over the plan title running header', () => {
+    const all = normalize([...HEADER, '一', '強化人力資', '1 辦理訓練 參訓人數 5 5 5 5', '嘉義市政府社會處', '中程(108至111年度)施政計畫'].flatMap((line) => [line, '']).join('\n')).lines;
+    // The plan title repeated on every page is a running header, not content.
+    const title = all.findIndex((line) => line.text.startsWith('中程'));
+    all[title] = { ...all[title], role: 'running-header' };
+    const start = all.findIndex((line) => line.text.includes('關鍵策略目標'));
+    const table = flattenedReader.read(all, start, all.length, normalize(''))!;
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0].cells[0]).toBe('一、強化人力資');
+  });
+
   it('does not end a cell between two characters the document writes together', () => {
     // The document writes `投入` elsewhere: `投` / `入` is one word wrapped, not a cell end.
     const all = normalize(['鼓勵企業投入研發，協助企業投入創新。', '', ...[...HEADER, '六', '地方產業創新', '研發推動計畫', '(地方型SBIR)', '1', '提升本市中小企業投', '入創新研發', '經審查通過', '件數', '3 4 5 6'].flatMap((line) => [line, ''])].join('\n')).lines;

@@ -33,10 +33,10 @@ const UNITS =
   'MW|KW|kW|m2|公噸|萬筆|臺|場次|人次|梯次|小時|分鐘|公尺|公里|公頃|萬元|億元|千元|元|場|次|件|人|處|項|家|戶|案|個|所|班|隊|則|本|篇|座|條|台|輛|棟|期|筆|間|區|校|團|份|張|天|日|週|月|年|支|組|位|輪|株|棵|噸|套|部|門|種|類|冊|面|隻|床|名|對|群|村|里|堂';
 // One target value as the PDF prints it:
 //
-//   > | 500   98%   10件   ≧1200   3,800   7/31   --   2件以上   <10分鐘
-//       ^^^   ^^^   ^^^^   ^^^^^   ^^^^^   ^^^^   ^^   ^^^^^^^   ^^^^^^^
+//   > | 500   98%   10件   ≧1200   3,800   7/31   --   2件以上   <10分鐘   1萬6千件
+//       ^^^   ^^^   ^^^^   ^^^^^   ^^^^^   ^^^^   ^^   ^^^^^^^   ^^^^^^^   ^^^^^^^^
 const VALUE = new RegExp(
-  `^(?:[≧≦≥≤<>＜＞]?[0-9][0-9,]*(?:\\.[0-9]+)?(?:萬[0-9,]*)?(?:%|％|﹪|${UNITS})?(?:以上|以下|以內)?|(?:1[0-2]|0?[1-9])\\/(?:3[01]|[12][0-9]|0?[1-9])|[-–—－]{1,2})$`,
+  `^(?:[≧≦≥≤<>＜＞]?[0-9][0-9,]*(?:\\.[0-9]+)?(?:萬[0-9,]*千?)?(?:%|％|﹪|${UNITS})?(?:以上|以下|以內)?|(?:1[0-2]|0?[1-9])\\/(?:3[01]|[12][0-9]|0?[1-9])|[-–—－]{1,2})$`,
   'u',
 );
 
@@ -458,6 +458,7 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
     if (next && next.ordinal === null && !next.leadOrdinal && wrapsValue(fact.lastToken, next.firstToken)) {
       // `≧100` / `臺`, `10案以` / `上`: a value wrapped onto the next line.
       ends[fact.k] = false;
+      if (row && startsWrappedTargets(fact, next)) completeRow(row, ends, full, glue);
       row = null;
       openColumn = targetsColumn;
       cellMax = 0;
@@ -471,6 +472,9 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
       row = null;
       openColumn = -1;
       nextColumn = fact.trailingValues >= years || !fact.allValues || !next || !next.firstIsValue ? 1 : targetsColumn;
+      // A row without an ordinal may follow (the indicator's next measure, or
+      // the next indicator of the same number): its text lines are read as a row.
+      if (nextColumn === 1 && next && next.ordinal === null && !next.leadOrdinal && !next.firstIsValue) row = { first: 1, need: textColumns, lines: [] };
       continue;
     }
     const first = openColumn >= 0 ? openColumn : nextColumn;
@@ -489,7 +493,9 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
       SENTENCE_END.test(last) ||
       (next.trailingValues >= years && (next.allValues || col < textColumns)) ||
       // `識之設備數量` / `≧30臺 ≧30臺`: a line of two or more values holds targets.
-      (next.allValues && next.trailingValues >= 2 && col < targetsColumn);
+      (next.allValues && next.trailingValues >= 2 && col < targetsColumn) ||
+      // `實際完成數據` / `1570公` / `里`: the row's first target, wrapped.
+      (facts[f + 2] !== undefined && facts[f + 2].ordinal === null && startsWrappedTargets(next, facts[f + 2]));
     if (hard) closed = true;
     else if (col === targetsColumn && next.segments[0] === cellFirst && cellMax > 0) closed = true;
     else if (isJustified(last)) closed = false;
@@ -514,6 +520,19 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
     cellMax = closed ? 0 : Math.max(cellMax, w);
   }
   return ends;
+}
+
+/**
+ * A line that is one value's first part (`1570公` / `里`), the text before
+ * it done: the row's targets start there, so the text cell before ends.
+ *
+ *   > | 實際完成數據
+ *   > | 1570公
+ *       ^^^^^^ (with `里` on the next line: `1570公里`, the first target)
+ *   > | 里
+ */
+function startsWrappedTargets(fact: LineFacts, next: LineFacts): boolean {
+  return !fact.leadOrdinal && fact.segments.length === 1 && fact.firstToken === fact.lastToken && /^[≧≦≥≤<>＜＞‹›]?[0-9]|^[≧≦≥≤<>＜＞‹›]$/u.test(fact.firstToken) && !next.leadOrdinal && wrapsValue(fact.lastToken, next.firstToken);
 }
 
 /** Full lines per column that the usual width is taken over. */

@@ -191,9 +191,17 @@ function endsTable(text: string, next: () => string): boolean {
 const AGENCY_LINE = /^\p{Script=Han}{2,12}(?:政府|公所)\p{Script=Han}{0,8}(?:[(（]滾動修正[)）])?$/u;
 const PLAN_TITLE_END = /施政計[畫劃]$/u;
 
-/** Text of the next content line at or after `from` (skipping blanks and page furniture). */
+/**
+ * Text of the next content line at or after `from` (skipping blanks and page
+ * numbers).  A running header counts: the plan title under an agency line is
+ * often repeated on every page of the cover.
+ *
+ *   > | 嘉義市政府警察局
+ *   > | 中程(108至111年度)施政計畫      (running header: the title all the same)
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^^
+ */
 function nextContent(lines: readonly Line[], from: number, limit: number): string {
-  for (let k = from; k < limit && k < from + 8; k++) if (lines[k].role === 'content') return lines[k].text;
+  for (let k = from; k < limit && k < from + 8; k++) if (lines[k].role === 'content' || lines[k].role === 'running-header') return lines[k].text;
   return '';
 }
 
