@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walk } from './helpers/files.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/plan-parse.js');
@@ -22,17 +23,6 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'plan-parse-cli-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function walk(root: string, prefix = ''): string[] {
-  if (!existsSync(join(root, prefix))) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...walk(root, rel));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 async function interruptCli(signal: 'SIGTERM' | 'SIGINT', jobs: number): Promise<{ status: number | null; files: string[]; out: string }> {
   const input = join(dir, `in-${signal}-${jobs}`);

@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walk } from './helpers/files.js';
 import { outputPathFor, pendingTempFiles, writeFileAtomic } from '../src/io/output.js';
 import { DEFAULT_MAX_BYTES, readInput } from '../src/io/read.js';
 
@@ -35,17 +36,6 @@ afterAll(() => {
   }
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Every file under `root`, relative, sorted. */
-function walk(root: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...walk(root, rel));
-    else out.push(rel);
-  }
-  return out.sort();
-}
 
 function codeOf(fn: () => unknown): { code: string | undefined; message: string } {
   try {

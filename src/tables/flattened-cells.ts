@@ -258,7 +258,7 @@ const MAX_VALUE_LENGTH = 24;
 const UNIT_ONLY = new RegExp(`^(?:${UNITS}|[(（][^()（）]{1,8}[)）])$`, 'u');
 
 /** Display width of a segment in full-width characters, spaces left out (ASCII counts half: `(地方型SBIR)` is 6). */
-function width(segment: string): number {
+export function width(segment: string): number {
   // Char codes, not a regex per character: this runs on every segment of every table line.
   let w = 0;
   for (let i = 0; i < segment.length; i++) {

@@ -23,9 +23,10 @@
  * page cell's chapter (`P4-6` → 4) groups the rows, because the vertical
  * unit name is centred across its rows and may come after some of them.
  */
+import { isSpaceCode } from '../normalize/text.js';
 import { linesPosition } from '../lines.js';
 import type { Diagnostic, Line, RawRow } from '../types.js';
-import { cellText, isValueToken, OPERATOR, splitSegments, tokens as tokenize, type Token } from './flattened-cells.js';
+import { cellText, isValueToken, OPERATOR, splitSegments, tokens as tokenize, width, type Token } from './flattened-cells.js';
 import { partitionByWidth } from './flattened-rows.js';
 
 export interface RevisionShape {
@@ -75,17 +76,10 @@ function isValue(token: string): boolean {
   return token !== '' && (isValueToken(token) || EXTRA_VALUE.test(token));
 }
 
-/** Display width in full-width characters (ASCII counts half), spaces left out. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) if (ch !== ' ' && ch !== '\t') w += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
-  return w;
-}
-
 /** Count of whitespace characters at the end of a line (a loop: `/\s*$/` is quadratic on long blank runs). */
 function trailingSpaces(text: string): number {
   let k = text.length;
-  while (k > 0 && /\s/u.test(text[k - 1])) k--;
+  while (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
   return text.length - k;
 }
 
