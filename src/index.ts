@@ -6,7 +6,7 @@
  *   const problems = validateResult(result);
  *   process.stdout.write(canonicalJson(result));
  */
-export { parse, SCHEMA_VERSION } from './parse.js';
+export { parse, parseAsync, SCHEMA_VERSION } from './parse.js';
 export { validateResult, schema } from './validate.js';
 export { canonicalJson } from './serialize.js';
 export { normalizeText } from './normalize/text.js';

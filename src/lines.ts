@@ -38,6 +38,7 @@ export function isBlank(text: string): boolean {
 /** The point of a column (0-based, in code units) of a line. */
 export function pointAt(line: Line, column = 0): Point {
   // Keys in canonical (sorted) order: the serializer then need not copy.
+  if (line.page !== undefined) return { column: column + 1, line: line.line, offset: line.offset + column, page: line.page };
   return { column: column + 1, line: line.line, offset: line.offset + column };
 }
 

@@ -11,31 +11,76 @@ import { normalize } from './normalize/index.js';
 import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
-import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, SourceText, Table } from './types.js';
+import { frontEndFor, renditionSource } from './formats/index.js';
+import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
-/** Parse one file's bytes (or an already decoded string) into a result. */
+/**
+ * Parse one file's bytes (or an already decoded string) into a result.
+ * Synchronous: text, DOCX and ODT.  A PDF needs `parseAsync` (pdf.js is
+ * asynchronous); given one, `parse` returns an `async-required` error result.
+ */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
+  if (frontEnd) {
+    const rendition = frontEnd.read(input as Uint8Array, options);
+    if (rendition instanceof Promise) {
+      rendition.catch(() => undefined);
+      const result = emptyResult(input as Uint8Array, options, 'binary', frontEnd.format);
+      result.diagnostics.push({ severity: 'error', code: 'async-required', message: `a ${frontEnd.format.toUpperCase()} file is read asynchronously: call parseAsync()`, position: null });
+      return result;
+    }
+    return fromRendition(input as Uint8Array, options, rendition);
+  }
+  return fromText(input, options);
+}
+
+/** Parse any input, including PDF files (whose reader is asynchronous). */
+export async function parseAsync(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
+  const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
+  if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options));
+  return fromText(input, options);
+}
+
+function fromText(input: Uint8Array | string, options: ParseOptions): ParseResult {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const source = normalize(decoded.text);
-  const result: ParseResult = {
+  const result = emptyResult(bytes, options, decoded.encoding, source.format);
+  result.source.script = decoded.script;
+  result.source.converted = decoded.converted;
+  result.diagnostics.push(...decoded.diagnostics);
+  if (decoded.fatal) return result;
+  return parseSource(result, source);
+}
+
+function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition): ParseResult {
+  const result = emptyResult(bytes, options, 'binary', rendition.format);
+  for (const diagnostic of rendition.diagnostics) result.diagnostics.push(diagnostic);
+  if (rendition.fatal) return result;
+  return parseSource(result, renditionSource(rendition));
+}
+
+function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string, format: SourceFormat): ParseResult {
+  return {
     schemaVersion: SCHEMA_VERSION,
     source: {
       path: options.path ?? '-',
       bytes: bytes.byteLength,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      encoding: decoded.encoding,
-      script: decoded.script,
-      converted: decoded.converted,
-      format: source.format,
+      encoding,
+      script: 'traditional',
+      converted: null,
+      format,
     },
     documents: [],
-    diagnostics,
+    diagnostics: [],
   };
-  if (decoded.fatal) return result;
+}
+
+function parseSource(result: ParseResult, source: SourceText): ParseResult {
+  const { diagnostics } = result;
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
   diagnostics.sort((a, b) => (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1));
   return result;

@@ -15,6 +15,8 @@ export interface Point {
   line: number;
   column: number;
   offset: number;
+  /** 1-based page, for paged sources (PDF) whose text rendition knows it. */
+  page?: number;
 }
 
 export interface Position {
@@ -35,7 +37,12 @@ export interface Diagnostic {
 // ---------------------------------------------------------------------------
 // Output model (SPEC §3)
 
-export type SourceFormat = 'pdf-text' | 'word-text' | 'markdown' | 'text';
+/**
+ * Which shape the input came in: text exports (`pdf-text` flattened PDF text,
+ * `pdf-layout-text` space-aligned PDF text, `word-text`, `markdown`, `text`) or
+ * a file read directly by a front end (`pdf`, `docx`, `odt`).
+ */
+export type SourceFormat = 'pdf-text' | 'pdf-layout-text' | 'word-text' | 'markdown' | 'text' | 'pdf' | 'docx' | 'odt';
 export type Script = 'traditional' | 'simplified';
 
 export interface Source {
@@ -86,7 +93,7 @@ export interface Section {
 }
 
 export type TableKind = 'kpi' | 'common-kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'other';
-export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown';
+export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'aligned' | 'pdf-grid' | 'pdf-aligned' | 'docx' | 'odt';
 
 export interface Table {
   kind: TableKind;
@@ -194,6 +201,8 @@ export interface Line {
   /** Offset of the first character of the line in the decoded source. */
   offset: number;
   text: string;
+  /** 1-based page of a paged source (PDF rendition), else undefined. */
+  page?: number;
   /**
    * What normalization decided about the line: `content`, `blank`, or page
    * furniture that later stages skip (`page-number`, `running-header`, `toc`).
@@ -209,6 +218,60 @@ export interface SourceText {
   text: string;
   lines: Line[];
   format: SourceFormat;
+  /**
+   * Tables a front end read exactly (DOCX/ODT cells, a PDF's ruled grid),
+   * addressed by line range of the text rendition.  The table stage takes
+   * them as they are instead of guessing from the text.
+   */
+  knownTables?: RawTable[];
+}
+
+// ---------------------------------------------------------------------------
+// Front ends: PDF, DOCX, ODT files (src/formats/)
+
+/**
+ * What a format front end hands the pipeline: a text rendition that every
+ * later stage reads like a text export (one line per paragraph or printed
+ * line; positions point into it), plus what the format knows exactly.
+ */
+export interface Rendition {
+  /** The text rendition; lines separated by `\n`. */
+  text: string;
+  format: SourceFormat;
+  /** Tables stored cell by cell; rows address lines of `text` (0-based indexes). */
+  tables: RenditionTable[];
+  /** Lines the format itself marks as furniture (page headers/footers, page numbers). */
+  furniture: { line: number; role: LineRole }[];
+  /** For paged formats, the 0-based line index where each page starts (page 1 first); else null. */
+  pageStarts: number[] | null;
+  /** Problems met while reading; positions null or in the rendition. */
+  diagnostics: Diagnostic[];
+  /** The file cannot be read (damaged, encrypted, no text layer): emit no documents. */
+  fatal: boolean;
+}
+
+/** A table a front end read cell by cell. */
+export interface RenditionTable {
+  layout: TableLayout;
+  /** One entry per column; multi-row headers joined with `/`. */
+  header: string[];
+  /** Body rows (repeated header rows removed); `\n` separates a cell's paragraphs/lines. */
+  rows: { cells: string[]; start: number; end: number }[];
+  /** Line range [start, end) of the rendition the table occupies (end exclusive). */
+  start: number;
+  end: number;
+  diagnostics?: Diagnostic[];
+}
+
+/**
+ * A file-format front end (`src/formats/*.ts`, listed in `src/formats/index.ts`).
+ * `sniff` looks at the leading bytes (signature, not extension); `read` turns the
+ * file into a rendition, synchronously or not (pdf.js is asynchronous).
+ */
+export interface FrontEnd {
+  format: 'pdf' | 'docx' | 'odt';
+  sniff(bytes: Uint8Array): boolean;
+  read(bytes: Uint8Array, options: ParseOptions): Rendition | Promise<Rendition>;
 }
 
 /** A logical document found by the split stage: a half-open range of lines. */

@@ -15,10 +15,13 @@ export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLi
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
   const tables: RawTable[] = [];
   const lines: Line[] = source.lines;
+  // Tables a front end read exactly (DOCX, ODT, a PDF's ruled grid), by first line.
+  const known = new Map<number, RawTable>();
+  for (const table of source.knownTables ?? []) if (table.start >= span.start && table.end <= span.end) known.set(table.start, table);
   let index = span.start;
   while (index < span.end) {
-    let found: RawTable | null = null;
-    if (lines[index].role === 'content') {
+    let found: RawTable | null = known.get(index) ?? null;
+    if (!found && lines[index].role === 'content') {
       // An index loop: this runs at every content line.
       for (let r = 0; r < readers.length; r++) {
         found = readers[r].read(lines, index, span.end, source);
