@@ -15,6 +15,19 @@ import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, SourceText, T
 
 export const SCHEMA_VERSION = '1.0.0';
 
+/**
+ * The text each result's positions point into (the decoded text, or a front
+ * end's text rendition of a PDF/DOCX/ODT), kept beside the result rather than
+ * in it: the JSON output stays as it is, and a tool that shows the source next
+ * to the extraction (`plan-parse review`) can still get it.
+ */
+const sourceTexts = new WeakMap<ParseResult, string>();
+
+/** The text `result`'s positions point into, for results made by `parse` in this thread. */
+export function sourceTextOf(result: ParseResult): string | undefined {
+  return sourceTexts.get(result);
+}
+
 /** Parse one file's bytes (or an already decoded string) into a result. */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
@@ -35,6 +48,7 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
     documents: [],
     diagnostics,
   };
+  sourceTexts.set(result, source.text);
   if (decoded.fatal) return result;
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
   diagnostics.sort((a, b) => (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1));
