@@ -460,6 +460,7 @@ sourceLines.addEventListener('click', function (event) {
   var n = +el.getAttribute('data-l');
   select([n, n], null);
   describeLine(n);
+  currentRecord = -1;
 });
 
 extraction.addEventListener('click', function (event) {
@@ -507,8 +508,10 @@ $('wrap').addEventListener('click', function () {
 function nextRecordFrom(step) {
   if (!records.length) return;
   if (currentRecord < 0 && currentLine) {
-    // From a clicked line: the first record after (or before) it.
-    for (var i = 0; i < records.length; i++) if (records[i].rec.at[0] >= currentLine) break;
+    // From a clicked source line: the first record starting after it (or the last before it).
+    var i = 0;
+    while (i < records.length && records[i].rec.at[0] <= currentLine) i++;
+    if (step < 0) while (i > 0 && records[i - 1].rec.at[0] >= currentLine) i--;
     showRecord(step > 0 ? Math.min(i, records.length - 1) : Math.max(i - 1, 0));
     return;
   }
@@ -546,7 +549,7 @@ if (fromHash) {
   select([a, Math.max(a, b)], null);
   describeLine(a);
 }
-window.review = { ready: true, startupMs: performance.now() - started, records: records.length, warnings: warnings.length, showRecord: showRecord, showWarning: showWarning };
+window.review = { ready: true, readyAt: performance.now(), startupMs: performance.now() - started, records: records.length, warnings: warnings.length, showRecord: showRecord, showWarning: showWarning };
 document.body.setAttribute('data-ready', '1');
 })();
 `;

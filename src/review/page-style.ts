@@ -62,7 +62,9 @@ main { flex: 1; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1
 #line-info ul { margin: 0; padding-left: 18px; }
 #line-info li { cursor: pointer; }
 .empty { color: var(--muted); padding: 16px 0; }
-.rec { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; margin: 10px 0; cursor: pointer; scroll-margin: 60px; }
+.rec { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; margin: 10px 0; cursor: pointer; }
+/* Clear of the sticky tab bar when scrolled into view. */
+.rec, .d, .sec, td, .doc, #line-info { scroll-margin: 64px 0 24px; }
 .rec:hover { border-color: #8c959f; }
 .rec.sel, .d.sel, .sec.sel, td.sel, .doc.sel { outline: 2px solid var(--sel); outline-offset: 1px; }
 .rec.flagged { border-left: 4px solid var(--warn); }
