@@ -108,7 +108,8 @@ describe.skipIf(!chromium && !inCI)('review pages in Chromium', () => {
       watch.dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(pathToFileURL(path.join(pagesDir, file)).href);
+    const [name, hash] = file.split('#');
+    await page.goto(pathToFileURL(path.join(pagesDir, name)).href + (hash ? `#${hash}` : ''));
     await page.waitForSelector('body[data-ready="1"]', { timeout: 10_000 });
     return { page, watch };
   }
@@ -194,6 +195,16 @@ describe.skipIf(!chromium && !inCI)('review pages in Chromium', () => {
     expect(await lineState(page, warningLine)).toMatchObject({ highlighted: true, visible: true });
 
     await page.screenshot({ path: path.join(outputDir, 'review-004.png') });
+    expect(watch).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  }, TIMEOUT);
+
+  it('a link to #L90 opens on line 90 and lists what came from it', async () => {
+    const { page, watch } = await open(`${SEED_000}.html#L90`);
+    expect(await lineState(page, 90)).toMatchObject({ highlighted: true, visible: true });
+    const info = await page.$eval('#line-info', (el) => el.textContent ?? '');
+    expect(info).toContain('Line 90');
+    expect(info).toContain('KPI: 辦理市民集團結婚');
     expect(watch).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   }, TIMEOUT);
