@@ -120,7 +120,7 @@ h1 { font-size: 18px; margin: 0 0 4px; }
 #filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 12px 0; font-size: 13.5px; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
-th { background: var(--soft); position: sticky; top: 0; }
+th { background: var(--soft); position: sticky; top: 0; white-space: nowrap; }
 th button { all: unset; cursor: pointer; font-weight: 600; }
 th button::after { content: " ↕"; color: #afb8c1; }
 th[aria-sort="ascending"] button::after { content: " ↑"; color: var(--fg); }
