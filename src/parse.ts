@@ -17,6 +17,19 @@ import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, So
 export const SCHEMA_VERSION = '1.1.0';
 
 /**
+ * The text each result's positions point into (the decoded text, or a front
+ * end's text rendition of a PDF/DOCX/ODT), kept beside the result rather than
+ * in it: the JSON output stays as it is, and a tool that shows the source next
+ * to the extraction (`plan-parse review`) can still get it.
+ */
+const sourceTexts = new WeakMap<ParseResult, string>();
+
+/** The text `result`'s positions point into, for results made by `parse` in this thread. */
+export function sourceTextOf(result: ParseResult): string | undefined {
+  return sourceTexts.get(result);
+}
+
+/**
  * Parse one file's bytes (or an already decoded string) into a result.
  * Synchronous: text, DOCX and ODT.  A PDF needs `parseAsync` (pdf.js is
  * asynchronous); given one, `parse` returns an `async-required` error result.
@@ -48,6 +61,7 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
   const source = normalize(decoded.text);
   const result = emptyResult(bytes, options, decoded.encoding, source.format);
+  sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
   result.source.converted = decoded.converted;
   result.diagnostics.push(...decoded.diagnostics);
@@ -57,6 +71,7 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
 
 function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition): ParseResult {
   const result = emptyResult(bytes, options, 'binary', rendition.format);
+  sourceTexts.set(result, rendition.text);
   for (const diagnostic of rendition.diagnostics) result.diagnostics.push(diagnostic);
   if (rendition.fatal) return result;
   return parseSource(result, renditionSource(rendition));

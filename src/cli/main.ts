@@ -61,6 +61,7 @@ Examples:
   plan-parse plans/ --jobs 4 > all.ndjson  several files → NDJSON, in input order
   plan-parse validate plans/ --reporter github
   plan-parse kpis plans/ --csv --excel > kpis.csv
+  plan-parse review plans/ -o review/       review/index.html and a page per file
   cat plan.txt | plan-parse - --pretty
 
 Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I/O errors.`,
@@ -89,6 +90,16 @@ Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I
       exitCode = await run(name, paths, resolveOptions(command, program));
     });
   }
+
+  const review = program
+    .command('review')
+    .description('write a page per input showing the source beside what was extracted, and DIR/index.html')
+    .argument('[paths...]', 'files or folders (recursive)');
+  review.option('-o, --out <dir>', 'write <dir>/<relative path>.html per input and <dir>/index.html');
+  addCommonOptions(review, { out: false, reporter: true });
+  review.action(async (paths: string[]) => {
+    exitCode = await (await import('./review.js')).runReview(paths, resolveOptions(review, program));
+  });
 
   program
     .command('schema')

@@ -6,9 +6,10 @@
  * `--jobs` is.  Nothing here writes to stdout or to files: the main thread
  * does, in input order.
  */
+import type { ReviewModel } from '../review/model.js';
 import type { Diagnostic, ParseResult, Position } from '../types.js';
 
-export type Mode = 'parse' | 'validate' | 'kpis' | 'items';
+export type Mode = 'parse' | 'validate' | 'kpis' | 'items' | 'review';
 
 /** Settings every task of a run shares (sent to workers as workerData). */
 export interface RunConfig {
@@ -27,6 +28,8 @@ export interface RunConfig {
   csv: 'kpis' | 'items' | null;
   /** Rows as JSON objects instead of CSV (kpis / items with --format json|ndjson). */
   csvAsJson: boolean;
+  /** Build the review page's model (review). */
+  review?: boolean;
 }
 
 export interface Task {
@@ -74,6 +77,8 @@ export interface TaskResult {
   rows?: string;
   /** Source lines for diagnostics, keyed `line:column`. */
   snippets?: Record<string, Snippet>;
+  /** The review page's model (review, when the file parsed). */
+  review?: ReviewModel;
 }
 
 export interface Toolkit {
@@ -84,6 +89,7 @@ export interface Toolkit {
   quality?: (result: ParseResult) => Diagnostic[];
   decodeText?: (bytes: Uint8Array, options: { encoding?: string; convert?: boolean }) => string;
   rows?: (result: ParseResult) => string;
+  review?: (result: ParseResult, diagnostics: Diagnostic[]) => ReviewModel;
 }
 
 /** Load what a run needs (heavy modules only when needed). */
@@ -104,6 +110,10 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
     const { loadExporter } = await import('./exporters.js');
     const exporter = await loadExporter(config.csv);
     toolkit.rows = config.csvAsJson ? exporter.jsonRows : exporter.csvRows;
+  }
+  if (config.review) {
+    const [{ reviewModel }, { sourceTextOf }] = await Promise.all([import('../review/model.js'), import('../parse.js')]);
+    toolkit.review = (result, diagnostics) => reviewModel(result, sourceTextOf(result) ?? '', diagnostics);
   }
   return toolkit;
 }
@@ -137,6 +147,7 @@ export function runTask(toolkit: Toolkit, config: RunConfig, task: Task): TaskRe
         if (toolkit.quality) addQuality(out.diagnostics, toolkit.quality(result));
         if (config.json) out.json = encoder.encode(toolkit.canonicalJson(result, config.pretty));
         if (toolkit.rows) out.rows = toolkit.rows(result);
+        if (toolkit.review) out.review = toolkit.review(result, out.diagnostics);
       }
     }
     count(out);
