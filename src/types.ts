@@ -86,7 +86,7 @@ export interface Section {
 }
 
 export type TableKind = 'kpi' | 'common-kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'other';
-export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown';
+export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'reading-order';
 
 export interface Table {
   kind: TableKind;

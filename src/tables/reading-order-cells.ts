@@ -1,0 +1,280 @@
+/**
+ * Cells of a reading-order PDF extraction (`pdftotext` without `-layout`).
+ * The extractor writes a table as text blocks, one per paragraph (blank line
+ * between); a block is usually one cell, but cells whose lines sit close to
+ * each other on the page end up in one block, their lines in page order:
+ * side by side on one line when they share a baseline, else one after the
+ * other (top-aligned cells: shared lines first, the taller cell's last lines
+ * after; vertically centred cells of odd line-count difference: alternating).
+ *
+ *   > | 區域排水、雨水下水 清疏工程辦理進度     (indicator line 1, measure line 1)
+ *                        ^ column boundary
+ *   > | 道疏濬清淤                             (indicator line 2)
+ *
+ * This module turns paragraphs into pieces (ordinals, values, text) and
+ * splits a block that holds two columns back into its cells, by the columns'
+ * line widths (a wrapped cell fills every line but its last).
+ */
+import { normalizeText } from '../normalize/text.js';
+import type { Line } from '../types.js';
+import { isValueToken, OPERATOR, width } from './flattened-cells.js';
+
+/** A text block: consecutive non-blank lines. */
+export interface Paragraph {
+  /** Line indexes. */
+  lines: number[];
+  /** The lines' text, trimmed (a form feed removed). */
+  texts: string[];
+  /** The block starts a page (a form feed before it). */
+  pageStart: boolean;
+}
+
+export type Piece =
+  | { kind: 'strategy-ordinal'; text: string; value: number; paragraph: Paragraph }
+  /** A lone small number: an indicator ordinal or a target value, told apart by what follows. */
+  | { kind: 'number'; text: string; paragraph: Paragraph }
+  | { kind: 'values'; values: string[]; paragraph: Paragraph }
+  | { kind: 'text'; paragraph: Paragraph };
+
+const CJK_ORDINAL = /^[一二三四五六七八九十]{1,3}$/u;
+const SMALL_NUMBER = /^[0-9]{1,2}$/u;
+const HAN = /\p{Script=Han}/u;
+
+/** The value of a CJK numeral ordinal (`七` 7, `十二` 12). */
+export function cjkOrdinal(text: string): number {
+  const digits = '一二三四五六七八九';
+  const chars = [...text];
+  const ten = chars.indexOf('十');
+  if (ten === -1) return digits.indexOf(chars[0]) + 1;
+  const tens = ten === 0 ? 1 : digits.indexOf(chars[0]) + 1;
+  return tens * 10 + (chars[ten + 1] ? digits.indexOf(chars[ten + 1]) + 1 : 0);
+}
+
+/**
+ * Target values of one block.  A narrow target column wraps a value over
+ * lines (`10` / `0%`, `2,00` / `0`, `150` / `萬`), and neighbouring value
+ * cells on one baseline share a line (`2.3% 2.0%`, `1000 1250 1500` /
+ * `人次 人次 人次`):
+ *
+ *   > | 1000 1250 1500
+ *   > | 人次 人次 人次
+ *       ^^ joins the value above it: 1000人次 1250人次 1500人次
+ */
+export function blockValues(texts: readonly string[]): string[] | null {
+  const joined = texts.join('');
+  if (!/\s/u.test(joined) && isValueToken(joined)) return [joined];
+  const rows = texts.map((text) => text.split(/\s+/u).filter((word) => word !== ''));
+  const count = rows[0]?.length ?? 0;
+  if (count === 0) return null;
+  if (rows.every((row) => row.length === count)) {
+    const values: string[] = [];
+    for (let k = 0; k < count; k++) values.push(rows.map((row) => row[k]).join(''));
+    if (values.every(isValueToken)) return values;
+  }
+  if (texts.length === 1) {
+    const words = rows[0];
+    const merged: string[] = [];
+    for (const word of words) {
+      if (merged.length > 0 && OPERATOR.test(merged[merged.length - 1])) merged[merged.length - 1] += word;
+      else merged.push(word);
+    }
+    if (merged.every(isValueToken)) return merged;
+  }
+  return null;
+}
+
+/** Classify a block. */
+export function pieceOf(paragraph: Paragraph): Piece {
+  const texts = paragraph.texts;
+  if (texts.length === 1 && CJK_ORDINAL.test(texts[0])) return { kind: 'strategy-ordinal', text: texts[0], value: cjkOrdinal(texts[0]), paragraph };
+  if (texts.length === 1 && SMALL_NUMBER.test(texts[0])) return { kind: 'number', text: texts[0], paragraph };
+  const values = blockValues(texts);
+  if (values) return { kind: 'values', values, paragraph };
+  return { kind: 'text', paragraph };
+}
+
+/**
+ * The parts of one printed line that belong to different columns: a space
+ * between two runs of CJK text (each more than one character, else it is
+ * justification) is a column boundary.
+ *
+ *   > | 計畫道路用地取得條 計畫道路取得條數/3
+ *                        ^
+ *   > | 完工之路平工程件數 /路              (one part: `/路` starts with no CJK)
+ */
+export function lineParts(text: string): string[] {
+  const words = text.trim().split(/\s+/u).filter((word) => word !== '');
+  if (words.length <= 1) return words;
+  const parts: string[] = [words[0]];
+  for (let k = 1; k < words.length; k++) {
+    const a = parts[parts.length - 1];
+    const b = words[k];
+    const boundary = HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a) ? startsCell(b) && [...a].length > 1 && [...b].length > 1 : false;
+    if (boundary) parts.push(b);
+    else parts[parts.length - 1] = `${a} ${b}`;
+  }
+  return parts;
+}
+
+function startsCell(word: string): boolean {
+  return HAN.test(word[0] ?? '') || /^[「（(0-9]/u.test(word);
+}
+
+/** Column widths of a table, learned from the blocks that hold two columns side by side. */
+export interface ColumnWidths {
+  left: number;
+  right: number;
+}
+
+/** The widest left and right part of the two-part lines of these blocks (0 when none). */
+export function learnWidths(paragraphs: readonly Paragraph[]): ColumnWidths {
+  let left = 0;
+  let right = 0;
+  for (const paragraph of paragraphs) {
+    for (const text of paragraph.texts) {
+      const parts = lineParts(text);
+      if (parts.length !== 2) continue;
+      left = Math.max(left, width(parts[0]));
+      right = Math.max(right, width(parts[1]));
+    }
+  }
+  return { left, right };
+}
+
+/** How badly lines fit one column width: every line but the last fills it, none is wider. */
+export function wrapCost(widths: readonly number[], column: number): number {
+  if (column <= 0 || widths.length === 0) return 0;
+  let cost = 0;
+  for (let k = 0; k < widths.length; k++) {
+    if (k < widths.length - 1 && widths[k] < column) cost += column - widths[k];
+    if (widths[k] > column + 0.5) cost += 2 * (widths[k] - column);
+  }
+  return cost;
+}
+
+export interface Split {
+  left: string[];
+  right: string[];
+  /** Wrap cost of the chosen split (0: every line fits). */
+  cost: number;
+  /** No geometry explained the block: the split is a guess. */
+  guessed: boolean;
+}
+
+const MAX_SPLIT_LINES = 40;
+
+/**
+ * Split a block holding two side-by-side cells into the two cells.  Every
+ * geometry is tried — the left cell `a` lines, the right cell `b` lines, the
+ * right cell shifted by 0 (top-aligned), (a−b)/2 (centred) or a−b
+ * (bottom-aligned) lines — and kept when it yields the block's lines in
+ * their order; of those, the one whose lines best fill their columns wins.
+ *
+ *   > | 辦理嘉義大車站發展        a = 2, b = 1, centred: left, right, left
+ *   > | 完成整體規劃構想
+ *   > | 計畫
+ */
+export function splitTwoColumns(texts: readonly string[], widths: ColumnWidths): Split {
+  const lines = texts.map(lineParts).filter((parts) => parts.length > 0);
+  const n = lines.length;
+  let best: Split | null = null;
+  if (n <= MAX_SPLIT_LINES) {
+    for (let a = 1; a <= n; a++) {
+      for (let b = 1; a + b <= 2 * n && b <= n; b++) {
+        for (const shift of new Set([0, (a - b) / 2, a - b])) {
+          const split = tryGeometry(lines, a, b, shift, widths);
+          if (split && (!best || split.cost < best.cost)) best = split;
+        }
+      }
+    }
+  }
+  if (best) return best;
+  // No geometry fits (three columns in one block, a stray line): left parts
+  // to the left cell, the rest to the right.
+  const left: string[] = [];
+  const right: string[] = [];
+  for (const parts of lines) {
+    left.push(parts[0]);
+    if (parts.length > 1) right.push(parts.slice(1).join(' '));
+  }
+  return { left, right, cost: Infinity, guessed: true };
+}
+
+function tryGeometry(lines: readonly string[][], a: number, b: number, shift: number, widths: ColumnWidths): Split | null {
+  // Slots in page order: y of each line of each cell.
+  const left: string[] = [];
+  const right: string[] = [];
+  let i = 0;
+  let l = 0;
+  let r = 0;
+  while (l < a || r < b) {
+    const yl = l < a ? l : Infinity;
+    const yr = r < b ? r + shift : Infinity;
+    if (i >= lines.length) return null;
+    const parts = lines[i];
+    if (yl === yr) {
+      // Shared baseline: one line of two parts, or two lines (left first).
+      if (parts.length === 2) {
+        left.push(parts[0]);
+        right.push(parts[1]);
+        i++;
+      } else if (parts.length === 1 && i + 1 < lines.length && lines[i + 1].length === 1) {
+        left.push(parts[0]);
+        right.push(lines[i + 1][0]);
+        i += 2;
+      } else return null;
+      l++;
+      r++;
+    } else if (yl < yr) {
+      if (parts.length !== 1) return null;
+      left.push(parts[0]);
+      i++;
+      l++;
+    } else {
+      if (parts.length !== 1) return null;
+      right.push(parts[0]);
+      i++;
+      r++;
+    }
+  }
+  if (i !== lines.length) return null;
+  const cost = wrapCost(left.map(width), widths.left) + wrapCost(right.map(width), widths.right) + (shift === 0 ? 0 : 0.01);
+  return { left, right, cost, guessed: false };
+}
+
+/** Does any line of the block hold two cells side by side? */
+export function hasTwoParts(texts: readonly string[]): boolean {
+  return texts.some((text) => lineParts(text).length >= 2);
+}
+
+/** Wrap cost of a block read as one cell of a column of this width. */
+export function singleCost(texts: readonly string[], column: number): number {
+  if (hasTwoParts(texts)) return Infinity;
+  return wrapCost(texts.map(width), column);
+}
+
+/** A cell's lines joined and normalized (CJK sides join without a space). */
+export function joinLines(texts: readonly string[]): string {
+  return normalizeText(texts.join('\n'));
+}
+
+/** Blocks of the lines [start, end): blank lines, page furniture and form feeds separate them. */
+export function paragraphs(lines: readonly Line[], start: number, end: number): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    const text = line.text.replace(/\f/gu, '').trim();
+    const pageStart = line.text.includes('\f');
+    if (line.role !== 'content' || text === '' || pageStart) {
+      if (current) out.push(current);
+      current = null;
+      if (line.role !== 'content' || text === '') continue;
+    }
+    if (!current) current = { lines: [], texts: [], pageStart };
+    current.lines.push(i);
+    current.texts.push(text);
+  }
+  if (current) out.push(current);
+  return out;
+}

@@ -1,0 +1,203 @@
+/**
+ * Reader for reading-order PDF text (`pdftotext` without `-layout`): the
+ * table comes out as text blocks, one cell (or a few neighbouring cells) per
+ * paragraph, often column block by column block inside a group of rows, and
+ * the header's cells come out as short lines of their own, again after every
+ * page break:
+ *
+ *   > | 關鍵策略目標
+ *       ^^^^^^^^^^^^ a header cell alone on its line
+ *   > |
+ *   > | 一
+ *   > |
+ *   > | 二
+ *   > |
+ *   > | 關鍵績效指標
+ *
+ * The table is found by its header cells (the same header words as the
+ * flattened reader's, plus the work-plan and work-report headers); rows are
+ * rebuilt from the sequence of blocks by the kind of table
+ * (`reading-order-rows.ts`).
+ */
+import { matchTitle } from '../documents.js';
+import { linesPosition } from '../lines.js';
+import { parseMarker } from '../markers.js';
+import { stripSpaces } from '../normalize/text.js';
+import { columnRole, isKpiHeader } from '../records/columns.js';
+import { reportColumns } from '../records/report-items.js';
+import { workColumns } from '../records/work-items.js';
+import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
+import { isHeaderLine } from './flattened.js';
+import { paragraphs, type Paragraph } from './reading-order-cells.js';
+import { buildKpiRows, buildReportRows, buildWorkRows } from './reading-order-rows.js';
+
+//   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
+//       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
+const ITEM_HEADER_WORD =
+  /^(?:機關工作項目|重要工作(?:計畫)?項目|工作計畫項目|實施內容|執行內容|預算金額|經費|[(（]單位[:：]?(?:千元|元|萬元)[)）]|計畫名稱|類|項|目|辦理情形|執行情形|完成程度|完成程度百分比|百分比|備註)$/u;
+/** How far the header's cells may spread (blocks of ordinals and strategy texts may stand between them). */
+const HEADER_REACH = 60;
+
+export type TableShape = 'kpi' | 'work' | 'report';
+
+/** One header cell of a reading-order table: its text is a header word or a line of years. */
+export function isHeaderCell(text: string): boolean {
+  const compact = stripSpaces(text);
+  if (compact === '' || compact.length > 16) return false;
+  return ITEM_HEADER_WORD.test(compact) || isHeaderLine(text);
+}
+
+function isHeaderBlock(paragraph: Paragraph): boolean {
+  return paragraph.texts.every(isHeaderCell);
+}
+
+export const readingOrderReader: TableReader = {
+  layout: 'reading-order',
+  read(lines, start, limit) {
+    const first = lines[start];
+    // Quick test first: this runs on every content line.
+    if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t')) return null;
+    if (!isHeaderCell(first.text.replace(/\f/gu, ''))) return null;
+    const head = readHeader(lines, start, limit);
+    if (!head) return null;
+    const end = tableEnd(lines, start, limit, head.shape);
+    const body = dropPageNumbers(paragraphs(lines, start, end)).filter((paragraph) => !isHeaderBlock(paragraph));
+    const diagnostics: Diagnostic[] = [];
+    const position = linesPosition(lines, start, end);
+    const years = Math.max(1, head.years.length);
+    const built =
+      head.shape === 'kpi'
+        ? buildKpiRows(body, years, lines)
+        : head.shape === 'work'
+          ? buildWorkRows(body, head.header.length, lines)
+          : buildReportRows(body, lines);
+    diagnostics.push(...built.diagnostics);
+    if (built.rows.length === 0) {
+      // A header we know with a body we cannot read: say so rather than return nothing.
+      diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
+    }
+    return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics } satisfies RawTable;
+  },
+};
+
+interface Header {
+  shape: TableShape;
+  header: string[];
+  years: string[];
+}
+
+/**
+ * The header's cells: every header block before the first page break (the
+ * header repeats after each break), in order.  A cell may stand after the
+ * first body blocks (`預算金額` printed after the first rows), so the words
+ * are collected up to the page break, not only at the top.
+ */
+function readHeader(lines: readonly Line[], start: number, limit: number): Header | null {
+  const words: string[] = [];
+  const years: string[] = [];
+  let seenContent = 0;
+  for (let i = start; i < limit && seenContent < HEADER_REACH; i++) {
+    const line = lines[i];
+    if (i > start && line.text.includes('\f')) break;
+    if (line.role !== 'content') continue;
+    seenContent++;
+    const text = line.text.replace(/\f/gu, '').trim();
+    if (!isHeaderCell(text)) continue;
+    for (const word of text.split(/\s+/u)) {
+      const role = columnRole(word);
+      if (role.role === 'year' && role.year !== null) {
+        if (!years.includes(word)) years.push(word);
+      } else if (!words.includes(word)) words.push(word);
+    }
+  }
+  // The first line alone is no table (a wrapped cell that happens to read `目標值`).
+  if (words.length < 3) return null;
+  const compact = words.map((word) => stripSpaces(word));
+  const kpiHeader = kpiColumns(compact, years);
+  if (isKpiHeader(kpiHeader)) return { shape: 'kpi', header: kpiHeader, years };
+  const work = workHeader(compact);
+  if (work) return { shape: 'work', header: work, years: [] };
+  const report = reportHeader(compact);
+  if (report) return { shape: 'report', header: report, years: [] };
+  return null;
+}
+
+/** The KPI columns in the order the records expect: strategy, indicator, measure, years. */
+function kpiColumns(words: readonly string[], years: readonly string[]): string[] {
+  const pick = (role: string) => words.find((word) => columnRole(word).role === role);
+  const header: string[] = [];
+  for (const role of ['strategy', 'indicator', 'measure']) {
+    const word = pick(role);
+    if (word) header.push(word);
+  }
+  const group = words.find((word) => /目標值/u.test(word)) ?? '年度目標值';
+  if (years.length === 0) header.push(group);
+  for (const year of years) header.push(`${group}/${year}`);
+  return header;
+}
+
+function workHeader(words: readonly string[]): string[] | null {
+  const find = (pattern: RegExp, fallback: string) => words.find((word) => pattern.test(word)) ?? fallback;
+  const unit = words.find((word) => /單位/u.test(word));
+  const header = [
+    find(/機關工作項目|工作項目/u, '機關工作項目'),
+    find(/重要工作|計畫項目/u, ''),
+    find(/實施內容|執行內容/u, '實施內容'),
+    `${find(/預算|經費/u, '預算金額')}${unit ? ` ${unit}` : ''}`,
+  ];
+  if (header[1] === '') return null;
+  return workColumns(header) ? header : null;
+}
+
+function reportHeader(words: readonly string[]): string[] | null {
+  if (!words.some((word) => /辦理情形|執行情形/u.test(word))) return null;
+  const group = words.find((word) => /計畫名稱/u.test(word)) ?? '計畫名稱';
+  const header = [`${group}/類`, `${group}/項`, `${group}/目`, words.find((word) => /辦理情形|執行情形/u.test(word)) ?? '辦理情形', '完成程度百分比', '備註'];
+  return reportColumns(header) ? header : null;
+}
+
+/**
+ * Where the table ends: at the next document's title, at a note, or — for
+ * KPI and work-plan tables, whose cells never start with a formal marker —
+ * at a `肆、` heading.  A work report's 類 cells are `壹、民政部門` …, so its
+ * table runs to the end of the document.
+ *
+ *   > | 肆、附錄
+ *       ^^
+ */
+function tableEnd(lines: readonly Line[], start: number, limit: number, shape: TableShape): number {
+  for (let i = start + 1; i < limit; i++) {
+    const line = lines[i];
+    if (line.role !== 'content') continue;
+    const text = line.text.replace(/\f/gu, '').trim();
+    if (/^(?:註|備註|附註|資料來源)\s*[:：]/u.test(text)) return i;
+    if (/計[畫劃]|報告/u.test(text) && matchTitle(text) && !isHeaderCell(text)) return i;
+    if (shape !== 'report' && /^[壹貳參叁叄肆伍陸柒捌玖拾]/u.test(text)) {
+      const marker = parseMarker(text);
+      if (marker && marker.style === 'cjk-formal') return i;
+    }
+  }
+  return limit;
+}
+
+//   > | 8.  10月7日參加地方創生發酵器提案審查會前會。
+//   > | 100%
+//   > | 12                 (the page number: a lone number before the form feed)
+//       ^^
+//   > | \f計畫名稱
+const LONE_NUMBER = /^[0-9]{1,3}$/u;
+const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
+
+/** Drop page numbers: a page label, or a lone number right before a page break or at the end. */
+function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k];
+    const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
+    if (texts.length === 0) continue;
+    const next = blocks[k + 1];
+    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (!next || next.pageStart)) continue;
+    out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
+  }
+  return out;
+}
