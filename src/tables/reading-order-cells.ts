@@ -62,14 +62,14 @@ export function cjkOrdinal(text: string): number {
  */
 export function blockValues(texts: readonly string[]): string[] | null {
   const joined = texts.join('');
-  if (!/\s/u.test(joined) && isValueToken(joined)) return [joined];
+  if (!/\s/u.test(joined) && isValue(joined)) return [joined];
   const rows = texts.map((text) => text.split(/\s+/u).filter((word) => word !== ''));
   const count = rows[0]?.length ?? 0;
   if (count === 0) return null;
   if (rows.every((row) => row.length === count)) {
     const values: string[] = [];
     for (let k = 0; k < count; k++) values.push(rows.map((row) => row[k]).join(''));
-    if (values.every(isValueToken)) return values;
+    if (values.every(isValue)) return values;
   }
   if (texts.length === 1) {
     const words = rows[0];
@@ -78,9 +78,20 @@ export function blockValues(texts: readonly string[]): string[] | null {
       if (merged.length > 0 && OPERATOR.test(merged[merged.length - 1])) merged[merged.length - 1] += word;
       else merged.push(word);
     }
-    if (merged.every(isValueToken)) return merged;
+    if (merged.every(isValue)) return merged;
   }
   return null;
+}
+
+//   > | 5MW(累積)     80場(因疫情影響)
+//          ^^^^^^        ^^^^^^^^^^^^ a note after the value
+const VALUE_NOTE = /^(.+?)[(（][^()（）]{1,8}[)）]$/u;
+
+/** A target value, possibly with a short note in brackets. */
+function isValue(text: string): boolean {
+  if (isValueToken(text)) return true;
+  const note = VALUE_NOTE.exec(text);
+  return note !== null && isValueToken(note[1]);
 }
 
 /** Classify a block. */
@@ -109,15 +120,25 @@ export function lineParts(text: string): string[] {
   for (let k = 1; k < words.length; k++) {
     const a = parts[parts.length - 1];
     const b = words[k];
-    const boundary = HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a) ? startsCell(b) && [...a].length > 1 && [...b].length > 1 : false;
+    // `編班。 2.109年…`: a numbered entry after a sentence goes on in the same cell.
+    const entryInCell = /[。；;]$/u.test(a) && LIST_MARKER.test(b);
+    const boundary = (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a)) && !entryInCell && startsCell(b) && [...a].length > 1 && [...b].length > 1;
     if (boundary) parts.push(b);
     else parts[parts.length - 1] = `${a} ${b}`;
   }
   return parts;
 }
 
+const LIST_MARKER = /^[0-9]{1,2}[.、．]/u;
+
+/**
+ * A word that may start a cell: CJK text, a full-width bracket, a number —
+ * not a decimal or marker cut by the line end (`2.1`), not a half-width
+ * bracket (`較基期年 (104年)`: a space inside the cell).
+ */
 function startsCell(word: string): boolean {
-  return HAN.test(word[0] ?? '') || /^[「（(0-9]/u.test(word);
+  if (/^[0-9]+\.[0-9]*$/u.test(word)) return false;
+  return HAN.test(word[0] ?? '') || /^[「（0-9]/u.test(word);
 }
 
 /** Column widths of a table, learned from the blocks that hold two columns side by side. */
@@ -128,17 +149,33 @@ export interface ColumnWidths {
 
 /** The widest left and right part of the two-part lines of these blocks (0 when none). */
 export function learnWidths(paragraphs: readonly Paragraph[]): ColumnWidths {
-  let left = 0;
-  let right = 0;
+  const left = new Map<number, number>();
+  const right = new Map<number, number>();
   for (const paragraph of paragraphs) {
     for (const text of paragraph.texts) {
       const parts = lineParts(text);
       if (parts.length !== 2) continue;
-      left = Math.max(left, width(parts[0]));
-      right = Math.max(right, width(parts[1]));
+      count(left, width(parts[0]));
+      count(right, width(parts[1]));
     }
   }
-  return { left, right };
+  return { left: commonWidth(left), right: commonWidth(right) };
+}
+
+function count(histogram: Map<number, number>, key: number): void {
+  histogram.set(key, (histogram.get(key) ?? 0) + 1);
+}
+
+/**
+ * The width a column's full lines have: the most frequent line width (a
+ * wrapped cell fills all its lines but the last), the wider on a tie; a
+ * stray wide line (two cells run together) does not set it.
+ */
+export function commonWidth(histogram: ReadonlyMap<number, number>): number {
+  let best = 0;
+  let bestCount = 0;
+  for (const [key, n] of histogram) if (n > bestCount || (n === bestCount && key > best)) [best, bestCount] = [key, n];
+  return best;
 }
 
 /** How badly lines fit one column width: every line but the last fills it, none is wider. */

@@ -27,6 +27,7 @@ import {
   joinLines,
   learnWidths,
   type Paragraph,
+  type Piece,
   pieceOf,
   singleCost,
   splitTwoColumns,
@@ -43,6 +44,8 @@ interface KpiDraft {
   values: string[];
   /** Blocks the row came from (for its position). */
   blocks: Paragraph[];
+  /** Strategy texts printed inside the row's value run. */
+  after: Paragraph[];
 }
 
 /** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
@@ -52,8 +55,15 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   const drafts: KpiDraft[] = [];
   const strategyOrdinals: string[] = [];
   let current: KpiDraft = emptyDraft();
+  let lastIndicatorOrdinal = 0;
+  /** Strategy texts met inside a row's value run: they go after the row's own. */
+  let interrupting: Paragraph[] = [];
   const close = () => {
-    if (current.texts.length > 0 || current.values.length > 0) drafts.push(current);
+    if (current.texts.length > 0 || current.values.length > 0) {
+      current.after = interrupting;
+      drafts.push(current);
+    } else current.texts.push(...interrupting);
+    interrupting = [];
     current = emptyDraft();
   };
   for (let k = 0; k < pieces.length; k++) {
@@ -63,15 +73,26 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       current.blocks.push(piece.paragraph);
       continue;
     }
-    if (piece.kind === 'number' && current.values.length === 0 && current.indicatorOrdinal === null && pieces[k + 1]?.kind === 'text') {
-      // `1` before the indicator's text: an ordinal (a value is followed by more values).
+    if (piece.kind === 'number' && current.indicatorOrdinal === null && pieces[k + 1]?.kind === 'text' && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
+      // `1` before the indicator's text: an ordinal (a value is followed by
+      // more values).  After part of a value run it ends that row.
+      if (current.values.length > 0) close();
       current.indicatorOrdinal = piece.text;
+      lastIndicatorOrdinal = Number(piece.text);
       current.blocks.push(piece.paragraph);
       continue;
     }
     if (piece.kind === 'text') {
-      // Text after part of a value run: the row had fewer values than years.
-      if (current.values.length > 0) close();
+      if (current.values.length > 0) {
+        // A strategy cell printed inside a run of values (its middle stands
+        // beside them): set aside when the values after it complete the run.
+        if (current.values.length + valuesAhead(pieces, k + 1) === years) {
+          interrupting.push(piece.paragraph);
+          continue;
+        }
+        // Text after part of a value run: the row had fewer values than years.
+        close();
+      }
       current.texts.push(piece.paragraph);
       current.blocks.push(piece.paragraph);
       continue;
@@ -97,7 +118,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
   for (const draft of drafts) {
     const { strategyTexts, indicator, measure, uncertain } = assignKpiTexts(draft, widths);
-    strategies.push(...strategyTexts);
+    strategies.push(...strategyTexts, ...draft.after);
     const ordinal = draft.indicatorOrdinal === null ? null : Number(draft.indicatorOrdinal);
     if (ordinal === null || ordinal <= lastOrdinal || ordinal === 1) slot++;
     lastOrdinal = ordinal ?? 0;
@@ -128,7 +149,24 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
 }
 
 function emptyDraft(): KpiDraft {
-  return { indicatorOrdinal: null, texts: [], values: [], blocks: [] };
+  return { indicatorOrdinal: null, texts: [], values: [], blocks: [], after: [] };
+}
+
+function continuesOrdinals(text: string, last: number): boolean {
+  const value = Number(text);
+  return value === 1 || value === last + 1;
+}
+
+/** How many values follow from `from` before the next text or ordinal. */
+function valuesAhead(pieces: readonly Piece[], from: number): number {
+  let count = 0;
+  for (let k = from; k < pieces.length; k++) {
+    const piece = pieces[k];
+    if (piece.kind === 'values') count += piece.values.length;
+    else if (piece.kind === 'number' && pieces[k + 1]?.kind !== 'text') count++;
+    else break;
+  }
+  return count;
 }
 
 function strategyCell(ordinal: string, paragraph: Paragraph | undefined): string {

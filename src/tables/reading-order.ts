@@ -28,7 +28,7 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
 import { isHeaderLine } from './flattened.js';
-import { paragraphs, type Paragraph } from './reading-order-cells.js';
+import { paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWorkRows } from './reading-order-rows.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
@@ -36,7 +36,7 @@ import { buildKpiRows, buildReportRows, buildWorkRows } from './reading-order-ro
 const ITEM_HEADER_WORD =
   /^(?:機關工作項目|重要工作(?:計畫)?項目|工作計畫項目|實施內容|執行內容|預算金額|經費|[(（]單位[:：]?(?:千元|元|萬元)[)）]|計畫名稱|類|項|目|辦理情形|執行情形|完成程度|完成程度百分比|百分比|備註)$/u;
 /** How far the header's cells may spread (blocks of ordinals and strategy texts may stand between them). */
-const HEADER_REACH = 60;
+const HEADER_REACH = 400;
 
 export type TableShape = 'kpi' | 'work' | 'report';
 
@@ -61,10 +61,17 @@ export const readingOrderReader: TableReader = {
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
-    const body = dropPageNumbers(paragraphs(lines, start, end)).filter((paragraph) => !isHeaderBlock(paragraph));
+    const blocks = dropPageNumbers(paragraphs(lines, start, end));
+    const body = blocks.filter((paragraph) => !isHeaderBlock(paragraph));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
-    const years = Math.max(1, head.years.length);
+    if (head.shape === 'kpi' && head.years.length === 0) {
+      // The first page's header printed no years: a repeated header may.
+      const later = yearsOf(blocks.filter(isHeaderBlock).flatMap((block) => block.texts));
+      if (later.length > 0) head.header.splice(head.header.length - 1, 1, ...later.map((year) => `${head.header[head.header.length - 1]}/${year}`));
+      head.years.push(...later);
+    }
+    const years = head.years.length > 0 ? head.years.length : valueRunLength(body);
     const built =
       head.shape === 'kpi'
         ? buildKpiRows(body, years, lines)
@@ -79,6 +86,40 @@ export const readingOrderReader: TableReader = {
     return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics } satisfies RawTable;
   },
 };
+
+function isYear(word: string): boolean {
+  const role = columnRole(word);
+  return role.role === 'year' && role.year !== null;
+}
+
+/** The year cells of header lines (`108年 109年 110年 111年`), each once, in order. */
+function yearsOf(texts: readonly string[]): string[] {
+  const years: string[] = [];
+  for (const text of texts) for (const word of text.split(/\s+/u)) if (isYear(word) && !years.includes(word)) years.push(word);
+  return years;
+}
+
+/**
+ * Without year cells in any header, the number of target columns is the
+ * usual length of a run of value blocks.
+ */
+function valueRunLength(blocks: readonly Paragraph[]): number {
+  const counts = new Map<number, number>();
+  let run = 0;
+  for (const block of blocks) {
+    const piece = pieceOf(block);
+    if (piece.kind === 'values' || piece.kind === 'number') run += piece.kind === 'values' ? piece.values.length : 1;
+    else {
+      if (run > 0) counts.set(run, (counts.get(run) ?? 0) + 1);
+      run = 0;
+    }
+  }
+  if (run > 0) counts.set(run, (counts.get(run) ?? 0) + 1);
+  let best = 1;
+  let bestCount = 0;
+  for (const [length, count] of counts) if (count > bestCount || (count === bestCount && length > best)) [best, bestCount] = [length, count];
+  return best;
+}
 
 interface Header {
   shape: TableShape;
@@ -103,12 +144,8 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     seenContent++;
     const text = line.text.replace(/\f/gu, '').trim();
     if (!isHeaderCell(text)) continue;
-    for (const word of text.split(/\s+/u)) {
-      const role = columnRole(word);
-      if (role.role === 'year' && role.year !== null) {
-        if (!years.includes(word)) years.push(word);
-      } else if (!words.includes(word)) words.push(word);
-    }
+    for (const word of text.split(/\s+/u)) if (!isYear(word) && !words.includes(word)) words.push(word);
+    years.push(...yearsOf([text]).filter((year) => !years.includes(year)));
   }
   // The first line alone is no table (a wrapped cell that happens to read `目標值`).
   if (words.length < 3) return null;
