@@ -50,7 +50,7 @@ interface KpiDraft {
 
 /** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
 export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines: readonly Line[]): BuiltRows {
-  const pieces = blocks.map(pieceOf);
+  const pieces = textValues(blocks.map(pieceOf), years);
   const diagnostics: Diagnostic[] = [];
   const drafts: KpiDraft[] = [];
   const strategyOrdinals: string[] = [];
@@ -73,7 +73,8 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       current.blocks.push(piece.paragraph);
       continue;
     }
-    if (piece.kind === 'number' && current.indicatorOrdinal === null && pieces[k + 1]?.kind === 'text' && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
+    const ordinalFree = current.indicatorOrdinal === null || current.values.length > 0;
+    if (piece.kind === 'number' && ordinalFree && pieces[k + 1]?.kind === 'text' && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
       // `1` before the indicator's text: an ordinal (a value is followed by
       // more values).  After part of a value run it ends that row.
       if (current.values.length > 0) close();
@@ -146,6 +147,39 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     if (cells[k].uncertain) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: `KPI row 「${cells[k].indicator}」: ${cells[k].uncertain}`, position });
   });
   return { rows, diagnostics };
+}
+
+/**
+ * Text targets (`依限完成`, `每年一次`) wrap in the narrow target column like
+ * numbers do: a run of as many narrow blocks as there are years, with text
+ * ones among them, is a row's targets.
+ *
+ *   > | 依限
+ *   > | 完成       (×4: one block per year)
+ *       ^^^^
+ */
+function textValues(pieces: Piece[], years: number): Piece[] {
+  let narrow = 2;
+  for (const piece of pieces) if (piece.kind === 'values' && piece.values.length === 1) for (const text of piece.paragraph.texts) narrow = Math.max(narrow, widthOf(text));
+  const isNarrow = (piece: Piece) =>
+    piece.kind === 'values' || (piece.kind === 'text' && piece.paragraph.texts.length <= 3 && piece.paragraph.texts.every((text) => widthOf(text) <= narrow && !/\s/u.test(text)));
+  const out = [...pieces];
+  for (let k = 0; k < out.length; ) {
+    let end = k;
+    let texts = 0;
+    while (end < out.length && end - k < years && isNarrow(out[end])) {
+      if (out[end].kind === 'text') texts++;
+      end++;
+    }
+    if (end - k === years && texts >= 2 && (end === out.length || !isNarrow(out[end]))) {
+      for (let i = k; i < end; i++) {
+        const piece = out[i];
+        if (piece.kind === 'text') out[i] = { kind: 'values', values: [piece.paragraph.texts.join('')], paragraph: piece.paragraph };
+      }
+      k = end;
+    } else k++;
+  }
+  return out;
 }
 
 function emptyDraft(): KpiDraft {
