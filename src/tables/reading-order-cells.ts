@@ -106,8 +106,8 @@ export function pieceOf(paragraph: Paragraph): Piece {
 
 /**
  * The parts of one printed line that belong to different columns: a space
- * between two runs of CJK text (each more than one character, else it is
- * justification) is a column boundary.
+ * between two runs of CJK text (the first more than one character) is a
+ * column boundary.
  *
  *   > | 計畫道路用地取得條 計畫道路取得條數/3
  *                        ^
@@ -122,7 +122,7 @@ export function lineParts(text: string): string[] {
     const b = words[k];
     // `編班。 2.109年…`: a numbered entry after a sentence goes on in the same cell.
     const entryInCell = /[。；;]$/u.test(a) && LIST_MARKER.test(b);
-    const boundary = (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a)) && !entryInCell && startsCell(b) && [...a].length > 1 && [...b].length > 1;
+    const boundary = (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a)) && !entryInCell && startsCell(b) && [...a].length > 1 && ([...b].length > 1 || HAN.test(b));
     if (boundary) parts.push(b);
     else parts[parts.length - 1] = `${a} ${b}`;
   }
@@ -134,11 +134,12 @@ const LIST_MARKER = /^[0-9]{1,2}[.、．]/u;
 /**
  * A word that may start a cell: CJK text, a full-width bracket, a number —
  * not a decimal or marker cut by the line end (`2.1`), not a half-width
- * bracket (`較基期年 (104年)`: a space inside the cell).
+ * bracket (`較基期年 (104年)`: a space inside the cell) unless it is a
+ * marker (`(一)`).
  */
 function startsCell(word: string): boolean {
   if (/^[0-9]+\.[0-9]*$/u.test(word)) return false;
-  return HAN.test(word[0] ?? '') || /^[「（0-9]/u.test(word);
+  return HAN.test(word[0] ?? '') || /^[「（0-9]/u.test(word) || /^\([一二三四五六七八九十]{1,3}\)/u.test(word);
 }
 
 /** Column widths of a table, learned from the blocks that hold two columns side by side. */

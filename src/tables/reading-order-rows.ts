@@ -26,6 +26,7 @@ import {
   hasTwoParts,
   joinLines,
   learnWidths,
+  lineParts,
   type Paragraph,
   type Piece,
   pieceOf,
@@ -143,7 +144,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     const values = draft.values.slice(0, years);
     while (values.length < years) values.push('');
     const position = blocksPosition(draft.blocks, lines);
-    rows.push({ cells: [strategy, indicator, cells[k].measure, ...values], position, lines: draft.blocks.flatMap((block) => block.lines) });
+    rows.push({ cells: [strategy, indicator, cells[k].measure, ...values], position, lines: rowLines(draft.blocks, lines) });
     if (cells[k].uncertain) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: `KPI row 「${cells[k].indicator}」: ${cells[k].uncertain}`, position });
   });
   return { rows, diagnostics };
@@ -292,6 +293,223 @@ export function buildWorkRows(_blocks: readonly Paragraph[], _columns: number, _
   return { rows: [], diagnostics: [] };
 }
 
-export function buildReportRows(_blocks: readonly Paragraph[], _lines: readonly Line[]): BuiltRows {
-  return { rows: [], diagnostics: [] };
+const PATH_LEVEL: Partial<Record<string, number>> = { 'cjk-formal': 0, cjk: 1, 'cjk-paren': 2 };
+
+/**
+ * Rebuild the rows of a work-report table (類 / 項 / 目 / 辦理情形 / 完成程度):
+ * a block whose first line starts with a path marker holds path cells (often
+ * two or three side by side, wrapped in narrow columns); every other text
+ * block is one 辦理情形 entry, and the percentage block after it its
+ * completion.
+ *
+ *   > | 伍、人 一、組織編 (一)貫徹考試用      (類, 項, 目 side by side)
+ *   > | 事部門 制及任免遷
+ *   > | 調
+ *   > | 1. 本所遇有職務出缺，…               (辦理情形)
+ *   > | 100%                                 (完成程度)
+ */
+export function buildReportRows(blocks: readonly Paragraph[], lines: readonly Line[]): BuiltRows {
+  const pieces = blocks.map(pieceOf);
+  const caps = pathWidths(blocks);
+  const diagnostics: Diagnostic[] = [];
+  // 1. Path labels in print order, and the 辦理情形 entries with their completion.
+  const labels: PathLabel[] = [];
+  const entries: { status: string; completion: string; blocks: Paragraph[]; startsList: boolean }[] = [];
+  let previousStatus = '';
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    const block = piece.paragraph;
+    if (piece.kind === 'text' && isPathBlock(block)) {
+      labels.push(...pathCells(block, caps));
+      continue;
+    }
+    const own = [block];
+    let completion = piece.kind === 'values' ? piece.values.join(' ') : '';
+    if (piece.kind !== 'values' && pieces[k + 1]?.kind === 'values') {
+      const next = pieces[k + 1] as Extract<Piece, { kind: 'values' }>;
+      completion = next.values.join(' ');
+      own.push(next.paragraph);
+      k++;
+    }
+    const status = piece.kind === 'values' ? '' : joinLines(block.texts);
+    entries.push({ status, completion, blocks: own, startsList: startsList(status, previousStatus) });
+    if (status) previousStatus = status;
+  }
+  // 2. One 目 (or the deepest label) per list of entries, in order.
+  const slots = pathSlots(labels);
+  const lists = entries.filter((entry) => entry.startsList).length;
+  if (slots.length !== lists && entries.length > 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'report-path-uncertain',
+      message: `${slots.length} path labels for ${lists} lists of 辦理情形 entries: entries may sit under the wrong path`,
+      position: blocksPosition(entries[0].blocks, lines),
+    });
+  }
+  const rows: RawRow[] = [];
+  let slot = -1;
+  for (const entry of entries) {
+    let path = ['', '', ''];
+    if (entry.startsList && slot + 1 < slots.length) path = slots[++slot];
+    rows.push({ cells: [...path, entry.status, entry.completion, ''], position: blocksPosition(entry.blocks, lines), lines: rowLines(entry.blocks, lines) });
+  }
+  // Labels left over (a path printed without entries) still come out, as rows of their own.
+  for (slot++; slot < slots.length; slot++) rows.push({ cells: [...slots[slot], '', '', ''], position: blocksPosition(blocks.slice(-1), lines), lines: [] });
+  return { rows, diagnostics };
+}
+
+interface PathLabel {
+  level: number;
+  text: string;
+  ordinal: number | null;
+}
+
+/**
+ * Does this entry start a new list (under the next path label)?  A `1.`
+ * entry or an unnumbered one does, unless the entry before announced it
+ * (`…業務：`) or was cut by a page break (no sentence end).
+ *
+ *   > | 2. 全面推動公文線上簽核作業…     (goes on)
+ *   > | 1. 完成108年機關檔案管理調查…    (a new list: the next 目)
+ */
+function startsList(status: string, previous: string): boolean {
+  if (!status) return false;
+  const marker = parseMarker(status);
+  if (previous && /[：:]$/u.test(previous)) return false;
+  if (marker && marker.style === 'arabic') return marker.ordinal === 1;
+  if (marker) return PATH_LEVEL[marker.style] === undefined ? false : true;
+  return !previous || /[。；;！!？?」）)]$/u.test(previous);
+}
+
+/**
+ * The full path of every list of entries.  Column blocks print a column's
+ * labels together — a page's 項 labels, then its 目 labels — so each level
+ * is read as its own sequence: a 目 numbered `(一)` (or an unnumbered one)
+ * starts the next 項, a 項 numbered `一、` the next 類.  A 目 whose number
+ * does not continue the one before takes the next `(一)` of the sequence
+ * first (a 項's first 目 printed after the others).
+ *
+ *   > | 一、歲計  二、會計  (一)編製預算  (二)辦理分配預算  (一)確實執行會計制度…
+ *       ^ 項       ^ 項       ^ 一、歲計's list                ^ 二、會計's list
+ */
+function pathSlots(labels: readonly PathLabel[]): string[][] {
+  const levels: PathLabel[][] = [[], [], []];
+  for (const label of labels) levels[label.level].push(label);
+  const deepest = levels[2].length > 0 ? 2 : levels[1].length > 0 ? 1 : 0;
+  const lists = reorderLabels(levels[deepest]);
+  const slots: string[][] = [];
+  const at = [-1, -1, -1];
+  let previous: number | null = 0;
+  for (const label of lists) {
+    const restart = label.ordinal === null || label.ordinal === 1 || previous === null;
+    if (restart || slots.length === 0) {
+      // Advance the level above (and, when it restarts too, the one above that).
+      for (let level = deepest - 1; level >= 0; level--) {
+        if (at[level] + 1 < levels[level].length) at[level]++;
+        const next = levels[level][at[level]];
+        if (!next || (next.ordinal !== null && next.ordinal !== 1 && slots.length > 0)) break;
+      }
+    }
+    previous = label.ordinal;
+    const path = ['', '', ''];
+    for (let level = 0; level < deepest; level++) path[level] = levels[level][Math.max(0, at[level])]?.text ?? '';
+    path[deepest] = label.text;
+    slots.push(path);
+  }
+  return slots;
+}
+
+/** Move a list's first label (`(一)`) printed after the others before them. */
+function reorderLabels(labels: readonly PathLabel[]): PathLabel[] {
+  const out = [...labels];
+  let last = 0;
+  for (let k = 0; k < out.length; k++) {
+    const ordinal = out[k].ordinal;
+    if (ordinal !== null && ordinal > 1 && ordinal !== last + 1) {
+      const first = out.findIndex((other, j) => j > k && other.ordinal === 1);
+      if (first > k) {
+        out.splice(k, 0, ...out.splice(first, 1));
+        k--;
+        continue;
+      }
+    }
+    last = ordinal ?? 0;
+  }
+  return out;
+}
+
+function isPathBlock(block: Paragraph): boolean {
+  const marker = parseMarker(block.texts[0]);
+  return marker !== null && PATH_LEVEL[marker.style] !== undefined;
+}
+
+/** Line width of each path level's column: its widest first line (`伍、人` 3, `一、組織編` 5). */
+function pathWidths(blocks: readonly Paragraph[]): number[] {
+  const caps = [0, 0, 0];
+  for (const block of blocks) {
+    if (!isPathBlock(block)) continue;
+    for (const part of lineParts(block.texts[0])) {
+      const marker = parseMarker(part);
+      const level = marker ? PATH_LEVEL[marker.style] : undefined;
+      if (level !== undefined) caps[level] = Math.max(caps[level], widthOf(part));
+    }
+  }
+  return caps;
+}
+
+/**
+ * Cells of a path block.  Its first line starts every cell (a marker each,
+ * or unnumbered text one level under the cell before); a later line's parts
+ * continue, left to right, the cells still open — a cell goes on only while
+ * its lines fill its column, and a department (`…部門`) is a whole 類 label.
+ *
+ *   > | 二、考核獎 (一)整飭辦公紀
+ *   > | 懲                        (項 goes on; 項 is now closed)
+ *   > | 律嚴懲貪瀆                (so this continues 目)
+ */
+function pathCells(block: Paragraph, caps: readonly number[]): PathLabel[] {
+  const cells: { level: number; parts: string[] }[] = [];
+  const startCell = (part: string, marker: ReturnType<typeof parseMarker>) => {
+    const known = marker ? PATH_LEVEL[marker.style] : undefined;
+    const level = known ?? Math.min(2, (cells[cells.length - 1]?.level ?? -1) + 1);
+    cells.push({ level, parts: [part] });
+  };
+  for (const part of lineParts(block.texts[0])) startCell(part, parseMarker(part));
+  const isOpen = (cell: { level: number; parts: string[] }) => {
+    const last = cell.parts[cell.parts.length - 1];
+    if (cell.level === 0 && /部門$/u.test(joinLines(cell.parts))) return false;
+    return widthOf(last) >= (caps[cell.level] || 0) - 1;
+  };
+  for (let k = 1; k < block.texts.length; k++) {
+    const parts = lineParts(block.texts[k]);
+    let open = cells.filter(isOpen);
+    if (open.length === 0) open = [cells[cells.length - 1]];
+    let o = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const marker = parseMarker(parts[i]);
+      // `(二)公文收發繕`: a label of its own under the one before.
+      if (marker && PATH_LEVEL[marker.style] !== undefined) {
+        startCell(parts[i], marker);
+        continue;
+      }
+      const cell = open[Math.min(o++, open.length - 1)];
+      cell.parts.push(parts[i]);
+    }
+  }
+  return cells.map((cell) => {
+    const text = joinLines(cell.parts);
+    return { level: cell.level, text, ordinal: parseMarker(text)?.ordinal ?? null };
+  });
+}
+
+/**
+ * A row's lines, with the blank lines after its last block: rows that
+ * follow one another then touch, and a gap (page furniture, a repeated
+ * header) tells the record readers a page break stands between two rows.
+ */
+function rowLines(blocks: readonly Paragraph[], lines: readonly Line[]): number[] {
+  const out = blocks.flatMap((block) => block.lines).sort((a, b) => a - b);
+  let last = out[out.length - 1];
+  while (last !== undefined && last + 1 < lines.length && lines[last + 1].role === 'blank') out.push(++last);
+  return out;
 }

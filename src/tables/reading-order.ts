@@ -28,7 +28,7 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
 import { isHeaderLine } from './flattened.js';
-import { paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
+import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWorkRows } from './reading-order-rows.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
@@ -209,12 +209,33 @@ function tableEnd(lines: readonly Line[], start: number, limit: number, shape: T
     const text = line.text.replace(/\f/gu, '').trim();
     if (/^(?:註|備註|附註|資料來源)\s*[:：]/u.test(text)) return i;
     if (/計[畫劃]|報告/u.test(text) && matchTitle(text) && !isHeaderCell(text)) return i;
-    if (shape !== 'report' && /^[壹貳參叁叄肆伍陸柒捌玖拾]/u.test(text)) {
+    if (/^[壹貳參叁叄肆伍陸柒捌玖拾]/u.test(text)) {
       const marker = parseMarker(text);
-      if (marker && marker.style === 'cjk-formal') return i;
+      // A work report's 類 cells are `壹、民政部門` too, but wrapped in their
+      // narrow column; a department heading stands on its line before the
+      // next table's header.
+      if (marker && marker.style === 'cjk-formal' && (shape !== 'report' || (lineParts(text).length === 1 && headerFollows(lines, i + 1, limit)))) return i;
     }
   }
   return limit;
+}
+
+/**
+ * A heading line before the next table: the next content line is a header
+ * cell or a title (the caption printed under a department heading).
+ *
+ *   > | 伍、人事部門
+ *   > | 嘉義市東區區公所109年度工作總報告
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ caption
+ *   > | 計畫名稱
+ */
+function headerFollows(lines: readonly Line[], from: number, limit: number): boolean {
+  for (let i = from; i < limit; i++) {
+    if (lines[i].role !== 'content') continue;
+    const text = lines[i].text.replace(/\f/gu, '').trim();
+    return isHeaderCell(text) || matchTitle(text) !== null;
+  }
+  return false;
 }
 
 //   > | 8.  10月7日參加地方創生發酵器提案審查會前會。
@@ -225,7 +246,7 @@ function tableEnd(lines: readonly Line[], start: number, limit: number, shape: T
 const LONE_NUMBER = /^[0-9]{1,3}$/u;
 const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
 
-/** Drop page numbers: a page label, or a lone number right before a page break or at the end. */
+/** Drop page numbers: a page label, or a lone number right before a page break, a repeated header or the end. */
 function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (let k = 0; k < blocks.length; k++) {
@@ -233,7 +254,7 @@ function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (!next || next.pageStart)) continue;
+    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (!next || next.pageStart || isHeaderBlock(next))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
   return out;
