@@ -47,6 +47,19 @@ export function isHeaderCell(text: string): boolean {
   return ITEM_HEADER_WORD.test(compact) || isHeaderLine(text);
 }
 
+//   > | 關鍵策略目標   衡量標準   年度目標值   機關工作項目   計畫名稱
+//       ^^^^^^^^^^^^ a column title a table can start with (not `單位`, `類`, `108年`)
+const LEADING_CELL = /^(?:機關工作項目|重要工作(?:計畫)?項目|計畫名稱|辦理情形)$/u;
+
+/** A header cell that names a column of its own: where a reading-order table starts. */
+function isLeadingCell(text: string): boolean {
+  const compact = stripSpaces(text);
+  if (compact === '' || compact.length > 16) return false;
+  if (LEADING_CELL.test(compact)) return true;
+  const role = columnRole(compact).role;
+  return (role === 'strategy' || role === 'indicator' || role === 'measure' || (role === 'year' && /目標值/u.test(compact))) && isHeaderCell(text);
+}
+
 function isHeaderBlock(paragraph: Paragraph): boolean {
   return paragraph.texts.every(isHeaderCell);
 }
@@ -57,7 +70,8 @@ export const readingOrderReader: TableReader = {
     const first = lines[start];
     // Quick test first: this runs on every content line.
     if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t')) return null;
-    if (!isHeaderCell(first.text.replace(/\f/gu, ''))) return null;
+    if (!isLeadingCell(first.text.replace(/\f/gu, ''))) return null;
+    if (!startsHeaderBlock(lines, start, limit)) return null;
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
@@ -121,6 +135,26 @@ function valueRunLength(blocks: readonly Paragraph[]): number {
   return best;
 }
 
+/**
+ * Reading-order text writes each header cell as a block of its own: the
+ * block the table starts with holds header cells only and a blank line
+ * ends it (a converter that writes a header cell per line without blank
+ * lines is the flattened reader's).
+ *
+ *   > | 關鍵策略目標
+ *   > |                 (blank: the cell's block ends)
+ *   > | 一
+ */
+function startsHeaderBlock(lines: readonly Line[], start: number, limit: number): boolean {
+  for (let i = start; i < limit && i < start + 4; i++) {
+    const line = lines[i];
+    if (line.role === 'blank') return i > start;
+    if (line.role !== 'content' || (i > start && line.text.includes('\f'))) return false;
+    if (!isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
+  }
+  return false;
+}
+
 interface Header {
   shape: TableShape;
   header: string[];
@@ -148,7 +182,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     years.push(...yearsOf([text]).filter((year) => !years.includes(year)));
   }
   // The first line alone is no table (a wrapped cell that happens to read `目標值`).
-  if (words.length < 3) return null;
+  if (words.length < 3 || words.includes('修正理由')) return null;
   const compact = words.map((word) => stripSpaces(word));
   const kpiHeader = kpiColumns(compact, years);
   if (isKpiHeader(kpiHeader)) return { shape: 'kpi', header: kpiHeader, years };
