@@ -23,6 +23,7 @@ import type { Diagnostic, Line, Position, RawRow } from '../types.js';
 import { withMarker } from './flattened-rows.js';
 import {
   type ColumnWidths,
+  commonWidth,
   hasTwoParts,
   joinLines,
   learnWidths,
@@ -289,8 +290,127 @@ function blocksPosition(blocks: readonly Paragraph[], lines: readonly Line[]): P
 
 // ---------------------------------------------------------------------------
 
-export function buildWorkRows(_blocks: readonly Paragraph[], _columns: number, _lines: readonly Line[]): BuiltRows {
-  return { rows: [], diagnostics: [] };
+/** A work-plan row being built: its cells' lines so far. */
+interface WorkDraft {
+  parts: [string[], string[], string[]];
+  budget: string;
+  blocks: Paragraph[];
+}
+
+const CATEGORY = 0;
+const ITEM = 1;
+const CONTENT = 2;
+
+//   > | 13,799     449(健保局補助)     市府統籌款
+//       ^^^^^^     ^^^^^^^^^^^^^^     ^^^^^^^^^^ a budget cell, alone in its block
+const BUDGET = /^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:[(（][^()（）]{1,12}[)）])?|\p{Script=Han}{0,4}(?:統籌|自籌|補助|經常門)\p{Script=Han}{0,3})$/u;
+
+/**
+ * Rebuild the rows of a work-plan table (機關工作項目 / 重要工作計畫項目 /
+ * 實施內容 / 預算金額).  Its cells are top-aligned and the three text
+ * columns sit side by side, so a block holds whole rows, their lines
+ * interleaved part by part.  Each part goes to a column by the columns'
+ * line widths (a line wider than the item column is 實施內容) and by which
+ * cells are still open (a cell goes on while its lines fill their column;
+ * an item ends at its full stop); when no cell is open, the next line
+ * starts a new row.
+ *
+ *   > | 一、貫徹農地農用政 農林漁牧調查統計陳報， 配合上級農林漁牧業調查作業，並實地調
+ *       ^ category        ^ item               ^ content
+ *   > | 策                                   (category: the only full cell on the left)
+ */
+export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, lines: readonly Line[]): BuiltRows {
+  const caps = workWidths(blocks);
+  const rows: RawRow[] = [];
+  const drafts: WorkDraft[] = [];
+  for (const block of blocks) {
+    const joined = block.texts.join('');
+    if (BUDGET.test(joined) && !/[。，]/u.test(joined)) {
+      const last = drafts[drafts.length - 1];
+      if (last && !last.budget) {
+        last.budget = joined;
+        last.blocks.push(block);
+      } else drafts.push({ parts: [[], [], []], budget: joined, blocks: [block] });
+      continue;
+    }
+    let current: WorkDraft | null = null;
+    const open = [false, false, false];
+    for (const text of block.texts) {
+      const parts = lineParts(text);
+      if (parts.length === 0) continue;
+      let columns = placeParts(parts, open, caps);
+      if (!current || columns === null) {
+        current = { parts: [[], [], []], budget: '', blocks: [block] };
+        drafts.push(current);
+        columns = firstLineColumns(parts, caps);
+      }
+      parts.forEach((part, i) => {
+        const column = columns![i];
+        current!.parts[column].push(part);
+        open[column] = isOpenWork(part, column, caps);
+      });
+      // A column with no part on this line keeps its state (its part may stand on a line of its own).
+    }
+  }
+  for (const draft of drafts) {
+    const [category, item, content] = draft.parts.map((cell) => joinLines(cell));
+    rows.push({ cells: [category, item, content, draft.budget], position: blocksPosition(draft.blocks, lines), lines: rowLines(draft.blocks, lines) });
+  }
+  return { rows, diagnostics: [] };
+}
+
+/** Line widths of the category, item and content columns: the usual width of each position in lines of several parts. */
+function workWidths(blocks: readonly Paragraph[]): number[] {
+  const histograms = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+  for (const block of blocks) {
+    for (const text of block.texts) {
+      const parts = lineParts(text);
+      if (parts.length < 2) continue;
+      const offset = 3 - parts.length;
+      parts.forEach((part, i) => {
+        const column = Math.max(0, i + offset);
+        histograms[column].set(widthOf(part), (histograms[column].get(widthOf(part)) ?? 0) + 1);
+      });
+    }
+  }
+  const caps = histograms.map(commonWidth);
+  if (caps[CATEGORY] === 0) caps[CATEGORY] = Math.max(0, caps[ITEM] - 2);
+  return caps;
+}
+
+function isOpenWork(part: string, column: number, caps: readonly number[]): boolean {
+  if (column === ITEM && /[。；;]$/u.test(part)) return false;
+  return widthOf(part) >= caps[column] - 1;
+}
+
+/** Columns of the first line of a row: a marker starts a category, a line wider than the item column is content. */
+function firstLineColumns(parts: readonly string[], caps: readonly number[]): number[] {
+  if (parts.length >= 3) return parts.map((_, i) => Math.min(i, CONTENT));
+  const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
+  const category = (part: string) => parseMarker(part)?.style === 'cjk' || parseMarker(part)?.style === 'cjk-formal';
+  if (parts.length === 2) {
+    if (wide(parts[1])) return [category(parts[0]) ? CATEGORY : ITEM, CONTENT];
+    return [CATEGORY, ITEM];
+  }
+  return [category(parts[0]) ? CATEGORY : wide(parts[0]) ? CONTENT : ITEM];
+}
+
+/** Columns of a later line: its parts continue open cells, left to right; null when they cannot. */
+function placeParts(parts: readonly string[], open: readonly boolean[], caps: readonly number[]): number[] | null {
+  const candidates = [CATEGORY, ITEM, CONTENT].filter((column) => open[column]);
+  if (candidates.length === 0 || parts.length > candidates.length) return null;
+  const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
+  // A wide last part is content; the others take the leftmost open columns.
+  if (parts.length === 1) {
+    if (wide(parts[0])) return open[CONTENT] ? [CONTENT] : null;
+    return [candidates[0]];
+  }
+  if (wide(parts[parts.length - 1]) && open[CONTENT]) {
+    const left = candidates.filter((column) => column !== CONTENT).slice(0, parts.length - 1);
+    if (left.length < parts.length - 1) return null;
+    return [...left, CONTENT];
+  }
+  return candidates.slice(0, parts.length);
 }
 
 const PATH_LEVEL: Partial<Record<string, number>> = { 'cjk-formal': 0, cjk: 1, 'cjk-paren': 2 };
