@@ -138,7 +138,7 @@ const LIST_MARKER = /^[0-9]{1,2}[.、．]/u;
  * marker (`(一)`).
  */
 function startsCell(word: string): boolean {
-  if (/^[0-9]+\.[0-9]*$/u.test(word)) return false;
+  if (/^[0-9]+\.[0-9]+$/u.test(word)) return false;
   return HAN.test(word[0] ?? '') || /^[「（0-9]/u.test(word) || /^\([一二三四五六七八九十]{1,3}\)/u.test(word);
 }
 

@@ -326,7 +326,9 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
   for (const block of blocks) {
     const joined = block.texts.join('');
     if (BUDGET.test(joined) && !/[。，]/u.test(joined)) {
-      const last = drafts[drafts.length - 1];
+      // The budget of the last row with an item (a row of content alone continues it).
+      let last: WorkDraft | undefined;
+      for (let d = drafts.length - 1; d >= 0 && !last; d--) if (drafts[d].parts[ITEM].length > 0) last = drafts[d];
       if (last && !last.budget) {
         last.budget = joined;
         last.blocks.push(block);
@@ -335,10 +337,15 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
     }
     let current: WorkDraft | null = null;
     const open = [false, false, false];
-    for (const text of block.texts) {
-      const parts = lineParts(text);
+    for (let t = 0; t < block.texts.length; t++) {
+      const parts = lineParts(block.texts[t]);
       if (parts.length === 0) continue;
       let columns = placeParts(parts, open, caps);
+      if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !(lineParts(block.texts[t + 1] ?? '').length >= 2)) {
+        // `利。` under both a full category and a full item line: the item goes
+        // on, unless the next line continues the item (and content) beside it.
+        columns = [ITEM];
+      }
       if (!current || columns === null) {
         current = { parts: [[], [], []], budget: '', blocks: [block] };
         drafts.push(current);
