@@ -132,14 +132,15 @@ export function lineParts(text: string): string[] {
 const LIST_MARKER = /^[0-9]{1,2}[.、．]/u;
 
 /**
- * A word that may start a cell: CJK text, a full-width bracket, a number —
+ * A word that may start a cell: CJK text, a full-width bracket or comma (a
+ * wrapped line of the next cell; no text puts a space before a comma), a number —
  * not a decimal or marker cut by the line end (`2.1`), not a half-width
  * bracket (`較基期年 (104年)`: a space inside the cell) unless it is a
  * marker (`(一)`).
  */
 function startsCell(word: string): boolean {
   if (/^[0-9]+\.[0-9]+$/u.test(word)) return false;
-  return HAN.test(word[0] ?? '') || /^[「（0-9]/u.test(word) || /^\([一二三四五六七八九十]{1,3}\)/u.test(word);
+  return HAN.test(word[0] ?? '') || /^[「（0-9，、；：]/u.test(word) || /^\([一二三四五六七八九十]{1,3}\)/u.test(word);
 }
 
 /** Column widths of a table, learned from the blocks that hold two columns side by side. */

@@ -323,6 +323,7 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
   const caps = workWidths(blocks);
   const rows: RawRow[] = [];
   const drafts: WorkDraft[] = [];
+  const early: string[] = [];
   for (const block of blocks) {
     const joined = block.texts.join('');
     if (BUDGET.test(joined) && !/[。，]/u.test(joined)) {
@@ -332,7 +333,8 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
       if (last && !last.budget) {
         last.budget = joined;
         last.blocks.push(block);
-      } else drafts.push({ parts: [[], [], []], budget: joined, blocks: [block] });
+      } else if (!last) early.push(joined);
+      else drafts.push({ parts: [[], [], []], budget: joined, blocks: [block] });
       continue;
     }
     let current: WorkDraft | null = null;
@@ -341,9 +343,9 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
       const parts = lineParts(block.texts[t]);
       if (parts.length === 0) continue;
       let columns = placeParts(parts, open, caps);
-      if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !(lineParts(block.texts[t + 1] ?? '').length >= 2)) {
+      if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !itemGoesOn(block.texts[t + 1], caps)) {
         // `利。` under both a full category and a full item line: the item goes
-        // on, unless the next line continues the item (and content) beside it.
+        // on, unless the next line continues the item beside it.
         columns = [ITEM];
       }
       if (!current || columns === null) {
@@ -359,11 +361,28 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
       // A column with no part on this line keeps its state (its part may stand on a line of its own).
     }
   }
+  // A budget printed before any item (its cell's middle stands beside the first rows) goes to the first item.
+  const firstItem = drafts.find((draft) => draft.parts[ITEM].length > 0 && !draft.budget);
+  if (firstItem && early.length > 0) firstItem.budget = early.join(' ');
   for (const draft of drafts) {
     const [category, item, content] = draft.parts.map((cell) => joinLines(cell));
     rows.push({ cells: [category, item, content, draft.budget], position: blocksPosition(draft.blocks, lines), lines: rowLines(draft.blocks, lines) });
   }
   return { rows, diagnostics: [] };
+}
+
+/**
+ * The next line carries the item on: two parts, or a first part no wider
+ * than the item column.
+ *
+ *   > | 一、組織編制及任免 依據中央訂頒之各類職稱 1. 為健全機關組織…
+ *   > | 遷調                      (category: the item's next line follows)
+ *   > | 及官等職等員額配置準
+ */
+function itemGoesOn(next: string | undefined, caps: readonly number[]): boolean {
+  if (next === undefined) return false;
+  const parts = lineParts(next);
+  return parts.length >= 2 || (parts.length === 1 && widthOf(parts[0]) <= caps[ITEM] + 0.5);
 }
 
 /** Line widths of the category, item and content columns: the usual width of each position in lines of several parts. */
