@@ -462,6 +462,7 @@ export function buildReportRows(blocks: readonly Paragraph[], lines: readonly Li
   const labels: PathLabel[] = [];
   const entries: { status: string; completion: string; blocks: Paragraph[]; startsList: boolean }[] = [];
   let previousStatus = '';
+  let previousEnd = -1;
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k];
     const block = piece.paragraph;
@@ -478,8 +479,10 @@ export function buildReportRows(blocks: readonly Paragraph[], lines: readonly Li
       k++;
     }
     const status = piece.kind === 'values' ? '' : joinLines(block.texts);
-    entries.push({ status, completion, blocks: own, startsList: startsList(status, previousStatus) });
+    const afterBreak = previousEnd >= 0 && !noPageBreakBetween(lines, previousEnd, block.lines[0]);
+    entries.push({ status, completion, blocks: own, startsList: startsList(status, previousStatus, afterBreak) });
     if (status) previousStatus = status;
+    previousEnd = own[own.length - 1].lines[own[own.length - 1].lines.length - 1];
   }
   // 2. One 目 (or the deepest label) per list of entries, in order.
   const slots = pathSlots(labels);
@@ -518,13 +521,19 @@ interface PathLabel {
  *   > | 2. 全面推動公文線上簽核作業…     (goes on)
  *   > | 1. 完成108年機關檔案管理調查…    (a new list: the next 目)
  */
-function startsList(status: string, previous: string): boolean {
+function startsList(status: string, previous: string, afterBreak: boolean): boolean {
   if (!status) return false;
   const marker = parseMarker(status);
   if (previous && /[：:]$/u.test(previous)) return false;
   if (marker && marker.style === 'arabic') return marker.ordinal === 1;
   if (marker) return PATH_LEVEL[marker.style] === undefined ? false : true;
-  return !previous || /[。；;！!？?」）)]$/u.test(previous);
+  return !previous || !afterBreak || /[。；;！!？?」）)]$/u.test(previous);
+}
+
+/** No page break between two lines (no form feed, no page number). */
+function noPageBreakBetween(lines: readonly Line[], from: number, to: number): boolean {
+  for (let i = from + 1; i <= to && i < lines.length; i++) if (lines[i].role === 'page-number' || lines[i].text.includes('\f')) return false;
+  return true;
 }
 
 /**
