@@ -454,57 +454,132 @@ const PATH_LEVEL: Partial<Record<string, number>> = { 'cjk-formal': 0, cjk: 1, '
  *   > | 1. 本所遇有職務出缺，…               (辦理情形)
  *   > | 100%                                 (完成程度)
  */
-export function buildReportRows(blocks: readonly Paragraph[], lines: readonly Line[]): BuiltRows {
-  const pieces = blocks.map(pieceOf);
-  const caps = pathWidths(blocks);
+export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (block: Paragraph) => boolean, lines: readonly Line[]): BuiltRows {
+  const caps = pathWidths(allBlocks);
   const diagnostics: Diagnostic[] = [];
-  // 1. Path labels in print order, and the 辦理情形 entries with their completion.
-  const labels: PathLabel[] = [];
-  const entries: { status: string; completion: string; blocks: Paragraph[]; startsList: boolean }[] = [];
-  let previousStatus = '';
-  let previousEnd = -1;
-  for (let k = 0; k < pieces.length; k++) {
-    const piece = pieces[k];
-    const block = piece.paragraph;
-    if (piece.kind === 'text' && isPathBlock(block)) {
-      labels.push(...pathCells(block, caps));
+  // 1. Path blocks, 辦理情形 entries with their completion, and page numbers.
+  const items: ReportPiece[] = [];
+  let page = 0;
+  for (const block of allBlocks) {
+    if (block.pageStart) page++;
+    if (isHeader(block)) {
+      items.push({ kind: 'header', page });
       continue;
     }
-    const own = [block];
-    let completion = piece.kind === 'values' ? piece.values.join(' ') : '';
-    if (piece.kind !== 'values' && pieces[k + 1]?.kind === 'values') {
-      const next = pieces[k + 1] as Extract<Piece, { kind: 'values' }>;
-      completion = next.values.join(' ');
-      own.push(next.paragraph);
-      k++;
+    for (const part of splitTrailingLabel(block)) {
+      const piece = pieceOf(part);
+      if (piece.kind === 'text' && isPathBlock(part)) items.push({ kind: 'labels', labels: pathCells(part, caps), page, block: part });
+      else if (piece.kind === 'values') {
+        const last = items[items.length - 1];
+        if (last && last.kind === 'entry' && !last.completion) {
+          last.completion = piece.values.join(' ');
+          last.blocks.push(part);
+        } else items.push({ kind: 'entry', status: '', completion: piece.values.join(' '), blocks: [part], page, startsList: false });
+      } else items.push({ kind: 'entry', status: joinEntryLines(part.texts), completion: '', blocks: [part], page, startsList: false });
     }
-    const status = piece.kind === 'values' ? '' : joinLines(block.texts);
-    const afterBreak = previousEnd >= 0 && !noPageBreakBetween(lines, previousEnd, block.lines[0]);
-    entries.push({ status, completion, blocks: own, startsList: startsList(status, previousStatus, afterBreak) });
-    if (status) previousStatus = status;
-    previousEnd = own[own.length - 1].lines[own[own.length - 1].lines.length - 1];
   }
-  // 2. One 目 (or the deepest label) per list of entries, in order.
-  const slots = pathSlots(labels);
-  const lists = entries.filter((entry) => entry.startsList).length;
-  if (slots.length !== lists && entries.length > 0) {
+  // 2. Which entries start a list (the next path label's).
+  let previousStatus = '';
+  let previousEnd = -1;
+  for (const item of items) {
+    if (item.kind !== 'entry' || !item.status) continue;
+    const first = item.blocks[0].lines[0];
+    const afterBreak = previousEnd >= 0 && !noPageBreakBetween(lines, previousEnd, first);
+    item.startsList = startsList(item.status, previousStatus, afterBreak);
+    previousStatus = item.status;
+    previousEnd = item.blocks[item.blocks.length - 1].lines.at(-1)!;
+  }
+  // 3. Labels to lists: a path block right before a list is that list's; the
+  // page's other path blocks (printed together at its top or bottom) go to
+  // the page's lists that have none, in order.
+  const deepest = items.some((item) => item.kind === 'labels' && item.labels.some((label) => label.level === 2)) ? 2 : 1;
+  const own = new Map<ReportEntry, PathLabel[]>();
+  const strays = new Map<number, PathLabel[]>();
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind !== 'labels') continue;
+    const next = items[k + 1];
+    if (next && next.kind === 'entry' && next.startsList) own.set(next, [...(own.get(next) ?? []), ...item.labels]);
+    else strays.set(item.page, [...(strays.get(item.page) ?? []), ...item.labels]);
+  }
+  const path = ['', '', ''];
+  const rows: RawRow[] = [];
+  let unlabeled = 0;
+  for (const item of items) {
+    if (item.kind !== 'entry') continue;
+    let labels: PathLabel[] | undefined;
+    if (item.startsList) {
+      labels = own.get(item);
+      if (!labels) {
+        // The page's strays up to and including the next deepest label.
+        const pool = strays.get(item.page) ?? [];
+        const end = pool.findIndex((label) => label.level >= deepest);
+        labels = end >= 0 ? pool.splice(0, end + 1) : pool.splice(0);
+        if (labels.length === 0) unlabeled++;
+      }
+      for (const label of labels) {
+        path[label.level] = label.text;
+        for (let deeper = label.level + 1; deeper < 3; deeper++) path[deeper] = '';
+      }
+    }
+    rows.push({
+      cells: [...(labels && labels.length > 0 ? path : ['', '', '']), item.status, item.completion, ''],
+      position: blocksPosition(item.blocks, lines),
+      lines: rowLines(item.blocks, lines),
+    });
+  }
+  const leftover = [...strays.values()].reduce((sum, pool) => sum + pool.length, 0);
+  if ((unlabeled > 0 || leftover > 0) && rows.length > 0) {
     diagnostics.push({
       severity: 'warning',
       code: 'report-path-uncertain',
-      message: `${slots.length} path labels for ${lists} lists of 辦理情形 entries: entries may sit under the wrong path`,
-      position: blocksPosition(entries[0].blocks, lines),
+      message: `${unlabeled} lists of 辦理情形 entries without a path label of their page, ${leftover} path labels without entries: paths may be wrong`,
+      position: rows[0].position,
     });
   }
-  const rows: RawRow[] = [];
-  let slot = -1;
-  for (const entry of entries) {
-    let path = ['', '', ''];
-    if (entry.startsList && slot + 1 < slots.length) path = slots[++slot];
-    rows.push({ cells: [...path, entry.status, entry.completion, ''], position: blocksPosition(entry.blocks, lines), lines: rowLines(entry.blocks, lines) });
-  }
-  // Labels left over (a path printed without entries) still come out, as rows of their own.
-  for (slot++; slot < slots.length; slot++) rows.push({ cells: [...slots[slot], '', '', ''], position: blocksPosition(blocks.slice(-1), lines), lines: [] });
   return { rows, diagnostics };
+}
+
+interface ReportEntry {
+  kind: 'entry';
+  status: string;
+  completion: string;
+  blocks: Paragraph[];
+  page: number;
+  startsList: boolean;
+}
+
+type ReportPiece = ReportEntry | { kind: 'labels'; labels: PathLabel[]; page: number; block: Paragraph } | { kind: 'header'; page: number };
+
+/**
+ * A path label printed in the block of the entry before it (the extractor
+ * ran the two cells together): lines from a path marker on are a block of
+ * their own.
+ *
+ *   > | (4) 防疫再升級，購置 AI 智慧消毒站，…
+ *   > | (七)車輛管理                 (the next list's 目)
+ */
+function splitTrailingLabel(block: Paragraph): Paragraph[] {
+  if (isPathBlock(block)) return [block];
+  for (let k = 1; k < block.texts.length; k++) {
+    if (!isPathBlock({ ...block, texts: [block.texts[k]] })) continue;
+    return [
+      { lines: block.lines.slice(0, k), texts: block.texts.slice(0, k), pageStart: block.pageStart },
+      { lines: block.lines.slice(k), texts: block.texts.slice(k), pageStart: false },
+    ];
+  }
+  return [block];
+}
+
+/** An entry's lines joined, a numbered sub-entry (`(1)`, `2.`) kept on its own line. */
+function joinEntryLines(texts: readonly string[]): string {
+  const groups: string[][] = [];
+  for (const text of texts) {
+    const marker = parseMarker(text);
+    if (groups.length === 0 || (marker && (marker.style === 'arabic' || marker.style === 'arabic-paren'))) groups.push([text]);
+    else groups[groups.length - 1].push(text);
+  }
+  return groups.map((group) => joinLines(group)).join('\n');
 }
 
 interface PathLabel {
@@ -534,63 +609,6 @@ function startsList(status: string, previous: string, afterBreak: boolean): bool
 function noPageBreakBetween(lines: readonly Line[], from: number, to: number): boolean {
   for (let i = from + 1; i <= to && i < lines.length; i++) if (lines[i].role === 'page-number' || lines[i].text.includes('\f')) return false;
   return true;
-}
-
-/**
- * The full path of every list of entries.  Column blocks print a column's
- * labels together — a page's 項 labels, then its 目 labels — so each level
- * is read as its own sequence: a 目 numbered `(一)` (or an unnumbered one)
- * starts the next 項, a 項 numbered `一、` the next 類.  A 目 whose number
- * does not continue the one before takes the next `(一)` of the sequence
- * first (a 項's first 目 printed after the others).
- *
- *   > | 一、歲計  二、會計  (一)編製預算  (二)辦理分配預算  (一)確實執行會計制度…
- *       ^ 項       ^ 項       ^ 一、歲計's list                ^ 二、會計's list
- */
-function pathSlots(labels: readonly PathLabel[]): string[][] {
-  const levels: PathLabel[][] = [[], [], []];
-  for (const label of labels) levels[label.level].push(label);
-  const deepest = levels[2].length > 0 ? 2 : levels[1].length > 0 ? 1 : 0;
-  const lists = reorderLabels(levels[deepest]);
-  const slots: string[][] = [];
-  const at = [-1, -1, -1];
-  let previous: number | null = 0;
-  for (const label of lists) {
-    const restart = label.ordinal === null || label.ordinal === 1 || previous === null;
-    if (restart || slots.length === 0) {
-      // Advance the level above (and, when it restarts too, the one above that).
-      for (let level = deepest - 1; level >= 0; level--) {
-        if (at[level] + 1 < levels[level].length) at[level]++;
-        const next = levels[level][at[level]];
-        if (!next || (next.ordinal !== null && next.ordinal !== 1 && slots.length > 0)) break;
-      }
-    }
-    previous = label.ordinal;
-    const path = ['', '', ''];
-    for (let level = 0; level < deepest; level++) path[level] = levels[level][Math.max(0, at[level])]?.text ?? '';
-    path[deepest] = label.text;
-    slots.push(path);
-  }
-  return slots;
-}
-
-/** Move a list's first label (`(一)`) printed after the others before them. */
-function reorderLabels(labels: readonly PathLabel[]): PathLabel[] {
-  const out = [...labels];
-  let last = 0;
-  for (let k = 0; k < out.length; k++) {
-    const ordinal = out[k].ordinal;
-    if (ordinal !== null && ordinal > 1 && ordinal !== last + 1) {
-      const first = out.findIndex((other, j) => j > k && other.ordinal === 1);
-      if (first > k) {
-        out.splice(k, 0, ...out.splice(first, 1));
-        k--;
-        continue;
-      }
-    }
-    last = ordinal ?? 0;
-  }
-  return out;
 }
 
 function isPathBlock(block: Paragraph): boolean {

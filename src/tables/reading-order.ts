@@ -91,7 +91,7 @@ export const readingOrderReader: TableReader = {
         ? buildKpiRows(body, years, lines)
         : head.shape === 'work'
           ? buildWorkRows(body, head.header.length, lines)
-          : buildReportRows(body, lines);
+          : buildReportRows(blocks, isHeaderBlock, lines);
     diagnostics.push(...built.diagnostics);
     if (built.rows.length === 0) {
       // A header we know with a body we cannot read: say so rather than return nothing.
