@@ -510,7 +510,8 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
     let labels: PathLabel[] | undefined;
     if (item.startsList) {
       labels = own.get(item);
-      if (!labels) {
+      if (labels) labels = [...parentsFromPage(labels, strays.get(item.page) ?? []), ...labels];
+      else {
         // The page's strays up to and including the next deepest label.
         const pool = strays.get(item.page) ?? [];
         const end = pool.findIndex((label) => label.level >= deepest);
@@ -538,6 +539,22 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
     });
   }
   return { rows, diagnostics };
+}
+
+/**
+ * A list's own label that restarts its level (`(一)`) takes the next parent
+ * labels (類, 項) printed elsewhere on its page.
+ *
+ *   > | 肆、會 一、歲計 / 二、會計 / (一)編製預算 / 編製110年度預算…
+ *              ^ 項 of the (一) below (printed as a column block)
+ */
+function parentsFromPage(labels: readonly PathLabel[], pool: PathLabel[]): PathLabel[] {
+  const top = Math.min(...labels.map((label) => label.level));
+  const first = labels.find((label) => label.level === top)!;
+  if (top === 0 || (first.ordinal !== null && first.ordinal !== 1)) return [];
+  const end = pool.findIndex((label) => label.level === top - 1);
+  if (end < 0 || pool.slice(0, end).some((label) => label.level >= top)) return [];
+  return pool.splice(0, end + 1);
 }
 
 interface ReportEntry {
@@ -641,14 +658,17 @@ function pathWidths(blocks: readonly Paragraph[]): number[] {
  *   > | 律嚴懲貪瀆                (so this continues 目)
  */
 function pathCells(block: Paragraph, caps: readonly number[]): PathLabel[] {
-  const cells: { level: number; parts: string[] }[] = [];
+  const cells: { level: number; parts: string[]; closed?: boolean }[] = [];
   const startCell = (part: string, marker: ReturnType<typeof parseMarker>) => {
     const known = marker ? PATH_LEVEL[marker.style] : undefined;
     const level = known ?? Math.min(2, (cells[cells.length - 1]?.level ?? -1) + 1);
+    // A new label in a column ends the one above it.
+    for (const cell of cells) if (cell.level === level) cell.closed = true;
     cells.push({ level, parts: [part] });
   };
   for (const part of lineParts(block.texts[0])) startCell(part, parseMarker(part));
-  const isOpen = (cell: { level: number; parts: string[] }) => {
+  const isOpen = (cell: { level: number; parts: string[]; closed?: boolean }) => {
+    if (cell.closed) return false;
     const last = cell.parts[cell.parts.length - 1];
     if (cell.level === 0 && /部門$/u.test(joinLines(cell.parts))) return false;
     return widthOf(last) >= (caps[cell.level] || 0) - 1;

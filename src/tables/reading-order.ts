@@ -280,7 +280,21 @@ function headerFollows(lines: readonly Line[], from: number, limit: number): boo
 const LONE_NUMBER = /^[0-9]{1,3}$/u;
 const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
 
-/** Drop page numbers: a page label, or a lone number right before a page break, a repeated header or the end. */
+/** Nothing more on this page: the end, a page break or a repeated header. */
+function endsPage(next: Paragraph | undefined): boolean {
+  return !next || next.pageStart || isHeaderBlock(next);
+}
+
+function isSingleValue(block: Paragraph): boolean {
+  const piece = pieceOf(block);
+  return piece.kind === 'values' && piece.values.length === 1 && block.texts.length === 1;
+}
+
+/**
+ * Drop page numbers: a page label, or a lone number right before a page
+ * break, a repeated header or the end — or before a last value printed
+ * after it (`8` / `100%` / page break: the bottom of a page).
+ */
 function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (let k = 0; k < blocks.length; k++) {
@@ -288,7 +302,7 @@ function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (!next || next.pageStart || isHeaderBlock(next))) continue;
+    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (endsPage(next) || (next && isSingleValue(next) && endsPage(blocks[k + 2])))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
   return out;
