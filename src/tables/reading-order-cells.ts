@@ -120,6 +120,11 @@ export function lineParts(text: string): string[] {
   for (let k = 1; k < words.length; k++) {
     const a = parts[parts.length - 1];
     const b = words[k];
+    // `(1) 第5類人口…`: a marker and its text.
+    if (MARKER_WORD.test(words[k - 1])) {
+      parts[parts.length - 1] = `${a} ${b}`;
+      continue;
+    }
     // `編班。 2.109年…`: a numbered entry after a sentence goes on in the same cell.
     const entryInCell = /[。；;]$/u.test(a) && LIST_MARKER.test(b);
     const boundary = (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a)) && !entryInCell && startsCell(b) && [...a].length > 1 && ([...b].length > 1 || HAN.test(b));
@@ -130,6 +135,7 @@ export function lineParts(text: string): string[] {
 }
 
 const LIST_MARKER = /^[0-9]{1,2}[.、．]/u;
+const MARKER_WORD = /^(?:[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．]|[一二三四五六七八九十]{1,3}、)$/u;
 
 /**
  * A word that may start a cell: CJK text, a full-width bracket or comma (a

@@ -400,7 +400,13 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
     }
   }
   const caps = histograms.map(commonWidth);
-  if (caps[CATEGORY] === 0) caps[CATEGORY] = Math.max(0, caps[ITEM] - 2);
+  // The category column: its labels' widest first line (a label that wraps fills it).
+  let category = 0;
+  for (const block of blocks) for (const text of block.texts) {
+    const first = lineParts(text)[0];
+    if (first && isCategoryLabel(first)) category = Math.max(category, widthOf(first));
+  }
+  caps[CATEGORY] = category || Math.max(0, caps[ITEM] - 2);
   return caps;
 }
 
@@ -409,11 +415,16 @@ function isOpenWork(part: string, column: number, caps: readonly number[]): bool
   return widthOf(part) >= caps[column] - 1;
 }
 
+function isCategoryLabel(part: string): boolean {
+  const style = parseMarker(part)?.style;
+  return style === 'cjk' || style === 'cjk-formal';
+}
+
 /** Columns of the first line of a row: a marker starts a category, a line wider than the item column is content. */
 function firstLineColumns(parts: readonly string[], caps: readonly number[]): number[] {
   if (parts.length >= 3) return parts.map((_, i) => Math.min(i, CONTENT));
   const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
-  const category = (part: string) => parseMarker(part)?.style === 'cjk' || parseMarker(part)?.style === 'cjk-formal';
+  const category = isCategoryLabel;
   if (parts.length === 2) {
     if (wide(parts[1])) return [category(parts[0]) ? CATEGORY : ITEM, CONTENT];
     return [CATEGORY, ITEM];
@@ -426,10 +437,11 @@ function placeParts(parts: readonly string[], open: readonly boolean[], caps: re
   const candidates = [CATEGORY, ITEM, CONTENT].filter((column) => open[column]);
   if (candidates.length === 0 || parts.length > candidates.length) return null;
   const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
-  // A wide last part is content; the others take the leftmost open columns.
+  // A wide last part is content; the others take the leftmost open columns they fit.
   if (parts.length === 1) {
     if (wide(parts[0])) return open[CONTENT] ? [CONTENT] : null;
-    return [candidates[0]];
+    const fits = candidates.filter((column) => column === CONTENT || widthOf(parts[0]) <= caps[column] + 0.5);
+    return fits.length > 0 ? [fits[0]] : [candidates[0]];
   }
   if (wide(parts[parts.length - 1]) && open[CONTENT]) {
     const left = candidates.filter((column) => column !== CONTENT).slice(0, parts.length - 1);

@@ -285,15 +285,18 @@ function endsPage(next: Paragraph | undefined): boolean {
   return !next || next.pageStart || isHeaderBlock(next);
 }
 
+/** One short cell (a value, a budget such as `449(健保局補助)` or `市府統籌款`). */
 function isSingleValue(block: Paragraph): boolean {
   const piece = pieceOf(block);
-  return piece.kind === 'values' && piece.values.length === 1 && block.texts.length === 1;
+  if (piece.kind === 'values') return piece.values.length === 1;
+  const joined = block.texts.join('');
+  return block.texts.length <= 2 && joined.length <= 12 && !/[。，；\s]/u.test(joined);
 }
 
 /**
  * Drop page numbers: a page label, or a lone number right before a page
- * break, a repeated header or the end — or before a last value printed
- * after it (`8` / `100%` / page break: the bottom of a page).
+ * break, a repeated header or the end — or before one last short cell
+ * printed after it (`8` / `100%` / page break: the bottom of a page).
  */
 function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
