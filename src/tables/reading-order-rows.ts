@@ -339,10 +339,12 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
     }
     let current: WorkDraft | null = null;
     const open = [false, false, false];
+    /** Column of the previous line when it held one part alone. */
+    let lone = -1;
     for (let t = 0; t < block.texts.length; t++) {
       const parts = lineParts(block.texts[t]);
       if (parts.length === 0) continue;
-      let columns = placeParts(parts, open, caps);
+      let columns = placeParts(parts, open, caps, lone);
       if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !itemGoesOn(block.texts[t + 1], caps)) {
         // `利。` under both a full category and a full item line: the item goes
         // on, unless the next line continues the item beside it.
@@ -352,12 +354,14 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
         current = { parts: [[], [], []], budget: '', blocks: [block] };
         drafts.push(current);
         columns = firstLineColumns(parts, caps);
+        open.fill(false);
       }
       parts.forEach((part, i) => {
         const column = columns![i];
         current!.parts[column].push(part);
         open[column] = isOpenWork(part, column, caps);
       });
+      lone = parts.length === 1 ? columns[0] : -1;
       // A column with no part on this line keeps its state (its part may stand on a line of its own).
     }
   }
@@ -432,8 +436,16 @@ function firstLineColumns(parts: readonly string[], caps: readonly number[]): nu
   return [category(parts[0]) ? CATEGORY : wide(parts[0]) ? CONTENT : ITEM];
 }
 
-/** Columns of a later line: its parts continue open cells, left to right; null when they cannot. */
-function placeParts(parts: readonly string[], open: readonly boolean[], caps: readonly number[]): number[] | null {
+/**
+ * Columns of a later line: its parts continue open cells, left to right;
+ * null when they cannot.  Parts of one baseline may come as lines of their
+ * own, left cell first: a lone part after a lone part goes to an open
+ * column right of the one before when it fits there.
+ *
+ *   > | 強身心障礙福利服務工       (item)
+ *   > | 提出保險費減免之申請。     (content, same baseline)
+ */
+function placeParts(parts: readonly string[], open: readonly boolean[], caps: readonly number[], lone = -1): number[] | null {
   const candidates = [CATEGORY, ITEM, CONTENT].filter((column) => open[column]);
   if (candidates.length === 0 || parts.length > candidates.length) return null;
   const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
@@ -441,6 +453,8 @@ function placeParts(parts: readonly string[], open: readonly boolean[], caps: re
   if (parts.length === 1) {
     if (wide(parts[0])) return open[CONTENT] ? [CONTENT] : null;
     const fits = candidates.filter((column) => column === CONTENT || widthOf(parts[0]) <= caps[column] + 0.5);
+    const right = fits.find((column) => lone >= 0 && column > lone);
+    if (right !== undefined) return [right];
     return fits.length > 0 ? [fits[0]] : [candidates[0]];
   }
   if (wide(parts[parts.length - 1]) && open[CONTENT]) {
