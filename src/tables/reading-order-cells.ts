@@ -252,6 +252,7 @@ function tryGeometry(lines: readonly string[][], a: number, b: number, shift: nu
   let i = 0;
   let l = 0;
   let r = 0;
+  let apart = 0;
   while (l < a || r < b) {
     const yl = l < a ? l : Infinity;
     const yr = r < b ? r + shift : Infinity;
@@ -264,9 +265,11 @@ function tryGeometry(lines: readonly string[][], a: number, b: number, shift: nu
         right.push(parts[1]);
         i++;
       } else if (parts.length === 1 && i + 1 < lines.length && lines[i + 1].length === 1) {
+        // The extractor keeps one baseline on one line unless the gap is wide: the rarer reading.
         left.push(parts[0]);
         right.push(lines[i + 1][0]);
         i += 2;
+        apart++;
       } else return null;
       l++;
       r++;
@@ -283,8 +286,30 @@ function tryGeometry(lines: readonly string[][], a: number, b: number, shift: nu
     }
   }
   if (i !== lines.length) return null;
-  const cost = wrapCost(left.map(width), widths.left) + wrapCost(right.map(width), widths.right) + (shift === 0 ? 0 : 0.01);
+  const cost =
+    wrapCost(left.map(width), widths.left) +
+    wrapCost(right.map(width), widths.right) +
+    openBracketCost(left) +
+    openBracketCost(right) +
+    0.5 * apart +
+    (shift === 0 ? 0 : 0.01);
   return { left, right, cost, guessed: false };
+}
+
+/**
+ * A cell that opens a bracket it does not close is cut short: its next
+ * line went to the other cell.
+ *
+ *   > | 雨水下水道興建長度(公      + `尺)`
+ *                         ^
+ */
+function openBracketCost(parts: readonly string[]): number {
+  let depth = 0;
+  for (const part of parts) for (const ch of part) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  return depth > 0 ? 5 : 0;
 }
 
 /** Does any line of the block hold two cells side by side? */

@@ -223,7 +223,8 @@ interface KpiWidths extends ColumnWidths {
  * text blocks is a strategy (a row of three blocks or more).
  */
 function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
-  const two = learnWidths(drafts.flatMap((draft) => draft.texts));
+  const blocks = drafts.flatMap((draft) => draft.texts);
+  const two = learnWidths(blocks);
   let strategy = 0;
   for (const draft of drafts) {
     if (draft.texts.length < 3) continue;
@@ -231,7 +232,18 @@ function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
     if (first.texts.length < 2 || hasTwoParts(first.texts)) continue;
     strategy = Math.max(strategy, widest(first.texts));
   }
-  return { ...two, strategy };
+  // Few side-by-side lines: the measure column is the widest one whose
+  // wrapped cells (first lines of blocks of one column) are common.
+  const wrapped = new Map<number, number>();
+  for (const block of blocks) {
+    if (block.texts.length < 2 || hasTwoParts(block.texts)) continue;
+    const w = widthOf(block.texts[0]);
+    wrapped.set(w, (wrapped.get(w) ?? 0) + 1);
+  }
+  const common = [...wrapped].filter(([, n]) => n >= 2).map(([w]) => w);
+  const widestCommon = common.length > 0 ? Math.max(...common) : 0;
+  const right = widestCommon > two.right && widestCommon > two.left + 0.5 ? widestCommon : two.right;
+  return { left: two.left, right, strategy };
 }
 
 function widest(texts: readonly string[]): number {
