@@ -70,6 +70,9 @@ export function blockValues(texts: readonly string[]): string[] | null {
     const values: string[] = [];
     for (let k = 0; k < count; k++) values.push(rows.map((row) => row[k]).join(''));
     if (values.every(isValue)) return values;
+    // `美術館籌 美術館籌 100筆以 100筆以` / `備中 備中 上 上`: text targets beside values.
+    const short = (value: string) => isValue(value) || (value.length <= 8 && !/[。，；、]/u.test(value));
+    if (count >= 2 && texts.length >= 2 && values.every(short) && values.filter(isValue).length * 2 >= count) return values;
   }
   if (texts.length === 1) {
     const words = rows[0];
@@ -127,7 +130,10 @@ export function lineParts(text: string): string[] {
     }
     // `編班。 2.109年…`: a numbered entry after a sentence goes on in the same cell.
     const entryInCell = /[。；;]$/u.test(a) && LIST_MARKER.test(b);
-    const boundary = (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a)) && !entryInCell && startsCell(b) && [...a].length > 1 && ([...b].length > 1 || HAN.test(b));
+    // `資訊安全管理系統IS 通過認證…`: a cell may end in a cut Latin word.
+    const latinEnd = /\p{Script=Han}[A-Za-z]{2,}$/u.test(a) && HAN.test(b[0] ?? '');
+    const boundary =
+      (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a) || latinEnd) && !entryInCell && startsCell(b) && [...a].length > 1 && ([...b].length > 1 || HAN.test(b));
     if (boundary) parts.push(b);
     else parts[parts.length - 1] = `${a} ${b}`;
   }
@@ -141,8 +147,7 @@ const MARKER_WORD = /^(?:[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0
  * A word that may start a cell: CJK text, a full-width bracket or comma (a
  * wrapped line of the next cell; no text puts a space before a comma), a number —
  * not a decimal or marker cut by the line end (`2.1`), not a half-width
- * bracket (`較基期年 (104年)`: a space inside the cell) unless it is a
- * marker (`(一)`).
+ * bracket before a number (`較基期年 (104年)`: a space inside the cell).
  */
 function startsCell(word: string): boolean {
   if (/^[0-9]+\.[0-9]+$/u.test(word)) return false;
