@@ -211,7 +211,8 @@ export interface Split {
   guessed: boolean;
 }
 
-const MAX_SPLIT_LINES = 40;
+/** Geometries tried grow with the cube of a block's lines: longer blocks are split by their parts alone. */
+const MAX_SPLIT_LINES = 16;
 
 /**
  * Split a block holding two side-by-side cells into the two cells.  Every

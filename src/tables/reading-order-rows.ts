@@ -89,7 +89,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       if (current.values.length > 0) {
         // A strategy cell printed inside a run of values (its middle stands
         // beside them): set aside when the values after it complete the run.
-        if (current.values.length + valuesAhead(pieces, k + 1) === years) {
+        if (current.values.length + valuesAhead(pieces, k + 1, years) === years) {
           interrupting.push(piece.paragraph);
           continue;
         }
@@ -121,7 +121,8 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
   for (const draft of drafts) {
     const { strategyTexts, indicator, measure, uncertain } = assignKpiTexts(draft, widths);
-    strategies.push(...strategyTexts, ...draft.after);
+    for (const text of strategyTexts) strategies.push(text);
+    for (const text of draft.after) strategies.push(text);
     const ordinal = draft.indicatorOrdinal === null ? null : Number(draft.indicatorOrdinal);
     if (ordinal === null || ordinal <= lastOrdinal || ordinal === 1) slot++;
     lastOrdinal = ordinal ?? 0;
@@ -194,9 +195,10 @@ function continuesOrdinals(text: string, last: number): boolean {
 }
 
 /** How many values follow from `from` before the next text or ordinal. */
-function valuesAhead(pieces: readonly Piece[], from: number): number {
+function valuesAhead(pieces: readonly Piece[], from: number, limit: number): number {
   let count = 0;
-  for (let k = from; k < pieces.length; k++) {
+  // Bounded: only whether the run completes a row matters.
+  for (let k = from; k < pieces.length && count <= limit; k++) {
     const piece = pieces[k];
     if (piece.kind === 'values') count += piece.values.length;
     else if (piece.kind === 'number' && pieces[k + 1]?.kind !== 'text') count++;
@@ -240,8 +242,8 @@ function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
     const w = widthOf(block.texts[0]);
     wrapped.set(w, (wrapped.get(w) ?? 0) + 1);
   }
-  const common = [...wrapped].filter(([, n]) => n >= 2).map(([w]) => w);
-  const widestCommon = common.length > 0 ? Math.max(...common) : 0;
+  let widestCommon = 0;
+  for (const [w, n] of wrapped) if (n >= 2) widestCommon = Math.max(widestCommon, w);
   const right = widestCommon > two.right && widestCommon > two.left + 0.5 ? widestCommon : two.right;
   return { left: two.left, right, strategy };
 }
@@ -537,8 +539,11 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
     const item = items[k];
     if (item.kind !== 'labels') continue;
     const next = items[k + 1];
-    if (next && next.kind === 'entry' && next.startsList) own.set(next, [...(own.get(next) ?? []), ...item.labels]);
-    else strays.set(item.page, [...(strays.get(item.page) ?? []), ...item.labels]);
+    const target = next && next.kind === 'entry' && next.startsList ? own : strays;
+    const key = target === own ? (next as ReportEntry) : item.page;
+    let list = (target as Map<unknown, PathLabel[]>).get(key);
+    if (!list) (target as Map<unknown, PathLabel[]>).set(key, (list = []));
+    for (const label of item.labels) list.push(label);
   }
   const path = ['', '', ''];
   const rows: RawRow[] = [];
@@ -587,7 +592,8 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
  *              ^ 項 of the (一) below (printed as a column block)
  */
 function parentsFromPage(labels: readonly PathLabel[], pool: PathLabel[]): PathLabel[] {
-  const top = Math.min(...labels.map((label) => label.level));
+  let top = 2;
+  for (const label of labels) top = Math.min(top, label.level);
   const first = labels.find((label) => label.level === top)!;
   if (top === 0 || (first.ordinal !== null && first.ordinal !== 1)) return [];
   const end = pool.findIndex((label) => label.level === top - 1);
