@@ -158,6 +158,8 @@ function startsCell(word: string): boolean {
 export interface ColumnWidths {
   left: number;
   right: number;
+  /** How many two-part lines the widths were learned from. */
+  samples?: number;
 }
 
 /** The widest left and right part of the two-part lines of these blocks (0 when none). */
@@ -172,7 +174,9 @@ export function learnWidths(paragraphs: readonly Paragraph[]): ColumnWidths {
       count(right, width(parts[1]));
     }
   }
-  return { left: commonWidth(left), right: commonWidth(right) };
+  let samples = 0;
+  for (const n of left.values()) samples += n;
+  return { left: commonWidth(left), right: commonWidth(right), samples };
 }
 
 function count(histogram: Map<number, number>, key: number): void {

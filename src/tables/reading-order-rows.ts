@@ -237,15 +237,19 @@ function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
   // Few side-by-side lines: the measure column is the widest one whose
   // wrapped cells (first lines of blocks of one column) are common.
   const wrapped = new Map<number, number>();
+  let widestWrapped = 0;
   for (const block of blocks) {
     if (block.texts.length < 2 || hasTwoParts(block.texts)) continue;
     const w = widthOf(block.texts[0]);
     wrapped.set(w, (wrapped.get(w) ?? 0) + 1);
+    widestWrapped = Math.max(widestWrapped, w);
   }
   let widestCommon = 0;
   for (const [w, n] of wrapped) if (n >= 2) widestCommon = Math.max(widestCommon, w);
+  // Two or fewer side-by-side lines say little: the widest wrapped block then stands for the measure column.
+  if ((two.samples ?? 0) < 3) widestCommon = Math.max(widestCommon, widestWrapped);
   const right = widestCommon > two.right && widestCommon > two.left + 0.5 ? widestCommon : two.right;
-  return { left: two.left, right, strategy };
+  return { left: two.left, right, strategy, samples: two.samples };
 }
 
 function widest(texts: readonly string[]): number {
@@ -272,7 +276,9 @@ function assignKpiTexts(draft: KpiDraft, widths: KpiWidths): { strategyTexts: Pa
   const last = texts[n - 1];
   const split = splitTwoColumns(last.texts, widths);
   const strategyCost = (list: readonly Paragraph[]) => list.reduce((sum, p) => sum + singleCost(p.texts, widths.strategy), 0);
-  const mergedCost = (split.guessed ? 50 : split.cost) + strategyCost(texts.slice(0, n - 1));
+  // A table whose blocks never hold two cells side by side rarely runs two together.
+  const rarity = (widths.samples ?? 0) === 0 ? 2 : 0;
+  const mergedCost = (split.guessed ? 50 : split.cost) + strategyCost(texts.slice(0, n - 1)) + rarity;
   const apartCost =
     n >= 2 ? singleCost(texts[n - 2].texts, widths.left) + singleCost(last.texts, widths.right) + strategyCost(texts.slice(0, n - 2)) : Infinity;
   // A lone one-line block is a measure, not two cells.
