@@ -301,7 +301,7 @@ function tryGeometry(lines: readonly string[][], a: number, b: number, shift: nu
     wrapCost(right.map(width), widths.right) +
     openBracketCost(left) +
     openBracketCost(right) +
-    0.5 * apart +
+    apart +
     (shift === 0 ? 0 : 0.01);
   return { left, right, cost, guessed: false };
 }
