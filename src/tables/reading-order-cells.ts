@@ -116,7 +116,7 @@ export function pieceOf(paragraph: Paragraph): Piece {
  *                        ^
  *   > | 完工之路平工程件數 /路              (one part: `/路` starts with no CJK)
  */
-export function lineParts(text: string): string[] {
+export function lineParts(text: string, fullLeft = 0): string[] {
   const words = text.trim().split(/\s+/u).filter((word) => word !== '');
   if (words.length <= 1) return words;
   const parts: string[] = [words[0]];
@@ -132,8 +132,15 @@ export function lineParts(text: string): string[] {
     const entryInCell = /[。；;]$/u.test(a) && LIST_MARKER.test(b);
     // `資訊安全管理系統IS 通過認證…`: a cell may end in a cut Latin word.
     const latinEnd = /\p{Script=Han}[A-Za-z]{2,}$/u.test(a) && HAN.test(b[0] ?? '');
+    // `辦理本府及所屬機關 (查核單位數/…`: a bracket of text after a line that
+    // fills the left column (`fullLeft`, when the caller knows it) starts the next cell.
+    const bracketCell = fullLeft > 0 && /^\(\p{Script=Han}/u.test(b) && width(a) >= fullLeft;
     const boundary =
-      (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a) || latinEnd) && !entryInCell && startsCell(b) && [...a].length > 1 && ([...b].length > 1 || HAN.test(b));
+      (HAN.test(a[a.length - 1] ?? '') || /[，、。；：」）)]$/u.test(a) || latinEnd) &&
+      !entryInCell &&
+      (startsCell(b) || bracketCell) &&
+      [...a].length > 1 &&
+      ([...b].length > 1 || HAN.test(b));
     if (boundary) parts.push(b);
     else parts[parts.length - 1] = `${a} ${b}`;
   }
@@ -230,7 +237,7 @@ const MAX_SPLIT_LINES = 16;
  *   > | 計畫
  */
 export function splitTwoColumns(texts: readonly string[], widths: ColumnWidths): Split {
-  const lines = texts.map(lineParts).filter((parts) => parts.length > 0);
+  const lines = texts.map((text) => lineParts(text, widths.left - 1)).filter((parts) => parts.length > 0);
   const n = lines.length;
   let best: Split | null = null;
   if (n <= MAX_SPLIT_LINES) {
