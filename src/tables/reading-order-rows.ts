@@ -111,6 +111,10 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     }
   }
   close();
+  // Text blocks after the last row (strategy texts printed below the rows
+  // they span) are strategies, not a row, while strategies lack a text.
+  const last = drafts[drafts.length - 1];
+  const tail = last && last.values.length === 0 && last.indicatorOrdinal === null ? drafts.pop()! : null;
   const widths = kpiWidths(drafts);
   // Assign texts: strategies (numbered in order), indicator, measure.
   const strategies: Paragraph[] = [];
@@ -128,6 +132,16 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     lastOrdinal = ordinal ?? 0;
     rowSlots.push(Math.max(slot, 0));
     cells.push({ indicator, measure, uncertain: uncertain ?? (draft.values.length < years ? `the row has ${draft.values.length} target values for ${years} years` : null) });
+  }
+  if (tail) {
+    if (strategies.length + tail.texts.length <= slot + 1) for (const text of tail.texts) strategies.push(text);
+    else {
+      // Not strategies: an uncertain row of its own.
+      const { indicator, measure } = assignKpiTexts(tail, widths);
+      drafts.push(tail);
+      rowSlots.push(Math.max(slot, 0));
+      cells.push({ indicator, measure, uncertain: `the row has no target values` });
+    }
   }
   if (strategies.length !== slot + 1 && drafts.length > 0) {
     diagnostics.push({
