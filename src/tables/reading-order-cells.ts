@@ -320,13 +320,15 @@ function tryGeometry(lines: readonly string[][], a: number, b: number, shift: nu
  *   > | 雨水下水道興建長度(公      + `尺)`
  *                         ^
  */
+export const OPEN_BRACKET_COST = 5;
+
 function openBracketCost(parts: readonly string[]): number {
   let depth = 0;
   for (const part of parts) for (const ch of part) {
     if (ch === '(' || ch === '（') depth++;
     else if ((ch === ')' || ch === '）') && depth > 0) depth--;
   }
-  return depth > 0 ? 5 : 0;
+  return depth > 0 ? OPEN_BRACKET_COST : 0;
 }
 
 /** Does any line of the block hold two cells side by side? */

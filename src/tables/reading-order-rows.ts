@@ -28,6 +28,7 @@ import {
   joinLines,
   learnWidths,
   lineParts,
+  OPEN_BRACKET_COST,
   type Paragraph,
   type Piece,
   pieceOf,
@@ -141,6 +142,17 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       drafts.push(tail);
       rowSlots.push(Math.max(slot, 0));
       cells.push({ indicator, measure, uncertain: `the row has no target values` });
+    }
+  }
+  // One strategy text too many and one row without a measure: the measure
+  // was printed apart (below the row, before the page break).
+  const missing = cells.findIndex((cell) => cell.measure === '' && cell.indicator !== '');
+  if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
+    const after = drafts[missing].blocks.at(-1)!.lines[0];
+    const surplus = strategies.findIndex((text) => text.lines[0] > after);
+    if (surplus >= 0) {
+      cells[missing].measure = joinLines(strategies[surplus].texts);
+      strategies.splice(surplus, 1);
     }
   }
   if (strategies.length !== slot + 1 && drafts.length > 0) {
@@ -301,6 +313,10 @@ function assignKpiTexts(draft: KpiDraft, widths: KpiWidths): { strategyTexts: Pa
     return { strategyTexts: texts.slice(0, n - 2), indicator: joinLines(texts[n - 2].texts), measure: joinLines(last.texts), uncertain: null };
   }
   if (lastIsOneCell) return { strategyTexts: [], indicator: joinLines(last.texts), measure: '', uncertain: 'one text cell for indicator and measure' };
+  if (n === 1 && !split.guessed && split.cost >= OPEN_BRACKET_COST) {
+    // `市民中心（北棟大` / `樓）興建`: one cell; its measure is printed elsewhere.
+    return { strategyTexts: [], indicator: joinLines(last.texts), measure: '', uncertain: 'no measure beside the indicator' };
+  }
   return {
     strategyTexts: texts.slice(0, n - 1),
     indicator: joinLines(split.left),
