@@ -51,6 +51,9 @@ export function isHeaderCell(text: string): boolean {
 //       ^^^^^^^^^^^^ a column title a table can start with (not `單位`, `類`, `108年`)
 const LEADING_CELL = /^(?:機關工作項目|重要工作(?:計畫)?項目|計畫名稱|辦理情形)$/u;
 
+/** Every leading cell holds one of these (a cheap test before the real one). */
+const LEADING_HINT = /[標目稱情準式]/u;
+
 /** A header cell that names a column of its own: where a reading-order table starts. */
 function isLeadingCell(text: string): boolean {
   const compact = stripSpaces(text);
@@ -69,7 +72,7 @@ export const readingOrderReader: TableReader = {
   read(lines, start, limit) {
     const first = lines[start];
     // Quick test first: this runs on every content line.
-    if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t')) return null;
+    if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
     if (!isLeadingCell(first.text.replace(/\f/gu, ''))) return null;
     if (!startsHeaderBlock(lines, start, limit)) return null;
     const head = readHeader(lines, start, limit);
