@@ -27,6 +27,8 @@ export interface Paragraph {
   texts: string[];
   /** The block starts a page (a form feed before it). */
   pageStart: boolean;
+  /** A header cell the reader recognised by its place (a bare year after the target group's title). */
+  header?: boolean;
 }
 
 export type Piece =

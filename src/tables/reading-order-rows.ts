@@ -19,6 +19,7 @@
  */
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
+import { columnRole } from '../records/columns.js';
 import type { Diagnostic, Line, Position, RawRow } from '../types.js';
 import { withMarker } from './flattened-rows.js';
 import {
@@ -209,6 +210,81 @@ function textValues(pieces: Piece[], years: number): Piece[] {
     } else k++;
   }
   return out;
+}
+
+const NUMERIC_ROLES = new Set(['strategy-marker', 'indicator-marker', 'assessment-system']);
+
+/**
+ * Rows of the 序號 / 評估體制 / 評估方式 form: the blocks before a row's run
+ * of values fill its columns from the right — measure, 評估方式, 評估體制
+ * (a number), indicator, 編號, strategy, 序號 — so a row that continues a
+ * strategy (no 序號 or strategy text of its own) leaves those cells empty
+ * for the record reader to carry down.
+ *
+ *   > | 1 / 正確辦理各項戶籍登記 / 1 / 受理戶籍登記案件 / 1 / 統計數據 / 正確率… / 98% 98% 98% 98%
+ *   > | 2 / 定期舉行戶政法令測驗 / 1 / 統計數據 / 舉辦次數 / 2次 2次 2次 2次
+ *       ^ 編號 (the strategy goes on)
+ */
+export function buildWideKpiRows(blocks: readonly Paragraph[], header: readonly string[], years: number, lines: readonly Line[]): BuiltRows {
+  const roles = header.map((cell) => columnRole(cell).role);
+  const pieces = textValues(blocks.map(pieceOf), years);
+  const rows: RawRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let pending: Piece[] = [];
+  let values: string[] = [];
+  let rowBlocks: Paragraph[] = [];
+  const emit = () => {
+    const cells: string[] = roles.map(() => '');
+    let k = pending.length - 1;
+    for (let c = roles.length - 1; c >= 0 && k >= 0; c--) {
+      const piece = pending[k];
+      if ((piece.kind !== 'text') !== NUMERIC_ROLES.has(roles[c])) continue;
+      cells[c] = pieceText(piece);
+      k--;
+    }
+    let uncertain = k >= 0 ? `${k + 1} blocks more than the columns` : null;
+    if (k >= 0) {
+      // Extra blocks at the front: kept in the first text column.
+      const first = roles.findIndex((role) => !NUMERIC_ROLES.has(role));
+      cells[first] = [...pending.slice(0, k + 1).map(pieceText), cells[first]].filter(Boolean).join('\n');
+    }
+    const indicatorAt = roles.indexOf('indicator');
+    if (indicatorAt >= 0 && !cells[indicatorAt]) uncertain ??= 'no indicator text';
+    if (values.length < years) uncertain ??= `the row has ${values.length} target values for ${years} years`;
+    const targets = values.slice(0, years);
+    while (targets.length < years) targets.push('');
+    const position = blocksPosition(rowBlocks, lines);
+    rows.push({ cells: [...cells, ...targets], position, lines: rowLines(rowBlocks, lines) });
+    if (uncertain) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: `KPI row 「${indicatorAt >= 0 ? cells[indicatorAt] : ''}」: ${uncertain}`, position });
+    pending = [];
+    values = [];
+    rowBlocks = [];
+  };
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    const next = pieces[k + 1];
+    const afterText = pending.length > 0 && pending[pending.length - 1].kind === 'text';
+    const isValue = piece.kind === 'values' || (piece.kind === 'number' && (values.length > 0 || (next?.kind !== 'text' && afterText)));
+    if (!isValue) {
+      if (values.length > 0) emit();
+      pending.push(piece);
+      rowBlocks.push(piece.paragraph);
+      continue;
+    }
+    rowBlocks.push(piece.paragraph);
+    for (const value of piece.kind === 'values' ? piece.values : [piece.text]) {
+      values.push(value);
+      if (values.length === years) emit();
+    }
+  }
+  if (pending.length > 0 || values.length > 0) emit();
+  return { rows, diagnostics };
+}
+
+function pieceText(piece: Piece): string {
+  if (piece.kind === 'text') return joinLines(piece.paragraph.texts);
+  if (piece.kind === 'values') return piece.values.join(' ');
+  return piece.text;
 }
 
 function emptyDraft(): KpiDraft {

@@ -29,7 +29,7 @@ import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
-import { buildKpiRows, buildReportRows, buildWorkRows } from './reading-order-rows.js';
+import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
 //       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
@@ -47,8 +47,8 @@ export function isHeaderCell(text: string): boolean {
   return ITEM_HEADER_WORD.test(compact) || isHeaderLine(text);
 }
 
-//   > | 關鍵策略目標   衡量標準   年度目標值   機關工作項目   計畫名稱
-//       ^^^^^^^^^^^^ a column title a table can start with (not `單位`, `類`, `108年`)
+//   > | 序號   關鍵策略目標   衡量標準   年度目標值   機關工作項目   計畫名稱
+//       ^^^^ a column title a table can start with (not `單位`, `類`, `108年`)
 const LEADING_CELL = /^(?:機關工作項目|重要工作(?:計畫)?項目|計畫名稱|辦理情形)$/u;
 
 /** Every leading cell holds one of these (a cheap test before the real one). */
@@ -60,11 +60,34 @@ function isLeadingCell(text: string): boolean {
   if (compact === '' || compact.length > 16) return false;
   if (LEADING_CELL.test(compact)) return true;
   const role = columnRole(compact).role;
-  return (role === 'strategy' || role === 'indicator' || role === 'measure' || (role === 'year' && /目標值/u.test(compact))) && isHeaderCell(text);
+  return (role === 'strategy-marker' || role === 'strategy' || role === 'indicator' || role === 'measure' || (role === 'year' && /目標值/u.test(compact))) && isHeaderCell(text);
 }
 
 function isHeaderBlock(paragraph: Paragraph): boolean {
-  return paragraph.texts.every(isHeaderCell);
+  return paragraph.header === true || paragraph.texts.every(isHeaderCell);
+}
+
+//   > | 年度績效目標值
+//   > |
+//   > | 107            (header cells: bare years right after the target group's title)
+//       ^^^
+const BARE_YEAR = /^(?:民國)?(\d{2,3})$/u;
+
+/**
+ * Bare years (`107`, `108` …, one block each) right after the target
+ * group's header cell are header cells too, not target values; they are
+ * marked so and given the `年` the year columns are named with.
+ */
+function bareYearsAsHeader(blocks: Paragraph[]): Paragraph[] {
+  let afterGroup = false;
+  return blocks.map((block) => {
+    const text = block.texts.length === 1 ? block.texts[0] : '';
+    const year = BARE_YEAR.exec(text);
+    if (afterGroup && year && Number(year[1]) >= 80 && Number(year[1]) <= 200) return { ...block, texts: [`${year[1]}年`], header: true };
+    afterGroup = block.texts.some((line) => /目標值/u.test(line) && isHeaderCell(line));
+    if (afterGroup) return block;
+    return block;
+  });
 }
 
 export const readingOrderReader: TableReader = {
@@ -78,7 +101,7 @@ export const readingOrderReader: TableReader = {
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
-    const blocks = dropPageNumbers(paragraphs(lines, start, end));
+    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end)));
     const body = blocks.filter((paragraph) => !isHeaderBlock(paragraph));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
@@ -91,7 +114,9 @@ export const readingOrderReader: TableReader = {
     const years = head.years.length > 0 ? head.years.length : valueRunLength(body);
     const built =
       head.shape === 'kpi'
-        ? buildKpiRows(body, years, lines)
+        ? head.header.some((cell) => ['strategy-marker', 'indicator-marker', 'assessment-system', 'assessment-method'].includes(columnRole(cell).role))
+          ? buildWideKpiRows(body, head.header.slice(0, head.header.length - Math.max(1, head.years.length)), years, lines)
+          : buildKpiRows(body, years, lines)
         : head.shape === 'work'
           ? buildWorkRows(body, head.header.length, lines)
           : buildReportRows(blocks, isHeaderBlock, lines);
@@ -174,13 +199,28 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   const words: string[] = [];
   const years: string[] = [];
   let seenContent = 0;
+  let afterGroup = false;
+  let yearRun = 0;
   for (let i = start; i < limit && seenContent < HEADER_REACH; i++) {
     const line = lines[i];
     if (i > start && line.text.includes('\f')) break;
     if (line.role !== 'content') continue;
     seenContent++;
     const text = line.text.replace(/\f/gu, '').trim();
-    if (!isHeaderCell(text)) continue;
+    const bare = BARE_YEAR.exec(text);
+    if (bare && (afterGroup || yearRun > 0) && Number(bare[1]) >= 80 && Number(bare[1]) <= 200) {
+      // `年度績效目標值` then `107`, `108` … each a block of its own.
+      const year = `${bare[1]}年`;
+      if (!years.includes(year)) years.push(year);
+      yearRun++;
+      continue;
+    }
+    yearRun = 0;
+    if (!isHeaderCell(text)) {
+      afterGroup = false;
+      continue;
+    }
+    afterGroup = /目標值/u.test(text);
     for (const word of text.split(/\s+/u)) if (!isYear(word) && !words.includes(word)) words.push(word);
     years.push(...yearsOf([text]).filter((year) => !years.includes(year)));
   }
@@ -197,10 +237,18 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
 }
 
 /** The KPI columns in the order the records expect: strategy, indicator, measure, years. */
+/**
+ * Columns of the 序號 / 評估體制 / 評估方式 form, in the order its rows print
+ * them.  (A 權重 column is not read: its percentages cannot be told from
+ * target values in a stream of blocks.)
+ */
+const WIDE_ROLES = ['strategy-marker', 'strategy', 'indicator-marker', 'indicator', 'assessment-system', 'assessment-method', 'measure'];
+
 function kpiColumns(words: readonly string[], years: readonly string[]): string[] {
   const pick = (role: string) => words.find((word) => columnRole(word).role === role);
   const header: string[] = [];
-  for (const role of ['strategy', 'indicator', 'measure']) {
+  const wide = ['strategy-marker', 'indicator-marker', 'assessment-system', 'assessment-method'].some((role) => pick(role));
+  for (const role of wide ? WIDE_ROLES : ['strategy', 'indicator', 'measure']) {
     const word = pick(role);
     if (word) header.push(word);
   }
