@@ -110,6 +110,16 @@ describe('reading-order variants', () => {
     expect(exactKpis(parsed(read(name).replace(/\f/gu, ''), name), expected)).toBe(expected.length);
   });
 
+  it('without blank lines between cells (an extractor that writes no paragraph breaks)', () => {
+    const text = read(name)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .join('\n');
+    const result = parsed(text, name);
+    expect(result.documents[0].tables[0].layout).toBe('reading-order');
+    expect(exactKpis(result, expected)).toBe(expected.length);
+  });
+
   it('with CRLF line ends', () => {
     expect(exactKpis(parsed(read(name).replace(/\n/gu, '\r\n'), name), expected)).toBe(expected.length);
   });

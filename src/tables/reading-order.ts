@@ -27,6 +27,8 @@ import { columnRole, isKpiHeader } from '../records/columns.js';
 import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
+import { isValueToken, readItems } from './flattened-cells.js';
+import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
@@ -97,10 +99,12 @@ export const readingOrderReader: TableReader = {
     // Quick test first: this runs on every content line.
     if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
     if (!isLeadingCell(first.text.replace(/\f/gu, ''))) return null;
-    if (!startsHeaderBlock(lines, start, limit)) return null;
+    const blockHeader = startsHeaderBlock(lines, start, limit);
+    if (!blockHeader && !startsHeaderLines(lines, start, limit)) return null;
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
+    if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end)));
     const body = blocks.filter((paragraph) => !isHeaderBlock(paragraph));
     const diagnostics: Diagnostic[] = [];
@@ -181,6 +185,74 @@ function startsHeaderBlock(lines: readonly Line[], start: number, limit: number)
     if (!isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
   }
   return false;
+}
+
+/**
+ * The header's cells on lines of their own without blank lines between
+ * (an extractor that writes a cell per line and no paragraph breaks):
+ * three header cells in a row.
+ *
+ *   > | 關鍵策略目標
+ *   > | 關鍵績效指標
+ *   > | 衡量標準
+ */
+function startsHeaderLines(lines: readonly Line[], start: number, limit: number): boolean {
+  let cells = 0;
+  for (let i = start; i < limit && i < start + 3; i++) {
+    const line = lines[i];
+    if (line.role !== 'content' || !isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
+    cells++;
+  }
+  return cells === 3;
+}
+
+/**
+ * A KPI table whose cells are lines with no blank line between them: the
+ * flattened reader's shape (wrapped cells, no cell-end marks), read with its
+ * item and row builders once the header lines and repeated headers are out.
+ */
+function readLineCells(lines: Line[], start: number, end: number, head: Header): RawTable | null {
+  const body: Line[] = [];
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    const text = line.text.replace(/\f/gu, '').trim();
+    if (line.role !== 'content' || text === '' || isHeaderCell(text) || PAGE_LABEL.test(text)) continue;
+    body.push(text === line.text ? line : { ...line, text });
+  }
+  const shape = { textColumns: head.header.length - Math.max(1, head.years.length) - 1, years: Math.max(1, head.years.length) };
+  const position = linesPosition(lines, start, end);
+  const { rows, diagnostics } = buildRows(readItems(joinWrappedValues(body, shape.years), shape, lines), shape, lines);
+  if (rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
+  return { layout: 'reading-order', header: head.header, rows, start, end, position, diagnostics };
+}
+
+/**
+ * Values wrapped in a narrow target column, one line each: a run of twice
+ * as many value lines as years whose pairs join into values is one row's
+ * targets.
+ *
+ *   > | 10
+ *   > | 0%        (×4: `100%` four times)
+ */
+function joinWrappedValues(body: Line[], years: number): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < body.length; ) {
+    let run = 0;
+    while (k + run < body.length && run < 2 * years && isValueToken(body[k + run].text.trim())) run++;
+    const pairs = run === 2 * years && (k + run >= body.length || !isValueToken(body[k + run].text.trim()));
+    if (pairs && years > 0) {
+      let joined = true;
+      for (let p = 0; p < run && joined; p += 2) joined = isValueToken(body[k + p].text.trim() + body[k + p + 1].text.trim());
+      if (joined) {
+        for (let p = 0; p < run; p += 2) out.push({ ...body[k + p], text: body[k + p].text.trim() + body[k + p + 1].text.trim() });
+        k += run;
+        continue;
+      }
+    }
+    out.push(body[k]);
+    k++;
+  }
+  return out;
 }
 
 interface Header {
