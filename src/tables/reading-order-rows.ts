@@ -18,7 +18,7 @@
  *   > | 100% 100% 100% 100%       (targets: the row ends)
  */
 import { linesPosition } from '../lines.js';
-import { parseMarker } from '../markers.js';
+import { cjkNumber, parseMarker } from '../markers.js';
 import { columnRole } from '../records/columns.js';
 import type { Diagnostic, Line, Position, RawRow } from '../types.js';
 import { withMarker } from './flattened-rows.js';
@@ -70,8 +70,12 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     interrupting = [];
     current = emptyDraft();
   };
+  /** Strategy texts printed right after their own ordinal (`三` / `健全防救災資訊網…`), by ordinal value. */
+  const numbered = new Map<Paragraph, number>();
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k];
+    const previous = pieces[k - 1];
+    if (piece.kind === 'text' && previous?.kind === 'strategy-ordinal' && pieces[k - 2]?.kind !== 'strategy-ordinal') numbered.set(piece.paragraph, previous.value);
     if (piece.kind === 'strategy-ordinal') {
       strategyOrdinals.push(piece.text);
       current.blocks.push(piece.paragraph);
@@ -164,6 +168,9 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       position: linesPosition(lines, blocks[0].lines[0], blocks[blocks.length - 1].lines.at(-1)! + 1),
     });
   }
+  placeNumbered(strategies, numbered, slot + 1);
+  // The strategies' ordinals in their own order (a column block may print them out of it).
+  strategyOrdinals.sort((a, b) => (cjkNumber(a) ?? 0) - (cjkNumber(b) ?? 0));
   let previousSlot = -1;
   drafts.forEach((draft, k) => {
     const own = rowSlots[k];
@@ -279,6 +286,30 @@ export function buildWideKpiRows(blocks: readonly Paragraph[], header: readonly 
   }
   if (pending.length > 0 || values.length > 0) emit();
   return { rows, diagnostics };
+}
+
+/**
+ * Strategy texts in slot order: a text printed right after its own ordinal
+ * (alone, not in a run of ordinals) takes that strategy's place; the others
+ * fill the remaining places in print order.  A merged strategy cell is
+ * printed where its middle falls, so print order alone can put a strategy
+ * after the next one.  Only when there are as many texts as strategies.
+ *
+ *   > | 三 / 健全防救災資訊網…      (paired: the third strategy)
+ *   > | 二 / 六 / 強化防災安全面向…   (a run of ordinals: by order)
+ */
+function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph, number>, slots: number): void {
+  if (numbered.size === 0 || strategies.length !== slots) return;
+  const placed: (Paragraph | undefined)[] = new Array(slots);
+  const rest: Paragraph[] = [];
+  for (const text of strategies) {
+    const value = numbered.get(text);
+    if (value !== undefined && value >= 1 && value <= slots && !placed[value - 1]) placed[value - 1] = text;
+    else rest.push(text);
+  }
+  let r = 0;
+  for (let k = 0; k < slots; k++) if (!placed[k]) placed[k] = rest[r++];
+  for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
 }
 
 function pieceText(piece: Piece): string {
