@@ -501,7 +501,9 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
     for (let t = 0; t < block.texts.length; t++) {
       const parts = lineParts(block.texts[t]);
       if (parts.length === 0) continue;
-      let columns = placeParts(parts, open, caps, lone);
+      const ended = current ? current.parts.map((cell) => /[。；;]$/u.test(cell[cell.length - 1] ?? '')) : [false, false, false];
+      const empty = current ? current.parts.map((cell) => cell.length === 0) : [true, true, true];
+      let columns = placeParts(parts, open, caps, lone, ended, empty);
       if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !itemGoesOn(block.texts[t + 1], caps)) {
         // `利。` under both a full category and a full item line: the item goes
         // on, unless the next line continues the item beside it.
@@ -602,16 +604,28 @@ function firstLineColumns(parts: readonly string[], caps: readonly number[]): nu
  *   > | 強身心障礙福利服務工       (item)
  *   > | 提出保險費減免之申請。     (content, same baseline)
  */
-function placeParts(parts: readonly string[], open: readonly boolean[], caps: readonly number[], lone = -1): number[] | null {
+function placeParts(
+  parts: readonly string[],
+  open: readonly boolean[],
+  caps: readonly number[],
+  lone = -1,
+  ended: readonly boolean[] = [false, false, false],
+  empty: readonly boolean[] = [false, false, false],
+): number[] | null {
+  const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
+  // A row's content may start a line below its item (`簡化作業程序，縮短處理` / `2. 受理…`).
+  if (parts.length === 1 && wide(parts[0]) && !open[CONTENT] && empty[CONTENT] && !empty[ITEM]) return [CONTENT];
   const candidates = [CATEGORY, ITEM, CONTENT].filter((column) => open[column]);
   if (candidates.length === 0 || parts.length > candidates.length) return null;
-  const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
   // A wide last part is content; the others take the leftmost open columns they fit.
   if (parts.length === 1) {
     if (wide(parts[0])) return open[CONTENT] ? [CONTENT] : null;
     const fits = candidates.filter((column) => column === CONTENT || widthOf(parts[0]) <= caps[column] + 0.5);
-    const right = fits.find((column) => lone >= 0 && column > lone);
+    // The partner of a lone part on its baseline, unless that cell ended a sentence.
+    const right = fits.find((column) => lone >= 0 && column > lone && !ended[column]);
     if (right !== undefined) return [right];
+    // A short sentence after content that ended one, with the item closed: the next row's item.
+    if (fits.length === 1 && fits[0] === CONTENT && ended[CONTENT] && /[。；;]$/u.test(parts[0]) && widthOf(parts[0]) <= caps[ITEM] + 0.5) return null;
     return fits.length > 0 ? [fits[0]] : [candidates[0]];
   }
   if (wide(parts[parts.length - 1]) && open[CONTENT]) {
