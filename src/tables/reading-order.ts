@@ -403,9 +403,16 @@ function headerFollows(lines: readonly Line[], from: number, limit: number): boo
 const LONE_NUMBER = /^[0-9]{1,3}$/u;
 const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
 
-/** Nothing more on this page: the end, a page break or a repeated header. */
-function endsPage(next: Paragraph | undefined): boolean {
-  return !next || next.pageStart || isHeaderBlock(next);
+/**
+ * Nothing more on this page from block `k` on: the end or a page break,
+ * with only header cells (`備註` printed last) before it.
+ */
+function endsPage(blocks: readonly Paragraph[], k: number): boolean {
+  for (let j = k; j < blocks.length && j < k + 12; j++) {
+    if (blocks[j].pageStart) return true;
+    if (!isHeaderBlock(blocks[j])) return false;
+  }
+  return k + 12 > blocks.length;
 }
 
 /** One short cell (a value, a budget such as `449(健保局補助)` or `市府統籌款`). */
@@ -428,7 +435,7 @@ function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (endsPage(next) || (next && isSingleValue(next) && endsPage(blocks[k + 2])))) continue;
+    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (endsPage(blocks, k + 1) || (next && isSingleValue(next) && endsPage(blocks, k + 2)))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
   return out;
