@@ -154,7 +154,13 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   const missing = cells.findIndex((cell) => cell.measure === '' && cell.indicator !== '');
   if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
     const after = drafts[missing].blocks.at(-1)!.lines[0];
-    const surplus = strategies.findIndex((text) => text.lines[0] > after);
+    // The last such text before the page ends (the measure stands at the page's foot).
+    let pageEnd = after + 1;
+    while (pageEnd < lines.length && !lines[pageEnd].text.includes('\f')) pageEnd++;
+    let surplus = -1;
+    strategies.forEach((text, k) => {
+      if (text.lines[0] > after && (text.lines[0] < pageEnd || surplus < 0)) surplus = k;
+    });
     if (surplus >= 0) {
       cells[missing].measure = joinLines(strategies[surplus].texts);
       strategies.splice(surplus, 1);
