@@ -117,6 +117,17 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     }
   }
   close();
+  // Values printed apart (below the page's last row) complete the one row
+  // that lacks exactly that many.
+  for (let d = drafts.length - 1; d >= 0; d--) {
+    const stray = drafts[d];
+    if (stray.texts.length > 0 || stray.indicatorOrdinal !== null || stray.values.length === 0) continue;
+    const short = drafts.filter((draft) => draft !== stray && draft.texts.length > 0 && draft.values.length + stray.values.length === years);
+    if (short.length !== 1) continue;
+    for (const value of stray.values) short[0].values.push(value);
+    for (const block of stray.blocks) short[0].blocks.push(block);
+    drafts.splice(d, 1);
+  }
   // Text blocks after the last row (strategy texts printed below the rows
   // they span) are strategies, not a row, while strategies lack a text.
   const last = drafts[drafts.length - 1];

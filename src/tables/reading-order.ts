@@ -415,6 +415,13 @@ function endsPage(blocks: readonly Paragraph[], k: number): boolean {
   return k + 12 > blocks.length;
 }
 
+/** Only a few short cells (values printed at the page's foot) between here and the page's end. */
+function shortCellsToPageEnd(blocks: readonly Paragraph[], k: number): boolean {
+  let j = k;
+  while (j < blocks.length && j < k + 3 && !blocks[j].pageStart && !isHeaderBlock(blocks[j]) && isSingleValue(blocks[j])) j++;
+  return j > k && endsPage(blocks, j);
+}
+
 /** One short cell (a value, a budget such as `449(健保局補助)` or `市府統籌款`). */
 function isSingleValue(block: Paragraph): boolean {
   const piece = pieceOf(block);
@@ -425,7 +432,7 @@ function isSingleValue(block: Paragraph): boolean {
 
 /**
  * Drop page numbers: a page label, or a lone number right before a page
- * break, a repeated header or the end — or before one last short cell
+ * break, a repeated header or the end — or before up to three short cells
  * printed after it (`8` / `100%` / page break: the bottom of a page).
  */
 function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
@@ -435,7 +442,7 @@ function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (endsPage(blocks, k + 1) || (next && isSingleValue(next) && endsPage(blocks, k + 2)))) continue;
+    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
   return out;
