@@ -15,6 +15,7 @@
  * splits a block that holds two columns back into its cells, by the columns'
  * line widths (a wrapped cell fills every line but its last).
  */
+import { cjkNumber } from '../markers.js';
 import { normalizeText } from '../normalize/text.js';
 import type { Line } from '../types.js';
 import { isValueToken, OPERATOR, width } from './flattened-cells.js';
@@ -42,15 +43,6 @@ const CJK_ORDINAL = /^[一二三四五六七八九十]{1,3}$/u;
 const SMALL_NUMBER = /^[0-9]{1,2}$/u;
 const HAN = /\p{Script=Han}/u;
 
-/** The value of a CJK numeral ordinal (`七` 7, `十二` 12). */
-export function cjkOrdinal(text: string): number {
-  const digits = '一二三四五六七八九';
-  const chars = [...text];
-  const ten = chars.indexOf('十');
-  if (ten === -1) return digits.indexOf(chars[0]) + 1;
-  const tens = ten === 0 ? 1 : digits.indexOf(chars[0]) + 1;
-  return tens * 10 + (chars[ten + 1] ? digits.indexOf(chars[ten + 1]) + 1 : 0);
-}
 
 /**
  * Target values of one block.  A narrow target column wraps a value over
@@ -102,7 +94,7 @@ function isValue(text: string): boolean {
 /** Classify a block. */
 export function pieceOf(paragraph: Paragraph): Piece {
   const texts = paragraph.texts;
-  if (texts.length === 1 && CJK_ORDINAL.test(texts[0])) return { kind: 'strategy-ordinal', text: texts[0], value: cjkOrdinal(texts[0]), paragraph };
+  if (texts.length === 1 && CJK_ORDINAL.test(texts[0])) return { kind: 'strategy-ordinal', text: texts[0], value: cjkNumber(texts[0]) ?? 0, paragraph };
   if (texts.length === 1 && SMALL_NUMBER.test(texts[0])) return { kind: 'number', text: texts[0], paragraph };
   const values = blockValues(texts);
   if (values) return { kind: 'values', values, paragraph };

@@ -21,6 +21,7 @@ import { linesPosition } from '../lines.js';
 import { cjkNumber, parseMarker } from '../markers.js';
 import { columnRole } from '../records/columns.js';
 import type { Diagnostic, Line, Position, RawRow } from '../types.js';
+import { width } from './flattened-cells.js';
 import { withMarker } from './flattened-rows.js';
 import {
   type ColumnWidths,
@@ -214,9 +215,9 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
  */
 function textValues(pieces: Piece[], years: number): Piece[] {
   let narrow = 2;
-  for (const piece of pieces) if (piece.kind === 'values' && piece.values.length === 1) for (const text of piece.paragraph.texts) narrow = Math.max(narrow, widthOf(text));
+  for (const piece of pieces) if (piece.kind === 'values' && piece.values.length === 1) for (const text of piece.paragraph.texts) narrow = Math.max(narrow, width(text));
   const isNarrow = (piece: Piece) =>
-    piece.kind === 'values' || (piece.kind === 'text' && piece.paragraph.texts.length <= 3 && piece.paragraph.texts.every((text) => widthOf(text) <= narrow && !/\s/u.test(text)));
+    piece.kind === 'values' || (piece.kind === 'text' && piece.paragraph.texts.length <= 3 && piece.paragraph.texts.every((text) => width(text) <= narrow && !/\s/u.test(text)));
   const out = [...pieces];
   for (let k = 0; k < out.length; ) {
     let end = k;
@@ -390,7 +391,7 @@ function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
   let widestWrapped = 0;
   for (const block of blocks) {
     if (block.texts.length < 2 || hasTwoParts(block.texts)) continue;
-    const w = widthOf(block.texts[0]);
+    const w = width(block.texts[0]);
     wrapped.set(w, (wrapped.get(w) ?? 0) + 1);
     widestWrapped = Math.max(widestWrapped, w);
   }
@@ -404,15 +405,10 @@ function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
 
 function widest(texts: readonly string[]): number {
   let max = 0;
-  for (const text of texts) max = Math.max(max, widthOf(text));
+  for (const text of texts) max = Math.max(max, width(text));
   return max;
 }
 
-function widthOf(text: string): number {
-  let w = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) w += ch.charCodeAt(0) < 0x80 ? 0.5 : 1;
-  return w;
-}
 
 /**
  * Which of a row's text blocks are the indicator and the measure: the last
@@ -562,7 +558,7 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
 function itemGoesOn(next: string | undefined, caps: readonly number[]): boolean {
   if (next === undefined) return false;
   const parts = lineParts(next);
-  return parts.length >= 2 || (parts.length === 1 && widthOf(parts[0]) <= caps[ITEM] + 0.5);
+  return parts.length >= 2 || (parts.length === 1 && width(parts[0]) <= caps[ITEM] + 0.5);
 }
 
 /** Line widths of the category, item and content columns: the usual width of each position in lines of several parts. */
@@ -575,7 +571,7 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
       const offset = 3 - parts.length;
       parts.forEach((part, i) => {
         const column = Math.max(0, i + offset);
-        histograms[column].set(widthOf(part), (histograms[column].get(widthOf(part)) ?? 0) + 1);
+        histograms[column].set(width(part), (histograms[column].get(width(part)) ?? 0) + 1);
       });
     }
   }
@@ -584,7 +580,7 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
   let category = 0;
   for (const block of blocks) for (const text of block.texts) {
     const first = lineParts(text)[0];
-    if (first && isCategoryLabel(first)) category = Math.max(category, widthOf(first));
+    if (first && isCategoryLabel(first)) category = Math.max(category, width(first));
   }
   caps[CATEGORY] = category || Math.max(0, caps[ITEM] - 2);
   return caps;
@@ -592,7 +588,7 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
 
 function isOpenWork(part: string, column: number, caps: readonly number[]): boolean {
   if (column === ITEM && /[。；;]$/u.test(part)) return false;
-  return widthOf(part) >= caps[column] - 1;
+  return width(part) >= caps[column] - 1;
 }
 
 function isCategoryLabel(part: string): boolean {
@@ -603,7 +599,7 @@ function isCategoryLabel(part: string): boolean {
 /** Columns of the first line of a row: a marker starts a category, a line wider than the item column is content. */
 function firstLineColumns(parts: readonly string[], caps: readonly number[]): number[] {
   if (parts.length >= 3) return parts.map((_, i) => Math.min(i, CONTENT));
-  const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
+  const wide = (part: string) => width(part) > caps[ITEM] + 0.5;
   const category = isCategoryLabel;
   if (parts.length === 2) {
     if (wide(parts[1])) return [category(parts[0]) ? CATEGORY : ITEM, CONTENT];
@@ -629,7 +625,7 @@ function placeParts(
   ended: readonly boolean[] = [false, false, false],
   empty: readonly boolean[] = [false, false, false],
 ): number[] | null {
-  const wide = (part: string) => widthOf(part) > caps[ITEM] + 0.5;
+  const wide = (part: string) => width(part) > caps[ITEM] + 0.5;
   // A row's content may start a line below its item (`簡化作業程序，縮短處理` / `2. 受理…`).
   if (parts.length === 1 && wide(parts[0]) && !open[CONTENT] && empty[CONTENT] && !empty[ITEM]) return [CONTENT];
   const candidates = [CATEGORY, ITEM, CONTENT].filter((column) => open[column]);
@@ -637,12 +633,12 @@ function placeParts(
   // A wide last part is content; the others take the leftmost open columns they fit.
   if (parts.length === 1) {
     if (wide(parts[0])) return open[CONTENT] ? [CONTENT] : null;
-    const fits = candidates.filter((column) => column === CONTENT || widthOf(parts[0]) <= caps[column] + 0.5);
+    const fits = candidates.filter((column) => column === CONTENT || width(parts[0]) <= caps[column] + 0.5);
     // The partner of a lone part on its baseline, unless that cell ended a sentence.
     const right = fits.find((column) => lone >= 0 && column > lone && !ended[column]);
     if (right !== undefined) return [right];
     // A short sentence after content that ended one, with the item closed: the next row's item.
-    if (fits.length === 1 && fits[0] === CONTENT && ended[CONTENT] && /[。；;]$/u.test(parts[0]) && widthOf(parts[0]) <= caps[ITEM] + 0.5) return null;
+    if (fits.length === 1 && fits[0] === CONTENT && ended[CONTENT] && /[。；;]$/u.test(parts[0]) && width(parts[0]) <= caps[ITEM] + 0.5) return null;
     return fits.length > 0 ? [fits[0]] : [candidates[0]];
   }
   if (wide(parts[parts.length - 1]) && open[CONTENT]) {
@@ -859,7 +855,7 @@ function pathWidths(blocks: readonly Paragraph[]): number[] {
     for (const part of lineParts(block.texts[0])) {
       const marker = parseMarker(part);
       const level = marker ? PATH_LEVEL[marker.style] : undefined;
-      if (level !== undefined) caps[level] = Math.max(caps[level], widthOf(part));
+      if (level !== undefined) caps[level] = Math.max(caps[level], width(part));
     }
   }
   return caps;
@@ -889,7 +885,7 @@ function pathCells(block: Paragraph, caps: readonly number[]): PathLabel[] {
     if (cell.closed) return false;
     const last = cell.parts[cell.parts.length - 1];
     if (cell.level === 0 && /部門$/u.test(joinLines(cell.parts))) return false;
-    return widthOf(last) >= (caps[cell.level] || 0) - 1;
+    return width(last) >= (caps[cell.level] || 0) - 1;
   };
   for (let k = 1; k < block.texts.length; k++) {
     const parts = lineParts(block.texts[k]);
