@@ -98,7 +98,7 @@ function previousContent(lines: readonly Line[], i: number): string {
   return '';
 }
 
-function isHeaderLine(text: string): boolean {
+export function isHeaderLine(text: string): boolean {
   if (!HEADER_HINT.test(text)) return false;
   const words = text.trim().split(/\s+/u);
   return words.length > 0 && words[0] !== '' && words.every((word) => HEADER_WORD.test(word));

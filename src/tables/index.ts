@@ -7,9 +7,10 @@ import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../t
 import { cellPerLineReader } from './cell-per-line.js';
 import { flattenedReader } from './flattened.js';
 import { markdownTableReader } from './markdown.js';
+import { readingOrderReader } from './reading-order.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, flattenedReader];
+export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, flattenedReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
