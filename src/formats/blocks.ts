@@ -4,15 +4,15 @@
  * front), a table row is a line of tab-separated cells, and every table is
  * handed on cell by cell as a `RenditionTable`.
  *
- * Merged cells: a cell spanning rows gives its text to every row it spans (a
- * strategy over its indicators, a category over its items: what the record
- * stages read from the other layouts); a cell spanning columns gives it to
- * the first.  Grid columns that one header cell spans are one column (a
- * converter splits 關鍵策略目標 into an ordinal and a text column), their
- * cells joined as `一、落實美感教育`.
+ * Merged cells are written once, in the row and column they start in, as
+ * Word's and Writer's text exports write them: the record stages carry a
+ * strategy over its indicators and queue a work-plan category for the
+ * items under it (a category repeated on every row it spans would be
+ * queued again for each).  Grid columns that one header cell spans are one
+ * column (a converter splits 關鍵策略目標 into an ordinal and a text
+ * column), their cells joined as `一、落實美感教育`.
  */
 import { isSubHeader } from '../tables/tsv.js';
-import { parseMarker } from '../markers.js';
 import type { Rendition, RenditionTable, TableLayout } from '../types.js';
 
 export interface ParagraphBlock {
@@ -97,16 +97,16 @@ function renderAll(blocks: readonly Block[], out: Output): void {
 }
 
 /**
- * The lines of a paragraph: its marker in front; an unnumbered heading
- * written the markdown way (`## 附錄`), which the sections stage reads as a
- * heading of that level.
+ * The lines of a paragraph: its marker in front; a heading written the
+ * markdown way (`## 附錄`, `## 肆、會計部門`), which the sections stage reads
+ * as a heading even where its number does not start a list.
  */
 export function paragraphLines(block: ParagraphBlock): string[] {
   if (block.text.trim() === '') return [];
   const text = `${block.marker}${block.text}`;
   const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   if (lines.length === 0) return [];
-  if (block.heading !== null && !parseMarker(lines[0])) lines[0] = `${'#'.repeat(Math.min(6, Math.max(1, block.heading)))} ${lines[0]}`;
+  if (block.heading !== null) lines[0] = `${'#'.repeat(Math.min(6, Math.max(1, block.heading)))} ${lines[0]}`;
   return lines;
 }
 
@@ -219,8 +219,8 @@ function renderTable(grid: Grid, out: Output): void {
   const headerKeys = new Set<string>();
   for (let r = 0; r < cells.length; r++) {
     const line = out.lines.length;
-    const values = groups.map(([from, to]) => groupText(cells[r], from, to));
-    out.lines.push(groups.map(([from, to]) => startingText(cells[r], r, from, to)).join('\t'));
+    const values = groups.map(([from, to]) => groupText(cells[r], r, from, to));
+    out.lines.push(values.map((value) => value.replace(/\s*\n\s*/g, ' ')).join('\t'));
     const key = values.map((value) => value.replace(/\s+/g, '')).join('\t');
     if (r < headerRows) {
       headerKeys.add(key);
@@ -234,8 +234,11 @@ function renderTable(grid: Grid, out: Output): void {
   out.tables.push(table);
 }
 
-/** A row's text in grid columns [from, to): the cells that start inside them, an ordinal cell folded into the text after it. */
-function groupText(row: readonly (Origin | null)[], from: number, to: number): string {
+/**
+ * Row `r`'s text in grid columns [from, to): the cells that start there, an
+ * ordinal cell folded into the text after it (`一` + `落實美感教育`).
+ */
+function groupText(row: readonly (Origin | null)[], r: number, from: number, to: number): string {
   const texts: string[] = [];
   let previous: Origin | null = null;
   for (let c = from; c < to; c++) {
@@ -244,21 +247,9 @@ function groupText(row: readonly (Origin | null)[], from: number, to: number): s
     previous = origin;
     // A cell spanning in from the left belongs to the column it starts in.
     if (origin.column < from) continue;
+    if (origin.row !== r) continue;
     if (origin.text) texts.push(origin.text);
   }
   if (texts.length > 1 && ORDINAL_ONLY.test(texts[0])) texts.splice(0, 2, `${texts[0]}${/[0-9]/.test(texts[0]) ? '.' : '、'}${texts[1]}`);
   return texts.join('\n');
-}
-
-/** What the rendition line shows of a row: cells written in this row only, on one line. */
-function startingText(row: readonly (Origin | null)[], r: number, from: number, to: number): string {
-  const texts: string[] = [];
-  let previous: Origin | null = null;
-  for (let c = from; c < to; c++) {
-    const origin = row[c] ?? null;
-    if (!origin || origin === previous) continue;
-    previous = origin;
-    if (origin.row === r && origin.column >= from && origin.text) texts.push(origin.text.replace(/\s*\n\s*/g, ' '));
-  }
-  return texts.join(' ');
 }
