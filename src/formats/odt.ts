@@ -68,6 +68,8 @@ interface ListLevel {
   start: number;
   /** How many levels the number shows (`1.2` shows 2). */
   shown: number;
+  /** `text:label-followed-by="nothing"`: the text follows the number directly. */
+  joined: boolean;
 }
 
 interface ParagraphStyle {
@@ -81,6 +83,7 @@ class OdfStyles {
   readonly lists = new Map<string, Map<number, ListLevel>>();
   readonly paragraphs = new Map<string, ParagraphStyle>();
   private list: Map<number, ListLevel> | null = null;
+  private level: ListLevel | null = null;
 
   /** Handlers reading the styles of `styles.xml` or of `content.xml`'s automatic styles. */
   handlers(): XmlHandlers {
@@ -99,7 +102,11 @@ class OdfStyles {
         suffix: attributes.get('style:num-suffix') ?? '',
         start: nonNegative(attributes.get('text:start-value')) ?? 1,
         shown: positive(attributes.get('text:display-levels')) ?? 1,
+        joined: false,
       });
+      this.level = this.list.get(positive(attributes.get('text:level')) ?? 1) ?? null;
+    } else if (this.level && name === 'style:list-level-label-alignment') {
+      this.level.joined = attributes.get('text:label-followed-by') === 'nothing';
     } else if (name === 'style:style' && attributes.get('style:family') === 'paragraph') {
       this.paragraphs.set(attributes.get('style:name') ?? '', {
         parent: attributes.get('style:parent-style-name') ?? null,
@@ -110,6 +117,7 @@ class OdfStyles {
 
   close(name: string): void {
     if (name === 'text:list-style' || name === 'text:outline-style') this.list = null;
+    if (name.startsWith('text:list-level-style-') || name === 'text:outline-level-style') this.level = null;
   }
 
   /** The outline level a paragraph style gives (through its parents), or null. */
@@ -344,7 +352,7 @@ function finishParagraph(open: OpenParagraph): ParagraphBlock {
 /** The marker of a list item's first paragraph, advancing the list's counters. */
 function listMarker(styles: OdfStyles, list: ListFrame, restart: number | undefined): string {
   const levels = styles.lists.get(list.instance.style);
-  const definition = (level: number): ListLevel => levels?.get(level) ?? { format: 'decimal', prefix: '', suffix: '.', start: 1, shown: 1 };
+  const definition = (level: number): ListLevel => levels?.get(level) ?? { format: 'decimal', prefix: '', suffix: '.', start: 1, shown: 1, joined: false };
   const values = list.instance.counters.next(list.level - 1, (n) => definition(n + 1).start, restart);
   return marker(definition(list.level), values, (n) => definition(n + 1).format);
 }
@@ -353,7 +361,7 @@ function listMarker(styles: OdfStyles, list: ListFrame, restart: number | undefi
 function outlineMarker(styles: OdfStyles, counters: ListCounters, level: number, start: number | undefined, restart: boolean): string {
   const levels = styles.lists.get(OUTLINE);
   const at = Math.min(Math.max(level, 1), 10);
-  const definition = (n: number): ListLevel => levels?.get(n) ?? { format: 'none', prefix: '', suffix: '', start: 1, shown: 1 };
+  const definition = (n: number): ListLevel => levels?.get(n) ?? { format: 'none', prefix: '', suffix: '', start: 1, shown: 1, joined: false };
   const values = counters.next(at - 1, (n) => definition(n + 1).start, start ?? (restart ? definition(at).start : undefined));
   return marker(definition(at), values, (n) => definition(n + 1).format);
 }
@@ -365,7 +373,7 @@ function marker(level: ListLevel, values: number[], formatOf: (level: number) =>
   const numbers: string[] = [];
   for (let n = values.length - shown; n < values.length; n++) numbers.push(formatNumber(values[n], n === values.length - 1 ? level.format : formatOf(n)));
   const text = `${level.prefix}${numbers.join('.')}${level.suffix}`;
-  return /[、，．：]$/u.test(text) || text === '' ? text : `${text} `;
+  return level.joined || /[、，．：]$/u.test(text) || text === '' ? text : `${text} `;
 }
 
 function positive(value: string | undefined): number | null {
