@@ -32,7 +32,7 @@ export const docxFrontEnd: FrontEnd = {
     try {
       return readDocx(bytes);
     } catch (error) {
-      return failure('docx', 'unreadable-file', `the DOCX file could not be read: ${(error as Error).message}`);
+      return failure('docx', 'internal-error', `plan-parse failed on this DOCX file (a bug; please report it): ${(error as Error).message}`);
     }
   },
 };

@@ -35,7 +35,7 @@ export const odtFrontEnd: FrontEnd = {
     try {
       return readOdt(bytes);
     } catch (error) {
-      return failure('odt', 'unreadable-file', `the ODT file could not be read: ${(error as Error).message}`);
+      return failure('odt', 'internal-error', `plan-parse failed on this ODT file (a bug; please report it): ${(error as Error).message}`);
     }
   },
 };
