@@ -9,7 +9,7 @@
 import type { FrontEnd, Rendition } from '../types.js';
 import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, renderBlocks } from './blocks.js';
 import { type NumberFormat, ListCounters, docxNumberFormat, formatNumber, odfNumberFormat } from './numbering.js';
-import { failure } from './package.js';
+import { cleanText, failure, tocEntry } from './package.js';
 import { type Attributes, parseXml } from './xml.js';
 import { type ZipPackage, isZip, namesMention, openZip } from './zip.js';
 
@@ -257,6 +257,11 @@ class Numberer {
     return null;
   }
 
+  /** Whether a paragraph style is a table of contents level (Word's built-in `toc 1` …). */
+  isTocStyle(style: string | null): boolean {
+    return styleChain(this.styles, style).some((link) => /^toc\s*\d$/i.test(link.name.trim()));
+  }
+
   /** The marker of a paragraph with these properties ('' when it is not numbered), advancing its counters. */
   marker(style: string | null, numId: string | null, ilvl: number | null): string {
     let id = numId;
@@ -323,6 +328,8 @@ interface OpenParagraph {
   numId: string | null;
   ilvl: number | null;
   outline: number | null;
+  /** An entry of a table of contents (inside a TOC field). */
+  toc: boolean;
 }
 
 interface TableFrame {
@@ -340,6 +347,10 @@ function documentHandlers(root: Block[], numberer: Numberer) {
   let paragraph: OpenParagraph | null = null;
   let inText = false;
   let hidden = false;
+  // Open fields, each with its instruction (`TOC \o "1-3"`, `PAGEREF _Toc1 \h`).
+  const fields: string[] = [];
+  let inInstruction = false;
+  const inToc = () => fields.some((instruction) => /^\s*TOC\b/.test(instruction));
   return {
     open(name: string, attributes: Attributes) {
       if (skip || SKIPPED.has(name)) {
@@ -352,7 +363,7 @@ function documentHandlers(root: Block[], numberer: Numberer) {
       const frame = tables[tables.length - 1];
       switch (name) {
         case 'w:p':
-          paragraph = { parts: [], style: null, numId: null, ilvl: null, outline: null };
+          paragraph = { parts: [], style: null, numId: null, ilvl: null, outline: null, toc: inToc() };
           return;
         case 'w:tbl':
           if (tables.length >= MAX_TABLE_DEPTH) {
@@ -385,8 +396,20 @@ function documentHandlers(root: Block[], numberer: Numberer) {
           inText = parent === 'w:r' && paragraph !== null;
           return;
       }
+      if (name === 'w:fldChar') {
+        const type = attributes.get('w:fldCharType');
+        if (type === 'begin') fields.push('');
+        else if (type === 'end') fields.pop();
+        if (paragraph && inToc()) paragraph.toc = true;
+        return;
+      }
+      if (name === 'w:instrText') {
+        inInstruction = fields.length > 0;
+        return;
+      }
       if (paragraph && parent === 'w:r') {
-        if (name === 'w:tab') paragraph.parts.push(' ');
+        // Tabs stay until the paragraph ends: in a table of contents the one before the page number is its dot leader.
+        if (name === 'w:tab') paragraph.parts.push('\t');
         else if (name === 'w:br' || name === 'w:cr') paragraph.parts.push(attributes.get('w:type') === 'page' || attributes.get('w:type') === 'column' ? '' : '\n');
         else if (name === 'w:noBreakHyphen') paragraph.parts.push('-');
         return;
@@ -421,6 +444,9 @@ function documentHandlers(root: Block[], numberer: Numberer) {
         case 'w:t':
           inText = false;
           return;
+        case 'w:instrText':
+          inInstruction = false;
+          return;
         case 'w:p':
           if (paragraph) containers[containers.length - 1].push(finishParagraph(paragraph, numberer));
           paragraph = null;
@@ -440,22 +466,22 @@ function documentHandlers(root: Block[], numberer: Numberer) {
       }
     },
     text(text: string) {
-      if (inText && !hidden && paragraph && !skip) paragraph.parts.push(text);
+      if (inInstruction && fields.length > 0) {
+        fields[fields.length - 1] += text;
+        if (paragraph && inToc()) paragraph.toc = true;
+      } else if (inText && !hidden && paragraph && !skip) paragraph.parts.push(text);
     },
   };
 }
 
 function finishParagraph(open: OpenParagraph, numberer: Numberer): ParagraphBlock {
-  const text = cleanText(open.parts.join(''));
+  let text = open.parts.join('');
+  if (open.toc || numberer.isTocStyle(open.style)) text = tocEntry(text);
+  text = cleanText(text);
   const heading = numberer.headingLevel(open.style, open.outline);
   // An empty numbered paragraph still takes its number in Word (the rendition then leaves it out).
   const marker = numberer.marker(open.style, open.numId, open.ilvl);
   return { kind: 'paragraph', text, marker, heading };
-}
-
-/** Tabs become spaces (a tab inside a paragraph is no cell boundary); other control characters go. */
-export function cleanText(text: string): string {
-  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 function integer(value: string | undefined): number | null {

@@ -10,7 +10,7 @@
 import type { FrontEnd, Rendition } from '../types.js';
 import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, MAX_COLUMNS, renderBlocks } from './blocks.js';
 import { type NumberFormat, ListCounters, formatNumber, odfNumberFormat } from './numbering.js';
-import { failure } from './package.js';
+import { cleanText, failure, tocEntry } from './package.js';
 import { type Attributes, type XmlHandlers, parseXml } from './xml.js';
 import { isZip, namesMention, openZip } from './zip.js';
 
@@ -183,6 +183,7 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
   let paragraphDepth = 0;
   let paragraph: OpenParagraph | null = null;
   let inBody = false;
+  let toc = 0;
 
   const startParagraph = (name: string, attributes: Attributes): void => {
     paragraphDepth++;
@@ -221,7 +222,11 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
           paragraph?.parts.push(' '.repeat(Math.min(positive(attributes.get('text:c')) ?? 1, 64)));
           return;
         case 'text:tab':
-          paragraph?.parts.push(' ');
+          // In a table of contents the tab before the page number is its dot leader.
+          paragraph?.parts.push(toc > 0 ? '\t' : ' ');
+          return;
+        case 'text:table-of-content':
+          toc++;
           return;
         case 'text:line-break':
           paragraph?.parts.push('\n');
@@ -310,6 +315,9 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
         case 'text:list':
           lists.pop();
           return;
+        case 'text:table-of-content':
+          toc--;
+          return;
         case 'text:list-item':
         case 'text:list-header': {
           const list = lists[lists.length - 1];
@@ -345,7 +353,7 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
 }
 
 function finishParagraph(open: OpenParagraph): ParagraphBlock {
-  const text = open.parts.join('').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  const text = cleanText(tocEntry(open.parts.join('')));
   return { kind: 'paragraph', text, marker: open.marker, heading: open.heading };
 }
 
