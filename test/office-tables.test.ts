@@ -74,6 +74,14 @@ describe('DOCX tables', () => {
     ]);
   });
 
+  it('reads a first row that is one cell across the table as a caption above it, not as the header', () => {
+    const table = '<w:tbl>' + tr(tc('表1 重要工作計畫', span(3))) + tr(tc('機關工作項目') + tc('重要工作計畫項目') + tc('實施內容')) + tr(tc('一、一般行政') + tc('文書處理') + tc('公文線上簽核')) + '</w:tbl>';
+    const rendition = read(docxFrontEnd.read(makeDocx(table), {}));
+    expect(rendition.text.split('\n')[0]).toBe('表1 重要工作計畫');
+    expect(rendition.tables[0].header).toEqual(['機關工作項目', '重要工作計畫項目', '實施內容']);
+    expect(rendition.tables[0].start).toBe(1);
+  });
+
   it('reads a one-column table (a frame around the text) as paragraphs, and flattens a nested table into its cell', () => {
     const nested = `<w:tbl>${tr(tc('甲') + tc('乙'))}${tr(tc('丙') + tc('丁'))}</w:tbl>`;
     const inner = `<w:tbl>${tr(tc('項目') + tc('說明'))}${tr(`<w:tc>${p('明細')}${nested}</w:tc>` + tc('內容'))}</w:tbl>`;

@@ -122,7 +122,10 @@ interface Grid {
   width: number;
   /** Every origin, in reading order. */
   origins: Origin[];
-  headerRows: number;
+  /** Leading rows that are one cell across the table: a caption (`表一 關鍵績效指標`), not a header. */
+  captionRows: number;
+  /** Rows [captionRows, headerEnd) are the header. */
+  headerEnd: number;
 }
 
 function buildGrid(table: TableBlock): Grid {
@@ -152,12 +155,23 @@ function buildGrid(table: TableBlock): Grid {
     }
   });
   for (const row of cells) if (row.length > width) width = row.length;
-  let headerRows = 0;
-  while (headerRows < table.rows.length && table.rows[headerRows].header) headerRows++;
+  const rows = table.rows.length;
+  let captionRows = 0;
+  while (captionRows < rows - 2 && width > 1 && spansRow(cells[captionRows], captionRows, width)) captionRows++;
+  let headerEnd = captionRows;
+  while (headerEnd < rows && table.rows[headerEnd].header) headerEnd++;
   const texts = (r: number) => Array.from({ length: width }, (_, c) => (cells[r][c]?.row === r ? cells[r][c]!.text : ''));
-  if (headerRows === 0 && table.rows.length > 1) headerRows = 1;
-  if (headerRows > 0 && headerRows < table.rows.length - 1 && isSubHeader(texts(headerRows), texts(headerRows - 1))) headerRows++;
-  return { cells, width, origins, headerRows };
+  if (headerEnd === captionRows && rows > captionRows + 1) headerEnd++;
+  if (headerEnd > captionRows && headerEnd < rows - 1 && isSubHeader(texts(headerEnd), texts(headerEnd - 1))) headerEnd++;
+  return { cells, width, origins, captionRows, headerEnd };
+}
+
+/** Row `r` is one cell that starts there and spans every column. */
+function spansRow(row: readonly (Origin | null)[], r: number, width: number): boolean {
+  const origin = row[0];
+  if (!origin || origin.row !== r || origin.text === '') return false;
+  for (let c = 1; c < width; c++) if (row[c] !== origin) return false;
+  return true;
 }
 
 /** A cell's paragraphs, one per line; a table nested in it, a line per row. */
@@ -191,20 +205,21 @@ function cellText(cell: CellBlock): string {
 const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 
 function renderTable(grid: Grid, out: Output): void {
-  const { cells, width, headerRows } = grid;
+  const { cells, width, captionRows, headerEnd } = grid;
+  for (let r = 0; r < captionRows; r++) for (const line of cells[r][0]!.text.split('\n')) if (line.trim()) out.lines.push(line.trim());
   // Logical columns: runs of grid columns one header cell spans in every header row.
   const groups: [number, number][] = [];
   for (let c = 0; c < width; c++) {
     const last = groups[groups.length - 1];
-    let joined = last !== undefined && headerRows > 0;
-    for (let r = 0; r < headerRows && joined; r++) joined = cells[r][c] !== null && cells[r][c] !== undefined && cells[r][c] === cells[r][c - 1];
+    let joined = last !== undefined && headerEnd > captionRows;
+    for (let r = captionRows; r < headerEnd && joined; r++) joined = cells[r][c] !== null && cells[r][c] !== undefined && cells[r][c] === cells[r][c - 1];
     if (joined) last[1] = c + 1;
     else groups.push([c, c + 1]);
   }
   const header = groups.map(([from]) => {
     const parts: string[] = [];
     let previous: Origin | null = null;
-    for (let r = 0; r < headerRows; r++) {
+    for (let r = captionRows; r < headerEnd; r++) {
       const origin = cells[r][from] ?? null;
       if (origin && origin !== previous) {
         const text = origin.text.replace(/\s+/g, ' ').trim();
@@ -217,12 +232,12 @@ function renderTable(grid: Grid, out: Output): void {
   const first = out.lines.length;
   const table: RenditionTable = { layout: out.layout, header, rows: [], start: first, end: first };
   const headerKeys = new Set<string>();
-  for (let r = 0; r < cells.length; r++) {
+  for (let r = captionRows; r < cells.length; r++) {
     const line = out.lines.length;
     const values = groups.map(([from, to]) => groupText(cells[r], r, from, to));
     out.lines.push(values.map((value) => value.replace(/\s*\n\s*/g, ' ')).join('\t'));
     const key = values.map((value) => value.replace(/\s+/g, '')).join('\t');
-    if (r < headerRows) {
+    if (r < headerEnd) {
       headerKeys.add(key);
       continue;
     }
