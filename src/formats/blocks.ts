@@ -235,7 +235,7 @@ function renderTable(grid: Grid, out: Output): void {
   for (let r = captionRows; r < cells.length; r++) {
     const line = out.lines.length;
     const values = groups.map(([from, to]) => groupText(cells[r], r, from, to));
-    out.lines.push(values.map((value) => value.replace(/\s*\n\s*/g, ' ')).join('\t'));
+    out.lines.push(values.map(oneLine).join('\t'));
     const key = values.map((value) => value.replace(/\s+/g, '')).join('\t');
     if (r < headerEnd) {
       headerKeys.add(key);
@@ -247,6 +247,11 @@ function renderTable(grid: Grid, out: Output): void {
   }
   table.end = out.lines.length;
   out.tables.push(table);
+}
+
+/** A cell's lines on one line of the rendition. */
+function oneLine(text: string): string {
+  return text.includes('\n') ? text.split('\n').map((line) => line.trim()).join(' ') : text;
 }
 
 /**

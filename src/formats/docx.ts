@@ -213,7 +213,7 @@ function parseNumbering(bytes: Uint8Array): Numbering {
           else if (name === 'w:numFmt') level.format = value === 'custom' ? odfNumberFormat(attributes.get('w:format')) : docxNumberFormat(value);
           else if (name === 'w:lvlText') level.text = value ?? null;
           else if (name === 'w:suff') level.suffix = value ?? 'tab';
-          else if (name === 'w:isLgl') level.legal = value !== 'false' && value !== '0';
+          else if (name === 'w:isLgl') level.legal = isOn(value);
           else if (name === 'w:pStyle') level.style = value ?? null;
       }
     },
@@ -359,7 +359,8 @@ function documentHandlers(root: Block[], numberer: Numberer) {
       }
       const parent = path[path.length - 1];
       path.push(name);
-      const value = attributes.get('w:val');
+      // Read on demand: most elements need no attribute.
+      const value = (): string | undefined => attributes.get('w:val');
       const frame = tables[tables.length - 1];
       switch (name) {
         case 'w:p':
@@ -415,22 +416,22 @@ function documentHandlers(root: Block[], numberer: Numberer) {
         return;
       }
       if (paragraph && parent === 'w:pPr') {
-        if (name === 'w:pStyle') paragraph.style = value ?? null;
-        else if (name === 'w:outlineLvl') paragraph.outline = integer(value);
+        if (name === 'w:pStyle') paragraph.style = value() ?? null;
+        else if (name === 'w:outlineLvl') paragraph.outline = integer(value());
         return;
       }
       if (paragraph && parent === 'w:numPr') {
-        if (name === 'w:numId') paragraph.numId = value ?? null;
-        else if (name === 'w:ilvl') paragraph.ilvl = integer(value);
+        if (name === 'w:numId') paragraph.numId = value() ?? null;
+        else if (name === 'w:ilvl') paragraph.ilvl = integer(value());
         return;
       }
-      if (name === 'w:vanish' && parent === 'w:rPr' && path[path.length - 3] === 'w:r') hidden = value !== 'false' && value !== '0';
+      if (name === 'w:vanish' && parent === 'w:rPr' && path[path.length - 3] === 'w:r') hidden = isOn(value());
       else if (frame?.row && !flatTables && parent === 'w:trPr') {
-        if (name === 'w:tblHeader') frame.row.header = value !== 'false' && value !== '0';
-        else if (name === 'w:gridBefore') frame.row.skip = Math.max(0, integer(value) ?? 0);
+        if (name === 'w:tblHeader') frame.row.header = isOn(value());
+        else if (name === 'w:gridBefore') frame.row.skip = Math.max(0, integer(value()) ?? 0);
       } else if (frame?.cell && !flatTables && parent === 'w:tcPr') {
-        if (name === 'w:gridSpan') frame.cell.columns = Math.max(1, integer(value) ?? 1);
-        else if (name === 'w:vMerge') frame.cell.merge = value === 'restart' ? 'restart' : 'continue';
+        if (name === 'w:gridSpan') frame.cell.columns = Math.max(1, integer(value()) ?? 1);
+        else if (name === 'w:vMerge') frame.cell.merge = value() === 'restart' ? 'restart' : 'continue';
       }
     },
     close(name: string) {
@@ -482,6 +483,11 @@ function finishParagraph(open: OpenParagraph, numberer: Numberer): ParagraphBloc
   // An empty numbered paragraph still takes its number in Word (the rendition then leaves it out).
   const marker = numberer.marker(open.style, open.numId, open.ilvl);
   return { kind: 'paragraph', text, marker, heading };
+}
+
+/** A WordprocessingML on/off property: present means on unless its value says off. */
+function isOn(value: string | undefined): boolean {
+  return value !== 'false' && value !== '0' && value !== 'off';
 }
 
 function integer(value: string | undefined): number | null {
