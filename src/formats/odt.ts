@@ -51,11 +51,26 @@ function readOdt(bytes: Uint8Array): Rendition {
   if ('code' in content) return failure('odt', content.code, `the ODT file cannot be read: ${content.message}`);
   const styles = new OdfStyles();
   const stylesPart = zip.read('styles.xml');
-  if (stylesPart && !('code' in stylesPart)) parseXml(stylesPart, PREFIXES, styles.handlers());
+  if (stylesPart && !('code' in stylesPart)) parseXml(commonStyles(stylesPart), PREFIXES, styles.handlers());
   const blocks: Block[] = [];
   const problem = parseXml(content, PREFIXES, contentHandlers(blocks, styles));
   if (problem) return failure('odt', 'damaged-file', `the ODT file is damaged: content.xml is not well-formed XML (${problem})`);
   return renderBlocks(blocks, 'odt');
+}
+
+/**
+ * Of `styles.xml`, only `office:styles` names list, outline and paragraph
+ * styles; the automatic styles and master pages after it (page layouts,
+ * headers and footers) are left unread.
+ */
+function commonStyles(part: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  const root = bytes.indexOf('<office:document-styles');
+  const rootEnd = root === -1 ? -1 : bytes.indexOf('>', root);
+  const start = bytes.indexOf('<office:styles');
+  const end = bytes.indexOf('</office:styles>');
+  if (rootEnd === -1 || start < rootEnd || end < start) return part;
+  return Buffer.concat([bytes.subarray(0, rootEnd + 1), bytes.subarray(start, end + '</office:styles>'.length), Buffer.from('</office:document-styles>')]);
 }
 
 // ---------------------------------------------------------------------------

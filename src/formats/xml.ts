@@ -36,6 +36,8 @@ interface Scope {
   names: Map<string, string>;
   /** Canonical attribute name → the name in the file, for this scope. */
   raw: Map<string, string>;
+  /** Every declared prefix is its canonical one (the usual case): names need no mapping. */
+  identity: boolean;
 }
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
@@ -51,9 +53,14 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
   const text = decodePart(bytes);
   const n = text.length;
   const open: string[] = [];
-  const scopes: Scope[] = [{ depth: -1, prefixes: new Map([['xml', prefixes[XML_NAMESPACE] ?? 'xml']]), names: new Map(), raw: new Map() }];
+  const canonicalPrefixes = new Set(Object.values(prefixes));
+  const rootPrefixes = new Map([['xml', prefixes[XML_NAMESPACE] ?? 'xml']]);
+  const scopes: Scope[] = [{ depth: -1, prefixes: rootPrefixes, names: new Map(), raw: new Map(), identity: isIdentity(rootPrefixes, canonicalPrefixes) }];
   const attributes = new LazyAttributes();
   let rootSeen = false;
+  let nextGt = -2;
+  let nextDouble = -2;
+  let nextSingle = -2;
   let i = 0;
   while (i < n) {
     const lt = text.indexOf('<', i);
@@ -101,20 +108,22 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
       } else return `a malformed declaration at character ${lt}`;
       continue;
     }
-    // A start tag: find its end outside quoted attribute values.
-    let gt = lt + 1;
-    for (;;) {
-      while (gt < n) {
-        const code = text.charCodeAt(gt);
-        if (code === 0x3e /* > */ || code === 0x22 || code === 0x27) break;
-        gt++;
+    // A start tag: its end is the first `>` outside quoted attribute values.
+    // The next `>`, `"` and `'` are cached (they only move forward), so the
+    // scan stays linear with a few indexOf calls per tag.
+    let gt = -1;
+    for (let at = lt + 1; gt === -1; ) {
+      if (nextGt !== -1 && nextGt < at) nextGt = text.indexOf('>', at);
+      if (nextDouble !== -1 && nextDouble < at) nextDouble = text.indexOf('"', at);
+      if (nextSingle !== -1 && nextSingle < at) nextSingle = text.indexOf("'", at);
+      if (nextGt === -1) return 'the part ends inside a start tag';
+      const quote = nextDouble === -1 ? nextSingle : nextSingle === -1 ? nextDouble : Math.min(nextDouble, nextSingle);
+      if (quote === -1 || quote > nextGt) gt = nextGt;
+      else {
+        const close = text.indexOf(text[quote], quote + 1);
+        if (close === -1) return 'the part ends inside an attribute value';
+        at = close + 1;
       }
-      if (gt >= n) return 'the part ends inside a start tag';
-      const code = text.charCodeAt(gt);
-      if (code === 0x3e) break;
-      const quote = text.indexOf(code === 0x22 ? '"' : "'", gt + 1);
-      if (quote === -1) return 'the part ends inside an attribute value';
-      gt = quote + 1;
     }
     const selfClosing = text.charCodeAt(gt - 1) === 0x2f;
     const tagEnd = selfClosing ? gt - 1 : gt;
@@ -132,7 +141,7 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
         const parent = scopes[scopes.length - 1];
         const merged = new Map(parent.prefixes);
         for (const [prefix, canonical] of declared) merged.set(prefix, canonical);
-        scopes.push({ depth: open.length, prefixes: merged, names: new Map(), raw: new Map() });
+        scopes.push({ depth: open.length, prefixes: merged, names: new Map(), raw: new Map(), identity: isIdentity(merged, canonicalPrefixes) });
       }
     }
     const scope = scopes[scopes.length - 1];
@@ -155,6 +164,7 @@ function isSpace(code: number): boolean {
 
 /** An element name with the canonical prefix of its namespace (`wp:p` declared for WordprocessingML → `w:p`). */
 function canonicalName(name: string, scope: Scope): string {
+  if (scope.identity) return name;
   const cached = scope.names.get(name);
   if (cached !== undefined) return cached;
   const colon = name.indexOf(':');
@@ -165,6 +175,19 @@ function canonicalName(name: string, scope: Scope): string {
   } else result = `${scope.prefixes.get(name.slice(0, colon)) ?? '?'}:${name.slice(colon + 1)}`;
   scope.names.set(name, result);
   return result;
+}
+
+/**
+ * Whether names can be passed on as written: each prefix declared for a
+ * known namespace is that namespace's canonical prefix, no prefix of an
+ * unknown namespace looks like a canonical one, and there is no default
+ * namespace (unprefixed names would need one).
+ */
+function isIdentity(declared: Map<string, string>, canonical: Set<string>): boolean {
+  for (const [prefix, mapped] of declared) {
+    if (prefix === '' ? mapped !== '' : mapped === '?' ? canonical.has(prefix) : mapped !== prefix) return false;
+  }
+  return true;
 }
 
 /**

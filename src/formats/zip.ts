@@ -2,9 +2,11 @@
  * Reading the parts of a ZIP package (DOCX, ODT) with limits.
  *
  * The central directory is read here, bounds-checked entry by entry, and only
- * the entries a front end asks for are inflated (fflate's `inflateSync`).
- * fflate's own `unzipSync` trusts the directory: a damaged entry count or a
- * declared size of 4 GiB would make it loop or allocate before any check.
+ * the entries a front end asks for are inflated, by Node's zlib (native:
+ * about twice as fast as fflate's inflate, which also trusts the declared
+ * size for its buffer; fflate's `unzipSync` trusts the directory too, so a
+ * damaged entry count or a declared size of 4 GiB would make it loop or
+ * allocate before any check).  Inflating stops at the declared size.
  * Every inflated entry is checked against its declared size and CRC-32, so a
  * truncated or damaged file is reported as such, never read half.
  *
@@ -12,8 +14,7 @@
  * read together not more than `maxTotalBytes`, and a large entry not more
  * than `maxRatio` times its compressed size (real XML parts compress 5–30×).
  */
-import { crc32 } from 'node:zlib';
-import { inflateSync } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   maxEntryBytes: number;
@@ -175,7 +176,8 @@ function readEntry(bytes: Uint8Array, view: DataView, entry: Entry): Uint8Array 
   if (entry.method === 0) data = bytes.subarray(start, end);
   else if (entry.method === 8) {
     try {
-      data = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.size) });
+      // Never more than the declared size: a part that inflates further is damaged, not read.
+      data = entry.size === 0 ? new Uint8Array(0) : inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size });
     } catch {
       return damaged(`the archive is damaged (the part ${entry.name} does not unpack)`);
     }
