@@ -59,6 +59,19 @@ describe('DOCX tables', () => {
     expect(result.documents[0].tables[0].layout).toBe('docx');
   });
 
+  it('keeps the columns under a spanning header apart when the rows hold a value in each (年度目標值 over unlabeled years)', () => {
+    const table =
+      '<w:tbl>' +
+      tr(tc('關鍵策略目標') + tc('關鍵績效指標') + tc('衡量標準') + tc('年度目標值', span(3)), header) +
+      tr(tc('一、正確辦理各項戶籍登記') + tc('受理戶籍登記案件') + tc('正確率') + tc('98%') + tc('98%') + tc('99%')) +
+      '</w:tbl>';
+    const docx = makeDocx(p('嘉義市政府民政處中程(108至110年度)施政計畫') + p('參、關鍵績效指標') + table);
+    const [read1] = read(docxFrontEnd.read(docx, {})).tables;
+    expect(read1.header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值', '年度目標值', '年度目標值']);
+    const [kpi] = parse(docx).documents[0].kpis;
+    expect(kpi.targets.map((target) => [target.year, target.value])).toEqual([[108, 98], [109, 98], [110, 99]]);
+  });
+
   it('skips grid columns before a row (gridBefore) and drops a repeated header row', () => {
     const table =
       '<w:tbl>' +

@@ -207,14 +207,24 @@ const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 function renderTable(grid: Grid, out: Output): void {
   const { cells, width, captionRows, headerEnd } = grid;
   for (let r = 0; r < captionRows; r++) for (const line of cells[r][0]!.text.split('\n')) if (line.trim()) out.lines.push(line.trim());
-  // Logical columns: runs of grid columns one header cell spans in every header row.
-  const groups: [number, number][] = [];
+  // Logical columns: runs of grid columns one header cell spans in every
+  // header row, when the rows under it hold one text there (or an ordinal
+  // and its text); else each grid column is a column of its own under the
+  // same header (`年度目標值` over four unlabeled year columns).
+  const spans: [number, number][] = [];
   for (let c = 0; c < width; c++) {
-    const last = groups[groups.length - 1];
+    const last = spans[spans.length - 1];
     let joined = last !== undefined && headerEnd > captionRows;
     for (let r = captionRows; r < headerEnd && joined; r++) joined = cells[r][c] !== null && cells[r][c] !== undefined && cells[r][c] === cells[r][c - 1];
     if (joined) last[1] = c + 1;
-    else groups.push([c, c + 1]);
+    else spans.push([c, c + 1]);
+  }
+  const groups: [number, number][] = [];
+  for (const [from, to] of spans) {
+    let foldable = true;
+    for (let r = headerEnd; r < cells.length && foldable && to - from > 1; r++) foldable = foldableRow(cells[r], r, from, to);
+    if (foldable) groups.push([from, to]);
+    else for (let c = from; c < to; c++) groups.push([c, c + 1]);
   }
   const header = groups.map(([from]) => {
     const parts: string[] = [];
@@ -247,6 +257,19 @@ function renderTable(grid: Grid, out: Output): void {
   }
   table.end = out.lines.length;
   out.tables.push(table);
+}
+
+/** Row `r` holds at most one text in grid columns [from, to), or an ordinal and its text. */
+function foldableRow(row: readonly (Origin | null)[], r: number, from: number, to: number): boolean {
+  const texts: string[] = [];
+  let previous: Origin | null = null;
+  for (let c = from; c < to; c++) {
+    const origin = row[c] ?? null;
+    if (!origin || origin === previous) continue;
+    previous = origin;
+    if (origin.row === r && origin.column >= from && origin.text) texts.push(origin.text);
+  }
+  return texts.length <= 1 || (texts.length === 2 && ORDINAL_ONLY.test(texts[0]));
 }
 
 /** A cell's lines on one line of the rendition. */
