@@ -106,7 +106,18 @@ describe('DOCX numbering', () => {
       [p('機關任務', '<w:pStyle w:val="Heading1"/>'), p('本文'), p('環境分析', '<w:pStyle w:val="Chapter"/>'), p('附錄', '<w:pStyle w:val="Heading2"/>')].join(''),
       { styles, numbering: `${ABSTRACT}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` },
     );
-    expect(lines(docxFrontEnd.read(docx, {}))).toEqual(['# 壹、機關任務', '本文', '# 貳、環境分析', '## 附錄']);
+    expect(lines(docxFrontEnd.read(docx, {}))).toEqual(['# 壹、機關任務', '本文', '# 貳、環境分析', '附錄']);
+  });
+
+  it('an unnumbered heading (a cover line styled Heading 1) does not become a section the numbered ones nest under', () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>';
+    const h1 = '<w:pStyle w:val="Heading1"/>';
+    const docx = makeDocx([p('嘉義市政府民政處', h1), p('嘉義市政府民政處中程(108至111年度)施政計畫', h1), p('目錄', h1), p('壹、機關任務', h1), p('本文'), p('貳、環境分析', h1)].join(''), { styles });
+    const [document] = parse(docx).documents;
+    expect(document.sections.map((section) => [section.level, section.marker, section.title])).toEqual([
+      [1, '壹、', '機關任務'],
+      [1, '貳、', '環境分析'],
+    ]);
   });
 
   it('shows legal numbering (isLgl) and multi-level text (%1.%2)', () => {
@@ -158,7 +169,7 @@ describe('ODT numbering', () => {
         '<text:h text:outline-level="3">未編號</text:h>',
       { automaticStyles: LIST_STYLE, styles },
     );
-    expect(lines(odtFrontEnd.read(odt, {}))).toEqual(['# 壹、機關任務', '## 一、任務', '## 二、願景', '# 肆、會計部門', '## 一、歲計', '一、一', '(一) 二', '一.1. 細項', '### 未編號']);
+    expect(lines(odtFrontEnd.read(odt, {}))).toEqual(['# 壹、機關任務', '## 一、任務', '## 二、願景', '# 肆、會計部門', '## 一、歲計', '一、一', '(一) 二', '一.1. 細項', '未編號']);
   });
 });
 

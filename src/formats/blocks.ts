@@ -12,6 +12,7 @@
  * column (a converter splits 關鍵策略目標 into an ordinal and a text
  * column), their cells joined as `一、落實美感教育`.
  */
+import { parseMarker } from '../markers.js';
 import { isSubHeader } from '../tables/tsv.js';
 import type { Rendition, RenditionTable, TableLayout } from '../types.js';
 
@@ -97,16 +98,18 @@ function renderAll(blocks: readonly Block[], out: Output): void {
 }
 
 /**
- * The lines of a paragraph: its marker in front; a heading written the
- * markdown way (`## 附錄`, `## 肆、會計部門`), which the sections stage reads
- * as a heading even where its number does not start a list.
+ * The lines of a paragraph: its marker in front; a numbered heading written
+ * the markdown way (`## 肆、會計部門`), which the sections stage reads as a
+ * heading even where its number does not start a list.  An unnumbered
+ * heading stays a plain line: a cover line or `目錄` styled as a heading
+ * would otherwise open a section that the numbered headings nest under.
  */
 export function paragraphLines(block: ParagraphBlock): string[] {
   if (block.text.trim() === '') return [];
   const text = `${block.marker}${block.text}`;
   const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   if (lines.length === 0) return [];
-  if (block.heading !== null) lines[0] = `${'#'.repeat(Math.min(6, Math.max(1, block.heading)))} ${lines[0]}`;
+  if (block.heading !== null && parseMarker(lines[0])) lines[0] = `${'#'.repeat(Math.min(6, Math.max(1, block.heading)))} ${lines[0]}`;
   return lines;
 }
 
