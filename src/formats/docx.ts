@@ -251,7 +251,8 @@ class Numberer {
     if (outline !== null) return outline >= 0 && outline < 9 ? outline + 1 : null;
     for (const link of styleChain(this.styles, style)) {
       if (link.outline !== null) return link.outline >= 0 && link.outline < 9 ? link.outline + 1 : null;
-      const heading = /^heading\s*([1-9])$/i.exec(link.name.trim());
+      // Built-in heading styles are named `heading N` whatever the language Word runs in; some templates say 標題 N.
+      const heading = /^(?:heading|標題)\s*([1-9])$/i.exec(link.name.trim());
       if (heading) return Number(heading[1]);
     }
     return null;
