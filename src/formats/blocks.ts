@@ -13,6 +13,7 @@
  * column), their cells joined as `一、落實美感教育`.
  */
 import { parseMarker } from '../markers.js';
+import { foldOrdinal, ordinalOnly } from '../records/kpi.js';
 import { isSubHeader } from '../tables/tsv.js';
 import type { Rendition, RenditionTable, TableLayout } from '../types.js';
 
@@ -169,7 +170,13 @@ function buildGrid(table: TableBlock): Grid {
   return { cells, width, origins, captionRows, headerEnd };
 }
 
-/** Row `r` is one cell that starts there and spans every column. */
+/**
+ * Row `r` is one cell that starts there and spans every column: a caption.
+ *
+ *   > | 表1 重要工作計畫 (spans 4)
+ *       ^^^^^^^^^^^^^^^^
+ *   > | 機關工作項目 | 重要工作計畫項目 | 實施內容 | 預算金額
+ */
 function spansRow(row: readonly (Origin | null)[], r: number, width: number): boolean {
   const origin = row[0];
   if (!origin || origin.row !== r || origin.text === '') return false;
@@ -204,8 +211,6 @@ function cellText(cell: CellBlock): string {
   }
   return lines.join('\n');
 }
-
-const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 
 function renderTable(grid: Grid, out: Output): void {
   const { cells, width, captionRows, headerEnd } = grid;
@@ -262,7 +267,14 @@ function renderTable(grid: Grid, out: Output): void {
   out.tables.push(table);
 }
 
-/** Row `r` holds at most one text in grid columns [from, to), or an ordinal and its text. */
+/**
+ * Row `r` holds at most one text in grid columns [from, to), or an ordinal
+ * and its text, so the columns one header cell spans are one column:
+ *
+ *   > | 關鍵策略目標 (spans 2) | 關鍵績效指標 …
+ *   > | 一 | 落實美感教育      | 發展校本美感課程…
+ *       ^^^^^^^^^^^^^^^^^^ one column
+ */
 function foldableRow(row: readonly (Origin | null)[], r: number, from: number, to: number): boolean {
   const texts: string[] = [];
   let previous: Origin | null = null;
@@ -272,7 +284,7 @@ function foldableRow(row: readonly (Origin | null)[], r: number, from: number, t
     previous = origin;
     if (origin.row === r && origin.column >= from && origin.text) texts.push(origin.text);
   }
-  return texts.length <= 1 || (texts.length === 2 && ORDINAL_ONLY.test(texts[0]));
+  return texts.length <= 1 || (texts.length === 2 && ordinalOnly(texts[0]) !== null);
 }
 
 /** A cell's lines on one line of the rendition. */
@@ -296,6 +308,7 @@ function groupText(row: readonly (Origin | null)[], r: number, from: number, to:
     if (origin.row !== r) continue;
     if (origin.text) texts.push(origin.text);
   }
-  if (texts.length > 1 && ORDINAL_ONLY.test(texts[0])) texts.splice(0, 2, `${texts[0]}${/[0-9]/.test(texts[0]) ? '.' : '、'}${texts[1]}`);
+  const ordinal = texts.length > 1 ? ordinalOnly(texts[0]) : null;
+  if (ordinal !== null) texts.splice(0, 2, foldOrdinal(ordinal, texts[1]));
   return texts.join('\n');
 }
