@@ -28,6 +28,8 @@ interface Heading {
   /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
+  /** Written as a heading (`## 肆、會計部門`: a markdown heading, a DOCX/ODT heading style), not only numbered like one. */
+  explicit?: boolean;
 }
 
 interface OpenLevel {
@@ -127,6 +129,15 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
   // 3. A small jump in an open sequence of the same style: a sibling, with a warning.
   const jumped = findLast(stack, (level) => level.key === heading.key && level.ordinal !== null && n > level.ordinal + 1 && n <= level.ordinal + 3);
   if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}`, restart: false };
+  // 4. A heading written as one starts its list wherever it starts (a report
+  // on some departments only), a sibling of an open level of its style:
+  //
+  //   > | ## 肆、會計部門
+  //          ^^ no 壹 before it
+  if (heading.explicit) {
+    const same = findLast(stack, (level) => level.key === heading.key);
+    return { depth: same === -1 ? stack.length : same, gap: null, restart: false };
+  }
   // Otherwise it is not a heading: `2.` inside a sentence, a stray number.
   return null;
 }
@@ -167,7 +178,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   if (marker && marker.rest !== '') {
     // `1、` and `1.` are told apart: Word writes its renumbered 壹/一 as `1、`.
     const key = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text) ? ARABIC_COMMA : marker.style;
-    return { marker, key, title: marker.rest };
+    return { marker, key, title: marker.rest, explicit: hashes !== null };
   }
   if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text };
   // A heading named in the document's table of contents, or spaced out:
