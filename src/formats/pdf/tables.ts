@@ -163,14 +163,17 @@ function headerTexts(grid: Grid, headerRows: number, columns: readonly Column[])
 //       ^ an ordinal alone in the narrow half of a split column
 const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 
-/** The text of a logical column in one slot row: the cells it covers, an ordinal joined to its text. */
+/** The text of a logical column in one slot row: the cells starting there, an ordinal joined to its text. */
 function cellText(grid: Grid, row: number, column: Column): string {
   const cells: GridCell[] = [];
   for (let c = column.from; c <= column.to; c++) {
     const cell = grid.cells[grid.slots[row][c]];
     if (!cells.includes(cell)) cells.push(cell);
   }
-  const texts = cells.map((cell) => cell.paragraphs.join('\n')).filter((text) => text !== '');
+  // A merged cell's text stands on the first row it spans, as text exports
+  // write it: the record interpreters carry a category or strategy forward,
+  // and read a label repeated on every row as a new one.
+  const texts = cells.filter((cell) => cell.row === row).map((cell) => cell.paragraphs.join('\n')).filter((text) => text !== '');
   if (texts.length > 1 && ORDINAL_ONLY.test(texts[0])) {
     const [ordinal, ...rest] = texts;
     return `${ordinal}${/[0-9]/u.test(ordinal) ? '.' : '、'}${rest.join('\n')}`;
