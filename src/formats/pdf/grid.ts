@@ -24,6 +24,8 @@ export interface GridCell {
   colEnd: number;
   /** The cell's text: one entry per paragraph (a wrapped line continues its paragraph). */
   paragraphs: string[];
+  /** Its last line runs to the right edge: the text may go on (a cell cut by a page break). */
+  full: boolean;
 }
 
 export interface Grid {
@@ -130,8 +132,12 @@ function gridOf(h: Line[], v: Line[]): Grid | null {
   if (xs.length < 3 || ys.length < 1) return null;
   // Vertical rules running past the last (first) horizontal one: a table cut
   // by the page break, its last row left without a bottom border (Chromium).
-  const top = Math.min(...v.map((line) => line.from));
-  const bottom = Math.max(...v.map((line) => line.to));
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const line of v) {
+    if (line.from < top) top = line.from;
+    if (line.to > bottom) bottom = line.to;
+  }
   let openTop = false;
   let openBottom = false;
   if (top < ys[0] - 3) {
@@ -176,7 +182,7 @@ function gridOf(h: Line[], v: Line[]): Grid | null {
       if (index === undefined) {
         index = cells.length;
         byRoot.set(root, index);
-        cells.push({ row: r, rowEnd: r, col: c, colEnd: c, paragraphs: [] });
+        cells.push({ row: r, rowEnd: r, col: c, colEnd: c, paragraphs: [], full: false });
       }
       const cell = cells[index];
       cell.rowEnd = Math.max(cell.rowEnd, r);
@@ -219,7 +225,9 @@ function fillText(grid: Grid, runs: readonly TextRun[]): void {
     }
   }
   grid.cells.forEach((cell, i) => {
-    cell.paragraphs = paragraphsOf(pieces[i]);
+    const { paragraphs, end, size } = paragraphsOf(pieces[i]);
+    cell.paragraphs = paragraphs;
+    cell.full = paragraphs.length > 0 && end >= xs[cell.colEnd + 1] - size * 1.5;
   });
 }
 
@@ -262,8 +270,8 @@ function cutAtBorders(run: TextRun, xs: readonly number[]): Piece[] {
  *   > | 一、一般行政      ← short: ends the paragraph
  *   > | (一)自治行政管理  ← a marker starts another
  */
-function paragraphsOf(pieces: Piece[]): string[] {
-  if (pieces.length === 0) return [];
+function paragraphsOf(pieces: Piece[]): { paragraphs: string[]; end: number; size: number } {
+  if (pieces.length === 0) return { paragraphs: [], end: 0, size: 0 };
   pieces.sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: { text: string; end: number; size: number }[] = [];
   let current: { y: number; pieces: Piece[] } | null = null;
@@ -274,7 +282,9 @@ function paragraphsOf(pieces: Piece[]): string[] {
     let end = -Infinity;
     let size = 0;
     for (const piece of sorted) {
-      if (text && piece.x - end > piece.size * 0.25) text += ' ';
+      // Justified CJK text comes in runs spread apart: no space between them.
+      const cjk = isCjkCode(text.charCodeAt(text.length - 1)) || isCjkCode(piece.text.charCodeAt(0));
+      if (text && piece.x - end > piece.size * (cjk ? 1.5 : 0.25)) text += ' ';
       text += piece.text;
       end = piece.x + piece.width;
       size = Math.max(size, piece.size);
@@ -289,7 +299,8 @@ function paragraphsOf(pieces: Piece[]): string[] {
     }
   }
   flush();
-  const fullEnd = Math.max(...lines.map((line) => line.end));
+  let fullEnd = -Infinity;
+  for (const line of lines) if (line.end > fullEnd) fullEnd = line.end;
   const paragraphs: string[] = [];
   let previous: { end: number; size: number } | null = null;
   for (const line of lines) {
@@ -298,7 +309,8 @@ function paragraphsOf(pieces: Piece[]): string[] {
     else paragraphs.push(line.text);
     previous = line;
   }
-  return paragraphs;
+  const last = lines[lines.length - 1];
+  return { paragraphs, end: last.end, size: last.size };
 }
 
 /**
@@ -311,4 +323,9 @@ function joinWrapped(a: string, b: string): string {
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** CJK ideographs, CJK punctuation and full-width forms. */
+function isCjkCode(code: number): boolean {
+  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xffef);
 }

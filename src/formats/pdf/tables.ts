@@ -49,9 +49,15 @@ export function gridTables(pages: readonly GridPage[]): RenditionTable[] {
   return tables;
 }
 
-/** Column borders at the same places (within 3 points). */
+/**
+ * The same table's columns: the same outer edges, and every column border of
+ * one at a border of the other (a part without numbered sub-rows lacks the
+ * border of the narrow number column).
+ */
 function sameColumns(a: Grid, b: Grid): boolean {
-  return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= 3);
+  const near = (x: number, xs: number[]) => xs.some((y) => Math.abs(x - y) <= 3);
+  const [fewer, more] = a.xs.length <= b.xs.length ? [a.xs, b.xs] : [b.xs, a.xs];
+  return Math.abs(a.xs[0] - b.xs[0]) <= 3 && Math.abs(a.xs[a.xs.length - 1] - b.xs[b.xs.length - 1]) <= 3 && fewer.every((x) => near(x, more));
 }
 
 /** No line but furniture between two heights of a page. */
@@ -60,10 +66,11 @@ function onlyFurniture(page: GridPage, from: number, to: number): boolean {
 }
 
 interface Column {
-  /** Grid columns [from, to] the logical column covers. */
+  /** Grid columns [from, to] of the first part the logical column covers, and its x extent. */
   from: number;
   to: number;
-  name: string;
+  left: number;
+  right: number;
 }
 
 function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable | null {
@@ -77,6 +84,7 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
   const headerKey = headerTexts(first, headerRows, columns).join('|');
   const rows: { cells: string[]; start: number; end: number }[] = [];
   let open = false;
+  let lastOpen: boolean[] = [];
   let tableStart = -1;
   let tableEnd = -1;
   for (let f = 0; f < chain.length; f++) {
@@ -98,17 +106,22 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
     const [headStart] = rangeOf(grid.ys[0], grid.ys[headerRows] ?? grid.ys[0]);
     if (f === 0) tableStart = headStart;
     for (let r = bodyFrom; r < grid.ys.length - 1; r++) {
-      const cells = columns.map((column) => cellText(grid, r, column));
+      const texts = columns.map((column) => cellText(grid, r, column));
+      const cells = texts.map((cell) => cell.text);
       const [start, end] = rangeOf(grid.ys[r], grid.ys[r + 1]);
       if (tableStart < 0 && start >= 0) tableStart = start;
       if (end > tableEnd) tableEnd = end;
       if (cells.every((cell) => cell === '')) continue;
       const previous = rows[rows.length - 1];
-      if (open && r === bodyFrom && previous) {
-        // The rest of a row the page break cut.
+      const first = f > 0 && r === bodyFrom && previous !== undefined;
+      // The rest of a row the page break cut: Chromium leaves the cut row
+      // without a bottom border; others close it, and then every cell of
+      // the rest continues a cell whose text ran to its edge.
+      if (first && (open || cells.every((cell, i) => cell === '' || (lastOpen[i] && !parseMarker(cell))))) {
         previous.cells = previous.cells.map((cell, i) => joinCut(cell, cells[i]));
         if (end > previous.end) previous.end = end;
       } else if (start >= 0) rows.push({ cells, start, end });
+      lastOpen = texts.map((cell) => cell.open);
     }
     open = grid.openBottom;
   }
@@ -137,8 +150,10 @@ function logicalColumns(grid: Grid, headerRows: number): Column[] {
   for (let c = 0; c < count; c++) {
     const key = keyOf(c);
     const last = columns[columns.length - 1];
-    if (last && keyOf(last.from) === key) last.to = c;
-    else columns.push({ from: c, to: c, name: key });
+    if (last && keyOf(last.from) === key) {
+      last.to = c;
+      last.right = grid.xs[c + 1];
+    } else columns.push({ from: c, to: c, left: grid.xs[c], right: grid.xs[c + 1] });
   }
   return columns;
 }
@@ -148,8 +163,9 @@ function headerTexts(grid: Grid, headerRows: number, columns: readonly Column[])
   return columns.map((column) => {
     const parts: string[] = [];
     let previous = -1;
+    const from = gridColumns(grid, column)[0] ?? 0;
     for (let r = 0; r < headerRows && r < grid.slots.length; r++) {
-      const index = grid.slots[r][column.from];
+      const index = grid.slots[r][from];
       if (index === previous) continue;
       previous = index;
       const text = grid.cells[index].paragraphs.join('');
@@ -163,13 +179,37 @@ function headerTexts(grid: Grid, headerRows: number, columns: readonly Column[])
 //       ^ an ordinal alone in the narrow half of a split column
 const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 
+/** The grid columns (of any part of the table) inside a logical column. */
+function gridColumns(grid: Grid, column: Column): number[] {
+  const inside: number[] = [];
+  for (let c = 0; c < grid.xs.length - 1; c++) {
+    const middle = (grid.xs[c] + grid.xs[c + 1]) / 2;
+    if (middle > column.left && middle < column.right) inside.push(c);
+  }
+  return inside;
+}
+
+interface CellText {
+  text: string;
+  /** The text runs to the cell's right edge and ends without a full stop: a page break may have cut it. */
+  open: boolean;
+}
+
+const TERMINATED = /[。；;！!？?]$/u;
+
 /** The text of a logical column in one slot row: the cells starting there, an ordinal joined to its text. */
-function cellText(grid: Grid, row: number, column: Column): string {
+function cellText(grid: Grid, row: number, column: Column): CellText {
   const cells: GridCell[] = [];
-  for (let c = column.from; c <= column.to; c++) {
+  for (const c of gridColumns(grid, column)) {
     const cell = grid.cells[grid.slots[row][c]];
     if (!cells.includes(cell)) cells.push(cell);
   }
+  const text = joinedText(cells, row);
+  const last = cells[cells.length - 1];
+  return { text, open: text !== '' && last !== undefined && last.full && !TERMINATED.test(text) };
+}
+
+function joinedText(cells: readonly GridCell[], row: number): string {
   // A merged cell's text stands on the first row it spans, as text exports
   // write it: the record interpreters carry a category or strategy forward,
   // and read a label repeated on every row as a new one.
