@@ -50,6 +50,7 @@ export async function readPage(page: PdfPage, number: number, OPS: PdfJs['OPS'],
   };
   const content = await page.getTextContent({ disableNormalization: false });
   const runs: TextRun[] = [];
+  const painted = new Map<string, TextRun[]>();
   for (const item of content.items) {
     if (typeof item.str !== 'string' || item.str.trim() === '') continue;
     if (runs.length >= limits.maxRuns) break;
@@ -57,7 +58,15 @@ export async function readPage(page: PdfPage, number: number, OPS: PdfJs['OPS'],
     const [x, y] = toPage(e, f);
     const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
     // Rotated text (vertical stamps, table headers written sideways) keeps its origin.
-    runs.push({ text: item.str, x, y, width: Math.abs(item.width), size });
+    const run = { text: item.str, x, y, width: Math.abs(item.width), size };
+    // The same text painted twice on itself (a fake bold, an overlaid field)
+    // is read once, as pdftotext reads it.
+    const key = `${item.str}@${Math.round(y)}`;
+    const twins = painted.get(key);
+    if (twins?.some((twin) => Math.abs(twin.x - x) < size * 0.3)) continue;
+    if (twins) twins.push(run);
+    else painted.set(key, [run]);
+    runs.push(run);
   }
   const operators = await page.getOperatorList();
   const { rules, truncated } = readRules(operators, OPS, toPage, { maxRules: limits.maxRules });
