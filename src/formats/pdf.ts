@@ -24,6 +24,9 @@ export const PDF_LIMITS = {
   maxMilliseconds: 120_000,
 };
 
+/** Unreadable pages in a row after which the rest of a file is given up. */
+const MAX_UNREADABLE_PAGES = 20;
+
 export const pdfFrontEnd: FrontEnd = {
   format: 'pdf',
   // `%PDF-` within the first kilobyte (some producers put junk before it).
@@ -78,6 +81,7 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
     }
     const pages: PageContent[] = [];
     let characters = 0;
+    let unreadable = 0;
     for (let number = 1; number <= pageCount; number++) {
       if (Date.now() - started > PDF_LIMITS.maxMilliseconds) {
         diagnostics.push({ severity: 'warning', code: 'pdf-time-limit', message: `reading the PDF took too long; pages ${number}–${pageCount} were left out`, position: null });
@@ -90,9 +94,15 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
         if (content.truncatedRules) diagnostics.push({ severity: 'warning', code: 'pdf-rule-limit', message: `page ${number} draws more than ${PDF_LIMITS.maxRules} lines; the rest were ignored`, position: null });
         for (const run of content.runs) characters += run.text.length;
         pages.push(content);
+        unreadable = 0;
       } catch (error) {
         diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `page ${number} could not be read: ${messageOf(error)}`, position: null });
         pages.push({ number, width: 595, height: 842, runs: [], rules: [], truncatedRules: false });
+        // A page tree that claims pages it does not have (damaged, or hostile).
+        if (++unreadable >= MAX_UNREADABLE_PAGES) {
+          diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `${unreadable} pages in a row could not be read; the rest were not tried`, position: null });
+          break;
+        }
       }
       if (characters > PDF_LIMITS.maxCharacters) {
         diagnostics.push({ severity: 'warning', code: 'pdf-text-limit', message: `the PDF holds more than ${PDF_LIMITS.maxCharacters} characters of text; pages after ${number} were left out`, position: null });
