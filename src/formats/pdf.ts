@@ -62,10 +62,13 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
     cMapPacked: true,
     standardFontDataUrl: `${dataDirectory}/standard_fonts/`,
     useSystemFonts: false,
+    // No CSS font faces (pdf.js would base64 every embedded font for them).
     disableFontFace: true,
     isEvalSupported: false,
     isOffscreenCanvasSupported: false,
     stopAtErrors: false,
+    // Images are never looked at: skip decoding them (the costliest part of a scanned or illustrated page).
+    maxImageSize: 1,
     verbosity: 0,
   });
   try {

@@ -59,11 +59,21 @@ async function importPdfJs(): Promise<{ pdfjs: PdfJs; dataDirectory: string }> {
   console.warn = (...args: unknown[]) => {
     if (!String(args[0]).startsWith('Warning: ')) warn(...args);
   };
+  // The legacy build's core-js polyfills replace Array.prototype.push on
+  // Node 20 (for a corner of the spec: pushing onto a non-writable length)
+  // with a generic function several times slower, for the whole process.
+  // The native one is put back.
+  const push = Array.prototype.push;
   try {
     const pdfjs = (await import(pathToFileURL(entry).href)) as PdfJs;
+    // pdf.js runs its "worker" in this thread under Node: load it now, once.
+    const worker = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as Record<string, unknown>).pdfjsWorker ??= await import(pathToFileURL(worker).href);
     return { pdfjs, dataDirectory };
   } finally {
     console.warn = warn;
+    // eslint-disable-next-line no-extend-native -- restoring the platform's own
+    Array.prototype.push = push;
   }
 }
 
