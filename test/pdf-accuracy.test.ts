@@ -68,6 +68,7 @@ describe('PDF accuracy', () => {
     expect(totals.work).toBeGreaterThanOrEqual(1);
     expect(totals.budgets).toBeGreaterThanOrEqual(1);
     expect(totals.report).toBeGreaterThanOrEqual(1);
+    expect(totals.meta).toBeGreaterThanOrEqual(1);
   });
 
   it('finds the documents and outline of a PDF whose tables have no borders', () => {
