@@ -46,7 +46,7 @@ const GIF = bytes('GIF89a', [1, 0, 1, 0, 0x80, 0, 0], new Uint8Array(32));
 
 describe('wrong file types get a message that says what they are', () => {
   const cases: Array<[string, Uint8Array, RegExp]> = [
-    ['PDF', bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), /PDF/],
+    // PDF files are read (test/pdf.test.ts covers the broken ones).
     ['DOCX', zipWith('[Content_Types].xml', 'word/document.xml'), /Word|DOCX/],
     ['XLSX', zipWith('[Content_Types].xml', 'xl/workbook.xml'), /Excel|XLSX/],
     ['ZIP', zipWith('plans/a.txt'), /ZIP/i],
@@ -64,8 +64,8 @@ describe('wrong file types get a message that says what they are', () => {
     });
   }
 
-  it('documents (PDF, DOCX, XLSX) are told to export text first', () => {
-    for (const input of [cases[0][1], cases[1][1], cases[2][1]]) {
+  it('documents (DOCX, XLSX) are told to export text first', () => {
+    for (const input of [cases[0][1], cases[1][1]]) {
       expect(fatalOf(parse(input)).message).toMatch(/export .*text|plain text|pdftotext/i);
     }
   });
