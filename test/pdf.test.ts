@@ -138,6 +138,17 @@ describe('bad PDFs', () => {
     expect(garbage.documents).toEqual([]);
   });
 
+  it('a PDF encrypted with a user password is an error; one with only an owner password reads normally', async () => {
+    // Made with qpdf --encrypt (AES-256) from the corpus PDF 51.
+    const locked = await parseAsync(fixturePdf('bad/51-user-password.pdf'));
+    expect(locked.diagnostics.map((d) => d.code)).toEqual(['pdf-encrypted']);
+    expect(locked.diagnostics[0].message).toMatch(/password/);
+    expect(locked.documents).toEqual([]);
+    const restricted = await parseAsync(fixturePdf('bad/51-owner-password-only.pdf'));
+    expect(restricted.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(restricted.documents[0].kpis).toHaveLength(8);
+  });
+
   it('a PDF is recognised by its signature; parse() says it needs parseAsync()', () => {
     const bytes = fixturePdf('files/51_chiayi-education-108-111-kpi.pdf');
     expect(pdfFrontEnd.sniff(bytes)).toBe(true);
@@ -159,6 +170,23 @@ describe('install', () => {
     expect(resolved).toContain(path.join('scripts', 'no-canvas'));
     expect(Object.keys(require('@napi-rs/canvas') as object)).toEqual([]);
   });
+});
+
+describe('plan-parse on PDFs', () => {
+  it('gives the same output with --jobs 1 and --jobs 2 (PDFs read in worker threads)', () => {
+    const files = ['files/51_chiayi-education-108-111-kpi.pdf', 'files/57_chiayi-smart-tech-108-111-kpi-lo.pdf', 'bad/51-user-password.pdf'].map((name) => path.join(corpusDir, name));
+    const run = (jobs: string) => {
+      try {
+        return execFileSync(process.execPath, [path.join(root, 'bin/plan-parse.js'), ...files, '-q', '--jobs', jobs], { encoding: 'utf8' });
+      } catch (error) {
+        // Exit 1: the encrypted file has an error; the others are still written.
+        return String((error as { stdout?: string }).stdout);
+      }
+    };
+    const one = run('1');
+    expect(one.trim().split('\n')).toHaveLength(2);
+    expect(run('2')).toBe(one);
+  }, 60_000);
 });
 
 describe('plan-parse text', () => {
