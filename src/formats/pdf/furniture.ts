@@ -57,9 +57,16 @@ export function findFurniture(pages: readonly PlacedPage[]): { line: number; rol
   }
   const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.3));
   const furniture: { line: number; role: LineRole }[] = [];
+  const seen = new Set<string>();
   for (const { line, key, pageRef } of candidates) {
     if (pageRef) furniture.push({ line: line.index, role: 'page-number' });
-    else if ((pagesOf.get(key) ?? 0) >= repeatedOn) furniture.push({ line: line.index, role: /\d/.test(key) && !/[\p{Script=Han}A-Za-z]/u.test(key) ? 'page-number' : 'running-header' });
+    else if ((pagesOf.get(key) ?? 0) >= repeatedOn) {
+      // The first one stays content: a running title is also the document's
+      // title, which the document splitter must see once.
+      const first = !seen.has(key);
+      seen.add(key);
+      if (!first) furniture.push({ line: line.index, role: /\d/.test(key) && !/[\p{Script=Han}A-Za-z]/u.test(key) ? 'page-number' : 'running-header' });
+    }
   }
   return furniture;
 }
