@@ -74,6 +74,15 @@ describe('PDF grid tables', () => {
     expect(all.map((cells) => cells[2])).toContain('(二)辦理分配預算');
   });
 
+  it('keeps numbered paragraphs of a cell apart, and a wrap before a word like 五、六類 inside its line', async () => {
+    const rows = (await renditionOf(path.join(corpusDir, 'files/63_chiayi-west-district-social-112-workplan.pdf'))).tables.flatMap((t) => t.rows);
+    const children = rows.find((row) => row.cells[1] === '加強辦理兒童及少年福利。')!;
+    expect(children.cells[2].split('\n')).toEqual(['1. 受理第二、三款低收入戶兒童按月發放生活補助費。', '2. 受理第二、三款低收入戶就讀高中職以上學生按月發放生活補助費。', '3. 受理兒童及少年生活扶助。']);
+    const insurance = rows.find((row) => row.cells[1].startsWith('辦理健保保險對象'))!;
+    expect(insurance.cells[2]).toContain('提供民眾諮詢有關第五、六類健保資訊。');
+    expect(insurance.cells[2].split('\n')).toHaveLength(2);
+  });
+
   it('joins a row cut by a page break whose border was drawn (LibreOffice)', async () => {
     const rows = (await renditionOf(CUT_ROW)).tables.flatMap((t) => t.rows);
     const cut = rows.find((row) => row.cells[1].includes('ISO'))!;

@@ -302,11 +302,24 @@ function paragraphsOf(pieces: Piece[]): { paragraphs: string[]; end: number; siz
   let fullEnd = -Infinity;
   for (const line of lines) if (line.end > fullEnd) fullEnd = line.end;
   const paragraphs: string[] = [];
+  // The last number of each marker style in the cell (`1.` → arabic 1).
+  const numbering = new Map<string, number>();
   let previous: { end: number; size: number } | null = null;
   for (const line of lines) {
-    const wrapped = previous !== null && previous.end >= fullEnd - previous.size * 1.2 && parseMarker(line.text) === null;
+    const marker = parseMarker(line.text);
+    const full = previous !== null && previous.end >= fullEnd - previous.size * 1.2;
+    // After a full line, a marker starts a paragraph only when it starts or
+    // continues a numbering; else the wrap just fell before a word such as `五、六類`:
+    //
+    //   > | 2. 提供民眾諮詢有關第
+    //   > | 五、六類健保資訊。      ← no 四、 before it: the line goes on
+    const numbered = marker !== null && (marker.ordinal === 1 || numbering.get(marker.style) === marker.ordinal - 1);
+    const wrapped = full && (marker === null || !numbered);
     if (wrapped && paragraphs.length) paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs[paragraphs.length - 1], line.text);
-    else paragraphs.push(line.text);
+    else {
+      paragraphs.push(line.text);
+      if (marker) numbering.set(marker.style, marker.ordinal);
+    }
     previous = line;
   }
   const last = lines[lines.length - 1];
