@@ -201,6 +201,9 @@ try {
     results[`${key}Ratio`] = round(timings[1].seconds / timings[0].seconds, 2);
   }
 
+  // PDF files: pages per second, beside pdftotext -layout (scripts/bench-pdf.mjs).
+  results.pdf = await (await import('./bench-pdf.mjs')).benchPdf({ quick });
+
   // Targets.
   const r = results.runs;
   const x10 = r['x10-j1'];

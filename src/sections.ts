@@ -110,6 +110,9 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
     continued = heading.key === 'cjk-formal' ? stack.findIndex((level) => continues(level) && compatible(level, heading)) : findLast(stack, (level) => continues(level) && compatible(level, heading));
   }
   if (continued !== -1) return { depth: continued, gap: null, restart: false };
+  // A document that is an excerpt (a report's 肆、 and 伍、 departments) opens
+  // its outline with a formal numeral other than 壹: nothing is open yet.
+  if (stack.length === 0 && heading.key === 'cjk-formal') return { depth: 0, gap: null, restart: false };
   // 2. It starts a new sequence: a child of the deepest open section.  A style
   // nests inside itself only once, right under a heading of that style with
   // nothing under it yet (Word renders both 壹 and 一 as `1、`):
@@ -227,7 +230,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   const inTable = new Uint8Array(span.end - span.start);
   for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
   const lines = source.lines;
-  const width = source.format === 'pdf-text' || source.format === 'text' ? fullLineWidth(lines, span) : 0;
+  const width = source.format === 'pdf-text' || source.format === 'text' || source.format === 'pdf' ? fullLineWidth(lines, span) : 0;
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   let previous: Line | null = null;
@@ -265,7 +268,7 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
   if (CONTINUES.test(prev)) return true;
   // PDF text wraps at the page width: a full line goes on, a short one ends
   // its paragraph.  Word and markdown exports hold one paragraph per line.
-  return (format === 'pdf-text' || format === 'text') && displayWidth(prev) >= width * 0.8;
+  return (format === 'pdf-text' || format === 'text' || format === 'pdf') && displayWidth(prev) >= width * 0.8;
 }
 
 /** Display width: CJK and full-width characters count 2. */
