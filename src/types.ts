@@ -35,7 +35,7 @@ export interface Diagnostic {
 // ---------------------------------------------------------------------------
 // Output model (SPEC §3)
 
-export type SourceFormat = 'pdf-text' | 'word-text' | 'markdown' | 'text';
+export type SourceFormat = 'pdf-text' | 'pdf-layout-text' | 'word-text' | 'markdown' | 'text';
 export type Script = 'traditional' | 'simplified';
 
 export interface Source {
@@ -86,7 +86,7 @@ export interface Section {
 }
 
 export type TableKind = 'kpi' | 'common-kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'other';
-export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown';
+export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'aligned';
 
 export interface Table {
   kind: TableKind;

@@ -4,12 +4,13 @@
  * `readers` (order matters: the first reader that recognises a table wins).
  */
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
+import { alignedReader } from './aligned.js';
 import { cellPerLineReader } from './cell-per-line.js';
 import { flattenedReader } from './flattened.js';
 import { markdownTableReader } from './markdown.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, flattenedReader];
+export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {

@@ -1,0 +1,526 @@
+/**
+ * Reader for space-aligned tables (layout `aligned`): PDF text extracted
+ * with its layout (`pdftotext -layout`, MuPDF, pdfminer), one text line per
+ * printed line, columns aligned with spaces, a wrapped cell spread over
+ * several lines and interleaved with its neighbours' lines:
+ *
+ *   > |                                                     年度目標值
+ *   > |     關鍵策略目標        關鍵績效指標           衡量標準
+ *   > |                                               108年 109年 110年 111年
+ *   > |               發展校本美感課程及空     推動美感教育課程及計畫
+ *   > | 一   落實美感教育                                      10   18    27    27
+ *       ^ strategy ordinal, centred on its row
+ *   > |               間改造            之校數
+ *
+ * The header is found by meaning (`aligned-header.ts`); the column spans come
+ * from the header titles' positions, confirmed by the gutters through the
+ * body (`geometry/columns.ts`); each line's words go to the column they start
+ * in; rows are rebuilt from the ordinals and the target values (KPI tables,
+ * cells vertically centred) or from where a key cell starts (work-plan and
+ * report tables, cells top-aligned); a merged strategy or category cell is
+ * given to the first row it spans.  Page furniture and headers repeated after
+ * a page break are dropped, and a row cut by a page break is one row.
+ */
+import { matchTitle } from '../documents.js';
+import { linesPosition } from '../lines.js';
+import { parseMarker } from '../markers.js';
+import { stripSpaces } from '../normalize/text.js';
+import { columnRole } from '../records/columns.js';
+import { reportColumns } from '../records/report-items.js';
+import { workColumns } from '../records/work-items.js';
+import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
+import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
+import { chooseCjkWidth, lineRuns } from './aligned-text.js';
+import { centredRows, columnBoundaries, columnOf, type LineShape, type Run, topAlignedRows } from './geometry/columns.js';
+
+const MAX_HEADER_LINES = 6;
+
+export const alignedReader: TableReader = {
+  layout: 'aligned',
+  read(lines, start, limit, source) {
+    if (source.format !== 'pdf-layout-text') return null;
+    const first = lines[start];
+    if (first.role !== 'content' || first.text.includes('\t')) return null;
+    const head = headerBlockAt(lines, start, limit);
+    if (!head) return null;
+    const body = collectBody(lines, head.end, limit, head.key);
+    const end = body.end;
+    const position = linesPosition(lines, start, end);
+    const width = chooseCjkWidth(body.lines.length ? body.lines.map((b) => b.line) : head.lines);
+    const headerWords = head.lines.flatMap((line, k) => lineRuns(line.text, k, width));
+    const columns = headerColumns(headerWords);
+    const labels = columns.map((column) => column.label);
+    const diagnostics: Diagnostic[] = [];
+    const table = (rows: RawRow[]): RawTable => ({ layout: 'aligned', header: labels, rows, start, end, position, diagnostics });
+    if (body.lines.length === 0) {
+      diagnostics.push(unread(position, 'no body lines under it'));
+      return table([]);
+    }
+    const grid = layoutGrid(body.lines, columns, width);
+    const reportCols = reportColumns(labels);
+    const workCols = reportCols ? null : workColumns(labels);
+    let rows: RawRow[];
+    if (reportCols) rows = reportRows(grid, lines, reportCols, diagnostics);
+    else if (workCols) rows = workRows(grid, lines, workCols, diagnostics);
+    else rows = kpiRows(grid, lines, labels, diagnostics);
+    if (rows.length === 0) diagnostics.push(unread(position, 'no rows could be read from its body'));
+    return table(rows);
+  },
+};
+
+function unread(position: Position, why: string): Diagnostic {
+  return { severity: 'warning', code: 'aligned-table-unread', message: `table header recognised but ${why}`, position };
+}
+
+// ---------------------------------------------------------------------------
+// Header and body extent
+
+interface HeaderBlock {
+  lines: Line[];
+  end: number;
+  key: string;
+}
+
+/** A block of title lines starting at `start` that names a table's columns. */
+function headerBlockAt(lines: readonly Line[], start: number, limit: number): HeaderBlock | null {
+  const block: Line[] = [];
+  let end = start;
+  for (let i = start; i < limit && block.length < MAX_HEADER_LINES; i++) {
+    const line = lines[i];
+    if (line.role !== 'content') break;
+    if (!isTitleLine(lineRuns(line.text, 0, 1))) break;
+    block.push(line);
+    end = i + 1;
+  }
+  if (block.length === 0) return null;
+  const words = block.flatMap((line, k) => lineRuns(line.text, k, 1));
+  if (!isHeaderBlock(words)) return null;
+  return { lines: block, end, key: headerKey(words) };
+}
+
+interface BodyLine {
+  line: Line;
+  page: number;
+  blankBefore: boolean;
+}
+
+/**
+ * The body lines up to the table's end, without furniture: page numbers,
+ * running lines, form feeds and the header printed again on the next page.
+ * The table ends at a document title, a section heading standing alone on its
+ * line, a note (`註：`), or another table's header.
+ */
+function collectBody(lines: readonly Line[], from: number, limit: number, key: string): { lines: BodyLine[]; end: number } {
+  const body: BodyLine[] = [];
+  let end = from;
+  let page = 0;
+  let pendingBreak = false;
+  let blank = false;
+  for (let i = from; i < limit; i++) {
+    const line = lines[i];
+    if (line.role === 'blank') {
+      blank = true;
+      continue;
+    }
+    if (line.role !== 'content') {
+      if (line.role === 'page-number') pendingBreak = true;
+      continue;
+    }
+    if (line.text.includes('\f')) pendingBreak = true;
+    const runs = lineRuns(line.text, 0, 1);
+    if (isTitleLine(runs)) {
+      const repeat = headerBlockAt(lines, i, limit);
+      if (repeat) {
+        if (repeat.key !== key) break;
+        pendingBreak = true;
+        i = repeat.end - 1;
+        end = repeat.end;
+        continue;
+      }
+    }
+    if (endsTable(line.text, runs)) break;
+    if (pendingBreak && body.length > 0) page++;
+    pendingBreak = false;
+    body.push({ line, page, blankBefore: blank });
+    blank = false;
+    end = i + 1;
+  }
+  return { lines: body, end };
+}
+
+//   > | 肆、附錄        註：…        嘉義市政府建設處中程(108至111年度)施政計畫
+//       ^^              ^^^
+function endsTable(text: string, runs: readonly Run[]): boolean {
+  const trimmed = text.trim();
+  if (/^(?:註|備註|附註|資料來源)\s*[:：]/u.test(trimmed)) return true;
+  if (/計[畫劃]|報告/u.test(trimmed) && matchTitle(trimmed)) return true;
+  // A heading alone on its line, at the left margin (a category cell has its
+  // neighbours on the same line, or is not written so far left and long).
+  if (runs.length === 1 || cellCount(text) === 1) {
+    const marker = parseMarker(trimmed);
+    if (marker && (marker.style === 'cjk-formal' || (marker.style === 'cjk' && /^[一二三四五六七八九十]+、/u.test(trimmed))) && runs[0].x0 <= 2 && stripSpaces(trimmed).length >= 8) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Cells of a line: text separated by two or more spaces. */
+function cellCount(text: string): number {
+  return text.trim().split(/ {2,}|\u3000+/u).length;
+}
+
+// ---------------------------------------------------------------------------
+// Grid: each body line's words by column
+
+interface Fragment {
+  /** The column's text on this line, words joined with a space. */
+  text: string;
+  /** The column's words on this line. */
+  words: Run[];
+}
+
+interface Grid {
+  body: BodyLine[];
+  /** cells[i][c]: column c of body line i (null when empty). */
+  cells: (Fragment | null)[][];
+  columns: HeaderColumn[];
+}
+
+function layoutGrid(body: BodyLine[], columns: HeaderColumn[], width: number): Grid {
+  const runs = body.map((entry, i) => lineRuns(entry.line.text, i, width));
+  const all: Run[] = [];
+  for (const list of runs) for (const run of list) all.push(run);
+  const boundaries = columnBoundaries(
+    columns.map((column) => column.centre),
+    all,
+  );
+  const cells = runs.map((list) => {
+    const row: (Fragment | null)[] = columns.map(() => null);
+    for (const run of list) {
+      const c = columnOf(run.x0, boundaries);
+      const cell = row[c];
+      if (cell) {
+        cell.text += ` ${run.text}`;
+        cell.words.push(run);
+      } else row[c] = { text: run.text, words: [run] };
+    }
+    return row;
+  });
+  return { body, cells, columns };
+}
+
+function shapes(grid: Grid, columns: readonly number[]): LineShape[] {
+  return grid.body.map((entry, i) => ({
+    filled: grid.columns.map((_, c) => columns.includes(c) && grid.cells[i][c] !== null),
+    page: entry.page,
+    blankBefore: entry.blankBefore,
+  }));
+}
+
+/** Line range [from, to) of body lines as a position and its source line indexes. */
+function rowSource(grid: Grid, source: readonly Line[], from: number, to: number): { position: Position; lines: number[] } {
+  const indexes = grid.body.slice(from, to).map((entry) => entry.line.index);
+  const first = indexes[0] ?? grid.body[Math.min(from, grid.body.length - 1)].line.index;
+  const last = indexes[indexes.length - 1] ?? first;
+  return { position: linesPosition(source, first, last + 1), lines: indexes };
+}
+
+/** Text of column `c` over body lines [from, to), joined with `separator`. */
+function columnText(grid: Grid, c: number, from: number, to: number, separator: string): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const cell = grid.cells[i][c];
+    if (cell && cell.text) parts.push(cell.text);
+  }
+  return parts.join(separator);
+}
+
+// ---------------------------------------------------------------------------
+// KPI tables: vertically centred cells, rows anchored on ordinals and targets
+
+//   > | 一   落實美感教育      五      二 化教保服務之
+//       ^                    ^       ^
+const STRATEGY_ORDINAL = /^([一二三四五六七八九十]{1,3})[、.．]?$/u;
+//   > | 1   國小四、五年級學生
+//       ^
+const INDICATOR_ORDINAL = /^([0-9]{1,2})[.．、]?$/u;
+const CJK_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function cjkOrdinal(text: string): number {
+  if (text.length === 1) return CJK_VALUE[text] ?? 0;
+  const ten = text.indexOf('十');
+  if (ten < 0) return 0;
+  return (ten === 0 ? 1 : CJK_VALUE[text[0]] ?? 0) * 10 + (CJK_VALUE[text[ten + 1]] ?? 0);
+}
+
+interface Ordinal {
+  line: number;
+  value: number;
+  marker: string;
+}
+
+/** Take the ordinal word standing first in column `c` of each line out of its text. */
+function takeOrdinals(grid: Grid, c: number, pattern: RegExp, value: (marker: string) => number): Ordinal[] {
+  const found: Ordinal[] = [];
+  if (c < 0) return found;
+  grid.cells.forEach((row, line) => {
+    const cell = row[c];
+    if (!cell) return;
+    const m = pattern.exec(cell.words[0].text);
+    if (!m) return;
+    found.push({ line, value: value(m[1]), marker: m[1] });
+    cell.words.shift();
+    const rest = cell.words.map((word) => word.text).join(' ');
+    if (rest) cell.text = rest;
+    else row[c] = null;
+  });
+  return found;
+}
+
+function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[], diagnostics: Diagnostic[]): RawRow[] {
+  const roles = labels.map((label) => columnRole(label).role);
+  const strategyCol = roles.indexOf('strategy');
+  const strategyMarkerCol = roles.indexOf('strategy-marker');
+  const indicatorCol = roles.indexOf('indicator');
+  const indicatorMarkerCol = roles.indexOf('indicator-marker');
+  const years = roles.flatMap((role, c) => (role === 'year' ? [c] : []));
+  // Ordinals: a 序號/編號 column, else the ordinal standing first in the text column.
+  const strategyOrdinals =
+    strategyMarkerCol >= 0
+      ? takeOrdinals(grid, strategyMarkerCol, /^(\S{1,3}?)[、.．]?$/u, (m) => (/^[0-9]+$/u.test(m) ? Number(m) : cjkOrdinal(m)))
+      : takeOrdinals(grid, strategyCol, STRATEGY_ORDINAL, cjkOrdinal);
+  const indicatorOrdinals =
+    indicatorMarkerCol >= 0 ? takeOrdinals(grid, indicatorMarkerCol, INDICATOR_ORDINAL, Number) : takeOrdinals(grid, indicatorCol, INDICATOR_ORDINAL, Number);
+  const spanning = new Set([strategyCol, strategyMarkerCol].filter((c) => c >= 0));
+  const perRow = labels.map((_, c) => c).filter((c) => !spanning.has(c));
+
+  // Anchors: the indicator ordinals of each strategy, else the strategy's own ordinal.
+  const anchors: { line: number; group: number }[] = [];
+  const sequences = splitSequences(indicatorOrdinals);
+  if (strategyOrdinals.length > 0) {
+    const owner = new Map<number, Ordinal[]>();
+    let from = 0;
+    for (const sequence of sequences) {
+      const centre = (sequence[0].line + sequence[sequence.length - 1].line) / 2;
+      let best = -1;
+      for (let s = from; s < strategyOrdinals.length; s++) {
+        if (owner.has(s)) continue;
+        if (best < 0 || Math.abs(strategyOrdinals[s].line - centre) < Math.abs(strategyOrdinals[best].line - centre)) best = s;
+      }
+      if (best < 0) continue;
+      owner.set(best, sequence);
+      from = best + 1;
+    }
+    strategyOrdinals.forEach((ordinal, s) => {
+      const sequence = owner.get(s);
+      if (sequence) for (const entry of sequence) anchors.push({ line: entry.line, group: s });
+      else anchors.push({ line: ordinal.line, group: s });
+    });
+  } else if (indicatorOrdinals.length > 0) {
+    for (const entry of indicatorOrdinals) anchors.push({ line: entry.line, group: -1 });
+  } else {
+    for (const line of targetBlocks(grid, years)) anchors.push({ line, group: -1 });
+  }
+  anchors.sort((a, b) => a.line - b.line);
+  // Two anchors on one line are one row.
+  const unique = anchors.filter((anchor, k) => k === 0 || anchor.line !== anchors[k - 1].line);
+  if (unique.length === 0) return [];
+  const starts = centredRows(
+    shapes(grid, perRow),
+    unique.map((anchor) => anchor.line),
+    perRow,
+  );
+  const count = grid.body.length;
+  const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
+  // Each strategy's text: the lines of the rows its anchors hold.
+  const groupFirstRow = new Map<number, number>();
+  unique.forEach((anchor, r) => {
+    if (anchor.group >= 0 && !groupFirstRow.has(anchor.group)) groupFirstRow.set(anchor.group, r);
+  });
+  const groupStarts = [...groupFirstRow.entries()].sort((a, b) => a[1] - b[1]);
+  const strategyCell = new Map<number, string>();
+  groupStarts.forEach(([group, row], k) => {
+    const from = starts[row];
+    const to = k + 1 < groupStarts.length ? starts[groupStarts[k + 1][1]] : count;
+    const text = strategyCol >= 0 ? columnText(grid, strategyCol, from, to, ' ') : '';
+    const ordinal = strategyOrdinals[group];
+    strategyCell.set(row, ordinal ? `${ordinal.marker}、${text}` : text);
+  });
+  const indicatorMarks = new Map(indicatorOrdinals.map((ordinal) => [ordinal.line, ordinal.marker]));
+
+  const rows: RawRow[] = [];
+  for (let r = 0; r < starts.length; r++) {
+    const from = starts[r];
+    const to = rowEnd(r);
+    const cells = labels.map((_, c) => {
+      if (c === strategyCol) return strategyCell.get(r) ?? (groupStarts.length === 0 ? columnText(grid, c, from, to, ' ') : '');
+      if (c === strategyMarkerCol) return '';
+      if (years.includes(c)) return joinValue(grid, c, from, to);
+      const text = columnText(grid, c, from, to, ' ');
+      if (c === indicatorCol) {
+        let mark = '';
+        for (let i = from; i < to && !mark; i++) mark = indicatorMarks.get(i) ?? '';
+        return mark ? `${mark}.${text}` : text;
+      }
+      return text;
+    });
+    const { position, lines } = rowSource(grid, source, from, to);
+    rows.push({ cells, position, lines });
+    const filledYears = years.filter((c) => cells[c].trim() !== '').length;
+    const keyText = indicatorCol >= 0 ? cells[indicatorCol].replace(/^[0-9]+\./u, '').trim() : '';
+    if (!keyText || (filledYears > 0 && filledYears < years.length) || (years.length > 0 && filledYears === 0)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'kpi-row-uncertain',
+        message: !keyText ? 'KPI row without an indicator: its lines may belong to the row next to it' : `KPI row with ${filledYears} targets for ${years.length} years`,
+        position,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Runs of indicator ordinals numbered 1, 2, 3 … (each strategy restarts at 1). */
+function splitSequences(ordinals: readonly Ordinal[]): Ordinal[][] {
+  const sequences: Ordinal[][] = [];
+  for (const ordinal of ordinals) {
+    const current = sequences[sequences.length - 1];
+    if (current && ordinal.value > current[current.length - 1].value) current.push(ordinal);
+    else sequences.push([ordinal]);
+  }
+  return sequences;
+}
+
+/**
+ * Lines that start a row's target values, when no ordinal tells the rows: a
+ * line of values, unless it completes the values of the line before (a
+ * narrow column wraps `10` / `0%`, `2,00` / `0`, `≧` / `95` / `%`).
+ */
+function targetBlocks(grid: Grid, years: readonly number[]): number[] {
+  const blocks: number[] = [];
+  let last = -1;
+  grid.cells.forEach((row, i) => {
+    const values = years.map((c) => row[c]?.text ?? '');
+    if (values.every((value) => value === '')) return;
+    if (last >= 0 && i - last <= 2 && values.every((value) => value === '' || CONTINUES_VALUE.test(value))) {
+      last = i;
+      return;
+    }
+    blocks.push(i);
+    last = i;
+  });
+  return blocks;
+}
+
+//   > | 2,00        ≧        10
+//   > | 0           95       0%      ← the rest of the values above
+//       ^           ^        ^
+const CONTINUES_VALUE = /^(?:[0-9,.]{1,3}\s*[%％]?|[%％]|[\p{Script=Han}]{1,2})$/u;
+
+/** A target cell's lines joined without a space: `2,00` + `0` → `2,000`. */
+function joinValue(grid: Grid, c: number, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const cell = grid.cells[i][c];
+    if (!cell) continue;
+    const text = cell.text.trim();
+    out += out && /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(text) ? ` ${text}` : text;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Work-plan and report tables: top-aligned cells
+
+const TERMINATED = /[。；;！!？?]$/u;
+
+/**
+ * Blocks of a spanning column (category, 類/項/目): a block starts at a
+ * numbered label or after lines without text there; each block goes to the
+ * row it starts in, blocks of one row one per line (`\n`).
+ */
+function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
+  const blocks: { row: number; parts: string[] }[] = [];
+  let row = 0;
+  let gap = 0;
+  let current: { row: number; parts: string[] } | null = null;
+  for (let i = 0; i < grid.cells.length; i++) {
+    while (row + 1 < starts.length && starts[row + 1] <= i) row++;
+    const cell = grid.cells[i][c];
+    if (!cell) {
+      gap++;
+      continue;
+    }
+    if (!current || gap >= 2 || parseMarker(cell.text) !== null) blocks.push((current = { row, parts: [cell.text] }));
+    else current.parts.push(cell.text);
+    gap = 0;
+  }
+  const byRow = new Map<number, string[]>();
+  for (const block of blocks) {
+    const list = byRow.get(block.row) ?? [];
+    list.push(block.parts.join(' '));
+    byRow.set(block.row, list);
+  }
+  return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
+}
+
+function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
+  const { category, item, content, budget } = columns;
+  const rowStarts: number[] = [];
+  let previous = '';
+  grid.cells.forEach((row, i) => {
+    const text = item >= 0 ? row[item]?.text ?? '' : '';
+    const money = budget >= 0 ? row[budget]?.text ?? '' : '';
+    if (text && (!previous || TERMINATED.test(previous) || parseMarker(text) !== null)) rowStarts.push(i);
+    else if (/^[0-9]/u.test(money)) rowStarts.push(i);
+    previous = text;
+  });
+  return topAlignedTable(grid, source, rowStarts, [category], (c) => (c === budget ? '' : ' '), diagnostics, 'work-item-uncertain', item);
+}
+
+function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof reportColumns>>, diagnostics: Diagnostic[]): RawRow[] {
+  const levels = columns.levels.filter((c) => c >= 0);
+  const rowStarts: number[] = [];
+  grid.cells.forEach((row, i) => {
+    const status = row[columns.status]?.text ?? '';
+    const completion = columns.completion >= 0 ? row[columns.completion]?.text ?? '' : '';
+    const marker = status ? parseMarker(status) : null;
+    if (completion || (marker && (marker.style === 'arabic' || marker.style === 'cjk-paren'))) rowStarts.push(i);
+    else if (levels.some((c) => row[c] && parseMarker(row[c]!.text) !== null)) rowStarts.push(i);
+  });
+  return topAlignedTable(grid, source, rowStarts, levels, () => ' ', diagnostics, 'report-item-uncertain', columns.status);
+}
+
+function topAlignedTable(
+  grid: Grid,
+  source: readonly Line[],
+  rowStarts: number[],
+  spanning: readonly number[],
+  separator: (c: number) => string,
+  diagnostics: Diagnostic[],
+  code: string,
+  key: number,
+): RawRow[] {
+  const count = grid.body.length;
+  const starts = topAlignedRows(count, rowStarts);
+  const blocks = new Map(spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  const rows: RawRow[] = [];
+  for (let r = 0; r < starts.length; r++) {
+    const from = starts[r];
+    const to = r + 1 < starts.length ? starts[r + 1] : count;
+    const cells = grid.columns.map((_, c) => {
+      const block = blocks.get(c);
+      if (block) return block.get(r) ?? '';
+      return columnText(grid, c, from, to, separator(c));
+    });
+    const { position, lines } = rowSource(grid, source, from, to);
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    rows.push({ cells, position, lines });
+    if (key >= 0 && !cells[key].trim() && r > 0) {
+      diagnostics.push({ severity: 'warning', code, message: 'table row without its key cell: it may continue the row before', position });
+    }
+  }
+  return rows;
+}
+

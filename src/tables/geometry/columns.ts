@@ -1,0 +1,211 @@
+/**
+ * Geometry engine for tables whose columns are only told by where their text
+ * stands: space-aligned PDF text today (`pdftotext -layout`, MuPDF, pdfminer),
+ * a PDF's glyph coordinates later.  It knows nothing of characters: its input
+ * is positioned text runs
+ *
+ *     { line, x0, x1, text }      line: 0-based row of text (one baseline)
+ *                                 x0, x1: left and right edge, any unit
+ *                                 (display columns for text, points for PDF)
+ *
+ * and it answers three questions:
+ *
+ * - `columnBoundaries(centres, runs)`: where each column starts, given the
+ *   header cells' centres (how many columns, in which order) — at the gutter
+ *   between two header centres that the fewest runs cross and the most runs
+ *   start right after;
+ * - `columnOf(x0, boundaries)`: the column a run belongs to (the one its left
+ *   edge stands in: text flows right from its column start, numbers are
+ *   centred or right-aligned inside it);
+ * - `centredRows(…)` / `topAlignedRows(…)`: which consecutive lines make one
+ *   table row.  Rows occupy disjoint vertical bands, so a row is always a
+ *   contiguous range of lines; with vertically centred cells each row's cells
+ *   stand as far above its anchor line (an ordinal, a target value) as below
+ *   it, with top-aligned cells a row starts where its cells start.
+ *
+ * A text adapter (`../aligned-text.ts`) turns a line of space-aligned text
+ * into runs; the table reader (`../aligned.ts`) decides what the columns mean.
+ */
+
+export interface Run {
+  /** Index of the line (text baseline) in the caller's sequence of lines. */
+  line: number;
+  /** Left edge. */
+  x0: number;
+  /** Right edge (exclusive). */
+  x1: number;
+  text: string;
+}
+
+/**
+ * Column starts between consecutive header centres: `boundaries[k]` is the
+ * x where column k + 1 begins.  Between two centres the boundary goes where
+ * the fewest runs straddle it, then where the most runs start, then nearest
+ * the middle:
+ *
+ *   > |     關鍵策略目標        關鍵績效指標
+ *               (centre 7)          (centre 21)
+ *   > | 一   落實美感教育  1   國小四、五年級學生
+ *                           ^ boundary: nothing crosses x = 14, two runs start there
+ */
+export function columnBoundaries(centres: readonly number[], runs: readonly Run[]): number[] {
+  let width = 0;
+  for (const run of runs) if (run.x1 > width) width = run.x1;
+  for (const centre of centres) if (centre + 1 > width) width = Math.ceil(centre) + 1;
+  const size = Math.ceil(width) + 2;
+  // starts[x]: runs beginning at x; crossing[x]: runs with x0 < x < x1.
+  const starts = new Float64Array(size);
+  const delta = new Float64Array(size + 1);
+  for (const run of runs) {
+    const a = Math.max(0, Math.floor(run.x0));
+    const b = Math.min(size, Math.ceil(run.x1));
+    starts[a]++;
+    if (b > a + 1) {
+      delta[a + 1]++;
+      delta[b]--;
+    }
+  }
+  const crossing = new Float64Array(size);
+  let running = 0;
+  for (let x = 0; x < size; x++) {
+    running += delta[x];
+    crossing[x] = running;
+  }
+  const boundaries: number[] = [];
+  for (let k = 0; k + 1 < centres.length; k++) {
+    const from = Math.floor(centres[k]) + 1;
+    const to = Math.max(from, Math.ceil(centres[k + 1]));
+    const middle = (centres[k] + centres[k + 1]) / 2;
+    let best = from;
+    for (let x = from; x <= to && x < size; x++) {
+      const better =
+        crossing[x] < crossing[best] ||
+        (crossing[x] === crossing[best] && (starts[x] > starts[best] || (starts[x] === starts[best] && Math.abs(x - middle) < Math.abs(best - middle))));
+      if (better) best = x;
+    }
+    boundaries.push(best);
+  }
+  return boundaries;
+}
+
+/** The column whose span holds `x0` (0 before the first boundary). */
+export function columnOf(x0: number, boundaries: readonly number[]): number {
+  let column = 0;
+  while (column < boundaries.length && x0 >= boundaries[column]) column++;
+  return column;
+}
+
+/** What the row builders need to know about each line: which columns hold text there. */
+export interface LineShape {
+  /** Per column: the line has text there. */
+  filled: boolean[];
+  /** Page the line is printed on (cells are centred within one page). */
+  page: number;
+  /** A blank line (row padding) stands before this line. */
+  blankBefore: boolean;
+}
+
+/** At most this many cut positions are tried between two anchors (keeps the search linear). */
+const MAX_CANDIDATES = 48;
+
+/**
+ * Rows of a table with vertically centred cells.  Each row has one anchor
+ * line (its ordinal, its target values); between two anchors the cut goes
+ * where the cells of both rows are best centred on their anchors — as many
+ * lines of each column above the anchor as below, counted on the anchor's
+ * page only (a cell split by a page break is centred on each page anew).
+ * Returns the first line of each row (the first row starts at 0).
+ *
+ *   > |        發展校本美感課程及空     推動美感教育課程及計畫
+ *   > | 一   落實美感教育                      10   18    27    27    ← anchor
+ *   > |        間改造            之校數
+ *   > |    提升本市公共化                  實際增班數/國教署核定        ← cut: the next row
+ *   > | 二             增加公立幼兒園班級數       80%   80%   80%   80%  ← anchor
+ */
+export function centredRows(shapes: readonly LineShape[], anchors: readonly number[], columns: readonly number[]): number[] {
+  const n = anchors.length;
+  if (n === 0) return [];
+  const count = shapes.length;
+  // prefix[c][i]: lines before i with text in column columns[c].
+  const prefix = columns.map((column) => {
+    const sums = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) sums[i + 1] = sums[i] + (shapes[i].filled[column] ? 1 : 0);
+    return sums;
+  });
+  const pageStart = new Int32Array(count);
+  const pageEnd = new Int32Array(count);
+  for (let i = 0; i < count; i++) pageStart[i] = i > 0 && shapes[i - 1].page === shapes[i].page ? pageStart[i - 1] : i;
+  for (let i = count - 1; i >= 0; i--) pageEnd[i] = i + 1 < count && shapes[i + 1].page === shapes[i].page ? pageEnd[i + 1] : i + 1;
+  const rowCost = (anchor: number, start: number, end: number): number => {
+    const from = Math.max(start, pageStart[anchor]);
+    const to = Math.min(end, pageEnd[anchor]);
+    let cost = 0;
+    for (const sums of prefix) {
+      const above = sums[anchor] - sums[from];
+      const below = sums[to] - sums[anchor + 1];
+      cost += Math.abs(above - below);
+    }
+    return cost;
+  };
+  // Candidate first lines of row r (r ≥ 1): (anchors[r-1], anchors[r]].
+  const candidates: number[][] = [[0]];
+  for (let r = 1; r < n; r++) {
+    const list: number[] = [];
+    const low = anchors[r - 1] + 1;
+    const high = anchors[r];
+    const middle = (low + high) / 2;
+    for (let s = low; s <= high; s++) list.push(s);
+    if (list.length > MAX_CANDIDATES) list.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle)).splice(MAX_CANDIDATES);
+    candidates.push(list.sort((a, b) => a - b));
+  }
+  // cost[r][k]: best cost of rows 0..r-1 with row r starting at candidates[r][k].
+  let previousCost = [0];
+  const choice: number[][] = [[0]];
+  for (let r = 1; r < n; r++) {
+    const costs: number[] = [];
+    const picks: number[] = [];
+    for (const start of candidates[r]) {
+      let best = Infinity;
+      let pick = 0;
+      candidates[r - 1].forEach((previousStart, k) => {
+        const total = previousCost[k] + rowCost(anchors[r - 1], previousStart, start) + (shapes[start].blankBefore ? -0.5 : 0);
+        if (total < best) {
+          best = total;
+          pick = k;
+        }
+      });
+      costs.push(best);
+      picks.push(pick);
+    }
+    previousCost = costs;
+    choice.push(picks);
+  }
+  let bestK = 0;
+  let best = Infinity;
+  candidates[n - 1].forEach((start, k) => {
+    const total = previousCost[k] + rowCost(anchors[n - 1], start, count);
+    if (total < best) {
+      best = total;
+      bestK = k;
+    }
+  });
+  const starts = new Array<number>(n);
+  for (let r = n - 1; r >= 0; r--) {
+    starts[r] = candidates[r][bestK];
+    bestK = choice[r][bestK];
+  }
+  starts[0] = 0;
+  return starts;
+}
+
+/**
+ * Rows of a table with top-aligned cells: a row starts at each of the given
+ * lines (where a key column begins a new cell); lines before the first start
+ * belong to the first row.
+ */
+export function topAlignedRows(count: number, rowStarts: readonly number[]): number[] {
+  const starts = [...new Set(rowStarts)].filter((line) => line >= 0 && line < count).sort((a, b) => a - b);
+  if (starts.length === 0) return count > 0 ? [0] : [];
+  starts[0] = 0;
+  return starts;
+}
