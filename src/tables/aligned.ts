@@ -56,7 +56,7 @@ export const alignedReader: TableReader = {
       diagnostics.push(unread(position, 'no body lines under it'));
       return table([]);
     }
-    const grid = layoutGrid(body.lines, columns, width);
+    const grid = layoutGrid(body, columns, width);
     const reportCols = reportColumns(labels);
     const workCols = reportCols ? null : workColumns(labels);
     let rows: RawRow[];
@@ -104,14 +104,23 @@ interface BodyLine {
   blankBefore: boolean;
 }
 
+interface Body {
+  lines: BodyLine[];
+  end: number;
+  /** The header printed again at the top of a page, by page (its columns may stand a little shifted). */
+  pageHeaders: Map<number, Line[]>;
+}
+
 /**
  * The body lines up to the table's end, without furniture: page numbers,
  * running lines, form feeds and the header printed again on the next page.
  * The table ends at a document title, a section heading standing alone on its
  * line, a note (`註：`), or another table's header.
  */
-function collectBody(lines: readonly Line[], from: number, limit: number, key: string): { lines: BodyLine[]; end: number } {
+function collectBody(lines: readonly Line[], from: number, limit: number, key: string): Body {
   const body: BodyLine[] = [];
+  const pageHeaders = new Map<number, Line[]>();
+  let repeated: Line[] | null = null;
   let end = from;
   let page = 0;
   let pendingBreak = false;
@@ -133,6 +142,7 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
       if (repeat) {
         if (repeat.key !== key) break;
         pendingBreak = true;
+        repeated = repeat.lines;
         i = repeat.end - 1;
         end = repeat.end;
         continue;
@@ -140,12 +150,14 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
     }
     if (endsTable(line.text, runs)) break;
     if (pendingBreak && body.length > 0) page++;
+    if (pendingBreak && repeated) pageHeaders.set(page, repeated);
+    repeated = null;
     pendingBreak = false;
     body.push({ line, page, blankBefore: blank });
     blank = false;
     end = i + 1;
   }
-  return { lines: body, end };
+  return { lines: body, end, pageHeaders };
 }
 
 //   > | 肆、附錄        註：…        嘉義市政府建設處中程(108至111年度)施政計畫
@@ -187,27 +199,40 @@ interface Grid {
   columns: HeaderColumn[];
 }
 
-function layoutGrid(body: BodyLine[], columns: HeaderColumn[], width: number): Grid {
-  const runs = body.map((entry, i) => lineRuns(entry.line.text, i, width));
-  const all: Run[] = [];
-  for (const list of runs) for (const run of list) all.push(run);
-  const boundaries = columnBoundaries(
-    columns.map((column) => column.centre),
-    all,
-  );
-  const cells = runs.map((list) => {
-    const row: (Fragment | null)[] = columns.map(() => null);
-    for (const run of list) {
-      const c = columnOf(run.x0, boundaries);
-      const cell = row[c];
-      if (cell) {
-        cell.text += ` ${run.text}`;
-        cell.words.push(run);
-      } else row[c] = { text: run.text, words: [run] };
+/**
+ * Words to columns, page by page: the column spans come from the header's
+ * titles on that page (a repeated header may stand a column or two off) and
+ * the gutters of that page's lines.
+ */
+function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
+  const runs = body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
+  const cells: (Fragment | null)[][] = new Array(runs.length);
+  let from = 0;
+  while (from < runs.length) {
+    const page = body.lines[from].page;
+    let to = from;
+    while (to < runs.length && body.lines[to].page === page) to++;
+    const repeat = body.pageHeaders.get(page);
+    const pageColumns = repeat ? headerColumns(repeat.flatMap((line, k) => lineRuns(line.text, k, width))) : null;
+    const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre);
+    const pageRuns: Run[] = [];
+    for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
+    const boundaries = columnBoundaries(centres, pageRuns);
+    for (let i = from; i < to; i++) {
+      const row: (Fragment | null)[] = columns.map(() => null);
+      for (const run of runs[i]) {
+        const c = columnOf(run.x0, boundaries);
+        const cell = row[c];
+        if (cell) {
+          cell.text += ` ${run.text}`;
+          cell.words.push(run);
+        } else row[c] = { text: run.text, words: [run] };
+      }
+      cells[i] = row;
     }
-    return row;
-  });
-  return { body, cells, columns };
+    from = to;
+  }
+  return { body: body.lines, cells, columns };
 }
 
 function shapes(grid: Grid, columns: readonly number[]): LineShape[] {
@@ -326,27 +351,47 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   // Two anchors on one line are one row.
   const unique = anchors.filter((anchor, k) => k === 0 || anchor.line !== anchors[k - 1].line);
   if (unique.length === 0) return [];
-  const starts = centredRows(
-    shapes(grid, perRow),
-    unique.map((anchor) => anchor.line),
-    perRow,
-  );
   const count = grid.body.length;
+  const measureCol = roles.indexOf('measure');
+  const topAligned = isTopAligned(grid, unique.map((anchor) => anchor.line), [indicatorCol, measureCol].filter((c) => c >= 0));
+  const starts = topAligned
+    ? topAlignedRows(count, unique.map((anchor) => anchor.line))
+    : centredRows(
+        shapes(grid, perRow),
+        unique.map((anchor) => anchor.line),
+        perRow,
+      );
   const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
-  // Each strategy's text: the lines of the rows its anchors hold.
   const groupFirstRow = new Map<number, number>();
   unique.forEach((anchor, r) => {
     if (anchor.group >= 0 && !groupFirstRow.has(anchor.group)) groupFirstRow.set(anchor.group, r);
   });
   const groupStarts = [...groupFirstRow.entries()].sort((a, b) => a[1] - b[1]);
+  // Each strategy's text: top-aligned, the lines of the rows it spans;
+  // centred, the lines nearest its ordinal (which stands in the middle).
+  const strategyText = new Map<number, string[]>();
+  if (strategyCol >= 0 && groupStarts.length > 0) {
+    let previous = -1;
+    let group = -1;
+    for (let i = 0; i < count; i++) {
+      const cell = grid.cells[i][strategyCol];
+      if (!cell) continue;
+      if (topAligned) {
+        group = groupStarts[0][0];
+        for (const [g, row] of groupStarts) if (starts[row] <= i) group = g;
+      } else group = nearestOrdinal(strategyOrdinals, i, previous === i - 1 ? group : -1);
+      previous = i;
+      const list = strategyText.get(group) ?? [];
+      list.push(cell.text);
+      strategyText.set(group, list);
+    }
+  }
   const strategyCell = new Map<number, string>();
-  groupStarts.forEach(([group, row], k) => {
-    const from = starts[row];
-    const to = k + 1 < groupStarts.length ? starts[groupStarts[k + 1][1]] : count;
-    const text = strategyCol >= 0 ? columnText(grid, strategyCol, from, to, ' ') : '';
+  for (const [group, row] of groupStarts) {
+    const text = (strategyText.get(group) ?? []).join(' ');
     const ordinal = strategyOrdinals[group];
     strategyCell.set(row, ordinal ? `${ordinal.marker}、${text}` : text);
-  });
+  }
   const indicatorMarks = new Map(indicatorOrdinals.map((ordinal) => [ordinal.line, ordinal.marker]));
 
   const rows: RawRow[] = [];
@@ -379,6 +424,33 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
     }
   }
   return rows;
+}
+
+/**
+ * Cells top-aligned in their rows: on most anchor lines every key column
+ * already holds text (centred cells of several lines start above it).
+ */
+function isTopAligned(grid: Grid, anchors: readonly number[], keys: readonly number[]): boolean {
+  if (anchors.length === 0 || keys.length === 0) return false;
+  const full = anchors.filter((line) => keys.every((c) => grid.cells[line][c] !== null)).length;
+  return full / anchors.length >= 0.7;
+}
+
+/**
+ * The strategy ordinal nearest a line (a centred cell stands as far above
+ * its ordinal as below); a tie goes to the group of the line above, when it
+ * continues the same cell, else to the next ordinal.
+ */
+function nearestOrdinal(ordinals: readonly Ordinal[], line: number, above: number): number {
+  let next = 0;
+  while (next < ordinals.length && ordinals[next].line < line) next++;
+  if (next === 0) return 0;
+  if (next === ordinals.length) return ordinals.length - 1;
+  const before = line - ordinals[next - 1].line;
+  const after = ordinals[next].line - line;
+  if (before < after) return next - 1;
+  if (after < before) return next;
+  return above >= 0 ? above : next;
 }
 
 /** Runs of indicator ordinals numbered 1, 2, 3 … (each strategy restarts at 1). */

@@ -40,26 +40,25 @@ export interface Run {
 /**
  * Column starts between consecutive header centres: `boundaries[k]` is the
  * x where column k + 1 begins.  Between two centres the boundary goes where
- * the fewest runs straddle it, then where the most runs start, then nearest
- * the middle:
+ * the fewest runs straddle it, and of those at the leftmost place: a column's
+ * text starts at its left edge, and an ordinal sub-column (`1`, `2` before
+ * the indicator text) belongs to the column on its right:
  *
  *   > |     關鍵策略目標        關鍵績效指標
  *               (centre 7)          (centre 21)
  *   > | 一   落實美感教育  1   國小四、五年級學生
- *                           ^ boundary: nothing crosses x = 14, two runs start there
+ *                     ^ boundary: nothing crosses x = 12, 13, 14 …; 12 is the leftmost
  */
 export function columnBoundaries(centres: readonly number[], runs: readonly Run[]): number[] {
   let width = 0;
   for (const run of runs) if (run.x1 > width) width = run.x1;
   for (const centre of centres) if (centre + 1 > width) width = Math.ceil(centre) + 1;
   const size = Math.ceil(width) + 2;
-  // starts[x]: runs beginning at x; crossing[x]: runs with x0 < x < x1.
-  const starts = new Float64Array(size);
+  // crossing[x]: runs with x0 < x < x1.
   const delta = new Float64Array(size + 1);
   for (const run of runs) {
     const a = Math.max(0, Math.floor(run.x0));
     const b = Math.min(size, Math.ceil(run.x1));
-    starts[a]++;
     if (b > a + 1) {
       delta[a + 1]++;
       delta[b]--;
@@ -75,14 +74,8 @@ export function columnBoundaries(centres: readonly number[], runs: readonly Run[
   for (let k = 0; k + 1 < centres.length; k++) {
     const from = Math.floor(centres[k]) + 1;
     const to = Math.max(from, Math.ceil(centres[k + 1]));
-    const middle = (centres[k] + centres[k + 1]) / 2;
     let best = from;
-    for (let x = from; x <= to && x < size; x++) {
-      const better =
-        crossing[x] < crossing[best] ||
-        (crossing[x] === crossing[best] && (starts[x] > starts[best] || (starts[x] === starts[best] && Math.abs(x - middle) < Math.abs(best - middle))));
-      if (better) best = x;
-    }
+    for (let x = from; x <= to && x < size; x++) if (crossing[x] < crossing[best]) best = x;
     boundaries.push(best);
   }
   return boundaries;
@@ -168,7 +161,9 @@ export function centredRows(shapes: readonly LineShape[], anchors: readonly numb
       let best = Infinity;
       let pick = 0;
       candidates[r - 1].forEach((previousStart, k) => {
-        const total = previousCost[k] + rowCost(anchors[r - 1], previousStart, start) + (shapes[start].blankBefore ? -0.5 : 0);
+        // A blank line (row padding) is a likely cut; else, all being equal, the middle.
+        const prior = (shapes[start].blankBefore ? -0.5 : 0) + 0.01 * Math.abs(start - (anchors[r - 1] + anchors[r] + 1) / 2);
+        const total = previousCost[k] + rowCost(anchors[r - 1], previousStart, start) + prior;
         if (total < best) {
           best = total;
           pick = k;
