@@ -168,13 +168,12 @@ function endsTable(text: string, runs: readonly Run[]): boolean {
   if (/計[畫劃]|報告/u.test(trimmed) && matchTitle(trimmed)) return true;
   // A heading alone on its line, at the left margin (a category cell has its
   // neighbours on the same line, or is not written so far left and long).
-  if (runs.length === 1 || cellCount(text) === 1) {
-    const marker = parseMarker(trimmed);
-    if (marker && (marker.style === 'cjk-formal' || (marker.style === 'cjk' && /^[一二三四五六七八九十]+、/u.test(trimmed))) && runs[0].x0 <= 2 && stripSpaces(trimmed).length >= 8) {
-      return true;
-    }
-  }
-  return false;
+  // A heading alone on its line, at the left margin: one word (a category
+  // cell has its neighbours on the same line, a single space apart).
+  const marker = parseMarker(trimmed);
+  if (!marker || runs[0].x0 > 2 || stripSpaces(trimmed).length < 6) return false;
+  if (marker.style === 'cjk-formal') return cellCount(text) === 1 && runs.length <= 6;
+  return marker.style === 'cjk' && runs.length === 1 && /^[一二三四五六七八九十]+、/u.test(trimmed);
 }
 
 /** Cells of a line: text separated by two or more spaces. */
@@ -503,96 +502,153 @@ function joinValue(grid: Grid, c: number, from: number, to: number): string {
 }
 
 // ---------------------------------------------------------------------------
-// Work-plan and report tables: top-aligned cells
+// Work-plan and report tables: rows keyed on the item / 辦理情形 cells
 
 const TERMINATED = /[。；;！!？?]$/u;
 
+interface Block {
+  /** First and last body line (inclusive). */
+  start: number;
+  end: number;
+}
+
 /**
- * Blocks of a spanning column (category, 類/項/目): a block starts at a
- * numbered label or after lines without text there; each block goes to the
- * row it starts in, blocks of one row one per line (`\n`).
+ * The cells of one column as blocks of lines: a block ends after a sentence
+ * end, before a numbered entry, or at two lines without text (a centred
+ * cell's lines are interleaved with its neighbours', one line apart).
  */
-function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
-  const blocks: { row: number; parts: string[] }[] = [];
-  let row = 0;
-  let gap = 0;
-  let current: { row: number; parts: string[] } | null = null;
+function cellBlocks(grid: Grid, c: number, startsCell: (text: string) => boolean): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let previous = '';
   for (let i = 0; i < grid.cells.length; i++) {
-    while (row + 1 < starts.length && starts[row + 1] <= i) row++;
     const cell = grid.cells[i][c];
-    if (!cell) {
-      gap++;
-      continue;
-    }
-    if (!current || gap >= 2 || parseMarker(cell.text) !== null) blocks.push((current = { row, parts: [cell.text] }));
-    else current.parts.push(cell.text);
-    gap = 0;
+    if (!cell) continue;
+    if (!current || i - current.end > 2 || TERMINATED.test(previous) || startsCell(cell.text)) blocks.push((current = { start: i, end: i }));
+    else current.end = i;
+    previous = cell.text;
   }
-  const byRow = new Map<number, string[]>();
+  return blocks;
+}
+
+/**
+ * Whether the cells stand at the top of their rows or in the middle: a value
+ * (budget, completion) beside a key cell of several lines stands on its first
+ * line or its middle one; else text before the first key cell tells (a centred
+ * neighbour starts above it).
+ */
+function alignment(grid: Grid, blocks: readonly Block[], values: readonly number[], perRow: readonly number[]): 'top' | 'centre' {
+  let top = 0;
+  let centre = 0;
   for (const block of blocks) {
-    const list = byRow.get(block.row) ?? [];
+    if (block.end - block.start < 2) continue;
+    for (let i = block.start; i <= block.end; i++) {
+      if (!values.some((c) => grid.cells[i][c])) continue;
+      if (i === block.start) top++;
+      else if (Math.abs(i - (block.start + block.end) / 2) <= 1) centre++;
+      break;
+    }
+  }
+  if (top + centre > 0) return top >= centre ? 'top' : 'centre';
+  const first = blocks[0]?.start ?? 0;
+  for (let i = 0; i < first; i++) if (perRow.some((c) => grid.cells[i][c])) return 'centre';
+  return 'top';
+}
+
+/**
+ * Rows of a merged (spanning) column's blocks: a block starts at a numbered
+ * label or after lines without text.  Top-aligned, a block belongs to the row
+ * it starts in; centred, it spans as many lines below its middle as above,
+ * from the row after the previous block's rows.
+ */
+function spanningBlocks(grid: Grid, c: number, starts: readonly number[], mode: 'top' | 'centre'): Map<number, string> {
+  const blocks: { start: number; end: number; parts: string[] }[] = [];
+  let current: { start: number; end: number; parts: string[] } | null = null;
+  for (let i = 0; i < grid.cells.length; i++) {
+    const cell = grid.cells[i][c];
+    if (!cell) continue;
+    if (!current || i - current.end > 2 || parseMarker(cell.text) !== null) blocks.push((current = { start: i, end: i, parts: [cell.text] }));
+    else {
+      current.parts.push(cell.text);
+      current.end = i;
+    }
+  }
+  const count = grid.cells.length;
+  const rowOf = (line: number) => {
+    let row = 0;
+    while (row + 1 < starts.length && starts[row + 1] <= line) row++;
+    return row;
+  };
+  const byRow = new Map<number, string[]>();
+  let nextRow = 0;
+  for (const block of blocks) {
+    let row = rowOf(block.start);
+    if (mode === 'centre') {
+      row = Math.min(nextRow, row);
+      // The rows it spans: from `row`, down as far below its middle as above.
+      const reach = Math.max(block.end, Math.round(block.start + block.end - starts[row]));
+      nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
+    }
+    const list = byRow.get(row) ?? [];
     list.push(block.parts.join(' '));
-    byRow.set(block.row, list);
+    byRow.set(row, list);
   }
   return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
 }
 
 function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const { category, item, content, budget } = columns;
-  const rowStarts: number[] = [];
-  let previous = '';
-  grid.cells.forEach((row, i) => {
-    const text = item >= 0 ? row[item]?.text ?? '' : '';
-    const money = budget >= 0 ? row[budget]?.text ?? '' : '';
-    if (text && (!previous || TERMINATED.test(previous) || parseMarker(text) !== null)) rowStarts.push(i);
-    else if (/^[0-9]/u.test(money)) rowStarts.push(i);
-    previous = text;
-  });
-  return topAlignedTable(grid, source, rowStarts, [category], (c) => (c === budget ? '' : ' '), diagnostics, 'work-item-uncertain', item);
+  const perRow = [item, content, budget].filter((c) => c >= 0);
+  const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
+  return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
 }
 
 function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof reportColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const levels = columns.levels.filter((c) => c >= 0);
-  const rowStarts: number[] = [];
-  grid.cells.forEach((row, i) => {
-    const status = row[columns.status]?.text ?? '';
-    const completion = columns.completion >= 0 ? row[columns.completion]?.text ?? '' : '';
-    const marker = status ? parseMarker(status) : null;
-    if (completion || (marker && (marker.style === 'arabic' || marker.style === 'cjk-paren'))) rowStarts.push(i);
-    else if (levels.some((c) => row[c] && parseMarker(row[c]!.text) !== null)) rowStarts.push(i);
+  const perRow = [columns.status, columns.completion, columns.note].filter((c) => c >= 0);
+  const blocks = cellBlocks(grid, columns.status, (text) => {
+    const marker = parseMarker(text);
+    return marker !== null && (marker.style === 'arabic' || marker.style === 'cjk-paren');
   });
-  return topAlignedTable(grid, source, rowStarts, levels, () => ' ', diagnostics, 'report-item-uncertain', columns.status);
+  const values = columns.completion >= 0 ? [columns.completion] : [];
+  return keyedTable(grid, source, blocks, { perRow, values, spanning: levels, tight: [], key: columns.status, code: 'report-item-uncertain' }, diagnostics);
 }
 
-function topAlignedTable(
-  grid: Grid,
-  source: readonly Line[],
-  rowStarts: number[],
-  spanning: readonly number[],
-  separator: (c: number) => string,
-  diagnostics: Diagnostic[],
-  code: string,
-  key: number,
-): RawRow[] {
+interface KeyedOptions {
+  /** Columns whose cells belong to one row. */
+  perRow: number[];
+  /** Columns of short values (budget, completion) that tell the alignment. */
+  values: number[];
+  /** Merged columns (category, 類/項/目). */
+  spanning: number[];
+  /** Columns whose wrapped lines join without a space (`449(健保局` + `補助)`). */
+  tight: number[];
+  key: number;
+  code: string;
+}
+
+function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
   const count = grid.body.length;
-  const starts = topAlignedRows(count, rowStarts);
-  const blocks = new Map(spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  if (blocks.length === 0) return [];
+  const mode = alignment(grid, blocks, options.values, options.perRow);
+  const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
+  const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow);
+  const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts, mode)]));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
     const from = starts[r];
     const to = r + 1 < starts.length ? starts[r + 1] : count;
     const cells = grid.columns.map((_, c) => {
-      const block = blocks.get(c);
+      const block = merged.get(c);
       if (block) return block.get(r) ?? '';
-      return columnText(grid, c, from, to, separator(c));
+      return columnText(grid, c, from, to, options.tight.includes(c) ? '' : ' ');
     });
     const { position, lines } = rowSource(grid, source, from, to);
     if (cells.every((cell) => cell.trim() === '')) continue;
     rows.push({ cells, position, lines });
-    if (key >= 0 && !cells[key].trim() && r > 0) {
-      diagnostics.push({ severity: 'warning', code, message: 'table row without its key cell: it may continue the row before', position });
+    if (options.key >= 0 && !cells[options.key].trim()) {
+      diagnostics.push({ severity: 'warning', code: options.code, message: 'table row without its key cell: it may belong to the row before', position });
     }
   }
   return rows;
 }
-
