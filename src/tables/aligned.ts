@@ -31,7 +31,7 @@ import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { chooseCjkWidth, lineRuns } from './aligned-text.js';
-import { centredRows, columnBoundaries, columnOf, type LineShape, type Run, topAlignedRows } from './geometry/columns.js';
+import { centredRows, columnBoundaries, columnOf, type LineShape, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 6;
 
@@ -206,6 +206,8 @@ interface Grid {
 function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   const runs = body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
   const cells: (Fragment | null)[][] = new Array(runs.length);
+  const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
+  const yearRange = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
   let from = 0;
   while (from < runs.length) {
     const page = body.lines[from].page;
@@ -216,7 +218,8 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre);
     const pageRuns: Run[] = [];
     for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
-    const boundaries = columnBoundaries(centres, pageRuns);
+    let boundaries = columnBoundaries(centres, pageRuns);
+    if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], pageRuns);
     for (let i = from; i < to; i++) {
       const row: (Fragment | null)[] = columns.map(() => null);
       for (const run of runs[i]) {

@@ -81,6 +81,42 @@ export function columnBoundaries(centres: readonly number[], runs: readonly Run[
   return boundaries;
 }
 
+/**
+ * Columns `first` … `last` hold short values (the yearly targets): their
+ * header titles may be set tighter or wider than the values under them, so
+ * the values themselves decide.  The runs standing in those columns form
+ * bands of x where some run stands, separated by x where none does; when
+ * there are at least as many bands as columns, the narrowest gaps are closed
+ * until one band per column is left, and each column starts at its band.
+ *
+ *   > |                                           108年 109年 110年 111年
+ *   > |                                           10     10     10     10
+ *                                                 ^^     ^^     ^^     ^^  four bands
+ */
+export function refineByBands(boundaries: number[], first: number, last: number, runs: readonly Run[]): number[] {
+  const count = last - first + 1;
+  if (count < 2) return boundaries;
+  const left = first > 0 ? boundaries[first - 1] : -Infinity;
+  const right = last < boundaries.length ? boundaries[last] : Infinity;
+  const inside = runs.filter((run) => run.x0 >= left && run.x0 < right).sort((a, b) => a.x0 - b.x0);
+  const bands: { x0: number; x1: number }[] = [];
+  for (const run of inside) {
+    const band = bands[bands.length - 1];
+    if (band && run.x0 < band.x1) band.x1 = Math.max(band.x1, run.x1);
+    else bands.push({ x0: run.x0, x1: run.x1 });
+  }
+  if (bands.length < count) return boundaries;
+  while (bands.length > count) {
+    let narrowest = 1;
+    for (let k = 2; k < bands.length; k++) if (bands[k].x0 - bands[k - 1].x1 < bands[narrowest].x0 - bands[narrowest - 1].x1) narrowest = k;
+    bands[narrowest - 1].x1 = Math.max(bands[narrowest - 1].x1, bands[narrowest].x1);
+    bands.splice(narrowest, 1);
+  }
+  const refined = [...boundaries];
+  for (let k = 1; k < count; k++) refined[first + k - 1] = bands[k].x0;
+  return refined;
+}
+
 /** The column whose span holds `x0` (0 before the first boundary). */
 export function columnOf(x0: number, boundaries: readonly number[]): number {
   let column = 0;
