@@ -40,7 +40,7 @@ export const alignedReader: TableReader = {
   read(lines, start, limit, source) {
     if (source.format !== 'pdf-layout-text') return null;
     const first = lines[start];
-    if (first.role !== 'content' || first.text.includes('\t')) return null;
+    if (!isTextLine(first) || first.text.includes('\t')) return null;
     const head = headerBlockAt(lines, start, limit);
     if (!head) return null;
     const body = collectBody(lines, head.end, limit, head.key);
@@ -87,7 +87,7 @@ function headerBlockAt(lines: readonly Line[], start: number, limit: number): He
   let end = start;
   for (let i = start; i < limit && block.length < MAX_HEADER_LINES; i++) {
     const line = lines[i];
-    if (line.role !== 'content') break;
+    if (!isTextLine(line)) break;
     if (!isTitleLine(lineRuns(line.text, 0, 1))) break;
     block.push(line);
     end = i + 1;
@@ -96,6 +96,11 @@ function headerBlockAt(lines: readonly Line[], start: number, limit: number): He
   const words = block.flatMap((line, k) => lineRuns(line.text, k, 1));
   if (!isHeaderBlock(words)) return null;
   return { lines: block, end, key: headerKey(words) };
+}
+
+/** Content, or a header line the line stage took for a running header (it is printed on every page). */
+function isTextLine(line: Line): boolean {
+  return line.role === 'content' || line.role === 'running-header';
 }
 
 interface BodyLine {
@@ -131,7 +136,7 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
       blank = true;
       continue;
     }
-    if (line.role !== 'content') {
+    if (!isTextLine(line)) {
       if (line.role === 'page-number') pendingBreak = true;
       continue;
     }
@@ -147,6 +152,10 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
         end = repeat.end;
         continue;
       }
+    }
+    if (line.role === 'running-header') {
+      pendingBreak = true;
+      continue;
     }
     if (endsTable(line.text, runs)) break;
     if (pendingBreak && body.length > 0) page++;

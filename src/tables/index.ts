@@ -19,7 +19,9 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
   let index = span.start;
   while (index < span.end) {
     let found: RawTable | null = null;
-    if (lines[index].role === 'content') {
+    // Layout text repeats a table's header on every page, so the line stage
+    // may have taken it for a running header: the aligned reader looks there too.
+    if (lines[index].role === 'content' || (lines[index].role === 'running-header' && source.format === 'pdf-layout-text')) {
       // An index loop: this runs at every content line.
       for (let r = 0; r < readers.length; r++) {
         found = readers[r].read(lines, index, span.end, source);
