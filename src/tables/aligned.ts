@@ -569,11 +569,11 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
 
 /**
  * Rows of a merged (spanning) column's blocks: a block starts at a numbered
- * label or after lines without text.  Top-aligned, a block belongs to the row
- * it starts in; centred, it spans as many lines below its middle as above,
+ * label or after lines without text.  Top-aligned (most blocks start where a
+ * row starts), a block belongs to the row it starts in; centred, it spans as many lines below its middle as above,
  * from the row after the previous block's rows.
  */
-function spanningBlocks(grid: Grid, c: number, starts: readonly number[], mode: 'top' | 'centre'): Map<number, string> {
+function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
   const blocks: { start: number; end: number; parts: string[] }[] = [];
   let current: { start: number; end: number; parts: string[] } | null = null;
   for (let i = 0; i < grid.cells.length; i++) {
@@ -591,6 +591,10 @@ function spanningBlocks(grid: Grid, c: number, starts: readonly number[], mode: 
     while (row + 1 < starts.length && starts[row + 1] <= line) row++;
     return row;
   };
+  // A merged cell may be top-aligned while its neighbours are centred: its
+  // blocks then start where rows start.
+  const rowStarts = new Set(starts);
+  const mode = blocks.filter((block) => rowStarts.has(block.start)).length * 2 >= blocks.length ? 'top' : 'centre';
   const byRow = new Map<number, string[]>();
   let nextRow = 0;
   for (const block of blocks) {
@@ -645,7 +649,7 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   const mode = alignment(grid, blocks, options.values, options.perRow);
   const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow);
-  const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts, mode)]));
+  const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
     const from = starts[r];
