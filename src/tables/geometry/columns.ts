@@ -105,7 +105,7 @@ export function refineByBands(boundaries: number[], first: number, last: number,
     if (band && run.x0 < band.x1) band.x1 = Math.max(band.x1, run.x1);
     else bands.push({ x0: run.x0, x1: run.x1 });
   }
-  if (bands.length < count) return boundaries;
+  if (bands.length < count) return refineByStarts(boundaries, first, count, inside);
   while (bands.length > count) {
     let narrowest = 1;
     for (let k = 2; k < bands.length; k++) if (bands[k].x0 - bands[k - 1].x1 < bands[narrowest].x0 - bands[narrowest - 1].x1) narrowest = k;
@@ -114,6 +114,31 @@ export function refineByBands(boundaries: number[], first: number, last: number,
   }
   const refined = [...boundaries];
   for (let k = 1; k < count; k++) refined[first + k - 1] = bands[k].x0;
+  return refined;
+}
+
+/**
+ * When a few long values bridge the gaps between bands: the columns start
+ * where most values start (left edges within one unit of each other count
+ * together), the `count` most used places.
+ */
+function refineByStarts(boundaries: number[], first: number, count: number, inside: readonly Run[]): number[] {
+  const clusters: { x0: number; last: number; weight: number }[] = [];
+  for (const run of inside) {
+    const cluster = clusters[clusters.length - 1];
+    if (cluster && run.x0 - cluster.last <= 1) {
+      cluster.last = run.x0;
+      cluster.weight++;
+    } else clusters.push({ x0: run.x0, last: run.x0, weight: 1 });
+  }
+  if (clusters.length < count) return boundaries;
+  const chosen = [...clusters]
+    .sort((a, b) => b.weight - a.weight || a.x0 - b.x0)
+    .slice(0, count)
+    .sort((a, b) => a.x0 - b.x0);
+  if (chosen.some((cluster) => cluster.weight < 2)) return boundaries;
+  const refined = [...boundaries];
+  for (let k = 1; k < count; k++) refined[first + k - 1] = chosen[k].x0;
   return refined;
 }
 
