@@ -153,7 +153,8 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
         continue;
       }
     }
-    if (line.role === 'running-header') {
+    if (line.role === 'running-header' || (blank && LONE_NUMBER.test(line.text) && nextIsBreak(lines, i + 1, limit))) {
+      // A page number the line stage left (no blank line after it).
       pendingBreak = true;
       continue;
     }
@@ -167,6 +168,18 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
     end = i + 1;
   }
   return { lines: body, end, pageHeaders };
+}
+
+//   > | ␠␠␠␠␠␠␠␠␠␠␠␠␠␠␠␠3        (after blank lines, before the next page)
+//                       ^
+const LONE_NUMBER = /^\s*[0-9]{1,3}\s*$/u;
+
+function nextIsBreak(lines: readonly Line[], from: number, limit: number): boolean {
+  for (let k = from; k < limit; k++) {
+    if (lines[k].role === 'blank') continue;
+    return lines[k].text.includes('\f') || lines[k].role !== 'content';
+  }
+  return true;
 }
 
 //   > | 肆、附錄        註：…        嘉義市政府建設處中程(108至111年度)施政計畫
@@ -382,16 +395,11 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   // centred, the lines nearest its ordinal (which stands in the middle).
   const strategyText = new Map<number, string[]>();
   if (strategyCol >= 0 && groupStarts.length > 0) {
-    let previous = -1;
-    let group = -1;
+    const groupOf = topAligned ? topAlignedGroups(grid, strategyCol, groupStarts, starts) : centredGroups(grid, strategyCol, strategyOrdinals);
     for (let i = 0; i < count; i++) {
       const cell = grid.cells[i][strategyCol];
-      if (!cell) continue;
-      if (topAligned) {
-        group = groupStarts[0][0];
-        for (const [g, row] of groupStarts) if (starts[row] <= i) group = g;
-      } else group = nearestOrdinal(strategyOrdinals, i, previous === i - 1 ? group : -1);
-      previous = i;
+      const group = groupOf.get(i);
+      if (!cell || group === undefined) continue;
       const list = strategyText.get(group) ?? [];
       list.push(cell.text);
       strategyText.set(group, list);
@@ -447,21 +455,57 @@ function isTopAligned(grid: Grid, anchors: readonly number[], keys: readonly num
   return full / anchors.length >= 0.7;
 }
 
+/** Top-aligned: a merged cell's lines belong to the group whose rows they stand in. */
+function topAlignedGroups(grid: Grid, c: number, groupStarts: readonly [number, number][], starts: readonly number[]): Map<number, number> {
+  const groups = new Map<number, number>();
+  for (let i = 0; i < grid.cells.length; i++) {
+    if (!grid.cells[i][c]) continue;
+    let group = groupStarts[0][0];
+    for (const [g, row] of groupStarts) if (starts[row] <= i) group = g;
+    groups.set(i, group);
+  }
+  return groups;
+}
+
 /**
- * The strategy ordinal nearest a line (a centred cell stands as far above
- * its ordinal as below); a tie goes to the group of the line above, when it
- * continues the same cell, else to the next ordinal.
+ * Centred: a merged cell's lines belong to the nearest ordinal (which stands
+ * in the cell's middle); a line as far from two ordinals goes where it keeps
+ * its cell best centred on the ordinal.
+ *
+ *   > |    建立本府依法行
+ *   > | 五
+ *   > |    政體系
+ *   > |    協助消保官處理      ← two lines from 五 and from 六: 六 (its cell is then 3 lines around it)
+ *   > | 六 消費者爭議調解
+ *   > |    事件
  */
-function nearestOrdinal(ordinals: readonly Ordinal[], line: number, above: number): number {
+function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map<number, number> {
+  const groups = new Map<number, number>();
+  const ties: [number, number][] = [];
+  const extent = ordinals.map((ordinal) => ({ min: ordinal.line, max: ordinal.line }));
+  const take = (line: number, group: number) => {
+    groups.set(line, group);
+    extent[group].min = Math.min(extent[group].min, line);
+    extent[group].max = Math.max(extent[group].max, line);
+  };
   let next = 0;
-  while (next < ordinals.length && ordinals[next].line < line) next++;
-  if (next === 0) return 0;
-  if (next === ordinals.length) return ordinals.length - 1;
-  const before = line - ordinals[next - 1].line;
-  const after = ordinals[next].line - line;
-  if (before < after) return next - 1;
-  if (after < before) return next;
-  return above >= 0 ? above : next;
+  for (let i = 0; i < grid.cells.length; i++) {
+    if (!grid.cells[i][c]) continue;
+    while (next < ordinals.length && ordinals[next].line < i) next++;
+    if (next === 0) take(i, 0);
+    else if (next === ordinals.length) take(i, ordinals.length - 1);
+    else {
+      const before = i - ordinals[next - 1].line;
+      const after = ordinals[next].line - i;
+      if (before === after) ties.push([i, next]);
+      else take(i, before < after ? next - 1 : next);
+    }
+  }
+  for (const [line, next] of ties) {
+    const offset = (group: number) => Math.abs((Math.min(extent[group].min, line) + Math.max(extent[group].max, line)) / 2 - ordinals[group].line);
+    take(line, offset(next - 1) <= offset(next) ? next - 1 : next);
+  }
+  return groups;
 }
 
 /** Runs of indicator ordinals numbered 1, 2, 3 … (each strategy restarts at 1). */
