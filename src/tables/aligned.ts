@@ -244,8 +244,20 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], pageRuns);
     for (let i = from; i < to; i++) {
       const row: (Fragment | null)[] = columns.map(() => null);
-      for (const run of runs[i]) {
-        const c = columnOf(run.x0, boundaries);
+      const list = runs[i];
+      let previous = -1;
+      for (let k = 0; k < list.length; k++) {
+        const run = list[k];
+        let c = columnOf(run.x0, boundaries);
+        // Values one space apart in the target columns: the extractor set
+        // them closer than their columns, but in order, one per column.
+        //   > |                        1570 1586 1602 1602
+        //                              ^^^^ ^^^^ ^^^^ ^^^^ 108 … 111
+        const before = k > 0 ? list[k - 1] : null;
+        if (yearRange && before && run.x0 - before.x1 <= 1 && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
+          c = Math.min(yearRange[1], previous + 1);
+        }
+        previous = c;
         const cell = row[c];
         if (cell) {
           cell.text += ` ${run.text}`;
