@@ -31,7 +31,7 @@ import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { chooseCjkWidth, lineRuns } from './aligned-text.js';
-import { centredRows, columnBoundaries, columnOf, type LineShape, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
+import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 6;
 
@@ -229,7 +229,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   const runs = body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
   const cells: (Fragment | null)[][] = new Array(runs.length);
   const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
-  const yearRange = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
+  const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
   let from = 0;
   while (from < runs.length) {
     const page = body.lines[from].page;
@@ -242,34 +242,104 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], pageRuns);
-    for (let i = from; i < to; i++) {
-      const row: (Fragment | null)[] = columns.map(() => null);
-      const list = runs[i];
-      let previous = -1;
-      for (let k = 0; k < list.length; k++) {
-        const run = list[k];
-        let c = columnOf(run.x0, boundaries);
-        // Values one space apart in the target columns: the extractor set
-        // them closer than their columns, but in order, one per column.
-        //   > |                        1570 1586 1602 1602
-        //                              ^^^^ ^^^^ ^^^^ ^^^^ 108 … 111
-        const before = k > 0 ? list[k - 1] : null;
-        if (yearRange && before && run.x0 - before.x1 <= 1 && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
-          c = Math.min(yearRange[1], previous + 1);
-        }
-        previous = c;
-        const cell = row[c];
-        if (cell) {
-          cell.text += ` ${run.text}`;
-          cell.words.push(run);
-        } else row[c] = { text: run.text, words: [run] };
-      }
-      cells[i] = row;
-    }
+    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange);
     from = to;
   }
+  if (yearRange) relayoutRegions(body.lines, runs, cells, columns, yearRange);
   return { body: body.lines, cells, columns };
 }
+
+/** Words of one line to the columns their left edges stand in. */
+function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null): (Fragment | null)[] {
+  const row: (Fragment | null)[] = new Array(width).fill(null);
+  let previous = -1;
+  for (let k = 0; k < list.length; k++) {
+    const run = list[k];
+    let c = columnOf(run.x0, boundaries);
+    // Values one space apart in the target columns: the extractor set them
+    // closer than their columns, but in order, one per column.
+    //   > |                        1570 1586 1602 1602
+    //                              ^^^^ ^^^^ ^^^^ ^^^^ 108 … 111
+    const before = k > 0 ? list[k - 1] : null;
+    if (yearRange && before && run.x0 - before.x1 <= 1 && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
+      c = Math.min(yearRange[1], previous + 1);
+    }
+    previous = c;
+    const cell = row[c];
+    if (cell) {
+      cell.text += ` ${run.text}`;
+      cell.words.push(run);
+    } else row[c] = { text: run.text, words: [run] };
+  }
+  return row;
+}
+
+const ORDINAL_WORD = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]?$/u;
+
+/**
+ * Some producers lay each row out on its own (LibreOffice's PDF through
+ * `pdftotext -layout`), and the columns drift from row to row: each region
+ * between blank lines (row padding) has its own column starts
+ * (`localBoundaries`).  They are used when most regions' starts stand away
+ * from the page's columns; where the page's columns hold, they are kept.
+ */
+function relayoutRegions(
+  body: readonly BodyLine[],
+  runs: readonly Run[][],
+  cells: (Fragment | null)[][],
+  columns: readonly HeaderColumn[],
+  yearRange: number[] | null,
+): void {
+  const centres = columns.map((column) => column.centre);
+  const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
+  const regions: { from: number; to: number; boundaries: number[] | null }[] = [];
+  let words = 0;
+  let moved = 0;
+  let from = 0;
+  while (from < body.length) {
+    let to = from + 1;
+    while (to < body.length && !body[to].blankBefore && body[to].page === body[from].page) to++;
+    const starts: number[] = [];
+    for (let i = from; i < to; i++) {
+      const list = runs[i];
+      for (let k = 0; k < list.length; k++) {
+        const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2;
+        if (!chunkStart) continue;
+        // An ordinal stands before its column's text: the text tells the
+        // column.  (Numbers right of the text columns are target values.)
+        if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
+          if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2) starts.push(list[k + 1].x0);
+          continue;
+        }
+        starts.push(list[k].x0);
+      }
+    }
+    const boundaries = localBoundaries(starts, centres);
+    if (boundaries) {
+      // How many words the region's own columns put elsewhere than the page's.
+      for (let i = from; i < to; i++) {
+        const local = assignLine(runs[i], boundaries, columns.length, yearRange);
+        local.forEach((cell, c) => {
+          if (!cell) return;
+          for (const word of cell.words) {
+            words++;
+            if (!cells[i][c]?.words.includes(word)) moved++;
+          }
+        });
+      }
+    }
+    regions.push({ from, to, boundaries });
+    from = to;
+  }
+  if (regions.length < 2 || moved < words * DRIFT) return;
+  for (const region of regions) {
+    if (!region.boundaries) continue;
+    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange);
+  }
+}
+
+/** The share of words the rows' own columns move: above it, the columns drift. */
+const DRIFT = 0.2;
 
 function shapes(grid: Grid, columns: readonly number[]): LineShape[] {
   return grid.body.map((entry, i) => ({

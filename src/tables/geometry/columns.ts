@@ -142,6 +142,60 @@ function refineByStarts(boundaries: number[], first: number, count: number, insi
   return refined;
 }
 
+/**
+ * Column starts for a few lines whose columns stand elsewhere than the
+ * header's (a producer that lays out each row on its own): the left edges
+ * where cells start, clustered (edges within one unit count together), are
+ * matched in order, one to a column, to the header centres they are nearest
+ * as a whole.  A column no cluster starts gets an empty span.
+ *
+ *   > |   提升本市公共
+ *   > |          增加公立幼兒園 實 際 增 班 數 / 國 教 署 核 定 增 班 數
+ *   > | 二 化教保服務之                               80% 80% 80% 80%
+ *   > |          班級數     ×100%
+ *              ^  ^      ^                            ^  starts: 2, 9, 17, 45 → strategy, indicator, measure, 108
+ */
+export function localBoundaries(starts: readonly number[], centres: readonly number[]): number[] | null {
+  const n = centres.length;
+  const sorted = [...starts].sort((a, b) => a - b);
+  const clusters: { x0: number; last: number }[] = [];
+  for (const x of sorted) {
+    const cluster = clusters[clusters.length - 1];
+    if (cluster && x - cluster.last <= 1) cluster.last = x;
+    else clusters.push({ x0: x, last: x });
+  }
+  while (clusters.length > n) {
+    let closest = 1;
+    for (let k = 2; k < clusters.length; k++) if (clusters[k].x0 - clusters[k - 1].last < clusters[closest].x0 - clusters[closest - 1].last) closest = k;
+    clusters[closest - 1].last = clusters[closest].last;
+    clusters.splice(closest, 1);
+  }
+  const p = clusters.length;
+  if (p < 2) return null;
+  // cost[i][j]: clusters 0..i-1 matched in order into columns 0..j-1.
+  const cost: number[][] = [];
+  for (let i = 0; i <= p; i++) cost.push(new Array<number>(n + 1).fill(Infinity));
+  for (let j = 0; j <= n; j++) cost[0][j] = 0;
+  for (let i = 1; i <= p; i++) {
+    for (let j = i; j <= n; j++) {
+      const skip = cost[i][j - 1];
+      const take = cost[i - 1][j - 1] + Math.abs(clusters[i - 1].x0 - centres[j - 1]);
+      cost[i][j] = Math.min(skip, take);
+    }
+  }
+  const column = new Array<number>(p);
+  let j = n;
+  for (let i = p; i >= 1; i--) {
+    while (j > i && cost[i][j] === cost[i][j - 1]) j--;
+    column[i - 1] = j - 1;
+    j--;
+  }
+  const boundaries = new Array<number>(n - 1).fill(Infinity);
+  for (let i = 0; i < p; i++) if (column[i] > 0) boundaries[column[i] - 1] = clusters[i].x0;
+  for (let k = n - 2; k >= 0; k--) if (boundaries[k] === Infinity && k + 1 < n - 1) boundaries[k] = boundaries[k + 1];
+  return boundaries;
+}
+
 /** The column whose span holds `x0` (0 before the first boundary). */
 export function columnOf(x0: number, boundaries: readonly number[]): number {
   let column = 0;
