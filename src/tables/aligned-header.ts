@@ -26,7 +26,7 @@ const TITLE_SET = new Set(TITLES.map(fold));
 /** A title broken over lines leaves pieces of it (`機關工作項` / `目`, `(單位：千` / `元)`). */
 const TITLE_TEXT = TITLES.map(fold).join('|');
 /** Titles that name a key column: a header needs one. */
-const KEY_TITLE = /指標|工作計畫項目|辦理情形|執行情形/u;
+const KEY_TITLE = /指標|策略目標|衡量標準|工作計畫項目|實施內容|辦理情形|執行情形/u;
 
 //   > | 108年     109     民國110年度
 //       ^^^^^     ^^^     ^^^^^^^^^^
@@ -80,8 +80,26 @@ interface Draft {
   x1: number;
 }
 
+/**
+ * A year and its `年` one space apart on one line are one title:
+ *
+ *   > |   108 年 109 年 110 年 111 年
+ *         ^^^^^^
+ */
+function joinYearUnits(words: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const word of words) {
+    const last = out[out.length - 1];
+    if (last && last.line === word.line && /^[0-9]{2,3}$/u.test(last.text) && /^年度?$/u.test(word.text) && word.x0 - last.x1 <= 1) {
+      out[out.length - 1] = { ...last, x1: word.x1, text: `${last.text}${word.text}` };
+    } else out.push(word);
+  }
+  return out;
+}
+
 /** The leaf columns of a header block, left to right, with their titles joined as the other readers join them. */
-export function headerColumns(words: readonly Run[]): HeaderColumn[] {
+export function headerColumns(input: readonly Run[]): HeaderColumn[] {
+  const words = joinYearUnits(input);
   const folded = words.map((word) => fold(word.text));
   const years = folded.some((word) => YEAR_WORD.test(word));
   const levels = folded.some((word) => LEVEL_TITLE.test(word));
