@@ -416,6 +416,7 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   const indicatorCol = roles.indexOf('indicator');
   const indicatorMarkerCol = roles.indexOf('indicator-marker');
   const years = roles.flatMap((role, c) => (role === 'year' ? [c] : []));
+  if (strategyCol >= 0 && indicatorCol === strategyCol + 1) moveIndicatorOrdinals(grid, strategyCol, indicatorCol);
   // Ordinals: a 序號/編號 column, else the ordinal standing first in the text column.
   const strategyOrdinals =
     strategyMarkerCol >= 0
@@ -588,6 +589,31 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
     take(line, offset(next - 1) <= offset(next) ? next - 1 : next);
   }
   return groups;
+}
+
+/**
+ * An indicator number standing apart at the end of the strategy column
+ * (the row's own columns drifted left of the page's) is the indicator's:
+ *
+ *   > |    區域排水、雨水      1   清疏工程辦理進度
+ *                            ^ → 關鍵績效指標
+ */
+function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
+  for (const row of grid.cells) {
+    const cell = row[strategyCol];
+    if (!cell) continue;
+    const last = cell.words[cell.words.length - 1];
+    const before = cell.words[cell.words.length - 2];
+    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2)) continue;
+    cell.words.pop();
+    cell.text = cell.words.map((word) => word.text).join(' ');
+    if (!cell.words.length) row[strategyCol] = null;
+    const target = row[indicatorCol];
+    if (target) {
+      target.words.unshift(last);
+      target.text = `${last.text} ${target.text}`;
+    } else row[indicatorCol] = { text: last.text, words: [last] };
+  }
 }
 
 /** Runs of indicator ordinals numbered 1, 2, 3 … (each strategy restarts at 1). */
