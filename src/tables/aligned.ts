@@ -214,6 +214,8 @@ interface Fragment {
 }
 
 interface Grid {
+  /** Each row has its own column starts (`relayoutRegions`). */
+  drifted: boolean;
   body: BodyLine[];
   /** cells[i][c]: column c of body line i (null when empty). */
   cells: (Fragment | null)[][];
@@ -245,8 +247,8 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange);
     from = to;
   }
-  if (yearRange) relayoutRegions(body.lines, runs, cells, columns, yearRange);
-  return { body: body.lines, cells, columns };
+  const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange);
+  return { drifted, body: body.lines, cells, columns };
 }
 
 /** Words of one line to the columns their left edges stand in. */
@@ -289,7 +291,7 @@ function relayoutRegions(
   cells: (Fragment | null)[][],
   columns: readonly HeaderColumn[],
   yearRange: number[] | null,
-): void {
+): boolean {
   const centres = columns.map((column) => column.centre);
   const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
   const regions: { from: number; to: number; boundaries: number[] | null }[] = [];
@@ -331,11 +333,12 @@ function relayoutRegions(
     regions.push({ from, to, boundaries });
     from = to;
   }
-  if (regions.length < 2 || moved < words * DRIFT) return;
+  if (regions.length < 2 || moved < words * DRIFT) return false;
   for (const region of regions) {
     if (!region.boundaries) continue;
     for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange);
   }
+  return true;
 }
 
 /** The share of words the rows' own columns move: above it, the columns drift. */
@@ -460,6 +463,7 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   if (unique.length === 0) return [];
   const count = grid.body.length;
   const measureCol = roles.indexOf('measure');
+  const drifted = grid.drifted;
   const topAligned = isTopAligned(grid, unique.map((anchor) => anchor.line), [indicatorCol, measureCol].filter((c) => c >= 0));
   const starts = topAligned
     ? topAlignedRows(count, unique.map((anchor) => anchor.line))
@@ -512,6 +516,7 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
       }
       return text;
     });
+    if (drifted) balanceTargets(cells, measureCol, years);
     const { position, lines } = rowSource(grid, source, from, to);
     rows.push({ cells, position, lines });
     const filledYears = years.filter((c) => cells[c].trim() !== '').length;
@@ -614,6 +619,35 @@ function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: nu
       target.text = `${last.text} ${target.text}`;
     } else row[indicatorCol] = { text: last.text, words: [last] };
   }
+}
+
+//   > | 80%   ≧2,000   -   2.3%   15件
+//       ^^^   ^^^^^^   ^
+const VALUE_TOKEN = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[-－—–]+)$/u;
+
+/**
+ * Drifted rows put a value in the wrong target column or two in one: when
+ * the row's values (with those trailing its measure) are exactly one per
+ * year, they go one per column, in order.
+ *
+ *   > | 計畫道路取得條數/3 33% 33%      (measure … 108 109)  + 33% 33% (110 111)
+ */
+function balanceTargets(cells: string[], measureCol: number, years: readonly number[]): void {
+  const tokens = years.map((c) => cells[c].split(' ').filter(Boolean));
+  const all = tokens.flat();
+  if (all.length === 0 || !all.every((token) => VALUE_TOKEN.test(token))) return;
+  if (tokens.every((list) => list.length === 1)) return;
+  let tail: string[] = [];
+  if (all.length < years.length && measureCol >= 0) {
+    const words = cells[measureCol].split(' ');
+    let k = words.length;
+    while (k > 1 && VALUE_TOKEN.test(words[k - 1]) && /[%％]|^[0-9,]{3,}$/u.test(words[k - 1])) k--;
+    tail = words.slice(k);
+    if (all.length + tail.length !== years.length) return;
+    cells[measureCol] = words.slice(0, k).join(' ');
+  } else if (all.length !== years.length) return;
+  const values = [...tail, ...all];
+  years.forEach((c, k) => (cells[c] = values[k]));
 }
 
 /** Runs of indicator ordinals numbered 1, 2, 3 … (each strategy restarts at 1). */
