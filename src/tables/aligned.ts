@@ -216,6 +216,8 @@ interface Fragment {
 interface Grid {
   /** Each row has its own column starts (`relayoutRegions`). */
   drifted: boolean;
+  /** Display columns of one space between words (the CJK width: an extractor on a half-em grid writes two). */
+  unit: number;
   body: BodyLine[];
   /** cells[i][c]: column c of body line i (null when empty). */
   cells: (Fragment | null)[][];
@@ -243,16 +245,16 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     const pageRuns: Run[] = [];
     for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
-    if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], pageRuns);
-    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange);
+    if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], pageRuns, width);
+    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width);
     from = to;
   }
-  const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange);
-  return { drifted, body: body.lines, cells, columns };
+  const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
+  return { drifted, unit: width, body: body.lines, cells, columns };
 }
 
 /** Words of one line to the columns their left edges stand in. */
-function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null): (Fragment | null)[] {
+function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
   let previous = -1;
   for (let k = 0; k < list.length; k++) {
@@ -263,7 +265,7 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
     //   > |                        1570 1586 1602 1602
     //                              ^^^^ ^^^^ ^^^^ ^^^^ 108 … 111
     const before = k > 0 ? list[k - 1] : null;
-    if (yearRange && before && run.x0 - before.x1 <= 1 && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
+    if (yearRange && before && run.x0 - before.x1 <= unit && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
       c = Math.min(yearRange[1], previous + 1);
     }
     previous = c;
@@ -291,6 +293,7 @@ function relayoutRegions(
   cells: (Fragment | null)[][],
   columns: readonly HeaderColumn[],
   yearRange: number[] | null,
+  unit: number,
 ): boolean {
   const centres = columns.map((column) => column.centre);
   const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
@@ -305,22 +308,22 @@ function relayoutRegions(
     for (let i = from; i < to; i++) {
       const list = runs[i];
       for (let k = 0; k < list.length; k++) {
-        const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2;
+        const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
         if (!chunkStart) continue;
         // An ordinal stands before its column's text: the text tells the
         // column.  (Numbers right of the text columns are target values.)
         if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
-          if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2) starts.push(list[k + 1].x0);
+          if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2 * unit) starts.push(list[k + 1].x0);
           continue;
         }
         starts.push(list[k].x0);
       }
     }
-    const boundaries = localBoundaries(starts, centres);
+    const boundaries = localBoundaries(starts, centres, unit);
     if (boundaries) {
       // How many words the region's own columns put elsewhere than the page's.
       for (let i = from; i < to; i++) {
-        const local = assignLine(runs[i], boundaries, columns.length, yearRange);
+        const local = assignLine(runs[i], boundaries, columns.length, yearRange, unit);
         local.forEach((cell, c) => {
           if (!cell) return;
           for (const word of cell.words) {
@@ -336,7 +339,7 @@ function relayoutRegions(
   if (regions.length < 2 || moved < words * DRIFT) return false;
   for (const region of regions) {
     if (!region.boundaries) continue;
-    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange);
+    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit);
   }
   return true;
 }
@@ -609,7 +612,7 @@ function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: nu
     if (!cell) continue;
     const last = cell.words[cell.words.length - 1];
     const before = cell.words[cell.words.length - 2];
-    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2)) continue;
+    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2 * grid.unit)) continue;
     cell.words.pop();
     cell.text = cell.words.map((word) => word.text).join(' ');
     if (!cell.words.length) row[strategyCol] = null;

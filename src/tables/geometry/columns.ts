@@ -93,7 +93,7 @@ export function columnBoundaries(centres: readonly number[], runs: readonly Run[
  *   > |                                           10     10     10     10
  *                                                 ^^     ^^     ^^     ^^  four bands
  */
-export function refineByBands(boundaries: number[], first: number, last: number, runs: readonly Run[]): number[] {
+export function refineByBands(boundaries: number[], first: number, last: number, runs: readonly Run[], tolerance = 1): number[] {
   const count = last - first + 1;
   if (count < 2) return boundaries;
   const left = first > 0 ? boundaries[first - 1] : -Infinity;
@@ -105,7 +105,7 @@ export function refineByBands(boundaries: number[], first: number, last: number,
     if (band && run.x0 < band.x1) band.x1 = Math.max(band.x1, run.x1);
     else bands.push({ x0: run.x0, x1: run.x1 });
   }
-  if (bands.length < count) return refineByStarts(boundaries, first, count, inside);
+  if (bands.length < count) return refineByStarts(boundaries, first, count, inside, tolerance);
   while (bands.length > count) {
     let narrowest = 1;
     for (let k = 2; k < bands.length; k++) if (bands[k].x0 - bands[k - 1].x1 < bands[narrowest].x0 - bands[narrowest - 1].x1) narrowest = k;
@@ -119,14 +119,14 @@ export function refineByBands(boundaries: number[], first: number, last: number,
 
 /**
  * When a few long values bridge the gaps between bands: the columns start
- * where most values start (left edges within one unit of each other count
+ * where most values start (left edges within `tolerance` of each other count
  * together), the `count` most used places.
  */
-function refineByStarts(boundaries: number[], first: number, count: number, inside: readonly Run[]): number[] {
+function refineByStarts(boundaries: number[], first: number, count: number, inside: readonly Run[], tolerance: number): number[] {
   const clusters: { x0: number; last: number; weight: number }[] = [];
   for (const run of inside) {
     const cluster = clusters[clusters.length - 1];
-    if (cluster && run.x0 - cluster.last <= 1) {
+    if (cluster && run.x0 - cluster.last <= tolerance) {
       cluster.last = run.x0;
       cluster.weight++;
     } else clusters.push({ x0: run.x0, last: run.x0, weight: 1 });
@@ -145,7 +145,7 @@ function refineByStarts(boundaries: number[], first: number, count: number, insi
 /**
  * Column starts for a few lines whose columns stand elsewhere than the
  * header's (a producer that lays out each row on its own): the left edges
- * where cells start, clustered (edges within one unit count together), are
+ * where cells start, clustered (edges within `tolerance` count together), are
  * matched in order, one to a column, to the header centres they are nearest
  * as a whole.  A column no cluster starts gets an empty span.
  *
@@ -155,13 +155,13 @@ function refineByStarts(boundaries: number[], first: number, count: number, insi
  *   > |          班級數     ×100%
  *              ^  ^      ^                            ^  starts: 2, 9, 17, 45 → strategy, indicator, measure, 108
  */
-export function localBoundaries(starts: readonly number[], centres: readonly number[]): number[] | null {
+export function localBoundaries(starts: readonly number[], centres: readonly number[], tolerance = 1): number[] | null {
   const n = centres.length;
   const sorted = [...starts].sort((a, b) => a - b);
   const clusters: { x0: number; last: number }[] = [];
   for (const x of sorted) {
     const cluster = clusters[clusters.length - 1];
-    if (cluster && x - cluster.last <= 1) cluster.last = x;
+    if (cluster && x - cluster.last <= tolerance) cluster.last = x;
     else clusters.push({ x0: x, last: x });
   }
   while (clusters.length > n) {
