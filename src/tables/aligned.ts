@@ -245,12 +245,30 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     const pageRuns: Run[] = [];
     for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
-    if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], pageRuns, width);
+    if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
     for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width);
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
   return { drifted, unit: width, body: body.lines, cells, columns };
+}
+
+/**
+ * Words standing apart from their neighbours on the line (two spaces or
+ * more): a run of values one space apart (`1570 1586 1602 1602`) was set
+ * tighter than its columns and does not tell where they are.
+ */
+function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: number): Run[] {
+  const out: Run[] = [];
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    for (let k = 0; k < list.length; k++) {
+      const apartBefore = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
+      const apartAfter = k + 1 === list.length || list[k + 1].x0 - list[k].x1 >= 2 * unit;
+      if (apartBefore && apartAfter) out.push(list[k]);
+    }
+  }
+  return out;
 }
 
 /** Words of one line to the columns their left edges stand in. */
