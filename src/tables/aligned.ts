@@ -542,14 +542,20 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
     rows.push({ cells, position, lines });
     const filledYears = years.filter((c) => cells[c].trim() !== '').length;
     const keyText = indicatorCol >= 0 ? cells[indicatorCol].replace(/^[0-9]+\./u, '').trim() : '';
-    if (!keyText || (filledYears > 0 && filledYears < years.length) || (years.length > 0 && filledYears === 0)) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'kpi-row-uncertain',
-        message: !keyText ? 'KPI row without an indicator: its lines may belong to the row next to it' : `KPI row with ${filledYears} targets for ${years.length} years`,
-        position,
-      });
-    }
+    // Two values in one target cell: a neighbour's value ran into it.
+    const crowded = years.some((c) => cells[c].split(' ').filter((token) => VALUE_TOKEN.test(token)).length > 1);
+    const reason = !keyText
+      ? 'KPI row without an indicator: its lines may belong to the row next to it'
+      : years.length > 0 && filledYears < years.length
+        ? `KPI row with ${filledYears} targets for ${years.length} years`
+        : crowded
+          ? 'KPI row with two values in one target cell: a value may have run into the wrong year'
+          : measureCol >= 0 && !cells[measureCol].trim()
+            ? 'KPI row without a measure (衡量標準): its text may have run into the indicator'
+          : drifted && !years.every((c) => VALUE_TOKEN.test(cells[c]))
+            ? 'KPI row laid out apart from the header (columns drift row by row): its cells may be cut at the wrong places'
+            : '';
+    if (reason) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: reason, position });
   }
   return rows;
 }

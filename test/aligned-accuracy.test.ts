@@ -1,0 +1,126 @@
+/**
+ * Issue 9 — space-aligned PDF text (`pdftotext -layout`), scored with
+ * fixtures/score.mjs against the corpus gold (fixtures/corpus, copied from
+ * ../shared/corpus): Chromium PDFs (`-layout.txt`), LibreOffice PDFs
+ * (`-lo-layout.txt`), and the Chromium ones re-spaced the way an extractor
+ * on a half-em grid writes them (MuPDF-style: a CJK character two columns,
+ * every word at twice its column).  A ratchet: raise the floors as the
+ * reader improves, never lower them.
+ *
+ * LibreOffice's PDFs come out of pdftotext with each table row laid out on
+ * its own (columns drift by up to 20 columns from row to row, cells run into
+ * each other one space apart): those floors are far lower and recorded as
+ * such.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/parse.js';
+import { corpusFiles, corpusText, scoreCorpus } from './helpers/corpus.js';
+
+const chromium = corpusFiles((name) => name.endsWith('-layout.txt') && !name.endsWith('-lo-layout.txt'));
+const libreOffice = corpusFiles((name) => name.endsWith('-lo-layout.txt'));
+
+const isWide = (code: number) => (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60);
+
+/**
+ * The same page as an extractor on a half-em grid writes it: every word at
+ * twice its column (pdftotext's columns are one em wide), a CJK character
+ * two columns wide, at least one space between words.
+ */
+export function halfEmGrid(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const feed = line.startsWith('\f') ? '\f' : '';
+      const body = feed ? line.slice(1) : line;
+      let out = '';
+      let width = 0;
+      for (const match of body.matchAll(/\S+/gu)) {
+        const column = 2 * [...body.slice(0, match.index)].length;
+        const pad = width === 0 ? column : Math.max(column - width, 1);
+        out += ' '.repeat(pad) + match[0];
+        width += pad;
+        for (const ch of match[0]) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+      }
+      return feed + out;
+    })
+    .join('\n');
+}
+
+describe('space-aligned PDF text: pdftotext -layout of Chromium PDFs', () => {
+  const score = scoreCorpus(chromium);
+  it('finds every document', () => expect(score.totals.docs).toBe(1));
+  it('KPI rows and cells', () => {
+    expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.965);
+    expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.99);
+  });
+  it('work items and budgets', () => {
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.951);
+    expect(score.totals.budgets).toBeGreaterThanOrEqual(0.888);
+  });
+  it('report items', () => expect(score.totals.report).toBeGreaterThanOrEqual(0.988));
+});
+
+describe('space-aligned PDF text: the same pages on a half-em grid (MuPDF-style spacing)', () => {
+  const score = scoreCorpus(chromium, halfEmGrid);
+  it('finds every document', () => expect(score.totals.docs).toBe(1));
+  it('KPI rows and cells', () => {
+    expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.81);
+    expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.94);
+  });
+  it('work and report items', () => {
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.951);
+    expect(score.totals.budgets).toBeGreaterThanOrEqual(0.888);
+    expect(score.totals.report).toBeGreaterThanOrEqual(0.988);
+  });
+});
+
+describe('space-aligned PDF text: without form feeds', () => {
+  const score = scoreCorpus(chromium, (text) => text.replace(/\f/gu, ''));
+  it('holds the same accuracy', () => {
+    expect(score.totals.docs).toBe(1);
+    expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.948);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.951);
+    expect(score.totals.report).toBeGreaterThanOrEqual(0.943);
+  });
+});
+
+describe('space-aligned PDF text: pdftotext -layout of LibreOffice PDFs', () => {
+  const score = scoreCorpus(libreOffice);
+  it('finds every document', () => expect(score.totals.docs).toBe(1));
+  it('KPI rows and cells (rows laid out one by one: low, a ratchet)', () => {
+    expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.25);
+    expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.42);
+  });
+  it('work items and budgets (a ratchet)', () => {
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.16);
+    expect(score.totals.budgets).toBeGreaterThanOrEqual(0.39);
+  });
+});
+
+describe('space-aligned PDF text: what the reader reports', () => {
+  it('tells the format and reads the tables as aligned, never as flattened', () => {
+    for (const name of [...chromium, ...libreOffice]) {
+      const result = parse(corpusText(name), { path: name });
+      expect(result.source.format, name).toBe('pdf-layout-text');
+      const layouts = result.documents.flatMap((document) => document.tables.map((table) => table.layout));
+      expect(layouts, name).not.toContain('flattened');
+      expect(layouts, name).toContain('aligned');
+    }
+  });
+
+  it('warns at the row it is unsure of, and at a header whose body it cannot read', () => {
+    const name = libreOffice.find((file) => file.startsWith('51_'))!;
+    const result = parse(corpusText(name), { path: name });
+    const uncertain = result.diagnostics.filter((d) => d.code === 'kpi-row-uncertain');
+    expect(uncertain.length).toBeGreaterThan(0);
+    for (const diagnostic of uncertain) expect(diagnostic.position?.start.line).toBeGreaterThan(0);
+
+    const header = ['                                                     年度目標值', '    關鍵策略目標        關鍵績效指標           衡量標準', '                                               108年 109年 110年 111年'];
+    const text = ['嘉義市政府教育處中程(108至111年度)施政計畫', '', '壹、關鍵績效指標', ...header, '', '貳、附錄', '    本計畫之附錄     另行公告', '    本計畫之附錄     另行公告', '    本計畫之附錄     另行公告'].join('\n');
+    const bare = parse(text, { path: 'bare.txt' });
+    expect(bare.source.format).toBe('pdf-layout-text');
+    const unread = bare.diagnostics.filter((d) => d.code === 'aligned-table-unread');
+    expect(unread).toHaveLength(1);
+    expect(unread[0].position?.start.line).toBe(4);
+  });
+});
