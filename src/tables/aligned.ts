@@ -573,11 +573,10 @@ function isTopAligned(grid: Grid, anchors: readonly number[], keys: readonly num
 /** Top-aligned: a merged cell's lines belong to the group whose rows they stand in. */
 function topAlignedGroups(grid: Grid, c: number, groupStarts: readonly [number, number][], starts: readonly number[]): Map<number, number> {
   const groups = new Map<number, number>();
+  let k = 0;
   for (let i = 0; i < grid.cells.length; i++) {
-    if (!grid.cells[i][c]) continue;
-    let group = groupStarts[0][0];
-    for (const [g, row] of groupStarts) if (starts[row] <= i) group = g;
-    groups.set(i, group);
+    while (k + 1 < groupStarts.length && starts[groupStarts[k + 1][1]] <= i) k++;
+    if (grid.cells[i][c]) groups.set(i, groupStarts[k][0]);
   }
   return groups;
 }
@@ -799,10 +798,16 @@ function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<n
     }
   }
   const count = grid.cells.length;
+  // The last row starting at or before the line (binary search).
   const rowOf = (line: number) => {
-    let row = 0;
-    while (row + 1 < starts.length && starts[row + 1] <= line) row++;
-    return row;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= line) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   };
   // A merged cell may be top-aligned while its neighbours are centred: its
   // blocks then start where rows start.
