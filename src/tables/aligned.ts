@@ -832,6 +832,7 @@ function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<n
 
 function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const { category, item, content, budget } = columns;
+  if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
   const perRow = [item, content, budget].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
   return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
@@ -839,6 +840,8 @@ function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<Retu
 
 function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof reportColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const levels = columns.levels.filter((c) => c >= 0);
+  // A completion value ends its line (text around a percentage in a sentence goes on after it).
+  if (columns.completion > columns.status) moveTrailingValues(grid, columns.status, columns.completion, COMPLETION_WORD, -Infinity);
   const perRow = [columns.status, columns.completion, columns.note].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, columns.status, (text) => {
     const marker = parseMarker(text);
@@ -846,6 +849,31 @@ function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<Re
   });
   const values = columns.completion >= 0 ? [columns.completion] : [];
   return keyedTable(grid, source, blocks, { perRow, values, spanning: levels, tight: [], key: columns.status, code: 'report-item-uncertain' }, diagnostics);
+}
+
+//   > | 100%     95.5%          1,751     449(健保局
+//       ^^^^     ^^^^^          ^^^^^     ^^^
+const COMPLETION_WORD = /^[0-9]{1,3}(?:\.[0-9]+)?[%％]$/u;
+const BUDGET_WORD = /^[0-9]{1,3}(?:,[0-9]{3})*(?:[(（]\S*)?$/u;
+
+/**
+ * A value set one space after the text of the column before it (the
+ * extractor ran the two cells together) goes to its own column when it ends
+ * the line (and, for budgets, stands under the column's title):
+ *
+ *   > | 9,000 元 , 歲 出 預 算 數 1 億 2,003 萬 100%
+ *                                            ^^^^ 完成程度
+ */
+function moveTrailingValues(grid: Grid, from: number, to: number, value: RegExp, left: number): void {
+  for (const row of grid.cells) {
+    const cell = row[from];
+    if (!cell || row[to] || cell.words.length < 2) continue;
+    const last = cell.words[cell.words.length - 1];
+    if (!value.test(last.text) || last.x0 < left) continue;
+    cell.words.pop();
+    cell.text = cell.words.map((word) => word.text).join(' ');
+    row[to] = { text: last.text, words: [last] };
+  }
 }
 
 interface KeyedOptions {
