@@ -894,7 +894,8 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   if (blocks.length === 0) return [];
   const mode = alignment(grid, blocks, options.values, options.perRow);
   const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
-  const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow);
+  const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
+  const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
   const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {

@@ -222,7 +222,9 @@ const MAX_CANDIDATES = 48;
  * where the cells of both rows are best centred on their anchors — as many
  * lines of each column above the anchor as below, counted on the anchor's
  * page only (a cell split by a page break is centred on each page anew).
- * Returns the first line of each row (the first row starts at 0).
+ * `earliest[r]`, when given, is the first line row r may start at (the line
+ * after the previous row's key cell).  Returns the first line of each row
+ * (the first row starts at 0).
  *
  *   > |        發展校本美感課程及空     推動美感教育課程及計畫
  *   > | 一   落實美感教育                      10   18    27    27    ← anchor
@@ -230,7 +232,7 @@ const MAX_CANDIDATES = 48;
  *   > |    提升本市公共化                  實際增班數/國教署核定        ← cut: the next row
  *   > | 二             增加公立幼兒園班級數       80%   80%   80%   80%  ← anchor
  */
-export function centredRows(shapes: readonly LineShape[], anchors: readonly number[], columns: readonly number[]): number[] {
+export function centredRows(shapes: readonly LineShape[], anchors: readonly number[], columns: readonly number[], earliest?: readonly number[]): number[] {
   const n = anchors.length;
   if (n === 0) return [];
   const count = shapes.length;
@@ -259,8 +261,10 @@ export function centredRows(shapes: readonly LineShape[], anchors: readonly numb
   const candidates: number[][] = [[0]];
   for (let r = 1; r < n; r++) {
     const list: number[] = [];
-    const low = anchors[r - 1] + 1;
+    // A row starts after the previous anchor, and after the whole key cell
+    // of the previous row when the caller knows where that ends.
     const high = anchors[r];
+    const low = Math.min(high, Math.max(anchors[r - 1] + 1, earliest?.[r] ?? 0));
     const middle = (low + high) / 2;
     for (let s = low; s <= high; s++) list.push(s);
     if (list.length > MAX_CANDIDATES) list.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle)).splice(MAX_CANDIDATES);
