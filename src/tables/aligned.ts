@@ -177,7 +177,8 @@ const LONE_NUMBER = /^\s*[0-9]{1,3}\s*$/u;
 function nextIsBreak(lines: readonly Line[], from: number, limit: number): boolean {
   for (let k = from; k < limit; k++) {
     if (lines[k].role === 'blank') continue;
-    return lines[k].text.includes('\f') || lines[k].role !== 'content';
+    // The next page: a form feed, furniture, or the header printed again.
+    return lines[k].text.includes('\f') || lines[k].role !== 'content' || isTitleLine(lineRuns(lines[k].text, 0, 1));
   }
   return true;
 }
