@@ -272,6 +272,15 @@ function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: nu
   return out;
 }
 
+function cjkGutter(left: string, right: string): boolean {
+  return left.length >= 2 && right.length >= 2 && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
+}
+
+/** An ideograph, not CJK punctuation (`、「` may stand apart inside a sentence). */
+function isIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
 /** Words of one line to the columns their left edges stand in. */
 function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
@@ -286,6 +295,14 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
     const before = k > 0 ? list[k - 1] : null;
     if (yearRange && before && run.x0 - before.x1 <= unit && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
       c = Math.min(yearRange[1], previous + 1);
+    }
+    // CJK text has no spaces: one space between two CJK words of two or
+    // more characters is a gutter the extractor narrowed (a spaced-out
+    // justified line has one character between its spaces).
+    //   > | 四、社會福利與救助 推行身心障礙者福利，加 輔導被保險人國民所得未達
+    //                                            ^ 實施內容
+    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
+      c = previous + 1;
     }
     previous = c;
     const cell = row[c];
