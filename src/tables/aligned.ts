@@ -356,6 +356,7 @@ function relayoutRegions(
       }
     }
     const boundaries = localBoundaries(starts, centres, unit);
+    if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
     if (boundaries) {
       // How many words the region's own columns put elsewhere than the page's.
       for (let i = from; i < to; i++) {
@@ -379,6 +380,35 @@ function relayoutRegions(
   }
   return true;
 }
+
+/**
+ * The target columns of one row block, from its lines that end in one value
+ * per year (the values of a row stand on one line, or on a few lines as
+ * wrapped pieces, always right of its text):
+ *
+ *   > | 一 落實美感教育  推動美感教育課程及計畫之校數        10     18    27    27
+ *                                                          ^^     ^^    ^^    ^^ 108 … 111 start here
+ */
+function placeYears(boundaries: number[], yearRange: readonly number[], runs: readonly Run[][], from: number, to: number, unit: number): void {
+  const count = yearRange[1] - yearRange[0] + 1;
+  const sums = new Array<number>(count).fill(0);
+  let lines = 0;
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    let k = list.length;
+    while (k > 0 && VALUE_PIECE.test(list[k - 1].text)) k--;
+    if (list.length - k !== count) continue;
+    for (let y = 0; y < count; y++) sums[y] += list[k + y].x0;
+    lines++;
+  }
+  if (lines === 0) return;
+  const starts = sums.map((sum) => sum / lines);
+  boundaries[yearRange[0] - 1] = Math.min(boundaries[yearRange[0] - 1], starts[0] - unit);
+  for (let y = 1; y < count; y++) boundaries[yearRange[0] + y - 1] = (starts[y - 1] + starts[y]) / 2 + unit;
+}
+
+//   > | 100    %    45件    -    2,00    0    ≧95
+const VALUE_PIECE = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[%％]|[-－—–]+|[≧≦])$/u;
 
 /** The share of words the rows' own columns move: above it, the columns drift. */
 const DRIFT = 0.2;
