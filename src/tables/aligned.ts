@@ -293,7 +293,9 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
     //   > |                        1570 1586 1602 1602
     //                              ^^^^ ^^^^ ^^^^ ^^^^ 108 … 111
     const before = k > 0 ? list[k - 1] : null;
-    if (yearRange && before && run.x0 - before.x1 <= unit && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
+    // (And a value after values on the line, however far, is in a later column.)
+    const inOrder = (before !== null && run.x0 - before.x1 <= unit) || (VALUE_PIECE.test(run.text) && VALUE_PIECE.test(before?.text ?? ''));
+    if (yearRange && before && inOrder && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
       c = Math.min(yearRange[1], previous + 1);
     }
     // CJK text has no spaces: one space between two CJK words of two or

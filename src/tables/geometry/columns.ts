@@ -112,8 +112,10 @@ export function refineByBands(boundaries: number[], first: number, last: number,
     bands[narrowest - 1].x1 = Math.max(bands[narrowest - 1].x1, bands[narrowest].x1);
     bands.splice(narrowest, 1);
   }
+  // One unit of slack to the left: a short piece of a wrapped value is
+  // rounded to either side of its column's start.
   const refined = [...boundaries];
-  for (let k = 1; k < count; k++) refined[first + k - 1] = bands[k].x0;
+  for (let k = 1; k < count; k++) refined[first + k - 1] = Math.max(bands[k - 1].x1, bands[k].x0 - tolerance);
   return refined;
 }
 
@@ -138,7 +140,7 @@ function refineByStarts(boundaries: number[], first: number, count: number, insi
     .sort((a, b) => a.x0 - b.x0);
   if (chosen.some((cluster) => cluster.weight < 2)) return boundaries;
   const refined = [...boundaries];
-  for (let k = 1; k < count; k++) refined[first + k - 1] = chosen[k].x0;
+  for (let k = 1; k < count; k++) refined[first + k - 1] = Math.max(chosen[k - 1].last + tolerance, chosen[k].x0 - tolerance);
   return refined;
 }
 
