@@ -835,13 +835,16 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
  * row starts), a block belongs to the row it starts in; centred, it spans as many lines below its middle as above,
  * from the row after the previous block's rows.
  */
+/** Lines without text inside one merged cell: a centred cell's lines stand apart, interleaved with its neighbours'. */
+const SPANNING_GAP = 4;
+
 function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
   const blocks: { start: number; end: number; parts: string[] }[] = [];
   let current: { start: number; end: number; parts: string[] } | null = null;
   for (let i = 0; i < grid.cells.length; i++) {
     const cell = grid.cells[i][c];
     if (!cell) continue;
-    if (!current || i - current.end > 2 || parseMarker(cell.text) !== null) blocks.push((current = { start: i, end: i, parts: [cell.text] }));
+    if (!current || i - current.end > SPANNING_GAP || parseMarker(cell.text) !== null) blocks.push((current = { start: i, end: i, parts: [cell.text] }));
     else {
       current.parts.push(cell.text);
       current.end = i;
