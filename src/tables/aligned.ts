@@ -835,6 +835,23 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
  * row starts), a block belongs to the row it starts in; centred, it spans as many lines below its middle as above,
  * from the row after the previous block's rows.
  */
+/**
+ * A label's wrapped lines: CJK to CJK join without a space (the work-plan
+ * reader takes `一、貫徹 農地農用政策` for a label and a sub-heading).
+ *
+ *   > | 一、貫徹       → 一、貫徹農地農用政策
+ *   > | 農地農用
+ *   > | 政策
+ */
+function joinLabelLines(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) {
+    const joins = out !== '' && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(part.charCodeAt(0));
+    out += out === '' || joins ? part : ` ${part}`;
+  }
+  return out;
+}
+
 /** Lines without text inside one merged cell: a centred cell's lines stand apart, interleaved with its neighbours'. */
 const SPANNING_GAP = 4;
 
@@ -877,7 +894,7 @@ function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<n
       nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
     }
     const list = byRow.get(row) ?? [];
-    list.push(block.parts.join(' '));
+    list.push(joinLabelLines(block.parts));
     byRow.set(row, list);
   }
   return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
