@@ -115,6 +115,18 @@ describe('space-aligned PDF text: what the reader reports', () => {
     }
   });
 
+  it('reads a space-aligned table in a file of mostly prose (the format test does not see the layout there)', () => {
+    const name = chromium.find((file) => file.startsWith('51_'))!;
+    const text = corpusText(name);
+    const prose = '本處持續推動各項教育政策，並依據年度計畫辦理相關業務，以提升施政品質與服務效能。'.repeat(1);
+    const padded = text.replace('壹、', `${Array.from({ length: 600 }, () => prose).join('\n')}\n壹、`);
+    const result = parse(padded, { path: name });
+    expect(result.source.format).not.toBe('pdf-layout-text');
+    const tables = result.documents.flatMap((document) => document.tables);
+    expect(tables.map((table) => table.layout)).toEqual(['aligned']);
+    expect(result.documents.flatMap((document) => document.kpis)).toHaveLength(8);
+  });
+
   it('warns at the row it is unsure of, and at a header whose body it cannot read', () => {
     const name = libreOffice.find((file) => file.startsWith('51_'))!;
     const result = parse(corpusText(name), { path: name });

@@ -66,7 +66,7 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
  *   > | 一   落實美感教育                      10   18
  *        ^^^             ^^^^^^^^^^^^^^^^^^^^^^  ^^^
  */
-function hasCellGap(text: string): boolean {
+export function hasCellGap(text: string): boolean {
   let seenText = false;
   let spaces = 0;
   for (let i = 0; i < text.length; i++) {

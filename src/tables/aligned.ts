@@ -24,6 +24,7 @@
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
+import { hasCellGap } from '../normalize/index.js';
 import { stripSpaces } from '../normalize/text.js';
 import { columnRole } from '../records/columns.js';
 import { reportColumns } from '../records/report-items.js';
@@ -38,11 +39,14 @@ const MAX_HEADER_LINES = 6;
 export const alignedReader: TableReader = {
   layout: 'aligned',
   read(lines, start, limit, source) {
-    if (source.format !== 'pdf-layout-text') return null;
+    if (source.format !== 'pdf-layout-text' && source.format !== 'pdf-text' && source.format !== 'text') return null;
     const first = lines[start];
     if (!isTextLine(first) || first.text.includes('\t')) return null;
     const head = headerBlockAt(lines, start, limit);
     if (!head) return null;
+    // In a file mostly of prose the format test may not see the layout: the
+    // table itself tells (its header and its lines set in cells).
+    if (source.format !== 'pdf-layout-text' && !laidOutTable(lines, head, limit)) return null;
     const body = collectBody(lines, head.end, limit, head.key);
     const end = body.end;
     const position = linesPosition(lines, start, end);
@@ -96,6 +100,19 @@ function headerBlockAt(lines: readonly Line[], start: number, limit: number): He
   const words = block.flatMap((line, k) => lineRuns(line.text, k, 1));
   if (!isHeaderBlock(words)) return null;
   return { lines: block, end, key: headerKey(words) };
+}
+
+/** The header's titles and most of the lines under it are set apart by runs of spaces. */
+function laidOutTable(lines: readonly Line[], head: HeaderBlock, limit: number): boolean {
+  if (!head.lines.some((line) => hasCellGap(line.text))) return false;
+  let seen = 0;
+  let gapped = 0;
+  for (let i = head.end; i < limit && seen < 12; i++) {
+    if (lines[i].role !== 'content') continue;
+    seen++;
+    if (hasCellGap(lines[i].text) || /^ {4,}\S/u.test(lines[i].text)) gapped++;
+  }
+  return seen >= 3 && gapped * 2 >= seen;
 }
 
 /** Content, or a header line the line stage took for a running header (it is printed on every page). */
