@@ -12,6 +12,7 @@
  * each other one space apart): those floors are far lower and recorded as
  * such.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
 import { corpusFiles, corpusText, scoreCorpus } from './helpers/corpus.js';
@@ -125,6 +126,22 @@ describe('space-aligned PDF text: what the reader reports', () => {
     const tables = result.documents.flatMap((document) => document.tables);
     expect(tables.map((table) => table.layout)).toEqual(['aligned']);
     expect(result.documents.flatMap((document) => document.kpis)).toHaveLength(8);
+  });
+
+  it('reads the 序號 / 評估體制 / 評估方式 form and its 共同性指標 table', () => {
+    // fixtures/aligned/assessment-form.txt: seed 003's columns laid out the way pdftotext -layout prints them.
+    const text = readFileSync(new URL('../fixtures/aligned/assessment-form.txt', import.meta.url), 'utf8');
+    const result = parse(text, { path: 'assessment-form.txt' });
+    const [document] = result.documents;
+    expect(document.tables.map((table) => [table.kind, table.layout])).toEqual([
+      ['kpi', 'aligned'],
+      ['common-kpi', 'aligned'],
+    ]);
+    const first = document.kpis[0];
+    expect([first.strategy.ordinal, first.strategy.text, first.indicator.text, first.measure]).toEqual([1, '提升為民服務品質', '民眾滿意度', '滿意度調查結果 (滿意人數/總人數)']);
+    expect(first.assessment).toEqual({ method: '統計數據', system: '1' });
+    expect(document.kpis.map((kpi) => kpi.targets.map((target) => target.raw).join(' '))).toEqual(['85% 86%', '90% 91%', '1,200 1,300', '20 20', '-1% -1%']);
+    expect(document.kpis.filter((kpi) => kpi.common).map((kpi) => kpi.indicator.text)).toEqual(['終身學習時數', '用電成長率']);
   });
 
   it('warns at the row it is unsure of, and at a header whose body it cannot read', () => {
