@@ -35,13 +35,16 @@ import { chooseCjkWidth, lineRuns } from './aligned-text.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 6;
+/** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
+const TITLE_HINT = /[目標指項計辦完預實備類年值序編評權經衡單0-9]/u;
 
 export const alignedReader: TableReader = {
   layout: 'aligned',
   read(lines, start, limit, source) {
     if (source.format !== 'pdf-layout-text' && source.format !== 'pdf-text' && source.format !== 'text') return null;
     const first = lines[start];
-    if (!isTextLine(first) || first.text.includes('\t')) return null;
+    // Quick test first: this runs on every line of a document.
+    if (!isTextLine(first) || !TITLE_HINT.test(first.text) || first.text.includes('\t')) return null;
     const head = headerBlockAt(lines, start, limit);
     if (!head) return null;
     // In a file mostly of prose the format test may not see the layout: the
