@@ -55,7 +55,10 @@ export function halfEmGrid(text: string): string {
 
 describe('space-aligned PDF text: pdftotext -layout of Chromium PDFs', () => {
   const score = scoreCorpus(chromium);
-  it('finds every document', () => expect(score.totals.docs).toBe(1));
+  it('finds every document and its outline', () => {
+    expect(score.totals.docs).toBe(1);
+    expect(score.totals.outline).toBeGreaterThanOrEqual(0.988);
+  });
   it('KPI rows and cells', () => {
     expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.965);
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.99);
