@@ -53,7 +53,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
   const roots: Section[] = [];
   const stack: OpenLevel[] = [];
   for (const paragraph of paragraphs) {
-    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text');
+    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text' && source.format !== 'pdf-layout-text');
     const placed = heading ? place(heading, stack) : null;
     const first = paragraph.lines[0];
     const last = paragraph.lines[paragraph.lines.length - 1];
@@ -230,7 +230,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   const inTable = new Uint8Array(span.end - span.start);
   for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
   const lines = source.lines;
-  const width = source.format === 'pdf-text' || source.format === 'text' || source.format === 'pdf' ? fullLineWidth(lines, span) : 0;
+  const width = source.format === 'pdf-text' || source.format === 'pdf-layout-text' || source.format === 'text' || source.format === 'pdf' ? fullLineWidth(lines, span) : 0;
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   let previous: Line | null = null;
@@ -268,7 +268,7 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
   if (CONTINUES.test(prev)) return true;
   // PDF text wraps at the page width: a full line goes on, a short one ends
   // its paragraph.  Word and markdown exports hold one paragraph per line.
-  return (format === 'pdf-text' || format === 'text' || format === 'pdf') && displayWidth(prev) >= width * 0.8;
+  return (format === 'pdf-text' || format === 'pdf-layout-text' || format === 'text' || format === 'pdf') && displayWidth(prev) >= width * 0.8;
 }
 
 /** Display width: CJK and full-width characters count 2. */
