@@ -13,7 +13,7 @@ import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, SourceText, Table } from './types.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** Parse one file's bytes (or an already decoded string) into a result. */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {

@@ -12,7 +12,8 @@ const ready = loadToolkit(config);
 parentPort!.on('message', (task: Task) => {
   ready.then(
     (toolkit) => {
-      const result = runTask(toolkit, config, task);
+      // Tell the pool the parse starts: its time budget runs from here.
+      const result = runTask(toolkit, config, task, (bytes) => parentPort!.postMessage({ started: task.index, bytes }));
       // Hand the output bytes over instead of copying them.
       parentPort!.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : []);
     },
