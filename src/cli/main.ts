@@ -447,7 +447,10 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
   if (!opts.quiet && !machineOnStderr) {
     const hint = reporter || opts.verbose || opts.strict ? undefined : `(shown by plan-parse validate, or --verbose)`;
     let line = summary.line(exitCode, { hint });
-    if (outDir) line += ` → ${written} of ${tasks.length + early.filter((r) => r.status !== 'skipped').length} written to ${safeText(outDir)}`;
+    if (outDir) {
+      const notWritten = totals.files - totals.skipped - written;
+      line += ` → ${written} written to ${safeText(outDir)}${notWritten > 0 ? color.red(` (${notWritten} not written)`) : ''}`;
+    }
     else if (outFile) line += ioError ? ` → nothing written to ${safeText(outFile)}` : ` → written to ${safeText(outFile)}`;
     if (collected.ownOutputs) line += color.dim(` (${collected.ownOutputs} earlier outputs in the input folder not read)`);
     process.stderr.write(`${line}\n`);

@@ -395,7 +395,7 @@ export async function writeOutputFile(target: string, data: string | Uint8Array)
     throw describeWriteError(error, target, 'checking it');
   }
   const descriptor = isDescriptorPath(target);
-  if ((stat === null || stat.isFile()) && !descriptor) {
+  if (stat === null || (stat.isFile() && !descriptor)) {
     writeFileAtomic(target, data);
     return 'replaced';
   }
