@@ -15,8 +15,10 @@ import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, SourceText, T
 
 export const SCHEMA_VERSION = '1.1.0';
 
-/** Parse one file's bytes (or an already decoded string) into a result. */
+/** Parse one file's bytes (or an already decoded string) into a result.  Never throws: a wrong argument is an error result. */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const wrong = wrongArguments(input, options);
+  if (wrong) return wrong;
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
@@ -37,6 +39,8 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
   };
   if (decoded.fatal) return result;
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
+  const noDocument = noDocumentDiagnostic(result.documents);
+  if (noDocument) diagnostics.push(noDocument);
   diagnostics.sort((a, b) => (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1));
   return result;
 }
@@ -84,4 +88,45 @@ function rangeOf(from: number, to: number): number[] {
   const years: number[] = [];
   for (let year = from; year <= to; year++) years.push(year);
   return years;
+}
+
+/**
+ * A file that holds no planning document at all (a README, a note) parses
+ * to one `unknown` document with nothing in it: say so, instead of passing
+ * it silently as "ok".
+ */
+function noDocumentDiagnostic(documents: PlanDocument[]): Diagnostic | null {
+  const recognised = documents.some(
+    (document) => document.kind !== 'unknown' || document.tables.length > 0 || document.kpis.length > 0 || document.workItems.length > 0 || document.reportItems.length > 0,
+  );
+  if (recognised) return null;
+  const start = documents[0]?.position.start ?? { line: 1, column: 1, offset: 0 };
+  return {
+    severity: 'warning',
+    code: 'no-document',
+    message: 'no planning document recognised: no title such as …中程施政計畫 / …年度重要工作計畫 / …年度工作總報告 and no KPI, work-item or report table',
+    position: { start, end: start },
+  };
+}
+
+/** `parse(null)`, `parse(42)`, options that are not an object: an error result, as the API promises, not a TypeError. */
+function wrongArguments(input: unknown, options: unknown): ParseResult | null {
+  let problem: string | null = null;
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    problem = `parse() takes a Uint8Array/Buffer or a string, not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
+  } else if (options !== undefined && (options === null || typeof options !== 'object')) {
+    problem = `parse() options must be an object, not ${options === null ? 'null' : typeof options}`;
+  } else if (options && typeof (options as ParseOptions).path !== 'undefined' && typeof (options as ParseOptions).path !== 'string') {
+    problem = 'parse() option path must be a string';
+  } else if (options && typeof (options as ParseOptions).encoding !== 'undefined' && (typeof (options as ParseOptions).encoding !== 'string' || !(options as ParseOptions).encoding!.trim())) {
+    problem = 'parse() option encoding must be a non-empty encoding name';
+  }
+  if (!problem) return null;
+  const path = options && typeof options === 'object' && typeof (options as ParseOptions).path === 'string' ? (options as ParseOptions).path! : '-';
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path, bytes: 0, sha256: createHash('sha256').digest('hex'), encoding: 'utf-8', script: 'traditional', converted: null, format: 'text' },
+    documents: [],
+    diagnostics: [{ severity: 'error', code: 'invalid-argument', message: problem, position: null }],
+  };
 }

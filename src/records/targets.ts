@@ -36,11 +36,11 @@ const LEADING_COMPARATOR = /^(≧|≥|>=|＞=|＞＝|≦|≤|<=|＜=|＜＝|>|�
 // …or after it: `10件以上`, `5次以下`, `3日內`, `(含)以上`.
 //   > | 10件以上
 //           ^
-const TRAILING_COMPARATOR = /\s*(?:\(含\)|（含）)?(以上|以下|以內|內)$/u;
+const TRAILING_COMPARATOR = /(?:\(含\)|（含）)?(以上|以下|以內|內)$/u;
 // A note in brackets after the value: `5MW(累積)`, `80場(因疫情影響)`.
 //   > | 5MW(累積)
 //          ^
-const TRAILING_NOTE = /\s*[(（][^()（）]{1,30}[)）]$/u;
+const TRAILING_NOTE = /[(（][^()（）]{1,30}[)）]$/u;
 
 const COMPARATORS: Record<string, Comparator> = {
   '≧': '>=', '≥': '>=', '>=': '>=', '＞=': '>=', '＞＝': '>=', 至少: '>=', 不少於: '>=', 不低於: '>=', 以上: '>=',
@@ -91,6 +91,7 @@ function percentUnit(unit: string | undefined): boolean {
 
 /** Decide the type, value, unit and comparator of a target cell's (normalized) text. */
 export function typeTarget(raw: string): TypedValue {
+  // Whitespace goes first: the patterns below then never scan runs of it.
   let text = raw.replace(/\s+/g, '');
   if (BLANK_CELL.test(text)) return { type: 'blank', value: null, unit: null };
   const typed = typeValue(text);
