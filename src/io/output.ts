@@ -374,6 +374,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/** process.stdout for `/dev/stdout` (and fd 1), process.stderr for `/dev/stderr` (fd 2). */
+function ownStream(path: string): NodeJS.WriteStream | null {
+  const match = /^\/dev\/(stdout|stderr)$|^\/(?:dev|proc\/self)\/fd\/([12])$/.exec(path);
+  if (!match) return null;
+  return match[1] === 'stdout' || match[2] === '1' ? process.stdout : process.stderr;
+}
+
 /** `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: one of this process's own descriptors. */
 export function isDescriptorPath(path: string): boolean {
   return /^\/dev\/(?:stdout|stderr|fd\/\d+)$|^\/proc\/self\/fd\/\d+$/.test(path);
@@ -410,6 +417,12 @@ export async function writeOutputFile(target: string, data: string | Uint8Array)
   }
   if (descriptor || through.isFIFO() || through.isCharacterDevice()) {
     const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    // Our own stdout / stderr may be a socket (a parent's spawn), which cannot be reopened by name: write to the stream.
+    const own = ownStream(target);
+    if (own) {
+      await new Promise<void>((resolve, reject) => own.write(buffer, (error) => (error ? reject(describeWriteError(error, target, 'writing')) : resolve())));
+      return 'written-through';
+    }
     let handle;
     try {
       // O_WRONLY alone: no O_CREAT, no O_TRUNC, so nothing new is ever made; a FIFO waits for its reader.
