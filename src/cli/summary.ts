@@ -67,15 +67,15 @@ export class Summary {
    */
   line(exitCode: number, options: { hint?: string } = {}): string {
     const t = this.finish();
+    const hint = t.warnings && options.hint ? ` ${color.dim(options.hint)}` : '';
     const parts = [
       color.green(`${t.ok} ok`),
-      t.warnings ? color.yellow(`${t.warnings} with warnings`) : `${t.warnings} with warnings`,
+      t.warnings ? color.yellow(`${t.warnings} with warnings`) + hint : `${t.warnings} with warnings`,
       t.errors ? color.red(`${t.errors} with errors`) : `${t.errors} with errors`,
     ];
     if (t.skipped) parts.push(color.dim(`${t.skipped} skipped (not documents)`));
     const rate = t.seconds > 0 ? ` (${(t.bytes / 1e6 / t.seconds).toFixed(1)} MB/s)` : '';
     const mark = exitCode !== 0 || t.errors ? color.red('✖') : t.warnings ? color.yellow('⚠') : color.green('✔');
-    const hint = t.warnings && options.hint ? ` ${color.dim(options.hint)}` : '';
-    return `${mark} ${plural(t.files, 'file')}: ${parts.join(', ')}${hint} · ${formatMB(t.bytes)} in ${formatSeconds(t.seconds)}${rate}`;
+    return `${mark} ${plural(t.files, 'file')}: ${parts.join(', ')} · ${formatMB(t.bytes)} in ${formatSeconds(t.seconds)}${rate}`;
   }
 }
