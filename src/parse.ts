@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decode, decodeString } from './decode/index.js';
+import { forcedEncodingProblem } from './decode/forced-check.js';
 import { splitDocuments, spanPosition } from './documents.js';
 import { normalize } from './normalize/index.js';
 import { readRecords } from './records/index.js';
@@ -37,6 +38,17 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
     documents: [],
     diagnostics,
   };
+  const undecodable = decoded.fatal && decoded.diagnostics.some((d) => d.code === 'undecodable-bytes');
+  if (decoded.fatal && !undecodable) return result;
+  if (typeof input !== 'string' && options.encoding !== undefined) {
+    // A forced encoding that garbles the file is an error naming the encoding detection finds.
+    const detected = decode(input, { convert: false });
+    const problem = forcedEncodingProblem(options.encoding, decoded.text, detected.fatal ? null : detected);
+    if (problem) {
+      diagnostics.push(problem);
+      return result;
+    }
+  }
   if (decoded.fatal) return result;
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
   const noDocument = noDocumentDiagnostic(result.documents);
