@@ -44,6 +44,12 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
     // A forced encoding that garbles the file is an error naming the encoding detection finds.
     const detected = decode(input, { convert: false });
     const problem = forcedEncodingProblem(options.encoding, decoded.text, detected.fatal ? null : detected);
+    if (problem && undecodable) {
+      // Already an error: name the encoding it looks like in it.
+      const error = diagnostics.find((d) => d.code === 'undecodable-bytes' && d.severity === 'error');
+      if (error) error.message += `; the file looks like ${detected.encoding} (drop --encoding, or use --encoding ${detected.encoding})`;
+      return result;
+    }
     if (problem) {
       diagnostics.push(problem);
       return result;
