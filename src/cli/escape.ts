@@ -37,3 +37,8 @@ export function safePath(path: string): string {
   const text = safeText(path);
   return /^\s*::/.test(text) ? `./${text.trimStart()}` : text;
 }
+
+/** `a.txt: file is 12 MiB…` shown under or after `a.txt` already: without the repeated name. */
+export function withoutPath(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}

@@ -20,7 +20,7 @@ import { Command, CommanderError } from 'commander';
 import { RULES } from '../quality/rules.js';
 import { runBatch } from './batch.js';
 import type { RuleConfig } from './config.js';
-import { safePath, safeText } from './escape.js';
+import { safePath, safeText, withoutPath } from './escape.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { addCommonOptions, resolveOptions, type CliOptions } from './options.js';
 import { Progress } from './progress.js';
@@ -493,10 +493,9 @@ function reportProblems(result: TaskResult, progress: Progress, options: CliOpti
   const lines = shownHere.map((d) => {
     const where = d.position ? `:${d.position.start.line}:${d.position.start.column}` : '';
     const label = d.severity === 'error' ? color.red('error') : d.severity === 'warning' ? color.yellow('warning') : color.blue('info');
-    // A message that already names the file (read errors) is not prefixed with it again.
-    const message = safeText(d.message);
-    const lead = message.startsWith(`${result.path}:`) || message.startsWith(`${path}:`) ? '' : `${path}${where}: `;
-    return `${lead}${label}: ${message} ${color.dim(`(${d.code})`)}`;
+    // A message that already names the file (read errors) does not name it twice.
+    const message = safeText(withoutPath(d.message, result.path));
+    return `${path}${where}: ${label}: ${message} ${color.dim(`(${d.code})`)}`;
   });
   if (result.status === 'failed' || result.status === 'crashed') lines.push(`${path}: ${color.dim(outDir ? 'no output written for this file' : 'no output for this file')}`);
   progress.print(lines.join('\n'));

@@ -18,7 +18,7 @@
  * only with --verbose; with --quiet only what fails the run.
  */
 import type { Diagnostic } from '../../types.js';
-import { safePath, safeText } from '../escape.js';
+import { safePath, safeText, withoutPath } from '../escape.js';
 import type { Totals } from '../summary.js';
 import type { Snippet, TaskResult } from '../task.js';
 import { color, displayWidth } from '../term.js';
@@ -45,7 +45,7 @@ export function formatFile(result: TaskResult, options: Partial<ReporterOptions>
   let pad = 0;
   for (const w of where) if (w.length > pad) pad = w.length;
   list.forEach((d, i) => {
-    lines.push(`  ${color.dim(where[i].padEnd(pad))}  ${severityLabel(d)}  ${safeText(d.message)}  ${color.dim(d.code)}`);
+    lines.push(`  ${color.dim(where[i].padEnd(pad))}  ${severityLabel(d)}  ${safeText(withoutPath(d.message, result.path))}  ${color.dim(d.code)}`);
     const snippet = d.position ? result.snippets?.[`${d.position.start.line}:${d.position.start.column}`] : undefined;
     if (d.position && snippet) for (const line of formatSnippet(d.position.start.line, snippet, d.severity, settings.columns)) lines.push(line);
   });
