@@ -170,7 +170,8 @@ describe.skipIf(!built)('signals and budgets', { timeout: 90_000 }, () => {
 
   it('--timeout: the slow file is stopped with a timeout error and nothing written; the batch goes on', () => {
     const out = path.join(tmp, 'timeout');
-    const run = cli([big, seed0, '-o', out, '--timeout', '100ms']);
+    // One worker: the small file first (it warms the parser), then the big one, stopped past its budget (0.4 s × 6 MB / 4 MiB).
+    const run = cli([seed0, big, '-o', out, '--timeout', '400ms', '--jobs', '1']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/big\.txt: error: parsing took longer than .*\(timeout\)/);
     expect(walk(out)).toEqual([path.basename(seed0) + '.json']);

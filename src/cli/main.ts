@@ -493,9 +493,9 @@ function reportProblems(result: TaskResult, progress: Progress, options: CliOpti
   const lines = shownHere.map((d) => {
     const where = d.position ? `:${d.position.start.line}:${d.position.start.column}` : '';
     const label = d.severity === 'error' ? color.red('error') : d.severity === 'warning' ? color.yellow('warning') : color.blue('info');
-    // A message that already names the file (read errors) does not name it twice.
-    const message = safeText(withoutPath(d.message, result.path));
-    return `${path}${where}: ${label}: ${message} ${color.dim(`(${d.code})`)}`;
+    // A message that already names the file (read errors: `a.txt: no such file or directory`) reads best as it is.
+    if (d.message.startsWith(`${result.path}: `)) return `${path}: ${safeText(withoutPath(d.message, result.path))} ${color.dim(`(${d.code})`)}`;
+    return `${path}${where}: ${label}: ${safeText(d.message)} ${color.dim(`(${d.code})`)}`;
   });
   if (result.status === 'failed' || result.status === 'crashed') lines.push(`${path}: ${color.dim(outDir ? 'no output written for this file' : 'no output for this file')}`);
   progress.print(lines.join('\n'));
