@@ -368,7 +368,10 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     stepSummary?.add(result, fileStatus(result, opts.strict));
     if (result.status === 'io-error') ioError = true;
     if (reporter) await emitReport(reporter.file(result));
-    else reportProblems(result, progress, opts, Boolean(outDir));
+    else if (result.diagnostics[0]?.code === 'symlink-outside' && !opts.quiet) {
+      // What was not read, and why, even without --verbose: the upload tried to reach outside its folder.
+      progress.print(`${color.yellow('plan-parse:')} ${safePath(result.path)}: ${safeText(result.diagnostics[0].message)}`);
+    } else reportProblems(result, progress, opts, Boolean(outDir));
   };
   if (csvHeader) await emitData(csvHeader);
   for (const result of early) await note(result);

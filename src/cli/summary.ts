@@ -14,8 +14,10 @@ export interface Totals {
   ok: number;
   warnings: number;
   errors: number;
-  /** Files a folder walk met that are no document (images, archives, spreadsheets). */
+  /** Files a folder walk met that are no document (images, archives, spreadsheets), or links it did not follow. */
   skipped: number;
+  /** Of those, symbolic links leaving the folder given. */
+  linksNotFollowed: number;
   bytes: number;
   seconds: number;
   errorCount: number;
@@ -26,7 +28,7 @@ export interface Totals {
 
 export class Summary {
   private readonly started = performance.now();
-  readonly totals: Totals = { files: 0, ok: 0, warnings: 0, errors: 0, skipped: 0, bytes: 0, seconds: 0, errorCount: 0, warningCount: 0, byCode: {} };
+  readonly totals: Totals = { files: 0, ok: 0, warnings: 0, errors: 0, skipped: 0, linksNotFollowed: 0, bytes: 0, seconds: 0, errorCount: 0, warningCount: 0, byCode: {} };
 
   add(result: TaskResult): void {
     const t = this.totals;
@@ -40,7 +42,10 @@ export class Summary {
       if (d.severity === 'error') counts.errors++;
       else counts.warnings++;
     }
-    if (result.status === 'skipped') t.skipped++;
+    if (result.status === 'skipped') {
+      t.skipped++;
+      if (result.diagnostics[0]?.code === 'symlink-outside') t.linksNotFollowed++;
+    }
     else if (result.status !== 'ok' || result.errors > 0) t.errors++;
     else if (result.warnings > 0) t.warnings++;
     else t.ok++;
@@ -73,9 +78,10 @@ export class Summary {
       t.warnings ? color.yellow(`${t.warnings} with warnings`) + hint : `${t.warnings} with warnings`,
       t.errors ? color.red(`${t.errors} with errors`) : `${t.errors} with errors`,
     ];
-    if (t.skipped) parts.push(color.dim(`${t.skipped} skipped (not documents)`));
+    if (t.skipped > t.linksNotFollowed) parts.push(color.dim(`${t.skipped - t.linksNotFollowed} skipped (not documents)`));
+    if (t.linksNotFollowed) parts.push(color.yellow(`${t.linksNotFollowed} symbolic link${t.linksNotFollowed === 1 ? '' : 's'} leaving the folder not followed`));
     const rate = t.seconds > 0 ? ` (${(t.bytes / 1e6 / t.seconds).toFixed(1)} MB/s)` : '';
-    const mark = exitCode !== 0 || t.errors ? color.red('✖') : t.warnings ? color.yellow('⚠') : color.green('✔');
+    const mark = exitCode !== 0 || t.errors ? color.red('✖') : t.warnings || t.linksNotFollowed ? color.yellow('⚠') : color.green('✔');
     return `${mark} ${plural(t.files, 'file')}: ${parts.join(', ')} · ${formatMB(t.bytes)} in ${formatSeconds(t.seconds)}${rate}`;
   }
 }
