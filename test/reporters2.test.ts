@@ -52,6 +52,13 @@ describe.skipIf(!built)('json and github reporters list every input', { timeout:
     expect(strict.files[0].passed).toBe(false);
   });
 
+  it('json: a run whose only input is missing still writes the report, with that input in it', () => {
+    const run = cli(['validate', 'missing.txt', '-r', 'json'], { cwd: tree });
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((f) => [f.path, f.status])).toEqual([['missing.txt', 'io-error']]);
+  });
+
   it('github: a missing input gets an annotation on its path', () => {
     const run = cli(['validate', 'a.txt', 'missing.txt', '-r', 'github'], { cwd: tree });
     expect(run.code).toBe(2);

@@ -205,7 +205,7 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
       warnings: entry.severity === 'warning' ? 1 : 0,
     };
   });
-  if (files.length === 0) {
+  if (files.length === 0 && (!reportsEveryInput(mode, opts) || refusedResults.length === 0)) {
     for (const result of refusedResults) process.stderr.write(`${color.red('plan-parse:')} ${safeText(result.diagnostics[0].message)}\n`);
     if (!ioError) process.stderr.write(`${color.red('plan-parse:')} no input files found in ${safeText(paths.join(', '))}${opts.include.length || opts.exclude.length ? ' (after --include / --exclude)' : ''}\n`);
     return 2;
@@ -469,6 +469,11 @@ function pointsToStream(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A report lists every input, unreadable ones too: a run whose inputs are all missing still writes it. */
+function reportsEveryInput(mode: Mode, opts: CliOptions): boolean {
+  return mode === 'validate' || opts.reporterGiven || Boolean(opts.reportFile);
 }
 
 /** Why `kpis` / `items -o FILE` cannot write FILE, checked before parsing; null when it can. */
