@@ -171,16 +171,6 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
   const ruleConfig = await loadRules(opts);
   const maxWarnings = opts.maxWarnings ?? ruleConfig.maxWarnings;
 
-  // The output goes nowhere: say so now, before parsing anything (exit 2).
-  if (outDir) {
-    const { prepareOutputFolder } = await import('../io/output.js');
-    try {
-      prepareOutputFolder(outDir);
-    } catch (error) {
-      process.stderr.write(`${color.red('plan-parse:')} ${safeText((error as Error).message)}\n`);
-      return 2;
-    }
-  }
   if (outFile) {
     const problem = outputFileProblem(outFile);
     if (problem) {
@@ -209,6 +199,17 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     for (const result of refusedResults) process.stderr.write(`${color.red('plan-parse:')} ${safeText(result.diagnostics[0].message)}\n`);
     if (!ioError) process.stderr.write(`${color.red('plan-parse:')} no input files found in ${safeText(paths.join(', '))}${opts.include.length || opts.exclude.length ? ' (after --include / --exclude)' : ''}\n`);
     return 2;
+  }
+
+  // The output goes nowhere: say so now, before parsing anything (exit 2).
+  if (outDir) {
+    const { prepareOutputFolder } = await import('../io/output.js');
+    try {
+      prepareOutputFolder(outDir);
+    } catch (error) {
+      process.stderr.write(`${color.red('plan-parse:')} ${safeText((error as Error).message)}\n`);
+      return 2;
+    }
   }
 
   const { DEFAULT_MAX_BYTES } = await import('../io/read.js');
