@@ -107,15 +107,33 @@ export interface Table {
 
 export type TargetType = 'number' | 'percent' | 'date' | 'range' | 'text' | 'blank';
 
-export interface Target {
+/**
+ * The bound a target states: `>=` for ≧ / 以上 / 至少, `<=` for ≦ / 以下 /
+ * 以內, `>` / `<` for strict ones (超過, 未滿).  Absent when the target is a
+ * plain value.
+ */
+export type Comparator = '>=' | '<=' | '>' | '<';
+
+interface TargetFields {
   year: number;
   gregorianYear: number;
   raw: string;
-  type: TargetType;
-  /** number / percent: a number; date: `MM-DD`; range: `{min,max}`; text, blank: null. */
-  value: number | string | { min: number; max: number } | null;
   unit: string | null;
+  /** Only present when the cell states a bound (`≧91%` → `>=`); schema 1.1.0. */
+  comparator?: Comparator;
 }
+
+/**
+ * One year's target; `value` is narrowed by `type` (a discriminated union):
+ * number / percent: a number; date: `MM-DD`; range: `{min,max}`; text, blank: null.
+ */
+export type Target = TargetFields &
+  (
+    | { type: 'number' | 'percent'; value: number }
+    | { type: 'date'; value: string }
+    | { type: 'range'; value: { min: number; max: number } }
+    | { type: 'text' | 'blank'; value: null }
+  );
 
 export interface KpiStrategy {
   marker: string | null;

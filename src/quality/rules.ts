@@ -80,7 +80,7 @@ export const kpiTargetCount: QualityRule = (result) => {
       out.push(
         diagnostic(
           'kpi-target-count',
-          `indicator ${indicatorName(kpi)} has ${years.length - missing.length} targets for ${years.length} years (none for ${missing.join(', ')})`,
+          `indicator ${indicatorName(kpi)} has ${years.length - missing.length} target${years.length - missing.length === 1 ? '' : 's'} for ${years.length} years (none for ${missing.join(', ')})`,
           kpi.position,
         ),
       );
