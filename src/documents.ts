@@ -8,6 +8,9 @@ import { linesPosition } from './lines.js';
 import { parseMarker } from './markers.js';
 import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
+import { periodInSentence, periodOf } from './periods.js';
+
+export { periodOf } from './periods.js';
 import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
 
 interface TitleMatch {
@@ -31,17 +34,19 @@ interface TitleMatch {
 // (kept apart from the ending: `.*中程.*施政計畫$` backtracks quadratically).
 const KIND_PATTERNS: Array<[DocumentKind, RegExp, RegExp[]]> = [
   ['revision-summary', /[彙汇][總总]表$/u, [/修正/u, /KPI|指[標标]/u]],
-  ['mid-term-plan', /施政[計计][畫劃划]$/u, [/中程/u]],
+  // `…中程施政計畫草案(100至103年度)`: a draft keeps its kind.
+  ['mid-term-plan', /施政[計计][畫劃划](?:草案)?$/u, [/中程/u]],
   ['work-plan', /年度?重要工作[計计][畫劃划]$/u, []],
   ['work-report', /年度?工作[總总]?[報报]告$/u, []],
+  // `…年度施政績效報告`, `…年度本會施政績效報告`
   ['performance-report', /施政[績绩]效[報报]告$/u, []],
-  ['annual-plan', /(?:年度|\d年)施政[計计][畫劃划]$/u, []],
+  // `…年度施政計畫`, `…年度施政目標`, `…年度施政目標與重點`,
+  // `…年度施政計畫目標與重點及衡量指標`
+  ['annual-plan', /(?:年度|\d年)(?:施政[計计][畫劃划]|施政(?:[計计][畫劃划])?目[標标](?:[與与]重[點点])?(?:及衡量指[標标])?)(?:草案)?$/u, []],
 ];
 const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
 const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
 const AGENCY_END = /(?:政府|公所|事[務务]所|[處处局課课室所會会署部院館馆隊队站]|中心|委[員员][會会])$/u;
-const PERIOD = /(?:民國)?(\d{2,3})\s*(?:年度?)?\s*(?:至|~|～|-|－|—|到)\s*(\d{2,3})\s*年度?/u;
-const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
 
 /** Read a title line, or null when the line is not a document title. */
 export function matchTitle(text: string): TitleMatch | null {
@@ -67,7 +72,7 @@ export function matchTitle(text: string): TitleMatch | null {
 
 /**
  * Quick rejection for matchTitle, which runs on every content line: every
- * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划 or 告, unless a trailing
+ * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划, 告, 點, 標 or 案, unless a trailing
  * note in brackets follows it.  So the last non-space character must be one
  * of those or a closing bracket, or a character NFC may change (which the
  * full test folds first).  Must agree with the full test: it only skips
@@ -81,7 +86,7 @@ function mayEndTitle(text: string): boolean {
   return TITLE_LAST.has(code) || !nfcStable(code);
 }
 
-const TITLE_LAST = new Set([...'表畫劃划告)）'].map((ch) => ch.charCodeAt(0)));
+const TITLE_LAST = new Set([...'表畫劃划告)）點点標标案'].map((ch) => ch.charCodeAt(0)));
 
 /** Code units NFC never changes when they end a string (the ranges of text.ts's NFC_MAY_CHANGE complement). */
 function nfcStable(code: number): boolean {
@@ -99,26 +104,16 @@ function nfcStable(code: number): boolean {
   );
 }
 
-/** The issuing body: the title up to where the kind phrase or the period starts. */
+/** The issuing body: the title up to where the kind phrase or the period starts; null for 本所 / 本會 alone. */
 export function agencyOf(title: string): string | null {
   const compact = stripSpaces(title);
-  const cut = compact.search(/中程|(?:中[華华]民[國国])?\d{2,3}年度?|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政)|施政(?:[計计]|[績绩]效)|[關关][鍵键][績绩]效|重要工作[計计]/u);
+  const cut = compact.search(/中程|(?:中[華华]民[國国])?\d{2,3}年度?|[〇○零一二三四五六七八九十百]{2,5}年度|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政|本)|施政(?:[計计]|[績绩]效|目[標标])|[關关][鍵键][績绩]效|重要工作[計计]/u);
   const agency = (cut <= 0 ? '' : compact.slice(0, cut)).replace(/[(（「」]+$/u, '');
-  return agency.length >= 2 ? agency : null;
+  return agency.length >= 2 && !SELF_REFERENCE.test(agency) ? agency : null;
 }
 
-export function periodOf(text: string): Period | null {
-  const compact = stripSpaces(text);
-  let m = PERIOD.exec(compact);
-  if (m) return makePeriod(Number(m[1]), Number(m[2]));
-  m = SINGLE_YEAR.exec(compact);
-  return m ? makePeriod(Number(m[1]), Number(m[1])) : null;
-}
-
-function makePeriod(from: number, to: number): Period | null {
-  if (from < 1 || to < from || to - from > 20) return null;
-  return { from, to, gregorian: { from: from + 1911, to: to + 1911 } };
-}
+/** `本所`, `本會`: the body speaking of itself, not a name. */
+const SELF_REFERENCE = /^本[所會会處处局部署院館馆室課课府]$/u;
 
 function isAgencyLine(text: string): boolean {
   const compact = stripSpaces(withoutHashes(text));
@@ -166,21 +161,40 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
         coverLines.push(agencyLine);
       }
     }
-    if (current && (sameTitle(current.title, title) || (!hasBody && current.kind === match.kind))) {
-      // A repeated title (cover, then title page, then a running title on every page).
+    const agency = agencyOf(title);
+    const period = periodOf(title);
+    if (current && (sameTitle(current.title, title) || sameDocument(current, match.kind, agency, period) || (!hasBody && current.kind === match.kind))) {
+      // A repeated title (cover, then title page, then a running title on
+      // every page, or the title page in another word order).
       current.titleLines.push(i, ...coverLines);
-      if (stripSpaces(title).length > stripSpaces(current.title).length && !hasBody) current.title = title;
+      if (!hasBody && (stripSpaces(title).length > stripSpaces(current.title ?? '').length || differs(current.period, period))) {
+        // A longer title completes the cover's; one of another year means the
+        // first was a host page's title of another document.
+        if (differs(current.period, period)) current.period = period;
+        current.title = title;
+        current.agency = agency ?? current.agency;
+        current.period ??= period;
+      }
       if (hasBody) line.role = 'running-header';
+      continue;
+    }
+    if (current && !hasBody) {
+      // A title with nothing after it but another title of another kind: it
+      // was a host page's title or a link, not a document.
+      current.kind = match.kind;
+      current.title = title;
+      current.agency = agency;
+      current.period = period;
+      current.titleLines.push(i, ...coverLines);
       continue;
     }
     const start = Math.min(i, ...coverLines.filter((k) => k < i));
     if (current) current.end = start;
-    const agency = agencyOf(title);
     current = {
       kind: match.kind,
       title,
       agency,
-      period: periodOf(title),
+      period,
       revision: REVISION.test(line.text) ? revisionOf(line.text) : null,
       start,
       end: lines.length,
@@ -191,17 +205,19 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
   }
 
   if (spans.length === 0) {
+    // Not a plan: a headline may name it, a sentence does not.
     const first = lines.findIndex((line) => line.role === 'content');
     const titleText = first === -1 ? '' : withoutEmphasis(normalizeText(withoutHashes(lines[first].text)));
+    const headline = isHeadline(titleText);
     spans.push({
       kind: 'unknown',
-      title: titleText.length <= 80 ? titleText : '',
+      title: headline ? titleText : null,
       agency: null,
       period: null,
       revision: null,
       start: 0,
       end: lines.length,
-      titleLines: first !== -1 && titleText.length <= 80 && !parseMarker(titleText) ? [first] : [],
+      titleLines: headline ? [first] : [],
     });
   } else if (spans[0].start > 0 && lines.slice(0, spans[0].start).some((line) => line.role === 'content')) {
     // Text before the first title is its cover.
@@ -209,6 +225,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
   }
   for (const span of spans) {
     if (span.period === null) span.period = periodFromCover(span, lines);
+    if (span.period === null && span.kind !== 'unknown') span.period = periodFromFirstSentence(span, lines);
     if (span.revision === null) span.revision = span.titleLines.map((k) => lines[k].text).find((text) => REVISION.test(text)) ? '滾動修正' : null;
   }
   return spans;
@@ -227,7 +244,47 @@ function periodFromCover(span: DocumentSpan, lines: readonly Line[]): Period | n
   return null;
 }
 
-function sameTitle(a: string, b: string): boolean {
+/**
+ * A headline of a text that is not a plan: short, no sentence punctuation,
+ * not a numbered item.
+ */
+function isHeadline(text: string): boolean {
+  return text.length >= 2 && text.length <= 40 && !SENTENCE_PUNCTUATION.test(text) && !/[。：:]$/u.test(text) && !parseMarker(text);
+}
+
+/**
+ * The first sentence of the body, when neither title nor cover gives a
+ * period:
+ *
+ *   > | 本局為落實111年度施政目標，訂定本計畫。
+ *                ^^^^^^^
+ */
+function periodFromFirstSentence(span: DocumentSpan, lines: readonly Line[]): Period | null {
+  const titleLines = new Set(span.titleLines);
+  let sentence = '';
+  for (let k = span.start; k < span.end && sentence.length < 200; k++) {
+    if (lines[k].role !== 'content' || titleLines.has(k)) continue;
+    sentence += lines[k].text;
+    const stop = sentence.search(/[。！？]/u);
+    if (stop !== -1) {
+      sentence = sentence.slice(0, stop);
+      break;
+    }
+  }
+  return sentence ? periodInSentence(sentence) : null;
+}
+
+/** Same kind, body and period: the same document's title in another word order. */
+function sameDocument(span: DocumentSpan, kind: DocumentKind, agency: string | null, period: Period | null): boolean {
+  return span.kind === kind && span.agency !== null && span.agency === agency && span.period !== null && period !== null && !differs(span.period, period);
+}
+
+function differs(a: Period | null, b: Period | null): boolean {
+  return a !== null && b !== null && (a.from !== b.from || a.to !== b.to);
+}
+
+function sameTitle(a: string | null, b: string): boolean {
+  if (a === null) return false;
   const x = stripSpaces(a);
   const y = stripSpaces(b);
   return x === y || (x.length > 6 && (x.endsWith(y) || y.endsWith(x)));

@@ -21,6 +21,7 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const source = normalize(decoded.text);
+  if (source.diagnostics) diagnostics.push(...source.diagnostics);
   const result: ParseResult = {
     schemaVersion: SCHEMA_VERSION,
     source: {

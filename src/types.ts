@@ -160,7 +160,8 @@ export interface ReportItem {
 
 export interface PlanDocument {
   kind: DocumentKind;
-  title: string;
+  /** null when the document has no title line. */
+  title: string | null;
   agency: string | null;
   period: Period | null;
   revision: string | null;
@@ -196,12 +197,13 @@ export interface Line {
   text: string;
   /**
    * What normalization decided about the line: `content`, `blank`, or page
-   * furniture that later stages skip (`page-number`, `running-header`, `toc`).
+   * furniture that later stages skip (`page-number`, `running-header`, `toc`,
+   * `furniture` for web-page copies' navigation, counters and links).
    */
   role: LineRole;
 }
 
-export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc';
+export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc' | 'furniture';
 
 /** The decoded, normalized input a file's stages work on. */
 export interface SourceText {
@@ -209,12 +211,14 @@ export interface SourceText {
   text: string;
   lines: Line[];
   format: SourceFormat;
+  /** What normalization found worth reporting (e.g. `toc-not-closed`). */
+  diagnostics?: Diagnostic[];
 }
 
 /** A logical document found by the split stage: a half-open range of lines. */
 export interface DocumentSpan {
   kind: DocumentKind;
-  title: string;
+  title: string | null;
   agency: string | null;
   period: Period | null;
   revision: string | null;

@@ -40,7 +40,7 @@ export function itemsCsvRows(result: ParseResult): string[][] {
 }
 
 function lead(file: string, document: PlanDocument, kind: string, path: string[]): string[] {
-  return [file, document.title, document.agency ?? '', kind, path.join(' > ')];
+  return [file, document.title ?? '', document.agency ?? '', kind, path.join(' > ')];
 }
 
 function workRow(file: string, document: PlanDocument, item: WorkItem): string[] {

@@ -18,7 +18,7 @@ export function kpiCsvRows(result: ParseResult): string[][] {
       for (const target of kpi.targets) {
         rows.push([
           result.source.path,
-          document.title,
+          document.title ?? '',
           document.agency ?? '',
           kpi.strategy.text,
           kpi.indicator.text,
