@@ -4,9 +4,11 @@
  * in which marker styles nest in each document, not from a fixed table;
  * numbering continuity decides doubtful markers.
  */
-import { lineEnd, linesPosition } from './lines.js';
-import { parseMarker, type Marker } from './markers.js';
-import { tocEntryText } from './normalize/index.js';
+import { lineEnd, linesPosition, pointAt } from './lines.js';
+import { parseLooseMarker, parseMarker, type Marker } from './markers.js';
+import { tocEntries } from './normalize/index.js';
+import { splitOneLine } from './one-line.js';
+import { isTableHeader } from './table-region.js';
 import { withoutEmphasis } from './normalize/markdown.js';
 import { normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
@@ -21,10 +23,15 @@ export interface Paragraph {
   lines: Line[];
   /** The text with wrapped lines joined and normalized. */
   text: string;
+  /** A piece of a one-line text: the columns [from, to) of its line it covers. */
+  from?: number;
+  to?: number;
 }
 
 interface Heading {
   marker: Marker | null;
+  /** The marker lost its `、` (`壹 機關任務`): a heading only where the numbering confirms it. */
+  loose?: boolean;
   /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
@@ -50,9 +57,27 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
   const tocTitles = tableOfContents(source, span);
   const roots: Section[] = [];
   const stack: OpenLevel[] = [];
+  /**
+   * Depth of the open section holding a table no reader took (its header
+   * line is still a paragraph): until a heading closes that section, its
+   * rows' markers (`一、`, `(一)`, `1.`) are cells, not headings.
+   */
+  let tableDepth = -1;
+  const regionStarts = tableRegionStarts(source, span, tables);
+  let nextRegion = 0;
   for (const paragraph of paragraphs) {
-    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text');
-    const placed = heading ? place(heading, stack) : null;
+    while (nextRegion < regionStarts.length && regionStarts[nextRegion] <= paragraph.lines[0].index) {
+      tableDepth = stack.length;
+      nextRegion++;
+    }
+    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text', source.format);
+    let placed = heading ? place(heading, stack) : null;
+    if (heading && placed && tableDepth !== -1) {
+      const closes = heading.key.startsWith('markdown') || (heading.marker !== null && !heading.loose && placed.depth < tableDepth && !placed.restart);
+      if (closes) tableDepth = -1;
+      else placed = null;
+    }
+    if (!heading && isTableHeader(paragraph.text)) tableDepth = stack.length;
     const first = paragraph.lines[0];
     const last = paragraph.lines[paragraph.lines.length - 1];
     if (heading && placed !== null) {
@@ -65,7 +90,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
         level: depth + 1,
         marker: heading.marker?.marker ?? null,
         ordinal: heading.marker?.ordinal ?? null,
-        position: linesPosition(source.lines, first.index, last.index + 1),
+        position: paragraph.from !== undefined ? { end: pointAt(first, paragraph.to), start: pointAt(first, paragraph.from) } : linesPosition(source.lines, first.index, last.index + 1),
         style: heading.marker?.style ?? (heading.key.startsWith('markdown') ? 'markdown' : null),
         title: heading.title,
       };
@@ -82,6 +107,18 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
   return { sections: roots, diagnostics };
 }
 
+/**
+ * Lines after which a table's rows are left as paragraphs: the end of a table
+ * a reader took only the header (or one row) of, and a table header repeated
+ * on every page, which the normalize stage marked as a running header.
+ */
+function tableRegionStarts(source: SourceText, span: DocumentSpan, tables: readonly RawTable[]): number[] {
+  const starts: number[] = [];
+  for (const table of tables) if (table.rows.length <= 1 && table.start >= span.start && table.end <= span.end) starts.push(table.end);
+  for (let i = span.start; i < span.end; i++) if (source.lines[i].role === 'running-header' && isTableHeader(source.lines[i].text)) starts.push(i);
+  return starts.sort((a, b) => a - b);
+}
+
 /** Find where a heading goes: the depth of the stack to keep, or null when it is body text. */
 interface Placement {
   /** How many open levels to keep: the heading goes at depth + 1. */
@@ -94,6 +131,7 @@ interface Placement {
 
 function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null {
   const n = heading.marker?.ordinal ?? null;
+  if (heading.loose) return placeLoose(heading, stack);
   if (n === null) {
     // Unnumbered headings: siblings of the same kind, else one level deeper.
     const same = findLast(stack, (level) => level.key === heading.key);
@@ -127,7 +165,29 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
   // 3. A small jump in an open sequence of the same style: a sibling, with a warning.
   const jumped = findLast(stack, (level) => level.key === heading.key && level.ordinal !== null && n > level.ordinal + 1 && n <= level.ordinal + 3);
   if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}`, restart: false };
+  // 4. The document's first heading, a short one numbered with a formal
+  // numeral past 1: an excerpt of a longer document (its departments 肆、伍、柒).
+  //
+  //   > | 肆、會計部門
+  //       ^^
+  if (stack.length === 0 && heading.key === 'cjk-formal' && isShortHeading(heading.title)) return { depth: 0, gap: null, restart: false };
   // Otherwise it is not a heading: `2.` inside a sentence, a stray number.
+  return null;
+}
+
+/**
+ * A marker that lost its `、` is a heading only where the numbering confirms
+ * it: it continues an open list of its style, or starts one at 1.
+ *
+ *   > | 壹 機關任務及願景
+ *   > | 一 組織職掌           ← starts 一
+ *   > | 二 願景               ← continues it
+ */
+function placeLoose(heading: Heading, stack: readonly OpenLevel[]): Placement | null {
+  const n = heading.marker?.ordinal ?? 0;
+  const continued = findLast(stack, (level) => compatible(level, heading) && level.ordinal !== null && n === level.ordinal + 1);
+  if (continued !== -1) return { depth: continued, gap: null, restart: false };
+  if (n === 1 && !stack.some((level) => level.key === heading.key)) return { depth: stack.length, gap: null, restart: false };
   return null;
 }
 
@@ -156,33 +216,51 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
  *   heading: true except in PDF text, where justification spreads the short
  *   last line of a table cell the same way (`色 宗 教 節 慶 活`).
  */
-function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>, spacedOut: boolean): Heading | null {
-  const raw = paragraph.lines[0].text;
+function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>, spacedOut: boolean, format: SourceText['format']): Heading | null {
+  const raw = paragraph.from !== undefined ? paragraph.lines[0].text.slice(paragraph.from, paragraph.to) : paragraph.lines[0].text;
   let text = paragraph.text;
   const hashes = MARKDOWN_HEADING.exec(raw);
   if (hashes) text = normalizeText(text.replace(/^#{1,6}\s*/, ''));
   else if (LIST_PREFIX.test(raw)) text = normalizeText(text.replace(/^[-*+]\s*/, ''));
   text = withoutEmphasis(text);
-  const marker = parseMarker(text);
+  let marker = parseMarker(text);
+  // A formal marker inside a markdown list item decides the level, not the
+  // list's own number:
+  //
+  //   > | 1. 貳、財政        1. **貳、財政**
+  //          ^^^                ^^^
+  if (marker && marker.style === 'arabic' && format === 'markdown') {
+    const inner = parseMarker(withoutEmphasis(marker.rest));
+    if (inner && inner.rest !== '' && (inner.style === 'cjk-formal' || inner.style === 'cjk' || inner.style === 'cjk-paren')) marker = inner;
+  }
   if (marker && marker.rest !== '') {
     // `1、` and `1.` are told apart: Word writes its renumbered 壹/一 as `1、`.
     const key = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text) ? ARABIC_COMMA : marker.style;
-    return { marker, key, title: marker.rest };
+    return { marker, key, title: withoutEmphasis(marker.rest) };
   }
   if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text };
-  // A heading named in the document's table of contents, or spaced out:
-  //
-  //   > | 民 政 部 門
-  //       ^^^^^^^^^^
   if (paragraph.lines.length === 1) {
     const compact = stripSpaces(text);
     if (tocTitles.has(compact)) {
       const tocMarker = tocTitles.get(compact) ?? null;
       return { marker: tocMarker ? { ...tocMarker, rest: compact } : null, key: tocMarker?.style ?? 'unnumbered', title: compact };
     }
+    // A heading spaced out, or its marker's `、` lost:
+    //
+    //   > | 民 政 部 門        壹 機關任務
+    //       ^^^^^^^^^^        ^^
+    const loose = parseLooseMarker(raw);
+    // One space stands for the lost `、`; a wide gap is a table's column.
+    if (loose && isShortHeading(loose.rest) && !/[ \u3000]{3}/u.test(raw.trim().slice(0, loose.length + 3))) return { marker: { ...loose, rest: stripSpaces(loose.rest) }, key: loose.style, title: normalizeText(loose.rest), loose: true };
     if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
   }
   return null;
+}
+
+/** A short heading's text: no sentence punctuation, no column gap. */
+function isShortHeading(text: string): boolean {
+  const compact = stripSpaces(text);
+  return compact.length >= 2 && compact.length <= 30 && !/[，。；！？,;]/u.test(compact) && !/\S[ \u3000]{3,}\S/u.test(text);
 }
 
 /**
@@ -197,10 +275,11 @@ function tableOfContents(source: SourceText, span: DocumentSpan): Map<string, Ma
   for (let i = span.start; i < span.end; i++) {
     const line = source.lines[i];
     if (line.role !== 'toc') continue;
-    const entry = stripSpaces(tocEntryText(line.text));
-    const marker = parseMarker(entry);
-    const title = marker ? marker.rest : entry;
-    if (title) titles.set(stripSpaces(title), marker);
+    for (const entry of tocEntries(line.text)) {
+      const marker = parseMarker(entry);
+      const title = marker ? marker.rest : entry;
+      if (title) titles.set(stripSpaces(title), marker);
+    }
   }
   return titles;
 }
@@ -217,6 +296,8 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
   const lines = source.lines;
   const width = source.format === 'pdf-text' || source.format === 'text' ? fullLineWidth(lines, span) : 0;
+  // Word and markdown exports hold a paragraph per line, however long.
+  const oneLine = source.format !== 'markdown' && source.format !== 'word-text';
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   let previous: Line | null = null;
@@ -234,6 +315,17 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
     // Blank lines and page furniture do not end a paragraph by themselves: PDF
     // text puts a blank line after every wrapped line.
     if (line.role !== 'content') continue;
+    if (oneLine && line.text.length >= ONE_LINE_MIN) {
+      // A page (or the whole document) on one physical line: its pieces
+      // between confirmed markers are the paragraphs.
+      const pieces = splitOneLine(line.text);
+      if (pieces.length > 1) {
+        flush();
+        for (const [from, to] of pieces) paragraphs.push({ lines: [line], text: normalizeText(line.text.slice(from, to)), from, to });
+        previous = null;
+        continue;
+      }
+    }
     if (previous && continues(previous, line, source.format, width)) current.push(line);
     else {
       flush();
@@ -294,6 +386,9 @@ function fullLineWidth(lines: readonly Line[], span: DocumentSpan): number {
   }
 }
 
+/** A line this long (in code units) may be a whole page on one line. */
+const ONE_LINE_MIN = 300;
+
 /** Above this width (a megabyte on one line) the widths are sorted instead of counted. */
 const MAX_COUNTED_WIDTH = 1 << 16;
 
@@ -305,7 +400,8 @@ function finish(roots: Section[], lines: readonly Line[], span: DocumentSpan): v
   const walk = (nodes: Section[], end: Position['end']) => {
     nodes.forEach((node, i) => {
       const next = nodes[i + 1];
-      const nodeEnd = next ? previousEnd(lines, next.position.start.line - 1) : end;
+      // A piece of a one-line text ends where the next one starts.
+      const nodeEnd = !next ? end : next.position.start.line === node.position.start.line ? next.position.start : previousEnd(lines, next.position.start.line - 1);
       node.position = { end: nodeEnd, start: node.position.start };
       walk(node.children, nodeEnd);
     });

@@ -88,7 +88,8 @@ export function tocEntryText(text: string): string {
   return end.leader ? text.slice(0, end.titleEnd) : text;
 }
 
-const TOC_TITLE = /^(?:目錄|目次|目錄表|內容目錄)$/u;
+// `目錄`, `目 錄`, `目次`, or a title ending in one (`109年度工作總報告目錄`).
+const TOC_TITLE = /(?:目錄|目次|目錄表)$/u;
 const TOC_TITLE_START = /^(?:目錄|目次)/u;
 
 /**
@@ -113,7 +114,7 @@ export function tocEntries(text: string): string[] {
 /** How many entries a one-line TOC holds: leader-and-page groups, or markers counted in order. */
 function oneLineEntryCount(text: string): number {
   let count = 0;
-  const groups = text.match(/[.．‧·・…⋯‥]{2,}\s*\d{1,4}/gu);
+  const groups = text.match(/(?<![.．‧·・…⋯‥])[.．‧·・…⋯‥]{2,}\s*\d{1,4}/gu);
   if (groups) count = groups.length;
   return count;
 }
@@ -141,7 +142,7 @@ export function markTableOfContents(lines: Line[]): Diagnostic[] {
       line.role = 'toc';
       continue;
     }
-    if (TOC_TITLE.test(compact)) i = markBlock(lines, i, diagnostics);
+    if (compact.length <= 40 && TOC_TITLE.test(compact)) i = markBlock(lines, i, diagnostics);
   }
   return diagnostics;
 }
@@ -206,7 +207,9 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
 function entryKey(text: string): string {
   const title = stripSpaces(tocEntryText(text)).replace(/\d{1,4}(?:[-–－]\d{1,4})?$/u, '');
   const marker = parseMarker(title);
-  return (marker ? marker.rest : title).replace(/[：:。]+$/u, '');
+  let key = marker ? marker.rest : title;
+  while (key.length > 0 && '：:。'.includes(key[key.length - 1])) key = key.slice(0, -1);
+  return key;
 }
 
 /**
@@ -219,5 +222,5 @@ function looksLikeEntry(text: string): boolean {
   const compact = stripSpaces(text);
   if (compact.length === 0 || compact.length > 40) return false;
   if (/[，。；！？]/u.test(compact)) return false;
-  return parseMarker(text) !== null || /\s{2,}\d{1,4}(?:\s*[-–－]\s*\d{1,4})?\s*$/u.test(text) || compact.length <= 20;
+  return parseMarker(text) !== null || /(?<!\s)\s{2,}\d{1,4}(?:\s*[-–－]\s*\d{1,4})?\s*$/u.test(text) || compact.length <= 20;
 }

@@ -26,7 +26,7 @@ const LABEL = /^(?:瀏覽(?:人次|次數|數)|點閱(?:次數|數|率)|點擊(?
 //
 //   > | 首頁 > 政府資訊公開 > 施政計畫
 //            ^               ^
-const CRUMB_SEPARATOR = /\s*[>›»＞]\s*|\s+[/／]\s+/u;
+const CRUMB_SEPARATOR = /(?<!\s)\s*[>›»＞]\s*|(?<!\s)\s+[/／]\s+/u;
 
 // A file link, with or without its size:
 //
