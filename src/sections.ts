@@ -104,7 +104,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
     }
   }
   finish(roots, source.lines, span);
-  return { sections: roots, diagnostics };
+  return { sections: span.kind === 'unknown' ? confirmedOnly(roots) : roots, diagnostics };
 }
 
 /**
@@ -117,6 +117,19 @@ function tableRegionStarts(source: SourceText, span: DocumentSpan, tables: reado
   for (const table of tables) if (table.rows.length <= 1 && table.start >= span.start && table.end <= span.end) starts.push(table.end);
   for (let i = span.start; i < span.end; i++) if (source.lines[i].role === 'running-header' && isTableHeader(source.lines[i].text)) starts.push(i);
   return starts.sort((a, b) => a - b);
+}
+
+/**
+ * In text that is not a plan (a news article, a speech), a numbered line is
+ * a heading only when a sibling of its style confirms the list: a lone
+ * `1. 提升服務品質 85% 90%…` is prose.
+ */
+function confirmedOnly(sections: Section[]): Section[] {
+  const count = new Map<string, number>();
+  for (const section of sections) if (section.style !== null && section.style !== 'markdown') count.set(section.style, (count.get(section.style) ?? 0) + 1);
+  const kept = sections.filter((section) => section.style === null || section.style === 'markdown' || section.children.length > 0 || (count.get(section.style) ?? 0) > 1);
+  for (const section of kept) section.children = confirmedOnly(section.children);
+  return kept;
 }
 
 /** Find where a heading goes: the depth of the stack to keep, or null when it is body text. */

@@ -5,6 +5,7 @@
  * page, contact lines, a host page title with the site's name.  None of it is
  * the document's title, a document or a section.
  */
+import { parseMarker } from '../markers.js';
 import type { Line } from '../types.js';
 import { stripSpaces } from './text.js';
 
@@ -54,23 +55,31 @@ export function isWebFurniture(text: string): boolean {
 }
 
 /**
- * Mark web furniture before the document's first heading or title only
- * (`limit` lines from the top of the text) and in the footer after its last
- * content: inside a document, the same words are text.
+ * Mark web furniture at the top of the text, up to the document's first
+ * heading or sentence, and in the footer after its last one: inside a
+ * document, the same words are text.
  */
-export function markWebFurniture(lines: Line[], limit = 40): void {
-  let seen = 0;
-  for (let i = 0; i < lines.length && seen < limit; i++) {
+export function markWebFurniture(lines: Line[]): void {
+  for (let i = 0, seen = 0; i < lines.length && seen < EDGE_LINES; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
     seen++;
     if (isWebFurniture(line.text)) line.role = 'furniture';
+    else if (startsDocument(line.text)) break;
   }
-  seen = 0;
-  for (let i = lines.length - 1; i >= 0 && seen < 15; i--) {
+  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < EDGE_LINES; i--) {
     const line = lines[i];
     if (line.role !== 'content') continue;
     seen++;
     if (isWebFurniture(line.text)) line.role = 'furniture';
+    else if (startsDocument(line.text)) break;
   }
+}
+
+/** How far from either end furniture is looked for. */
+const EDGE_LINES = 40;
+
+/** A numbered heading or a sentence of the document itself: furniture stops there. */
+function startsDocument(text: string): boolean {
+  return parseMarker(text) !== null || (/[，。；]/u.test(text) && stripSpaces(text).length > 30);
 }

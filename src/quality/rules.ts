@@ -26,6 +26,7 @@ export const RULES: RuleInfo[] = [
   { id: 'duplicate-indicator', severity: 'warning', description: 'the same indicator listed twice in one document' },
   { id: 'budget-unparsed', severity: 'warning', description: 'a work-plan budget that is not a number (info only for a funding note without a figure, e.g. 市府統籌款)' },
   { id: 'missing-completion', severity: 'warning', description: 'a work-report entry without a completion figure' },
+  { id: 'toc-not-closed', severity: 'warning', description: 'a table of contents not told from the body: its entries came out as sections (the parser also reports a TOC whose end it guessed)' },
 ];
 
 const severityOf = (id: string): Severity => RULES.find((rule) => rule.id === id)?.severity ?? 'warning';
@@ -171,6 +172,33 @@ export const missingCompletion: QualityRule = (result) => {
   return out;
 };
 
+/**
+ * A table of contents read as sections: empty headings whose titles come
+ * again, with the same markers, later in the same list.
+ *
+ *   > | 壹、機關任務及願景      ← no body, no children
+ *   > | 貳、環境情勢分析
+ *   > | 壹、機關任務及願景      ← the body's heading
+ */
+export const tocNotClosed: QualityRule = (result) => {
+  const out: Diagnostic[] = [];
+  const visit = (siblings: Section[]): void => {
+    const empty = new Map<string, Section>();
+    for (const section of siblings) {
+      const key = `${section.marker ?? ''}\u0000${section.title.replace(/[\s\u3000]+/g, '')}`;
+      const first = empty.get(key);
+      if (first) {
+        out.push(diagnostic('toc-not-closed', `heading ${section.marker ?? ''}${clip(section.title)} is listed twice; the first (line ${first.position.start.line}) looks like a table-of-contents entry read as a section`, first.position));
+        break;
+      }
+      if (section.body.length === 0 && section.children.length === 0) empty.set(key, section);
+    }
+    for (const section of siblings) visit(section.children);
+  };
+  for (const document of result.documents) visit(document.sections);
+  return out;
+};
+
 /** All rules, in the order their diagnostics are listed for a position. */
 export const rules: QualityRule[] = [
   missingKpiTable,
@@ -180,4 +208,5 @@ export const rules: QualityRule[] = [
   duplicateIndicator,
   budgetUnparsed,
   missingCompletion,
+  tocNotClosed,
 ];
