@@ -139,7 +139,9 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
-    const match = matchTitle(line.text);
+    // A one-line text (a whole document on one physical line) starts with its title.
+    const inline = line.text.length >= ONE_LINE_MIN && !matchTitle(line.text);
+    const match = inline ? titleAtStart(line.text) : matchTitle(line.text);
     if (!match) {
       if (current && !hasBody && (isCoverNote(line.text) || isAgencyLine(line.text))) {
         current.titleLines.push(i);
@@ -166,7 +168,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     if (current && (sameTitle(current.title, title) || sameDocument(current, match.kind, agency, period) || (!hasBody && current.kind === match.kind))) {
       // A repeated title (cover, then title page, then a running title on
       // every page, or the title page in another word order).
-      current.titleLines.push(i, ...coverLines);
+      current.titleLines.push(...(inline ? [] : [i]), ...coverLines);
       if (!hasBody && (stripSpaces(title).length > stripSpaces(current.title ?? '').length || differs(current.period, period))) {
         // A longer title completes the cover's; one of another year means the
         // first was a host page's title of another document.
@@ -175,7 +177,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
         current.agency = agency ?? current.agency;
         current.period ??= period;
       }
-      if (hasBody) line.role = 'running-header';
+      if (hasBody && !inline) line.role = 'running-header';
       continue;
     }
     if (current && !hasBody) {
@@ -185,7 +187,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
       current.title = title;
       current.agency = agency;
       current.period = period;
-      current.titleLines.push(i, ...coverLines);
+      current.titleLines.push(...(inline ? [] : [i]), ...coverLines);
       continue;
     }
     const start = Math.min(i, ...coverLines.filter((k) => k < i));
@@ -198,10 +200,10 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
       revision: REVISION.test(line.text) ? revisionOf(line.text) : null,
       start,
       end: lines.length,
-      titleLines: [i, ...coverLines],
+      titleLines: inline ? coverLines : [i, ...coverLines],
     };
     spans.push(current);
-    hasBody = false;
+    hasBody = inline;
   }
 
   if (spans.length === 0) {
@@ -242,6 +244,26 @@ function periodFromCover(span: DocumentSpan, lines: readonly Line[]): Period | n
     if (period) return period;
   }
   return null;
+}
+
+/** A line this long may hold a whole page or document (the section stage cuts it at its markers). */
+const ONE_LINE_MIN = 300;
+
+/**
+ * The title at the start of a one-line text: the words before one of its
+ * first spaces, when they read as a title.
+ *
+ *   > | 彰化縣和美戶政事務所中程施政計畫（107 至 110 年度） 壹、使命及願景 一、使命 本所為…
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ */
+function titleAtStart(text: string): TitleMatch | null {
+  let best: TitleMatch | null = null;
+  for (let end = 1; end < text.length && end <= 90; end++) {
+    if (!isSpaceCode(text.charCodeAt(end)) || isSpaceCode(text.charCodeAt(end - 1))) continue;
+    const match = matchTitle(text.slice(0, end));
+    if (match) best = match;
+  }
+  return best;
 }
 
 /**

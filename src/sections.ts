@@ -10,7 +10,7 @@ import { tocEntries } from './normalize/index.js';
 import { splitOneLine } from './one-line.js';
 import { isTableHeader } from './table-region.js';
 import { withoutEmphasis } from './normalize/markdown.js';
-import { normalizeText, stripSpaces } from './normalize/text.js';
+import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
 
 export interface SectionTree {
@@ -26,6 +26,8 @@ export interface Paragraph {
   /** A piece of a one-line text: the columns [from, to) of its line it covers. */
   from?: number;
   to?: number;
+  /** Body text of a one-line piece: never a heading. */
+  prose?: boolean;
 }
 
 interface Heading {
@@ -120,16 +122,14 @@ function tableRegionStarts(source: SourceText, span: DocumentSpan, tables: reado
 }
 
 /**
- * In text that is not a plan (a news article, a speech), a numbered line is
- * a heading only when a sibling of its style confirms the list: a lone
- * `1. 提升服務品質 85% 90%…` is prose.
+ * In text that is not a plan (a news article, a speech), a numbered line
+ * alone of its style at the top, with nothing under it, is prose: a lone
+ * `1. 提升服務品質 85% 90%…，她說…` is not a heading.
  */
 function confirmedOnly(sections: Section[]): Section[] {
   const count = new Map<string, number>();
-  for (const section of sections) if (section.style !== null && section.style !== 'markdown') count.set(section.style, (count.get(section.style) ?? 0) + 1);
-  const kept = sections.filter((section) => section.style === null || section.style === 'markdown' || section.children.length > 0 || (count.get(section.style) ?? 0) > 1);
-  for (const section of kept) section.children = confirmedOnly(section.children);
-  return kept;
+  for (const section of sections) if (section.style !== null) count.set(section.style, (count.get(section.style) ?? 0) + 1);
+  return sections.filter((section) => section.style === null || section.style === 'markdown' || section.children.length > 0 || section.body.length > 0 || (count.get(section.style) ?? 0) > 1);
 }
 
 /** Find where a heading goes: the depth of the stack to keep, or null when it is body text. */
@@ -230,6 +230,7 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
  *   last line of a table cell the same way (`色 宗 教 節 慶 活`).
  */
 function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>, spacedOut: boolean, format: SourceText['format']): Heading | null {
+  if (paragraph.prose) return null;
   const raw = paragraph.from !== undefined ? paragraph.lines[0].text.slice(paragraph.from, paragraph.to) : paragraph.lines[0].text;
   let text = paragraph.text;
   const hashes = MARKDOWN_HEADING.exec(raw);
@@ -334,7 +335,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
       const pieces = splitOneLine(line.text);
       if (pieces.length > 1) {
         flush();
-        for (const [from, to] of pieces) paragraphs.push({ lines: [line], text: normalizeText(line.text.slice(from, to)), from, to });
+        for (const [from, to] of pieces) pushPiece(paragraphs, line, from, to);
         previous = null;
         continue;
       }
@@ -349,6 +350,35 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   flush();
   return paragraphs;
 }
+
+/**
+ * A piece of a one-line text: a heading's title runs to the first space or
+ * `。` after its marker (where the line broke in the original), the rest is
+ * its body.
+ *
+ *   > | 一、使命 本所為基層戶政機關，專責受理…
+ *       ^^^^^^^^ heading  ^^^^^^^^^^^^ body
+ */
+function pushPiece(paragraphs: Paragraph[], line: Line, from: number, to: number): void {
+  const text = line.text;
+  const marker = parseMarker(text.slice(from, Math.min(to, from + 16)));
+  if (!marker) {
+    paragraphs.push({ lines: [line], text: normalizeText(text.slice(from, to)), from, to, prose: true });
+    return;
+  }
+  let end = from + marker.length;
+  while (end < to && end - from <= MAX_PIECE_TITLE && !isSpaceCode(text.charCodeAt(end)) && text[end] !== '。') end++;
+  if (text[end] === '。') end++;
+  if (end - from > MAX_PIECE_TITLE || text.slice(end, to).trim() === '') {
+    paragraphs.push({ lines: [line], text: normalizeText(text.slice(from, to)), from, to });
+    return;
+  }
+  paragraphs.push({ lines: [line], text: normalizeText(text.slice(from, end)), from, to: end });
+  paragraphs.push({ lines: [line], text: normalizeText(text.slice(end, to)), from: end, to, prose: true });
+}
+
+/** A one-line heading longer than this (code units) has no line break to find its end by. */
+const MAX_PIECE_TITLE = 60;
 
 function continues(previous: Line, next: Line, format: SourceText['format'], width: number): boolean {
   const prev = previous.text.trimEnd();

@@ -22,7 +22,7 @@ const HEADER_WORDS = /關鍵策略目標|策略目標|關鍵績效指標|績效�
  */
 export function isTableHeader(text: string): boolean {
   const compact = stripSpaces(text);
-  if (compact.length === 0 || compact.length > 80) return false;
+  if (compact.length === 0 || compact.length > 80 || /[，。；！？]/u.test(compact)) return false;
   const words = compact.match(HEADER_WORDS);
   if (!words) return false;
   const rest = compact.replace(HEADER_WORDS, '').replace(/[(（][^()（）]*[)）]/gu, '').replace(/\d{2,3}年?度?|[/／、及與和]/gu, '');
