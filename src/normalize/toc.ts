@@ -15,6 +15,8 @@ const LEADER_WEIGHT = new Map<number, number>([
   ['.', 1], ['．', 1], ['‧', 1], ['·', 1], ['・', 1], ['･', 1], ['。', 1], ['…', 2], ['⋯', 2], ['‥', 2], ['_', 1],
 ].map(([ch, weight]) => [(ch as string).charCodeAt(0), weight as number]));
 const DASH = 45; // `-`
+/** Dashes a leader may be drawn with: `-`, `－`, `—`, `─`, `–`. */
+const DASHES = new Set([DASH, 0xff0d, 0x2014, 0x2500, 0x2013]);
 
 interface EntryEnd {
   /** Where the entry's title ends (before its leader and page reference). */
@@ -59,7 +61,7 @@ export function readEntryEnd(text: string, end = text.length): EntryEnd {
   if (weight >= 3) return { titleEnd: j + 1, leader: true, page };
   let dashes = 0;
   j = k;
-  while (j >= 0 && text.charCodeAt(j) === DASH) (j--, dashes++);
+  while (j >= 0 && DASHES.has(text.charCodeAt(j))) (j--, dashes++);
   if (dashes >= 4) return { titleEnd: j + 1, leader: true, page };
   return { titleEnd: page ? afterPage + 1 : pageEnd + 1, leader: false, page };
 }
@@ -153,7 +155,7 @@ function mayEndEntry(text: string): boolean {
   while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
   if (end < 0) return false;
   const code = text.charCodeAt(end);
-  return isDigit(code) || LEADER_WEIGHT.has(code) || code === DASH;
+  return isDigit(code) || LEADER_WEIGHT.has(code) || DASHES.has(code);
 }
 
 /** At most this many entries in one TOC: a longer run is body text that the TOC title only preceded. */

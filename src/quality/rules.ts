@@ -173,8 +173,9 @@ export const missingCompletion: QualityRule = (result) => {
 };
 
 /**
- * A table of contents read as sections: empty headings whose titles come
- * again, with the same markers, later in the same list.
+ * A table of contents read as sections: empty headings whose marker and
+ * title come again later in the document (at any depth: the body may nest
+ * under the last entry).
  *
  *   > | 壹、機關任務及願景      ← no body, no children
  *   > | 貳、環境情勢分析
@@ -182,20 +183,29 @@ export const missingCompletion: QualityRule = (result) => {
  */
 export const tocNotClosed: QualityRule = (result) => {
   const out: Diagnostic[] = [];
-  const visit = (siblings: Section[]): void => {
+  for (const document of result.documents) {
     const empty = new Map<string, Section>();
-    for (const section of siblings) {
-      const key = `${section.marker ?? ''}\u0000${section.title.replace(/[\s\u3000]+/g, '')}`;
-      const first = empty.get(key);
-      if (first) {
-        out.push(diagnostic('toc-not-closed', `heading ${section.marker ?? ''}${clip(section.title)} is listed twice; the first (line ${first.position.start.line}) looks like a table-of-contents entry read as a section`, first.position));
-        break;
+    const repeated: Section[] = [];
+    const visit = (sections: Section[]): void => {
+      for (const section of sections) {
+        const title = section.title.replace(/[\s\u3000]+/g, '');
+        // TOC entries are headings, not the sentences of list items.
+        if (title.length <= 40 && !/[，。；]/u.test(title)) {
+          const key = `${section.marker ?? ''}\u0000${title}`;
+          const first = empty.get(key);
+          if (first && !repeated.includes(first)) repeated.push(first);
+          else if (!first && section.body.length === 0 && section.children.length === 0) empty.set(key, section);
+        }
+        visit(section.children);
       }
-      if (section.body.length === 0 && section.children.length === 0) empty.set(key, section);
+    };
+    visit(document.sections);
+    // One heading written twice can be the document's own repetition; a TOC has several entries.
+    if (repeated.length >= 2) {
+      const first = repeated[0];
+      out.push(diagnostic('toc-not-closed', `${repeated.length} headings come twice, first ${first.marker ?? ''}${clip(first.title)} (line ${first.position.start.line}): a table of contents read as sections`, first.position));
     }
-    for (const section of siblings) visit(section.children);
-  };
-  for (const document of result.documents) visit(document.sections);
+  }
   return out;
 };
 
