@@ -72,7 +72,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       tableDepth = stack.length;
       nextRegion++;
     }
-    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text', source.format);
+    const heading = readHeading(paragraph, tocTitles, !isPdfText(source.format), source.format);
     let placed = heading ? place(heading, stack) : null;
     if (heading && placed && tableDepth !== -1) {
       const closes = heading.key.startsWith('markdown') || (heading.marker !== null && !heading.loose && placed.depth < tableDepth && !placed.restart);
@@ -309,7 +309,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   const inTable = new Uint8Array(span.end - span.start);
   for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
   const lines = source.lines;
-  const width = source.format === 'pdf-text' || source.format === 'text' ? fullLineWidth(lines, span) : 0;
+  const width = isPdfText(source.format) || source.format === 'text' ? fullLineWidth(lines, span) : 0;
   // Word and markdown exports hold a paragraph per line, however long.
   const oneLine = source.format !== 'markdown' && source.format !== 'word-text';
   const paragraphs: Paragraph[] = [];
@@ -389,7 +389,12 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
   if (CONTINUES.test(prev)) return true;
   // PDF text wraps at the page width: a full line goes on, a short one ends
   // its paragraph.  Word and markdown exports hold one paragraph per line.
-  return (format === 'pdf-text' || format === 'text') && displayWidth(prev) >= width * 0.8;
+  return (isPdfText(format) || format === 'text') && displayWidth(prev) >= width * 0.8;
+}
+
+/** PDF text of any extractor (`pdf-text`, a layout rendition): lines wrapped at the page width. */
+function isPdfText(format: SourceText['format']): boolean {
+  return format.startsWith('pdf');
 }
 
 /** Display width: CJK and full-width characters count 2. */
