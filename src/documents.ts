@@ -141,7 +141,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     if (line.role !== 'content') continue;
     // A one-line text (a whole document on one physical line) starts with its title.
     const inline = line.text.length >= ONE_LINE_MIN && !matchTitle(line.text);
-    const match = inline ? titleAtStart(line.text) : matchTitle(line.text);
+    const match = inline ? titleAtStart(line.text) : (matchTitle(line.text) ?? coverOnOneLine(line.text));
     if (!match) {
       if (current && !hasBody && (isCoverNote(line.text) || isAgencyLine(line.text))) {
         current.titleLines.push(i);
@@ -256,14 +256,58 @@ const ONE_LINE_MIN = 300;
  *   > | 彰化縣和美戶政事務所中程施政計畫（107 至 110 年度） 壹、使命及願景 一、使命 本所為…
  *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
  */
-function titleAtStart(text: string): TitleMatch | null {
-  let best: TitleMatch | null = null;
-  for (let end = 1; end < text.length && end <= 90; end++) {
-    if (!isSpaceCode(text.charCodeAt(end)) || isSpaceCode(text.charCodeAt(end - 1))) continue;
-    const match = matchTitle(text.slice(0, end));
-    if (match) best = match;
+function titleAtStart(text: string): (TitleMatch & { end: number }) | null {
+  // The shortest words that read as a title (a longer prefix runs into the
+  // body), with a bracketed note right after it, and the issuing body right
+  // after (or a repeat with it) when the title lacks it:
+  //
+  //   > | 109 年度工作總報告 嘉義市東區區公所 中華民國 110 年 3 月 肆、會計部門…
+  //       ^^^^^^^^^^^^^^^^^^ ^^^^^^^^^^^^^^^^
+  const ends: number[] = [];
+  const limit = Math.min(text.length, 160);
+  for (let end = 1; end < limit; end++) if (isSpaceCode(text.charCodeAt(end)) && !isSpaceCode(text.charCodeAt(end - 1))) ends.push(end);
+  ends.push(limit);
+  for (let k = 0; k < ends.length; k++) {
+    const match = matchTitle(text.slice(0, ends[k]));
+    if (!match) continue;
+    const title = stripSpaces(match.title);
+    for (let more = k + 1; more < ends.length; more++) {
+      const longer = matchTitle(text.slice(0, ends[more]));
+      if (longer && /^[(（][^()（）]*[)）]$/u.test(stripSpaces(longer.title).slice(title.length))) return { ...longer, end: ends[more] };
+    }
+    if (!match.hasAgency && k + 1 < ends.length) {
+      const next = text.slice(ends[k], ends[k + 1]);
+      if (isAgencyLine(next)) return { ...match, title: normalizeText(next) + match.title, hasAgency: true, end: ends[k + 1] };
+      // The title again with its issuing body (cover, then title page).
+      for (let more = k + 2; more < ends.length; more++) {
+        const repeat = matchTitle(text.slice(ends[k], ends[more]));
+        if (repeat && repeat.hasAgency && repeat.kind === match.kind) return { ...repeat, end: ends[more] };
+      }
+    }
+    return { ...match, end: ends[k] };
   }
-  return best;
+  return null;
+}
+
+/**
+ * A cover on one line: the title, then only the issuing body, a date or a
+ * note.
+ *
+ *   > | 109年度工作總報告 嘉義市東區區公所 中華民國110年3月
+ */
+function coverOnOneLine(text: string): TitleMatch | null {
+  if (text.length > 200) return null;
+  const match = titleAtStart(text);
+  if (!match) return null;
+  const rest = text.slice(match.end).trim();
+  if (rest === '') return match;
+  const words = rest.split(/\s+/u);
+  let agency: string | null = null;
+  for (const word of words) {
+    if (isAgencyLine(word) && agency === null) agency = normalizeText(word);
+    else if (!isCoverNote(word) && !/^(?:中華民國)?\d{2,3}年(?:\d{1,2}月)?(?:\d{1,2}日)?$/u.test(word)) return null;
+  }
+  return agency && !match.hasAgency ? { ...match, title: agency + match.title, hasAgency: true } : match;
 }
 
 /**

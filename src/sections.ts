@@ -7,8 +7,9 @@
 import { lineEnd, linesPosition, pointAt } from './lines.js';
 import { parseLooseMarker, parseMarker, type Marker } from './markers.js';
 import { tocEntries } from './normalize/index.js';
-import { splitOneLine } from './one-line.js';
-import { isTableHeader } from './table-region.js';
+import { isLeaderEntry } from './normalize/toc.js';
+import { MarkerSequence, markerCandidates, splitOneLine } from './one-line.js';
+import { holdsTableHeader, isTableHeader } from './table-region.js';
 import { withoutEmphasis } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
@@ -79,7 +80,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       if (closes) tableDepth = -1;
       else placed = null;
     }
-    if (!heading && isTableHeader(paragraph.text)) tableDepth = stack.length;
+    if (!heading && (paragraph.prose ? holdsTableHeader(paragraph.text) : isTableHeader(paragraph.text))) tableDepth = stack.length;
     const first = paragraph.lines[0];
     const last = paragraph.lines[paragraph.lines.length - 1];
     if (heading && placed !== null) {
@@ -319,6 +320,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
     if (current.length) paragraphs.push({ lines: current, text: normalizeText(current.map((line) => line.text).join('\n')) });
     current = [];
   };
+  const sequence = oneLine ? markerSequence(lines, span, inTable) : null;
   for (let i = span.start; i < span.end; i++) {
     const line = lines[i];
     if (inTable[i - span.start] || skip.has(i)) {
@@ -329,13 +331,13 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
     // Blank lines and page furniture do not end a paragraph by themselves: PDF
     // text puts a blank line after every wrapped line.
     if (line.role !== 'content') continue;
-    if (oneLine && line.text.length >= ONE_LINE_MIN) {
+    if (sequence && line.text.length >= ONE_LINE_MIN) {
       // A page (or the whole document) on one physical line: its pieces
       // between confirmed markers are the paragraphs.
-      const pieces = splitOneLine(line.text);
+      const pieces = splitOneLine(line.text, sequence, line.offset);
       if (pieces.length > 1) {
         flush();
-        for (const [from, to] of pieces) pushPiece(paragraphs, line, from, to);
+        for (const [from, to] of pieces) pushPiece(paragraphs, line, from, to === line.text.length ? withoutPageNumber(line.text, to) : to);
         previous = null;
         continue;
       }
@@ -349,6 +351,29 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   }
   flush();
   return paragraphs;
+}
+
+/**
+ * The numbering of a document with one-line pages: the markers in mid-line
+ * of its long lines and at the start of its other lines, or null when it
+ * has no long line.
+ */
+function markerSequence(lines: readonly Line[], span: DocumentSpan, inTable: Uint8Array): MarkerSequence | null {
+  let any = false;
+  for (let i = span.start; i < span.end && !any; i++) any = lines[i].role === 'content' && lines[i].text.length >= ONE_LINE_MIN;
+  if (!any) return null;
+  const sequence = new MarkerSequence();
+  for (let i = span.start; i < span.end; i++) {
+    const line = lines[i];
+    if (line.role !== 'content' || inTable[i - span.start]) continue;
+    if (line.text.length >= ONE_LINE_MIN) {
+      for (const candidate of markerCandidates(line.text, line.offset)) sequence.add(candidate);
+    } else {
+      const marker = parseMarker(line.text);
+      if (marker && marker.rest !== '') sequence.add({ at: line.offset, key: marker.style, ordinal: marker.ordinal });
+    }
+  }
+  return sequence;
 }
 
 /**
@@ -366,9 +391,20 @@ function pushPiece(paragraphs: Paragraph[], line: Line, from: number, to: number
     paragraphs.push({ lines: [line], text: normalizeText(text.slice(from, to)), from, to, prose: true });
     return;
   }
-  let end = from + marker.length;
-  while (end < to && end - from <= MAX_PIECE_TITLE && !isSpaceCode(text.charCodeAt(end)) && text[end] !== '。') end++;
-  if (text[end] === '。') end++;
+  if (isLeaderEntry(text.slice(from, to))) {
+    // A TOC entry of a TOC printed on the same line.
+    paragraphs.push({ lines: [line], text: normalizeText(text.slice(from, to)), from, to, prose: true });
+    return;
+  }
+  // A short heading ends at the first space between words (its line break;
+  // not the space PDF text sets around digits); an item written as a
+  // sentence (a comma before that space) ends at its `。`.
+  const start = from + marker.length;
+  let space = start;
+  while (space < to && !(isSpaceCode(text.charCodeAt(space)) && !nextToDigit(text, space))) space++;
+  const stop = text.indexOf('。', start);
+  const sentence = /[，,；、]/u.test(text.slice(start, space)) || (stop !== -1 && stop < space);
+  const end = sentence && stop !== -1 && stop < to ? stop + 1 : space;
   if (end - from > MAX_PIECE_TITLE || text.slice(end, to).trim() === '') {
     paragraphs.push({ lines: [line], text: normalizeText(text.slice(from, to)), from, to });
     return;
@@ -377,8 +413,29 @@ function pushPiece(paragraphs: Paragraph[], line: Line, from: number, to: number
   paragraphs.push({ lines: [line], text: normalizeText(text.slice(end, to)), from: end, to, prose: true });
 }
 
-/** A one-line heading longer than this (code units) has no line break to find its end by. */
-const MAX_PIECE_TITLE = 60;
+/**
+ * The end of a one-line page before the page number printed at its foot:
+ *
+ *   > | …一、未來4年施政重點 3-2
+ *                          ^^^
+ */
+function withoutPageNumber(text: string, to: number): number {
+  const m = /(?<!\s)\s+(?:\d{1,3}\s*[-–]\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3})\s*$/u.exec(text.slice(Math.max(0, to - 24), to));
+  return m ? to - m[0].length : to;
+}
+
+/** Whether the space run at `at` has a digit on either side (`未來 4 年`): spacing, not a break. */
+function nextToDigit(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && isSpaceCode(text.charCodeAt(before))) before--;
+  let after = at;
+  while (after < text.length && isSpaceCode(text.charCodeAt(after))) after++;
+  const digit = (code: number) => code >= 48 && code <= 57;
+  return (before >= 0 && digit(text.charCodeAt(before))) || (after < text.length && digit(text.charCodeAt(after)));
+}
+
+/** A one-line heading longer than this (code units) has no line break or sentence end to find its end by. */
+const MAX_PIECE_TITLE = 200;
 
 function continues(previous: Line, next: Line, format: SourceText['format'], width: number): boolean {
   const prev = previous.text.trimEnd();

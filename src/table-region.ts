@@ -28,3 +28,20 @@ export function isTableHeader(text: string): boolean {
   const rest = compact.replace(HEADER_WORDS, '').replace(/[(（][^()（）]*[)）]/gu, '').replace(/\d{2,3}年?度?|[/／、及與和]/gu, '');
   return (new Set(words).size >= 2 && rest.length <= compact.length / 2) || rest.length <= 2;
 }
+
+/**
+ * A piece of one-line text that holds a table's header among other words
+ * (its columns' headers, in the order printed):
+ *
+ *   > | 計畫名稱   完成程 辦理情形   度  備註 類  項  目 …
+ *       ^^^^^^^^          ^^^^^^^^
+ *   > | 嘉義市東區區公所109年度工作總報告 計畫名稱 類 項
+ *                                       ^^^^^^^^
+ */
+export function holdsTableHeader(text: string): boolean {
+  const compact = stripSpaces(text);
+  const words = compact.match(HEADER_WORDS);
+  if (words === null) return false;
+  // One header alone: only in a short piece (a running title, then the header), not in a sentence.
+  return new Set(words).size >= 2 || (compact.length <= 40 && !/[，。；]/u.test(compact));
+}

@@ -37,3 +37,26 @@ describe('corpus PDF text extractions', () => {
     expect(report.totals.outline).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the same extractions as one-line text', () => {
+  // What some PDF copies do: every page on one physical line, its lines
+  // joined by a space (reading-order and LibreOffice-layout extractions).
+  const names = readdirSync(textDir).filter((name) => name.endsWith('-raw.txt') || name.endsWith('-lo-layout.txt')).sort();
+  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-oneline-'));
+  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-oneline-gold-'));
+  for (const name of names) {
+    const pages = readFileSync(path.join(textDir, name), 'utf8').split('\f');
+    const text = `${pages.map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean).join(' ')).join('\n')}\n`;
+    const oneLine = name.replace(/\.txt$/u, '-oneline.txt');
+    writeFileSync(path.join(out, `${oneLine}.json`), canonicalJson(parse(text, { path: oneLine })));
+    writeFileSync(path.join(gold, `${oneLine}.gold.json`), readFileSync(path.join(goldDir, `${name}.gold.json`)));
+  }
+  const report = JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> };
+
+  it('finds the documents, their metadata and outline from mid-line markers', () => {
+    expect(names).toHaveLength(32);
+    expect(report.totals.docs).toBeGreaterThanOrEqual(1);
+    expect(report.totals.meta).toBeGreaterThanOrEqual(1);
+    expect(report.totals.outline).toBeGreaterThanOrEqual(1);
+  });
+});
