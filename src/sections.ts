@@ -35,6 +35,8 @@ interface Heading {
   marker: Marker | null;
   /** The marker lost its `、` (`壹 機關任務`): a heading only where the numbering confirms it. */
   loose?: boolean;
+  /** A loose item written as a sentence: it also needs a sibling next to it. */
+  sentence?: boolean;
   /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
@@ -68,13 +70,14 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
   let tableDepth = -1;
   const regionStarts = tableRegionStarts(source, span, tables);
   let nextRegion = 0;
-  for (const paragraph of paragraphs) {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index];
     while (nextRegion < regionStarts.length && regionStarts[nextRegion] <= paragraph.lines[0].index) {
       tableDepth = stack.length;
       nextRegion++;
     }
     const heading = readHeading(paragraph, tocTitles, !isPdfText(source.format), source.format);
-    let placed = heading ? place(heading, stack) : null;
+    let placed = heading && (!heading.sentence || confirmedBySibling(paragraphs, index, heading)) ? place(heading, stack) : null;
     if (heading && placed && tableDepth !== -1) {
       const closes = heading.key.startsWith('markdown') || (heading.marker !== null && !heading.loose && placed.depth < tableDepth && !placed.restart);
       if (closes) tableDepth = -1;
@@ -189,6 +192,26 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
   return null;
 }
 
+/** How far a sibling confirming a loose item may be (paragraphs). */
+const SIBLING_WINDOW = 40;
+
+/**
+ * A loose item sentence is a heading when the previous or next number of its
+ * style starts a paragraph nearby (with or without its `、`).
+ */
+function confirmedBySibling(paragraphs: readonly Paragraph[], index: number, heading: Heading): boolean {
+  const n = heading.marker?.ordinal ?? 0;
+  const style = heading.marker?.style;
+  const sibling = (k: number, ordinal: number) => {
+    const raw = paragraphs[k].lines[0].text;
+    const marker = parseMarker(raw) ?? looseHeading(raw);
+    return marker !== null && marker.style === style && marker.ordinal === ordinal;
+  };
+  for (let k = index + 1; k < paragraphs.length && k <= index + SIBLING_WINDOW; k++) if (sibling(k, n + 1)) return true;
+  for (let k = index - 1; k >= 0 && k >= index - SIBLING_WINDOW; k--) if (sibling(k, n - 1)) return true;
+  return false;
+}
+
 /**
  * A marker that lost its `、` is a heading only where the numbering confirms
  * it: it continues an open list of its style, or starts one at 1.
@@ -264,12 +287,44 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
     //
     //   > | 民 政 部 門        壹 機關任務
     //       ^^^^^^^^^^        ^^
-    const loose = parseLooseMarker(raw);
-    // One space stands for the lost `、`; a wide gap is a table's column.
-    if (loose && isShortHeading(loose.rest) && !/[ \u3000]{3}/u.test(raw.trim().slice(0, loose.length + 3))) return { marker: { ...loose, rest: stripSpaces(loose.rest) }, key: loose.style, title: normalizeText(loose.rest), loose: true };
+    const loose = looseHeading(raw);
+    if (loose && isShortHeading(loose.rest)) return { marker: { ...loose, rest: stripSpaces(loose.rest) }, key: loose.style, title: normalizeText(loose.rest), loose: true };
     if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
   }
+  // An item written as a sentence whose `、` was lost: a heading only when a
+  // sibling next to it confirms the list (see `confirmedBySibling`).
+  //
+  //   > | 一 農林漁牧調查統計陳報，以供政府施政之參考。
+  //   > | 二 農業用地作農業使用證明書之核發。
+  const item = looseHeading(raw);
+  if (item && stripSpaces(item.rest).length <= MAX_LOOSE_ITEM) {
+    const title = stripLooseMarker(paragraph.text);
+    return { marker: { ...item, rest: title }, key: item.style, title, loose: true, sentence: true };
+  }
   return null;
+}
+
+/** An item sentence with a lost `、` longer than this is a paragraph. */
+const MAX_LOOSE_ITEM = 120;
+
+/** The paragraph's text without its loose marker. */
+function stripLooseMarker(text: string): string {
+  const marker = parseLooseMarker(text);
+  return marker ? normalizeText(text.slice(marker.length)) : text;
+}
+
+/**
+ * A marker that lost its `、`, when what follows reads as words: not a
+ * table's column gap after it, not text spaced out letter by letter
+ * (`一 年 內 完 成`).
+ */
+function looseHeading(raw: string): Marker | null {
+  const loose = parseLooseMarker(raw);
+  if (!loose) return null;
+  // One space stands for the lost `、`; a wide gap is a table's column.
+  if (/[ \u3000]{3}/u.test(raw.trim().slice(0, loose.length + 3))) return null;
+  if (/^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){1,}/u.test(loose.rest)) return null;
+  return loose;
 }
 
 /** A short heading's text: no sentence punctuation, no column gap. */
@@ -442,6 +497,8 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
   const text = next.text;
   if (MARKDOWN_HEADING.test(prev) || MARKDOWN_HEADING.test(text) || LIST_PREFIX.test(text)) return false;
   if (parseMarker(withoutEmphasis(text.trim()))) return false;
+  // A line starting with a marker that lost its `、`, after a line that ended a sentence or a heading.
+  if (looseHeading(text) && (SENTENCE_END.test(prev) || isShortHeading(prev) || looseHeading(prev))) return false;
   if (SENTENCE_END.test(prev)) return false;
   if (CONTINUES.test(prev)) return true;
   // PDF text wraps at the page width: a full line goes on, a short one ends

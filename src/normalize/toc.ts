@@ -5,6 +5,7 @@
  * entries carry the same markers as the body's headings, so they must be
  * told apart before the section stage reads markers.
  */
+import { matchTitle } from '../documents.js';
 import { linePosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
 import type { Diagnostic, Line } from '../types.js';
@@ -177,6 +178,8 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
     if (line.role !== 'content' && line.role !== 'toc') break;
     const title = entryKey(line.text);
     const leader = line.role === 'toc' || isLeaderEntry(line.text);
+    // A document's title (the TOC stood on the cover, before the title page).
+    if (!leader && matchTitle(line.text)) break;
     if (first !== null && title === first && !leader) {
       // The first entry's heading again: the body starts here.
       closed = true;
@@ -191,6 +194,17 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
     first ??= title;
     entries.push(k);
   }
+  if (!closed && first !== null && shaped === 0) {
+    // Entries written as whole sentences (list items) stop the block early:
+    // it still ends where its first entry comes again, when every line up to
+    // there is numbered or short.
+    const repeat = findRepeat(lines, k, first);
+    if (repeat !== -1) {
+      for (let j = k; j < repeat; j++) if (lines[j].role === 'content') entries.push(j);
+      closed = true;
+      k = repeat;
+    }
+  }
   if (entries.length === 0) return titleIndex;
   lines[titleIndex].role = 'toc';
   for (const index of entries) lines[index].role = 'toc';
@@ -203,6 +217,19 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
     });
   }
   return k - 1;
+}
+
+/** The line where the heading `key` comes again, if only entry-like lines stand before it; else -1. */
+function findRepeat(lines: readonly Line[], from: number, key: string): number {
+  for (let j = from, seen = 0; j < lines.length && seen < MAX_ENTRIES; j++) {
+    const line = lines[j];
+    if (line.role !== 'content') continue;
+    seen++;
+    if (matchTitle(line.text)) return -1;
+    if (entryKey(line.text) === key) return j;
+    if (parseMarker(line.text) === null && stripSpaces(line.text).length > 40) return -1;
+  }
+  return -1;
 }
 
 /** What a TOC entry and its heading share: the title without marker, leader, page reference or final colon. */
