@@ -323,7 +323,7 @@ function looseHeading(raw: string): Marker | null {
   if (!loose) return null;
   // One space stands for the lost `、`; a wide gap is a table's column.
   if (/[ \u3000]{3}/u.test(raw.trim().slice(0, loose.length + 3))) return null;
-  if (/^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){1,}/u.test(loose.rest)) return null;
+  if (/^\p{Script=Han}[ \u3000]+\p{Script=Han}(?:[ \u3000]|$)/u.test(loose.rest)) return null;
   return loose;
 }
 
