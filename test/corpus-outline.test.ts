@@ -60,3 +60,63 @@ describe('the same extractions as one-line text', () => {
     expect(report.totals.outline).toBeGreaterThanOrEqual(1);
   });
 });
+
+/** Parse rewritten copies of the corpus files and score them against the same gold. */
+function scoreVariant(rewrite: (text: string, gold: GoldFile) => string, filter = (_name: string) => true): Record<string, number> {
+  const names = readdirSync(textDir).filter((name) => name.endsWith('.txt') && filter(name)).sort();
+  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-variant-'));
+  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-variant-gold-'));
+  for (const name of names) {
+    const goldText = readFileSync(path.join(goldDir, `${name}.gold.json`), 'utf8');
+    const text = rewrite(readFileSync(path.join(textDir, name), 'utf8'), JSON.parse(goldText) as GoldFile);
+    writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(text, { path: name })));
+    writeFileSync(path.join(gold, `${name}.gold.json`), goldText);
+  }
+  return (JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> }).totals;
+}
+
+interface GoldFile {
+  documents: Array<{ outline: Array<{ level: number; ordinal: number | null; title: string }> }>;
+}
+
+const FORMAL = '壹貳參肆伍陸柒捌玖拾';
+const PLAIN = '一二三四五六七八九十';
+
+/** A TOC of the document's own outline, put before its first heading (after the cover). */
+function withToc(text: string, gold: GoldFile, entry: (marker: string, title: string, page: number) => string): string {
+  const outline = gold.documents[0].outline;
+  const lines = text.split('\n');
+  const first = outline[0].title.replace(/\s/gu, '');
+  const at = lines.findIndex((line) => line.replace(/\s/gu, '').endsWith(first));
+  const toc = outline.map((o, i) => entry(`${(o.level === 1 ? FORMAL : PLAIN)[(o.ordinal ?? 1) - 1]}、`, o.title, i + 1));
+  return [...lines.slice(0, at), '目  錄', ...toc, '', '\f', ...lines.slice(at)].join('\n');
+}
+
+describe('the corpus rewritten the way other documents and tools write it', () => {
+  it('headings whose 、 was lost (short headings and item sentences)', () => {
+    const totals = scoreVariant((text) => text.replace(/^(\s*[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]{1,3})、/gmu, '$1 '));
+    expect(totals.docs).toBeGreaterThanOrEqual(1);
+    expect(totals.outline).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('a TOC with leaders and page numbers before the body', () => {
+    const totals = scoreVariant((text, gold) => withToc(text, gold, (marker, title, page) => `${marker}${title}……………………${page}`));
+    expect(totals.docs).toBeGreaterThanOrEqual(1);
+    expect(totals.meta).toBeGreaterThanOrEqual(1);
+    expect(totals.outline).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a TOC of bare entries (whole item sentences too), closed where the body starts', () => {
+    const totals = scoreVariant((text, gold) => withToc(text, gold, (marker, title) => `${marker}${title}`));
+    expect(totals.docs).toBeGreaterThanOrEqual(1);
+    expect(totals.outline).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a web page copy: navigation, counters, download links and a contact line around the document', () => {
+    const head = ['跳到主要內容區塊', ':::', '首頁 > 政府資訊公開 > 施政計畫', '瀏覽人次：1,523', '更新日期：2020-03-02', 'Download', 'Size: 595 x 842 px', '聯絡電話：05-2254321'];
+    const totals = scoreVariant((text) => `${head.join('\n')}\n${text}\n回頁首\nCopyright © 2020 嘉義市政府\n`);
+    expect(totals.docs).toBeGreaterThanOrEqual(1);
+    expect(totals.meta).toBeGreaterThanOrEqual(1);
+    expect(totals.outline).toBeGreaterThanOrEqual(1);
+  });
+});
