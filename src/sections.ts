@@ -76,7 +76,10 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       tableDepth = stack.length;
       nextRegion++;
     }
-    const heading = readHeading(paragraph, tocTitles, !isPdfText(source.format), source.format);
+    // In PDF text a spaced-out line is a heading only outside tables and
+    // alone: justification spreads a table cell's short last line the same way.
+    const spacedOut = !isPdfText(source.format) || (tableDepth === -1 && !spacedNeighbour(paragraphs, index));
+    const heading = readHeading(paragraph, tocTitles, spacedOut, source.format);
     let placed = heading && (!heading.sentence || confirmedBySibling(paragraphs, index, heading)) ? place(heading, stack) : null;
     if (heading && placed && tableDepth !== -1) {
       const closes = heading.key.startsWith('markdown') || (heading.marker !== null && !heading.loose && placed.depth < tableDepth && !placed.restart);
@@ -182,12 +185,13 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
   // 3. A small jump in an open sequence of the same style: a sibling, with a warning.
   const jumped = findLast(stack, (level) => level.key === heading.key && level.ordinal !== null && n > level.ordinal + 1 && n <= level.ordinal + 3);
   if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}`, restart: false };
-  // 4. The document's first heading, a short one numbered with a formal
-  // numeral past 1: an excerpt of a longer document (its departments 肆、伍、柒).
+  // 4. A short heading numbered with a formal numeral past 1 where no formal
+  // list is open: an excerpt of a longer document (its departments 肆、伍、柒),
+  // or the first part's heading lost its number.
   //
   //   > | 肆、會計部門
   //       ^^
-  if (stack.length === 0 && heading.key === 'cjk-formal' && isShortHeading(heading.title)) return { depth: 0, gap: null, restart: false };
+  if (heading.key === 'cjk-formal' && !stack.some((level) => level.key === 'cjk-formal') && isShortHeading(heading.title)) return { depth: 0, gap: null, restart: false };
   // Otherwise it is not a heading: `2.` inside a sentence, a stray number.
   return null;
 }
@@ -248,10 +252,18 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
   return -1;
 }
 
+const SPACED_OUT = /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u;
+
+/** The paragraph before or after is a short spaced-out line too (cells of a table, not a heading). */
+function spacedNeighbour(paragraphs: readonly Paragraph[], index: number): boolean {
+  const spaced = (k: number) => k >= 0 && k < paragraphs.length && /\p{Script=Han}[ \u3000]+\p{Script=Han}[ \u3000]+\p{Script=Han}/u.test(paragraphs[k].lines[0].text) && stripSpaces(paragraphs[k].text).length <= 12;
+  return spaced(index - 1) || spaced(index + 1);
+}
+
 /**
  * @param spacedOut whether a line of letters set apart by spaces reads as a
- *   heading: true except in PDF text, where justification spreads the short
- *   last line of a table cell the same way (`色 宗 教 節 慶 活`).
+ *   heading: in PDF text only outside tables and alone, since justification
+ *   spreads the short last line of a table cell the same way (`色 宗 教 節 慶 活`).
  */
 function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>, spacedOut: boolean, format: SourceText['format']): Heading | null {
   if (paragraph.prose) return null;
@@ -289,7 +301,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
     //       ^^^^^^^^^^        ^^
     const loose = looseHeading(raw);
     if (loose && isShortHeading(loose.rest)) return { marker: { ...loose, rest: stripSpaces(loose.rest) }, key: loose.style, title: normalizeText(loose.rest), loose: true };
-    if (spacedOut && /^\p{Script=Han}(?:[ \u3000]+\p{Script=Han}){2,9}$/u.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
+    if (spacedOut && SPACED_OUT.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
   }
   // An item written as a sentence whose `、` was lost: a heading only when a
   // sibling next to it confirms the list (see `confirmedBySibling`).

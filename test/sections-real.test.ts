@@ -86,6 +86,19 @@ describe('markers as converters leave them', () => {
 });
 
 describe('headings without numbers', () => {
+  it('takes a spaced-out line of PDF text for a heading, outside tables', () => {
+    // Seed 002's first plan (PDF text) with its first heading's number lost and its letters spread.
+    const plan = seedText('002_518a493018a85667.txt').split('\n').slice(0, 470).join('\n');
+    const original = parse(plan).documents[0].sections.map((s) => s.title);
+    expect(original[0]).toBe('機關任務及願景');
+    const text = plan.replace('壹、機關任務及願景', '機 關 任 務 及 願 景');
+    expect(parse(text).source.format).toBe('pdf-text');
+    const sections = only(text).sections;
+    expect(sections.map((s) => s.title)).toEqual(original);
+    expect(sections[0]).toMatchObject({ marker: null, ordinal: null, level: 1 });
+    expect(sections[0].children.map((s) => s.title)).toEqual(parse(plan).documents[0].sections[0].children.map((s) => s.title));
+  });
+
   it('takes a line named in the TOC for a heading with ordinal null', () => {
     const text = seed.replace('壹、使命及願景', '目錄\n使命及願景……………1\n施政重點……………3\n\n使命及願景');
     const first = only(text).sections[0];
