@@ -79,7 +79,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
     // In PDF text a spaced-out line is a heading only outside tables and
     // alone: justification spreads a table cell's short last line the same way.
     const spacedOut = !isPdfText(source.format) || (tableDepth === -1 && !spacedNeighbour(paragraphs, index));
-    const heading = readHeading(paragraph, tocTitles, spacedOut, source.format);
+    const heading = readHeading(paragraph, tocTitles, spacedOut, source.format) ?? (tableDepth === -1 ? introducesList(paragraphs, index) : null);
     let placed = heading && (!heading.sentence || confirmedBySibling(paragraphs, index, heading)) ? place(heading, stack) : null;
     if (heading && placed && tableDepth !== -1) {
       const closes = heading.key.startsWith('markdown') || (heading.marker !== null && !heading.loose && placed.depth < tableDepth && !placed.restart);
@@ -112,8 +112,77 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       if (open.children.length === 0) open.body.push(paragraph.text);
     }
   }
+  if (roots.length === 0 && span.kind !== 'unknown') roots.push(...unnumberedHeadings(source, paragraphs, regionStarts[0] ?? span.end));
   finish(roots, source.lines, span);
   return { sections: span.kind === 'unknown' ? confirmedOnly(roots) : roots, diagnostics };
+}
+
+/**
+ * A heading that lost its number: a short line (no sentence punctuation)
+ * right before a list that starts at 1, after a sentence or a heading.
+ *
+ *   > | 機關任務及願景          ← was 壹、
+ *   > | 一、機關任務
+ */
+function introducesList(paragraphs: readonly Paragraph[], index: number): Heading | null {
+  const paragraph = paragraphs[index];
+  if (paragraph.prose || paragraph.lines.length !== 1 || isTableHeader(paragraph.text)) return null;
+  const title = headingText(paragraph);
+  // `…如下：` introduces the list as a sentence does; `年度工作重點：` is a heading.
+  if (!isShortHeading(title.replace(/[：:]$/u, '')) || /(?:如下|下列|以下|如次|說明)[：:]?$/u.test(title) || stripSpaces(title).length > MAX_UNNUMBERED) return null;
+  if (!/\p{Script=Han}.*\p{Script=Han}/u.test(title)) return null;
+  const next = paragraphs[index + 1];
+  const marker = next ? parseMarker(withoutEmphasis(next.text.replace(/^[-*+]\s*/u, ''))) : null;
+  if (!marker || marker.ordinal !== 1 || marker.rest === '') return null;
+  const previous = paragraphs[index - 1];
+  if (previous && !SENTENCE_END.test(previous.text) && !parseMarker(previous.text)) return null;
+  return { marker: null, key: 'unnumbered', title };
+}
+
+/**
+ * A plan whose numbering was lost in conversion (Word list numbering the
+ * text export did not write): its headings are the short lines, each followed
+ * by body text, written alike (all `- ` bullets, or none).
+ *
+ *   > | 機關任務
+ *   > | 本處業務職掌包含道路徵收開闢、雨污水下水道及區域排水…
+ */
+function unnumberedHeadings(source: SourceText, paragraphs: readonly Paragraph[], tableStart: number): Section[] {
+  // Only before the first table: its cells are short lines followed by text too.
+  let end = paragraphs.findIndex((paragraph) => paragraph.lines[0].index >= tableStart || isTableHeader(paragraph.text));
+  if (end === -1) end = paragraphs.length;
+  const isCandidate = (k: number) => {
+    const paragraph = paragraphs[k];
+    if (k >= end || paragraph.prose || paragraph.lines.length !== 1) return false;
+    const title = headingText(paragraph);
+    if (!/\p{Script=Han}.*\p{Script=Han}/u.test(title)) return false;
+    const next = paragraphs[k + 1];
+    return isShortHeading(title.replace(/[：:]$/u, '')) && stripSpaces(title).length <= MAX_UNNUMBERED && next !== undefined && stripSpaces(next.text).length > MAX_UNNUMBERED;
+  };
+  const found: number[] = [];
+  for (let k = 0; k < paragraphs.length; k++) if (isCandidate(k)) found.push(k);
+  // Written alike: every candidate a `- ` bullet, or none.
+  const bullets = found.filter((k) => LIST_PREFIX.test(paragraphs[k].lines[0].text)).length;
+  if (found.length < 2 || (bullets !== 0 && bullets !== found.length)) return [];
+  const sections: Section[] = [];
+  let open: Section | null = null;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const paragraph = paragraphs[k];
+    if (found.includes(k)) {
+      const line = paragraph.lines[0];
+      open = { body: [], children: [], level: 1, marker: null, ordinal: null, position: linesPosition(source.lines, line.index, line.index + 1), style: null, title: headingText(paragraph) };
+      sections.push(open);
+    } else if (open) open.body.push(paragraph.text);
+  }
+  return sections;
+}
+
+/** An unnumbered heading is at most this long (characters). */
+const MAX_UNNUMBERED = 20;
+
+/** A paragraph's text without a markdown bullet or emphasis. */
+function headingText(paragraph: Paragraph): string {
+  return withoutEmphasis(paragraph.text.replace(/^[-*+]\s*/u, ''));
 }
 
 /**

@@ -99,6 +99,12 @@ describe('the corpus rewritten the way other documents and tools write it', () =
     expect(totals.outline).toBeGreaterThanOrEqual(0.98);
   });
 
+  it('level-1 headings whose number was lost (a short line before a list starting at 1)', () => {
+    const totals = scoreVariant((text) => text.replace(/^(\s*)[壹貳參肆伍陸柒捌玖拾]{1,3}、/gmu, '$1'));
+    expect(totals.docs).toBeGreaterThanOrEqual(1);
+    expect(totals.outline).toBeGreaterThanOrEqual(0.97);
+  });
+
   it('a TOC with leaders and page numbers before the body', () => {
     const totals = scoreVariant((text, gold) => withToc(text, gold, (marker, title, page) => `${marker}${title}……………………${page}`));
     expect(totals.docs).toBeGreaterThanOrEqual(1);

@@ -86,6 +86,31 @@ describe('markers as converters leave them', () => {
 });
 
 describe('headings without numbers', () => {
+  it('takes a short line right before a list starting at 1 for a heading that lost its number', () => {
+    const text = seed.replace('壹、使命及願景', '使命及願景').replace('貳、施政重點', '施政重點');
+    const sections = only(text).sections;
+    expect(outline(sections)).toEqual(seedOutline.map((entry) => entry.replace(/^1 [12] (使命及願景|施政重點)$/u, '1 null $1')));
+    expect(sections[0]).toMatchObject({ marker: null, ordinal: null, title: '使命及願景' });
+    // `…如下：` introduces a list the way a sentence does.
+    expect(outline(only(seed.replace('一、使命\n', '本所願景如下：\n\n一、使命\n')).sections)).toEqual(seedOutline);
+  });
+
+  it('reads a plan whose numbering was lost altogether: short lines followed by text', () => {
+    // Corpus 52 (工務處) as a Word export that dropped its list numbering.
+    const text = [
+      '嘉義市政府工務處中程(108至111年度)施政計畫',
+      '機關任務',
+      '本處業務職掌包含道路徵收開闢、雨污水下水道及區域排水相關設施規劃闢建及道路設施，如路面、路燈修護，勞務與工程採購、工程施工查核、代辦公共建築工程等。',
+      '願景',
+      '打造宜居城市，提升居住品質，使全體市民居住於適宜之住宅且享有尊嚴之居住環境。',
+      '環境情勢分析',
+      '本市道路多已開闢完成，惟部分巷道狹小，影響消防救災及交通安全，亟待改善。',
+    ].join('\n');
+    const sections = only(text).sections;
+    expect(sections.map((s) => [s.title, s.ordinal, s.level])).toEqual([['機關任務', null, 1], ['願景', null, 1], ['環境情勢分析', null, 1]]);
+    expect(sections[1].body[0]).toMatch(/^打造宜居城市/u);
+  });
+
   it('takes a spaced-out line of PDF text for a heading, outside tables', () => {
     // Seed 002's first plan (PDF text) with its first heading's number lost and its letters spread.
     const plan = seedText('002_518a493018a85667.txt').split('\n').slice(0, 470).join('\n');
