@@ -160,7 +160,8 @@ function unnumberedHeadings(source: SourceText, paragraphs: readonly Paragraph[]
     return isShortHeading(title.replace(/[：:]$/u, '')) && stripSpaces(title).length <= MAX_UNNUMBERED && next !== undefined && stripSpaces(next.text).length > MAX_UNNUMBERED;
   };
   const found: number[] = [];
-  for (let k = 0; k < paragraphs.length; k++) if (isCandidate(k)) found.push(k);
+  const isHeading = new Uint8Array(paragraphs.length);
+  for (let k = 0; k < end; k++) if (isCandidate(k)) (found.push(k), (isHeading[k] = 1));
   // Written alike: every candidate a `- ` bullet, or none.
   const bullets = found.filter((k) => LIST_PREFIX.test(paragraphs[k].lines[0].text)).length;
   if (found.length < 2 || (bullets !== 0 && bullets !== found.length)) return [];
@@ -168,7 +169,7 @@ function unnumberedHeadings(source: SourceText, paragraphs: readonly Paragraph[]
   let open: Section | null = null;
   for (let k = 0; k < paragraphs.length; k++) {
     const paragraph = paragraphs[k];
-    if (found.includes(k)) {
+    if (isHeading[k]) {
       const line = paragraph.lines[0];
       open = { body: [], children: [], level: 1, marker: null, ordinal: null, position: linesPosition(source.lines, line.index, line.index + 1), style: null, title: headingText(paragraph) };
       sections.push(open);

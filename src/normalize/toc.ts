@@ -139,16 +139,20 @@ export function markTableOfContents(lines: Line[]): Diagnostic[] {
       line.role = 'toc';
       continue;
     }
-    const compact = stripSpaces(line.text);
-    if (TOC_TITLE_START.test(compact) && compact.length > 8 && oneLineEntryCount(line.text) >= 2) {
+    // Only the head of a line is compacted: a megabyte line is no TOC title.
+    const head = stripSpaces(line.text.slice(0, 80));
+    if (TOC_TITLE_START.test(head) && head.length > 8 && line.text.length <= MAX_ONE_LINE_TOC && oneLineEntryCount(line.text) >= 2) {
       // The whole TOC on the `目錄` line.
       line.role = 'toc';
       continue;
     }
-    if (compact.length <= 40 && TOC_TITLE.test(compact)) i = markBlock(lines, i, diagnostics);
+    if (line.text.length <= 80 && head.length <= 40 && TOC_TITLE.test(head)) i = markBlock(lines, i, diagnostics);
   }
   return diagnostics;
 }
+
+/** A TOC on one line is at most this long (code units); a longer line is a page of text. */
+const MAX_ONE_LINE_TOC = 10_000;
 
 /** The last non-space character is a digit or a leader character. */
 function mayEndEntry(text: string): boolean {

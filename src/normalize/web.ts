@@ -43,6 +43,7 @@ const SITE_NAME = /(?:\s[|｜\-–—－]\s|[|｜])\s*[\p{Script=Han}A-Za-z]{2,2
 
 /** Whether one line is web-page furniture. */
 export function isWebFurniture(text: string): boolean {
+  if (text.length > 240) return false;
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 120) return false;
   const compact = stripSpaces(trimmed);
@@ -81,5 +82,5 @@ const EDGE_LINES = 40;
 
 /** A numbered heading or a sentence of the document itself: furniture stops there. */
 function startsDocument(text: string): boolean {
-  return parseMarker(text) !== null || (/[，。；]/u.test(text) && stripSpaces(text).length > 30);
+  return parseMarker(text) !== null || text.length > 120 || (/[，。；]/u.test(text) && stripSpaces(text).length > 30);
 }
