@@ -289,6 +289,8 @@ function titleAtStart(text: string): (TitleMatch & { end: number }) | null {
   return null;
 }
 
+const TITLE_END_THEN_SPACE = /[表畫劃划告點点標标案][)）]?[ \u3000\t]/u;
+
 /**
  * A cover on one line: the title, then only the issuing body, a date or a
  * note.
@@ -296,7 +298,8 @@ function titleAtStart(text: string): (TitleMatch & { end: number }) | null {
  *   > | 109年度工作總報告 嘉義市東區區公所 中華民國110年3月
  */
 function coverOnOneLine(text: string): TitleMatch | null {
-  if (text.length > 200) return null;
+  // Cheap test first (this runs on every line that is no title): a title's last character, then a space.
+  if (text.length > 200 || !TITLE_END_THEN_SPACE.test(text)) return null;
   const match = titleAtStart(text);
   if (!match) return null;
   const rest = text.slice(match.end).trim();

@@ -46,13 +46,15 @@ export function isWebFurniture(text: string): boolean {
   if (text.length > 240) return false;
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 120) return false;
-  const compact = stripSpaces(trimmed);
-  if (CONTROL.test(compact) || LABEL.test(trimmed)) return true;
-  if (FILE_LINK.test(trimmed) && compact.length <= 80) return true;
+  if (LABEL.test(trimmed)) return true;
+  const compact = trimmed.length <= 40 ? stripSpaces(trimmed) : trimmed;
+  if (CONTROL.test(compact)) return true;
+  if (trimmed.includes('.') && FILE_LINK.test(trimmed) && trimmed.length <= 100) return true;
+  if (!/[>›»＞/／|｜\-–—－]/u.test(trimmed)) return false;
   const steps = trimmed.split(CRUMB_SEPARATOR);
-  if (steps.length >= 3 && steps.every((step) => step.length >= 1 && step.length <= 16) && /^(?:首頁|home|:::)/iu.test(compact)) return true;
+  if (steps.length >= 3 && steps.every((step) => step.length >= 1 && step.length <= 16) && /^(?:首頁|home|:::)/iu.test(trimmed)) return true;
   if (steps.length >= 3 && steps.every((step) => step.length >= 2 && step.length <= 12 && /^[\p{Script=Han}A-Za-z]/u.test(step) && !/[，。；]/u.test(step))) return true;
-  return SITE_NAME.test(trimmed) && /[|｜]|施政|計畫|報告/u.test(trimmed) && compact.length <= 60 && !/[，。；]/u.test(trimmed);
+  return SITE_NAME.test(trimmed) && /[|｜]|施政|計畫|報告/u.test(trimmed) && stripSpaces(trimmed).length <= 60 && !/[，。；]/u.test(trimmed);
 }
 
 /**
