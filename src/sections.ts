@@ -199,14 +199,16 @@ function tableRegionStarts(source: SourceText, span: DocumentSpan, tables: reado
 }
 
 /**
- * In text that is not a plan (a news article, a speech), a numbered line
- * alone of its style at the top, with nothing under it, is prose: a lone
- * `1. 提升服務品質 85% 90%…，她說…` is not a heading.
+ * In text that is not a plan (a news article, a speech), a numbered
+ * sentence alone of its style at the top, with no sections under it, is
+ * prose: a lone `1. 提升服務品質 85% 90%…，她說…。` is not a heading (a lone
+ * short heading such as `一、機關任務` stays one).
  */
 function confirmedOnly(sections: Section[]): Section[] {
   const count = new Map<string, number>();
   for (const section of sections) if (section.style !== null) count.set(section.style, (count.get(section.style) ?? 0) + 1);
-  return sections.filter((section) => section.style === null || section.style === 'markdown' || section.children.length > 0 || section.body.length > 0 || (count.get(section.style) ?? 0) > 1);
+  const prose = (section: Section) => /[，,]|。$/u.test(section.title) || section.body.length === 0;
+  return sections.filter((section) => section.style === null || section.style === 'markdown' || section.children.length > 0 || (count.get(section.style) ?? 0) > 1 || !prose(section));
 }
 
 /** Find where a heading goes: the depth of the stack to keep, or null when it is body text. */

@@ -161,6 +161,18 @@ describe('text that is not a plan', () => {
     '1. 提升服務品質 85% 90% 95% 100% 的目標，她說，明年還要再努力。',
   ].join('\n');
 
+  it('a speech: kind unknown, its numbered sentence and years are prose', () => {
+    const speech = [
+      '主任致詞',
+      '各位同仁、各位貴賓大家好：',
+      '本所自107年起推動戶政E化，全年受理計 12 次到宅服務，感謝大家的努力。',
+      '1. 未來115-118年，我們要持續提升服務品質，讓民眾滿意度達到95%以上。',
+      '謝謝大家。',
+    ].join('\n');
+    const document = only(speech);
+    expect(document).toMatchObject({ kind: 'unknown', period: null, title: '主任致詞', kpis: [], sections: [] });
+  });
+
   it('is kind unknown, with no KPIs, sections or period from its prose', () => {
     const document = only(article);
     expect(document.kind).toBe('unknown');

@@ -95,6 +95,24 @@ describe('headings without numbers', () => {
     expect(outline(only(seed.replace('一、使命\n', '本所願景如下：\n\n一、使命\n')).sections)).toEqual(seedOutline);
   });
 
+  it('takes `- ` bullets that every heading shares for headings without numbers', () => {
+    // Seed 003's first part as a converter writes Word headings whose numbering it dropped.
+    const text = [
+      '彰化縣和美戶政事務所中程施政計畫（107 至 110 年度）',
+      '',
+      '- 使命',
+      '',
+      '本所為基層戶政機關，專責受理轄區民眾申辦出生、死亡、結婚、離婚等各項戶籍登記暨核發國民身分證、戶口名簿、戶籍謄本、印鑑證明等書表證明。',
+      '',
+      '- 願景',
+      '',
+      '為因應電子化政府之趨勢及推廣「多用網路、少用馬路」之便民措施，未來將持續推動與各機關網路作業系統連線。',
+    ].join('\n');
+    expect(only(text).sections.map((s) => [s.title, s.ordinal])).toEqual([['使命', null], ['願景', null]]);
+    // A bullet list mixed with plain short lines is not written alike: no headings guessed.
+    expect(only(text.replace('- 願景', '願景')).sections).toEqual([]);
+  });
+
   it('reads a plan whose numbering was lost altogether: short lines followed by text', () => {
     // Corpus 52 (工務處) as a Word export that dropped its list numbering.
     const text = [
