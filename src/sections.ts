@@ -279,7 +279,7 @@ function confirmedBySibling(paragraphs: readonly Paragraph[], index: number, hea
   const n = heading.marker?.ordinal ?? 0;
   const style = heading.marker?.style;
   const sibling = (k: number, ordinal: number) => {
-    const raw = paragraphs[k].lines[0].text;
+    const raw = paragraphs[k].lines[0].text.replace(MARKDOWN_PREFIX, '');
     const marker = parseMarker(raw) ?? looseHeading(raw);
     return marker !== null && marker.style === style && marker.ordinal === ordinal;
   };
@@ -298,7 +298,9 @@ function confirmedBySibling(paragraphs: readonly Paragraph[], index: number, hea
  */
 function placeLoose(heading: Heading, stack: readonly OpenLevel[]): Placement | null {
   const n = heading.marker?.ordinal ?? 0;
-  const continued = findLast(stack, (level) => compatible(level, heading) && level.ordinal !== null && n === level.ordinal + 1);
+  const continues = (level: OpenLevel) => compatible(level, heading) && level.ordinal !== null && n === level.ordinal + 1;
+  // 壹 is the outermost style wherever it is used (as in `place`).
+  const continued = heading.key === 'cjk-formal' ? stack.findIndex(continues) : findLast(stack, continues);
   if (continued !== -1) return { depth: continued, gap: null, restart: false };
   if (n === 1 && !stack.some((level) => level.key === heading.key)) return { depth: stack.length, gap: null, restart: false };
   return null;
@@ -360,7 +362,13 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
     const key = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text) ? ARABIC_COMMA : marker.style;
     return { marker, key, title: withoutEmphasis(marker.rest) };
   }
-  if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text };
+  // The line without its markdown heading or bullet syntax, for markers whose `、` was lost.
+  const bare = withoutEmphasis(raw.replace(MARKDOWN_PREFIX, ''));
+  if (hashes) {
+    const loose = looseHeading(bare);
+    if (loose && isShortHeading(loose.rest)) return { marker: { ...loose, rest: stripSpaces(loose.rest) }, key: loose.style, title: normalizeText(loose.rest), loose: true };
+    return { marker: null, key: `markdown-h${hashes[1].length}`, title: text };
+  }
   if (paragraph.lines.length === 1) {
     const compact = stripSpaces(text);
     if (tocTitles.has(compact)) {
@@ -371,7 +379,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
     //
     //   > | 民 政 部 門        壹 機關任務
     //       ^^^^^^^^^^        ^^
-    const loose = looseHeading(raw);
+    const loose = looseHeading(bare);
     if (loose && isShortHeading(loose.rest)) return { marker: { ...loose, rest: stripSpaces(loose.rest) }, key: loose.style, title: normalizeText(loose.rest), loose: true };
     if (spacedOut && SPACED_OUT.test(raw.trim())) return { marker: null, key: 'unnumbered', title: compact };
   }
@@ -380,9 +388,9 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   //
   //   > | 一 農林漁牧調查統計陳報，以供政府施政之參考。
   //   > | 二 農業用地作農業使用證明書之核發。
-  const item = looseHeading(raw);
+  const item = looseHeading(bare);
   if (item && stripSpaces(item.rest).length <= MAX_LOOSE_ITEM) {
-    const title = stripLooseMarker(paragraph.text);
+    const title = normalizeText([bare.slice(item.length), ...paragraph.lines.slice(1).map((line) => line.text)].join('\n'));
     return { marker: { ...item, rest: title }, key: item.style, title, loose: true, sentence: true };
   }
   return null;
@@ -391,11 +399,8 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
 /** An item sentence with a lost `、` longer than this is a paragraph. */
 const MAX_LOOSE_ITEM = 120;
 
-/** The paragraph's text without its loose marker. */
-function stripLooseMarker(text: string): string {
-  const marker = parseLooseMarker(text);
-  return marker ? normalizeText(text.slice(marker.length)) : text;
-}
+/** A markdown heading's `#`s or a list item's bullet at the start of a line. */
+const MARKDOWN_PREFIX = /^\s*(?:#{1,6}|[-*+])\s+/u;
 
 /**
  * A marker that lost its `、`, when what follows reads as words: not a
