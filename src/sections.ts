@@ -435,7 +435,7 @@ function tableOfContents(source: SourceText, span: DocumentSpan): Map<string, Ma
     const line = source.lines[i];
     if (line.role !== 'toc') continue;
     for (const entry of tocEntries(line.text)) {
-      const marker = parseMarker(entry);
+      const marker = parseMarker(entry) ?? parseLooseMarker(entry);
       const title = marker ? marker.rest : entry;
       if (title) titles.set(stripSpaces(title), marker);
     }

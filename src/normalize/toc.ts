@@ -108,7 +108,8 @@ export function tocEntries(text: string): string[] {
   // Cut after each leader + page reference (or a bare leader).
   const pieces = body.split(/(?<=[.．‧·・…⋯‥_]\s*\d{1,4}(?:\s*[-–－]\s*\d{1,4})?)\s+|(?<=[.．‧·・…⋯‥]{3})\s+(?=\S)/u);
   for (const piece of pieces) {
-    const title = stripSpaces(tocEntryText(piece));
+    // Spaces kept (a marker whose `、` was lost is told by the space after it).
+    const title = tocEntryText(piece).trim();
     if (title && hasLetters(title)) entries.push(title);
   }
   return entries;
