@@ -131,7 +131,7 @@ function circledValue(code: number): number {
 //   > | 壹 機關任務     一 組織職掌
 //       ^^              ^^
 // Only a guess: the section stage takes it when the numbering confirms it.
-const LOOSE_MARK = new RegExp(`^([${FORMAL}](?:[ \\u3000]?[${FORMAL}]){0,2}|[${PLAIN}]{1,3})[ \\u3000]+(?=\\p{Script=Han})`, 'u');
+const LOOSE_MARK = new RegExp(`^([${FORMAL}](?:[ \\u3000]?[${FORMAL}]){0,2}|[${PLAIN}]{1,3})[ \\t\\u3000]+(?=\\p{Script=Han})`, 'u');
 
 /** A marker without its `、` (`壹 機關任務`), or null. */
 export function parseLooseMarker(input: string): Marker | null {

@@ -126,3 +126,19 @@ describe('the corpus rewritten the way other documents and tools write it', () =
     expect(totals.outline).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the seeds with every marker\'s 、 lost', () => {
+  it('keeps their level-1/2 outline (headings, list items, markdown headings and bullets, TOC entries)', () => {
+    const seedDir = path.join(root, 'fixtures/seeds');
+    const seedGold = path.join(root, 'fixtures/gold');
+    const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-seeds-lost-'));
+    for (const name of readdirSync(seedDir).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(path.join(seedDir, name), 'utf8').replace(/^(\s*(?:[-*]\s+)?(?:#+\s*)?)([壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]{1,3})、/gmu, '$1$2 ');
+      writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(text, { path: name })));
+    }
+    const totals = (JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', seedGold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> }).totals;
+    expect(totals.docs).toBeGreaterThanOrEqual(1);
+    expect(totals.meta).toBeGreaterThanOrEqual(1);
+    expect(totals.outline).toBeGreaterThanOrEqual(1);
+  });
+});
