@@ -61,6 +61,14 @@ describe('title forms and kinds', () => {
     expect(outline(document.sections)).toEqual(seedOutline);
   });
 
+  it('keeps one document when the title comes again in another word order after a preface', () => {
+    const text = withTitle('彰化縣和美戶政事務所中程施政計畫（107 至 110 年度）', '本計畫經本所主管會報通過，陳報彰化縣政府核定後實施。', '\f', '彰化縣和美戶政事務所107至110年度中程施政計畫');
+    expect(only(text)).toMatchObject({ agency: '彰化縣和美戶政事務所', period: { from: 107, to: 110 } });
+    // Another agency's plan in the same file is another document.
+    const two = parse(`${text}\n\f\n彰化縣員林戶政事務所107至110年度中程施政計畫\n壹、使命及願景\n本所為基層戶政機關。\n`).documents;
+    expect(two.map((d) => d.agency)).toEqual(['彰化縣和美戶政事務所', '彰化縣員林戶政事務所']);
+  });
+
   it('takes 本所 and 本會 for no agency', () => {
     expect(agencyOf('本所112年度重要工作計畫')).toBeNull();
     expect(agencyOf('本會111年度施政計畫')).toBeNull();
