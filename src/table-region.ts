@@ -21,6 +21,7 @@ const HEADER_WORDS = /關鍵策略目標|策略目標|關鍵績效指標|績效�
  *   > | 預算金額(單位：千元)
  */
 export function isTableHeader(text: string): boolean {
+  if (text.length > 240) return false;
   const compact = stripSpaces(text);
   if (compact.length === 0 || compact.length > 80 || /[，。；！？]/u.test(compact)) return false;
   const words = compact.match(HEADER_WORDS);

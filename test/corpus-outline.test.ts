@@ -9,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each case parses and scores dozens of files: slower than a unit test on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 });
 import { parse } from '../src/parse.js';
 import { canonicalJson } from '../src/serialize.js';
 import { root } from './helpers/seeds.js';
