@@ -126,7 +126,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
  */
 function introducesList(paragraphs: readonly Paragraph[], index: number): Heading | null {
   const paragraph = paragraphs[index];
-  if (paragraph.prose || paragraph.lines.length !== 1 || isTableHeader(paragraph.text)) return null;
+  if (paragraph.prose || paragraph.lines.length !== 1 || paragraph.text.length > 2 * MAX_UNNUMBERED || isTableHeader(paragraph.text)) return null;
   const title = headingText(paragraph);
   // `…如下：` introduces the list as a sentence does; `年度工作重點：` is a heading.
   if (!isShortHeading(title.replace(/[：:]$/u, '')) || /(?:如下|下列|以下|如次|說明)[：:]?$/u.test(title) || stripSpaces(title).length > MAX_UNNUMBERED) return null;
@@ -153,7 +153,7 @@ function unnumberedHeadings(source: SourceText, paragraphs: readonly Paragraph[]
   if (end === -1) end = paragraphs.length;
   const isCandidate = (k: number) => {
     const paragraph = paragraphs[k];
-    if (k >= end || paragraph.prose || paragraph.lines.length !== 1) return false;
+    if (k >= end || paragraph.prose || paragraph.lines.length !== 1 || paragraph.text.length > 2 * MAX_UNNUMBERED) return false;
     const title = headingText(paragraph);
     if (!/\p{Script=Han}.*\p{Script=Han}/u.test(title)) return false;
     const next = paragraphs[k + 1];
