@@ -120,6 +120,7 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
 
 function parseSource(result: ParseResult, source: SourceText): ParseResult {
   const { diagnostics } = result;
+  if (source.diagnostics) diagnostics.push(...source.diagnostics);
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
   const noDocument = noDocumentDiagnostic(result.documents);
   if (noDocument) diagnostics.push(noDocument);

@@ -185,7 +185,8 @@ export interface ReportItem {
 
 export interface PlanDocument {
   kind: DocumentKind;
-  title: string;
+  /** null when the document has no title line. */
+  title: string | null;
   agency: string | null;
   period: Period | null;
   revision: string | null;
@@ -223,12 +224,13 @@ export interface Line {
   page?: number;
   /**
    * What normalization decided about the line: `content`, `blank`, or page
-   * furniture that later stages skip (`page-number`, `running-header`, `toc`).
+   * furniture that later stages skip (`page-number`, `running-header`, `toc`,
+   * `furniture` for web-page copies' navigation, counters and links).
    */
   role: LineRole;
 }
 
-export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc';
+export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc' | 'furniture';
 
 /** The decoded, normalized input a file's stages work on. */
 export interface SourceText {
@@ -242,6 +244,8 @@ export interface SourceText {
    * them as they are instead of guessing from the text.
    */
   knownTables?: RawTable[];
+  /** What normalization found worth reporting (e.g. `toc-not-closed`). */
+  diagnostics?: Diagnostic[];
 }
 
 // ---------------------------------------------------------------------------
@@ -295,7 +299,7 @@ export interface FrontEnd {
 /** A logical document found by the split stage: a half-open range of lines. */
 export interface DocumentSpan {
   kind: DocumentKind;
-  title: string;
+  title: string | null;
   agency: string | null;
   period: Period | null;
   revision: string | null;

@@ -76,6 +76,7 @@ describe('quality rules', () => {
       'duplicate-indicator',
       'budget-unparsed',
       'missing-completion',
+      'toc-not-closed',
     ]);
     for (const rule of RULES) expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(rules).toHaveLength(RULES.length);
