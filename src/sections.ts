@@ -40,8 +40,6 @@ interface Heading {
   /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
-  /** Written as a heading (`## 肆、會計部門`: a markdown heading, a DOCX/ODT heading style), not only numbered like one. */
-  explicit?: boolean;
 }
 
 interface OpenLevel {
