@@ -12,6 +12,7 @@ import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, SourceText, Table } from './types.js';
+import { append } from './arrays.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -19,7 +20,7 @@ export const SCHEMA_VERSION = '1.0.0';
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
-  const diagnostics: Diagnostic[] = [...decoded.diagnostics];
+  const diagnostics: Diagnostic[] = decoded.diagnostics.slice();
   const source = normalize(decoded.text);
   const result: ParseResult = {
     schemaVersion: SCHEMA_VERSION,
@@ -44,7 +45,7 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
 function parseDocument(source: SourceText, span: ReturnType<typeof splitDocuments>[number], diagnostics: Diagnostic[]): PlanDocument {
   const rawTables = findTables(source, span);
   const sectionTree = buildSections(source, span, rawTables);
-  diagnostics.push(...sectionTree.diagnostics);
+  append(diagnostics, sectionTree.diagnostics);
   const document: PlanDocument = {
     kind: span.kind,
     title: span.title,
@@ -60,10 +61,10 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
   };
   const years = span.period ? rangeOf(span.period.from, span.period.to) : null;
   for (const raw of rawTables) {
-    diagnostics.push(...raw.diagnostics);
+    append(diagnostics, raw.diagnostics);
     const sectionPath = sectionPathAt(sectionTree.sections, raw.position.start.offset);
     const records = readRecords(raw, { documentKind: span.kind, sectionPath, years });
-    diagnostics.push(...records.diagnostics);
+    append(diagnostics, records.diagnostics);
     const table: Table = {
       kind: records.kind,
       layout: raw.layout,
@@ -73,9 +74,9 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
       position: raw.position,
     };
     document.tables.push(table);
-    document.kpis.push(...records.kpis);
-    document.workItems.push(...records.workItems);
-    document.reportItems.push(...records.reportItems);
+    append(document.kpis, records.kpis);
+    append(document.workItems, records.workItems);
+    append(document.reportItems, records.reportItems);
   }
   return document;
 }

@@ -69,7 +69,9 @@ function isListItem(text: string): boolean {
 //
 //   > | 2-5        - 3 -        第 3 頁       16-1
 //       ^^^        ^^^^^        ^^^^^^^       ^^^^
-const PAGE_NUMBER = /^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}\s*[-–]\s*\d{1,3}|第\s*\d{1,4}\s*頁(?:\s*[，,/]?\s*共\s*\d{1,4}\s*頁)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/u;
+// (No two `\s*` meet without a required character between them: a run of
+// spaces is then tried once, not once per way of splitting it.)
+const PAGE_NUMBER = /^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}\s*[-–]\s*\d{1,3}|第\s*\d{1,4}\s*頁(?:\s*(?:[，,/]\s*)?共\s*\d{1,4}\s*頁)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/u;
 // A lone number is also a page number, but only when set off by blank space
 // on both sides (inside flattened PDF tables lone numbers are ordinals).
 const LONE_NUMBER = /^\s*\d{1,3}\s*$/;
@@ -103,8 +105,10 @@ function blankAround(lines: readonly Line[], i: number, count: number): boolean 
 //                     ^^^^^^^^^                  ^^^^^^^^^^^
 // The lookbehind lets only the first character of a leader start a match, so a
 // long run of dots is scanned once, not once per dot.
-const TOC_ENTRY = /(?<![.…‧·．-])(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}(?:\s*-\s*\d{1,4})?\s*$/u;
-const TOC_LEADER = /(?<![.…‧·．-])(?:\.{2,}|…+|‧{2,}|·{2,}|．{2,}|-{3,})\s*\d*(?:\s*-\s*\d{1,4})?\s*$/u;
+// After the leader each run of spaces has one place in the pattern, so a
+// leader followed by a long run of spaces and then text fails in one pass.
+const TOC_ENTRY = /(?<![.…‧·．-])(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}\s*(?:-\s*\d{1,4}\s*)?$/u;
+const TOC_LEADER = /(?<![.…‧·．-])(?:\.{2,}|…+|‧{2,}|·{2,}|．{2,}|-{3,})\s*(?:\d+\s*)?(?:-\s*\d{1,4}\s*)?$/u;
 
 /** The title of a table-of-contents entry: its text without leader and page reference. */
 export function tocEntryText(text: string): string {
