@@ -11,6 +11,7 @@
  * flattened PDF rows, converter markdown with HTML in cells.
  */
 import iconv from 'iconv-lite';
+import { seedNames, seedText } from './seeds.js';
 
 export interface StressFamily {
   /** What the input looks like. */
@@ -24,6 +25,19 @@ export interface StressFamily {
 
 const repeat = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 const cjkDigit = (i: number) => '一二三四五六七八九'[i % 9];
+
+const seedLines = new Map<string, string[]>();
+/**
+ * Lines `from`…`to` (1-based, inclusive) of a seed (by its number) and the
+ * prefix before `from` back to line `head`; the body is repeated `n` times.
+ */
+function seedRepeat(seed: string, head: number, from: number, to: number, n: number): string {
+  let lines = seedLines.get(seed);
+  if (!lines) seedLines.set(seed, (lines = seedText(seedNames.find((name) => name.startsWith(seed))!).split(/\r?\n/)));
+  const prefix = lines.slice(head - 1, from - 1).join('\n');
+  const body = lines.slice(from - 1, to).join('\n');
+  return `${prefix}\n${Array.from({ length: n }, () => body).join('\n')}\n`;
+}
 
 const KPI_TITLE = '彰化縣和美戶政事務所中程施政計畫（107 至 110 年度）\n\n三、關鍵績效指標、衡量標準及年度目標值\n\n';
 const KPI_TAB_HEADER = '序號\t關鍵策略目標\t編號\t關鍵績效指標\t評估體制\t評估方式\t衡量標準\t年度績效目標值\t\t\t\n\t\t\t\t\t\t\t107\t108\t109\t110\n';
@@ -40,67 +54,67 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'an HTML cell with deeply nested lists',
     stage: 'html-cell',
-    n: 250,
+    n: 16_000,
     make: (n) => `${REPORT_TITLE}一、\t(一)\t${'<ol><li>'.repeat(n)}辦理\t100%\n`,
   },
   {
     name: 'many small pipe tables between paragraphs',
     stage: 'markdown',
-    n: 300,
+    n: 600,
     make: (n) => repeat(n, (i) => `| a | b |\n|---|---|\n| ${i} | x |\n\n文字${i}\n`),
   },
   {
     name: 'Word cell-per-line rows of a single cell',
     stage: 'cell-per-line',
-    n: 1500,
+    n: 6_000,
     make: (n) => repeat(n, (i) => `\t值${i}\n`),
   },
   {
     name: 'numbered sections each with a small tab table',
     stage: 'sections',
-    n: 500,
+    n: 1_000,
     make: (n) => repeat(n, (i) => `${(i % 9) + 1}、節${i}\n說明。\n甲\t乙\t丙\n1\t2\t3\n`),
   },
   {
     name: 'a page-number line padded with spaces',
     stage: 'normalize',
-    n: 10_000,
+    n: 1_000_000,
     make: (n) => `第1頁${' '.repeat(n)}x\n`,
   },
   {
     name: 'a TOC-like line padded with spaces',
     stage: 'normalize',
-    n: 10_000,
+    n: 1_000_000,
     make: (n) => `..${' '.repeat(n)}x....1\n`,
   },
   {
     name: 'mojibake with lost bytes (ð + three U+FFFD)',
     stage: 'decode',
-    n: 3000,
+    n: 24_000,
     make: (n) => Buffer.from('ð\uFFFD\uFFFD\uFFFD'.repeat(n), 'utf8'),
   },
   {
     name: 'emphasis runs in one pipe-table cell',
     stage: 'markdown',
-    n: 1500,
+    n: 3_000,
     make: (n) => `| 項目 | 說明 |\n|---|---|\n| x | ${'*a_'.repeat(n)} |\n`,
   },
   {
     name: 'a KPI tab row wider than its header',
     stage: 'tsv',
-    n: 2000,
+    n: 16_000,
     make: (n) => `${KPI_TITLE}${KPI_TAB_HEADER}1\t正確辦理各項戶籍登記(業務成果)\t1\t受理戶籍登記案件\t1\t統計數據\t正確率\t${Array.from({ length: n }, (_, i) => `${i}%`).join('\t')}\n`,
   },
   {
     name: 'a cell-per-line row with thousands of cells',
     stage: 'cell-per-line',
-    n: 3000,
+    n: 12_000,
     make: (n) => `${WORD_KPI_HEADER}${repeat(n, (i) => `\t${i % 50 === 0 ? `${(i / 50) % 9 + 1}、策略` : `值${i}`}`)}\n`,
   },
   {
     name: 'one long run of combining marks',
     stage: 'normalize',
-    n: 5000,
+    n: 80_000,
     make: (n) => `一、項目a${'\u0301\u0316'.repeat(n)}\n`,
   },
 
@@ -108,25 +122,25 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'Big5 bytes of a tab KPI table',
     stage: 'decode',
-    n: 200,
+    n: 800,
     make: (n) => iconv.encode(`${KPI_TITLE}${KPI_TAB_HEADER}${repeat(n, (i) => `${i + 1}\t提供便捷之戶政服務措施\t1\t到校集中受理國民身分證\t1\t統計數據\t辦理次數\t4次\t4次\t4次\t4次`)}\n`, 'big5'),
   },
   {
     name: 'UTF-16LE without BOM',
     stage: 'decode',
-    n: 300,
+    n: 1_200,
     make: (n) => iconv.encode(repeat(n, (i) => `${cjkDigit(i)}、辦理戶籍登記業務，計 ${i} 件。`), 'utf16le'),
   },
   {
     name: 'mojibake (UTF-8 read as Windows-1252)',
     stage: 'decode',
-    n: 300,
+    n: 1_200,
     make: (n) => Buffer.from(iconv.decode(Buffer.from(repeat(n, (i) => `${cjkDigit(i)}、加強督導里幹事服勤，提高工作效率 ${i}`), 'utf8'), 'win1252'), 'utf8'),
   },
   {
     name: 'Simplified Chinese text',
     stage: 'decode',
-    n: 300,
+    n: 1_200,
     make: (n) => repeat(n, (i) => `${cjkDigit(i)}、加强督导里干事服勤，提高工作效率与服务态度 ${i}`),
   },
 
@@ -134,98 +148,94 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'page numbers and running headers between paragraphs',
     stage: 'normalize',
-    n: 500,
+    n: 4_000,
     make: (n) => repeat(n, (i) => `嘉義市東區區公所 109 年度工作總報告\n\n內容第${i}段，辦理各項業務。\n\n- ${(i % 999) + 1} -\n`),
   },
   {
     name: 'a table of contents with dot leaders',
     stage: 'normalize',
-    n: 500,
+    n: 8_000,
     make: (n) => `目錄\n${repeat(n, (i) => `${cjkDigit(i)}、\t民政部門${i}.....\t${i + 1}`)}\n`,
   },
 
   // ── documents ──
   {
-    name: 'many document titles',
+    name: 'many documents (agency titles)',
     stage: 'documents',
-    n: 200,
-    make: (n) => repeat(n, (i) => `嘉義市政府民政處中程(108至111年度)施政計畫\n壹、任務${i}\n說明。\n`),
+    n: 600,
+    make: (n) => repeat(n, (i) => `嘉義市政府第${i}處中程(108至111年度)施政計畫\n\n壹、機關任務及願景\n\n${i}、說明。\n`),
+  },
+  {
+    name: 'a title repeated as a running title on every page',
+    stage: 'documents',
+    n: 2_400,
+    make: (n) => repeat(n, (i) => `嘉義市政府民政處中程(108至111年度)施政計畫\n${cjkDigit(i)}、任務${i}\n說明。\n`),
   },
 
   // ── sections ──
   {
     name: 'restarting numbered lists (1、 after 1、)',
     stage: 'sections',
-    n: 1000,
+    n: 2_000,
     make: (n) => repeat(n, (i) => `${(i % 3) + 1}、項目${i}\n(一)內容${i}`),
   },
   {
     name: 'wrapped paragraphs under headings',
     stage: 'sections',
-    n: 500,
+    n: 1_500,
     make: (n) => repeat(n, (i) => `${cjkDigit(i)}、標題${i}\n  這是一段很長的說明文字，因為 PDF 的關係\n  換行了好幾次，仍屬於同一段。\n`),
   },
 
-  // ── table readers ──
+  // ── table readers (and their interpreters), on seed material ──
   {
-    name: 'a tab KPI table with many rows',
+    name: "seed 003's tab KPI rows repeated",
     stage: 'tsv',
-    n: 300,
-    make: (n) => `${KPI_TITLE}${KPI_TAB_HEADER}${repeat(n, (i) => `${i + 1}\t正確辦理各項戶籍登記(業務成果)\t1\t受理戶籍登記案件\t1\t統計數據\t正確率×100%\t98%\t98%\t98%\t98%\n\t\t2\t定期舉行戶政法令測驗\t1\t統計數據\t舉辦次數\t2次\t2次\t2次\t2次`)}\n`,
+    n: 40,
+    make: (n) => seedRepeat('003', 1, 157, 174, n),
   },
   {
     name: 'a tab table with many year columns',
     stage: 'tsv',
-    n: 100,
+    n: 1_000,
     make: (n) => {
       const years = Array.from({ length: n }, (_, i) => `${100 + i}`);
       return `${KPI_TITLE}關鍵策略目標\t關鍵績效指標\t衡量標準\t${years.join('\t')}\n${repeat(20, (r) => `${r + 1}、策略\t指標${r}\t人數\t${years.map((_, c) => `${c}%`).join('\t')}`)}\n`;
     },
   },
   {
-    name: 'a Word cell-per-line KPI table with many rows',
+    name: "seed 000's Word cell-per-line KPI rows repeated",
     stage: 'cell-per-line',
-    n: 200,
-    make: (n) => `${WORD_KPI_HEADER}${repeat(n, (i) => `\t${i + 1}、策略${i}\n\t1.指標${i}\n\t參與人數\n\t500\n\t600\n\t700\n\t800\n`)}`,
+    n: 40,
+    make: (n) => seedRepeat('000', 1, 60, 234, n),
   },
   {
-    name: 'a flattened PDF KPI table with many rows',
+    name: "seed 002's flattened PDF KPI rows repeated",
     stage: 'flattened',
-    n: 100,
-    make: (n) =>
-      `${PDF_KPI_HEADER}${repeat(n, (i) => `  ${i + 1}.推動宗教禮俗業務     1.辦理宗教團體輔導       辦理場次                 ${i}      ${i + 1}      ${i + 2}      ${i + 3}\n                             2.寺廟登記案件           登記件數                 10      10      10      10\n`)}`,
+    n: 8,
+    make: (n) => seedRepeat('002', 1, 236, 470, n),
   },
   {
     name: 'a markdown pipe KPI table with many rows',
     stage: 'markdown',
-    n: 300,
+    n: 1_600,
     make: (n) => `${KPI_TITLE}| 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 107 | 108 | 109 | 110 |\n|---|---|---|---|---|---|---|\n${repeat(n, (i) => `| ${i + 1}、策略 | ${i + 1}.指標 | 人數 | ${i} | ${i} | ${i} | ${i} |`)}\n`,
   },
   {
-    name: 'HTML lists in many tab cells',
-    stage: 'html-cell',
-    n: 300,
-    make: (n) => `${WORK_TITLE}機關工作項目\t實施內容\t預算金額\n${repeat(n, (i) => `一、一般行政 (一)自治行政管理${i}\t<ol style="list-style-type: none"> <li>1. 加強督導里幹事服勤。</li> <li>2. 召開里幹事工作會報。</li></ol>\t${i},000`)}\n`,
-  },
-
-  // ── record interpreters ──
-  {
-    name: 'work items under a budget header',
+    name: "seed 001's work items with HTML cells repeated",
     stage: 'work-items',
-    n: 300,
-    make: (n) => `${WORK_TITLE}機關工作項目\t實施內容\t預算金額\n${repeat(n, (i) => `${cjkDigit(i)}、一般行政\t1. 加強督導里幹事服勤 ${i}。 2. 召開里幹事工作會報。\t${i + 1},751`)}\n`,
+    n: 10,
+    make: (n) => seedRepeat('001', 1, 20, 60, n),
   },
   {
-    name: 'report items with completion',
+    name: "seed 004's report rows repeated",
     stage: 'report-items',
-    n: 300,
-    make: (n) => `${REPORT_TITLE}${repeat(n, (i) => `壹、民政部門\t一、一般民政\t(${cjkDigit(i)})選舉業務\t1. 辦理里長補選 ${i}。 2. 辦理選舉。\t100% 100%\t`)}\n`,
+    n: 10,
+    make: (n) => seedRepeat('004', 1, 25, 107, n),
   },
   {
-    name: 'a revision summary with many rows',
+    name: "seed 002's revision summary rows repeated",
     stage: 'kpi-revisions',
-    n: 200,
-    make: (n) =>
-      `臺中市政府民政局中程施政計畫(110至113年度)\n滾動修正項目彙總表\n  關鍵績效指標   修正前   修正後   修正原因   單位\n${repeat(n, (i) => `  ${i + 1}.辦理宗教團體輔導   100   120   業務量增加   場\n`)}`,
+    n: 12,
+    make: (n) => seedRepeat('002', 10829, 10841, 11100, n),
   },
 ];
