@@ -9,6 +9,7 @@ import { parseMarker } from './markers.js';
 import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
+import { append, minOf } from './arrays.js';
 
 interface TitleMatch {
   kind: DocumentKind;
@@ -168,12 +169,12 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     }
     if (current && (sameTitle(current.title, title) || (!hasBody && current.kind === match.kind))) {
       // A repeated title (cover, then title page, then a running title on every page).
-      current.titleLines.push(i, ...coverLines);
+      append(current.titleLines, [i, ...coverLines]);
       if (stripSpaces(title).length > stripSpaces(current.title).length && !hasBody) current.title = title;
       if (hasBody) line.role = 'running-header';
       continue;
     }
-    const start = Math.min(i, ...coverLines.filter((k) => k < i));
+    const start = Math.min(i, minOf(coverLines.filter((k) => k < i)));
     if (current) current.end = start;
     const agency = agencyOf(title);
     current = {
