@@ -106,6 +106,12 @@ export const STRESS_FAMILIES: StressFamily[] = [
     make: (n) => `${KPI_TITLE}${KPI_TAB_HEADER}1\t正確辦理各項戶籍登記(業務成果)\t1\t受理戶籍登記案件\t1\t統計數據\t正確率\t${Array.from({ length: n }, (_, i) => `${i}%`).join('\t')}\n`,
   },
   {
+    name: 'a KPI tab row wider than its header by thousands of empty cells',
+    stage: 'kpi',
+    n: 16_000,
+    make: (n) => `${KPI_TITLE}${KPI_TAB_HEADER}1\t正確辦理各項戶籍登記(業務成果)\t1\t受理戶籍登記案件\t1\t統計數據\t正確率${'\t'.repeat(n)}98%\t98%\t98%\t98%\n`,
+  },
+  {
     name: 'a cell-per-line row with thousands of cells',
     stage: 'cell-per-line',
     n: 12_000,
