@@ -2,6 +2,7 @@
  * Lines and positions.  Every later stage addresses the source through `Line`
  * records, so a value can always be traced back to where it was written.
  */
+import { isSpaceCode } from './normalize/text.js';
 import type { Line, Point, Position } from './types.js';
 
 /** Split decoded text into lines (LF, CRLF or lone CR), keeping offsets. */
@@ -69,6 +70,6 @@ export function joinPositions(a: Position, b: Position): Position {
 
 function leadingSpace(text: string): number {
   let i = 0;
-  while (i < text.length && /[\s\u3000\ufeff]/.test(text[i])) i++;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
   return i === text.length ? 0 : i;
 }

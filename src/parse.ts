@@ -14,6 +14,7 @@ import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, renditionSource } from './formats/index.js';
 import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import { append } from './arrays.js';
 
 export const SCHEMA_VERSION = '1.1.0';
 
@@ -71,7 +72,7 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
   result.source.script = decoded.script;
   result.source.converted = decoded.converted;
   const { diagnostics } = result;
-  diagnostics.push(...decoded.diagnostics);
+  append(diagnostics, decoded.diagnostics);
   const undecodable = decoded.fatal && decoded.diagnostics.some((d) => d.code === 'undecodable-bytes');
   if (decoded.fatal && !undecodable) return result;
   if (typeof input !== 'string' && options.encoding !== undefined) {
@@ -120,7 +121,7 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
 
 function parseSource(result: ParseResult, source: SourceText): ParseResult {
   const { diagnostics } = result;
-  if (source.diagnostics) diagnostics.push(...source.diagnostics);
+  if (source.diagnostics) append(diagnostics, source.diagnostics);
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
   const noDocument = noDocumentDiagnostic(result.documents);
   if (noDocument) diagnostics.push(noDocument);
@@ -131,7 +132,7 @@ function parseSource(result: ParseResult, source: SourceText): ParseResult {
 function parseDocument(source: SourceText, span: ReturnType<typeof splitDocuments>[number], diagnostics: Diagnostic[]): PlanDocument {
   const rawTables = findTables(source, span);
   const sectionTree = buildSections(source, span, rawTables);
-  diagnostics.push(...sectionTree.diagnostics);
+  append(diagnostics, sectionTree.diagnostics);
   const document: PlanDocument = {
     kind: span.kind,
     title: span.title,
@@ -147,10 +148,10 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
   };
   const years = span.period ? rangeOf(span.period.from, span.period.to) : null;
   for (const raw of rawTables) {
-    diagnostics.push(...raw.diagnostics);
+    append(diagnostics, raw.diagnostics);
     const sectionPath = sectionPathAt(sectionTree.sections, raw.position.start.offset);
     const records = readRecords(raw, { documentKind: span.kind, sectionPath, years });
-    diagnostics.push(...records.diagnostics);
+    append(diagnostics, records.diagnostics);
     const table: Table = {
       kind: records.kind,
       layout: raw.layout,
@@ -160,9 +161,9 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
       position: raw.position,
     };
     document.tables.push(table);
-    document.kpis.push(...records.kpis);
-    document.workItems.push(...records.workItems);
-    document.reportItems.push(...records.reportItems);
+    append(document.kpis, records.kpis);
+    append(document.workItems, records.workItems);
+    append(document.reportItems, records.reportItems);
   }
   return document;
 }

@@ -676,9 +676,21 @@ export function sectionPathAt(sections: readonly Section[], offset: number): str
   const path: string[] = [];
   let level: readonly Section[] = sections;
   for (;;) {
-    const inside = level.filter((node) => node.position.start.offset <= offset).pop();
+    const inside = lastStartingBy(level, offset);
     if (!inside || inside.position.end.offset < offset) return path;
     path.push(`${inside.marker ?? ''}${inside.title}`);
     level = inside.children;
   }
+}
+
+/** The last of `nodes` (in source order) that starts at or before `offset`: a binary search, as this runs once per table. */
+function lastStartingBy(nodes: readonly Section[], offset: number): Section | undefined {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle].position.start.offset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? nodes[low - 1] : undefined;
 }
