@@ -202,8 +202,9 @@ function wrongArguments(input: unknown, options: unknown): ParseResult | null {
     problem = `parse() options must be an object, not ${options === null ? 'null' : typeof options}`;
   } else if (options && typeof (options as ParseOptions).path !== 'undefined' && typeof (options as ParseOptions).path !== 'string') {
     problem = 'parse() option path must be a string';
-  } else if (options && typeof (options as ParseOptions).encoding !== 'undefined' && (typeof (options as ParseOptions).encoding !== 'string' || !(options as ParseOptions).encoding!.trim())) {
-    problem = 'parse() option encoding must be a non-empty encoding name';
+  } else if (options && typeof (options as ParseOptions).encoding !== 'undefined' && typeof (options as ParseOptions).encoding !== 'string') {
+    // (An empty or unknown name is the decode stage's `unknown-encoding`.)
+    problem = 'parse() option encoding must be an encoding name';
   }
   if (!problem) return null;
   const path = options && typeof options === 'object' && typeof (options as ParseOptions).path === 'string' ? (options as ParseOptions).path! : '-';

@@ -4,6 +4,7 @@
  * in which marker styles nest in each document, not from a fixed table;
  * numbering continuity decides doubtful markers.
  */
+import { append } from './arrays.js';
 import { lineEnd, linesPosition, pointAt } from './lines.js';
 import { parseLooseMarker, parseMarker, type Marker } from './markers.js';
 import { tocEntries } from './normalize/index.js';
@@ -112,7 +113,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       if (open.children.length === 0) open.body.push(paragraph.text);
     }
   }
-  if (roots.length === 0 && span.kind !== 'unknown') roots.push(...unnumberedHeadings(source, paragraphs, regionStarts[0] ?? span.end));
+  if (roots.length === 0 && span.kind !== 'unknown') append(roots, unnumberedHeadings(source, paragraphs, regionStarts[0] ?? span.end));
   finish(roots, source.lines, span);
   return { sections: span.kind === 'unknown' ? confirmedOnly(roots) : roots, diagnostics };
 }
