@@ -64,7 +64,7 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
   result.source.converted = decoded.converted;
-  result.diagnostics.push(...decoded.diagnostics);
+  append(result.diagnostics, decoded.diagnostics);
   if (decoded.fatal) return result;
   return parseSource(result, source);
 }
@@ -104,7 +104,7 @@ function parseSource(result: ParseResult, source: SourceText): ParseResult {
 function parseDocument(source: SourceText, span: ReturnType<typeof splitDocuments>[number], diagnostics: Diagnostic[]): PlanDocument {
   const rawTables = findTables(source, span);
   const sectionTree = buildSections(source, span, rawTables);
-  diagnostics.push(...sectionTree.diagnostics);
+  append(diagnostics, sectionTree.diagnostics);
   const document: PlanDocument = {
     kind: span.kind,
     title: span.title,
@@ -120,10 +120,10 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
   };
   const years = span.period ? rangeOf(span.period.from, span.period.to) : null;
   for (const raw of rawTables) {
-    diagnostics.push(...raw.diagnostics);
+    append(diagnostics, raw.diagnostics);
     const sectionPath = sectionPathAt(sectionTree.sections, raw.position.start.offset);
     const records = readRecords(raw, { documentKind: span.kind, sectionPath, years });
-    diagnostics.push(...records.diagnostics);
+    append(diagnostics, records.diagnostics);
     const table: Table = {
       kind: records.kind,
       layout: raw.layout,
@@ -133,9 +133,9 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
       position: raw.position,
     };
     document.tables.push(table);
-    document.kpis.push(...records.kpis);
-    document.workItems.push(...records.workItems);
-    document.reportItems.push(...records.reportItems);
+    append(document.kpis, records.kpis);
+    append(document.workItems, records.workItems);
+    append(document.reportItems, records.reportItems);
   }
   return document;
 }
@@ -144,4 +144,9 @@ function rangeOf(from: number, to: number): number[] {
   const years: number[] = [];
   for (let year = from; year <= to; year++) years.push(year);
   return years;
+}
+
+/** `target.push(...items)` without spreading: a spread of a very long array overflows the stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
 }
