@@ -84,7 +84,7 @@ const externalPackages = {
 
 rmSync(cacheFile, { force: true });
 const built = await esbuild.build({
-  entryPoints: [path.join(src, 'cli/main.ts')],
+  entryPoints: [path.join(root, 'scripts/cli-bundle-entry.ts')],
   outfile: bundleFile,
   bundle: true,
   platform: 'node',
