@@ -122,6 +122,23 @@ try {
     rmSync(path.join(work, 'out-x100'), { recursive: true, force: true });
   }
 
+  // DOCX and ODT files read directly (the corpus conversions, 20 copies), --jobs 1, NDJSON on
+  // stdout: 640 files of ~10 KB, where -o would mostly time an fsync per output file.
+  {
+    const officeDir = path.join(root, 'fixtures/corpus/files');
+    const dir = path.join(work, 'office');
+    let officeBytes = 0;
+    for (let c = 0; c < 20; c++) {
+      const sub = path.join(dir, `copy${String(c).padStart(2, '0')}`);
+      mkdirSync(sub, { recursive: true });
+      for (const name of readdirSync(officeDir).filter((file) => /\.(?:docx|odt)$/.test(file))) {
+        copyFileSync(path.join(officeDir, name), path.join(sub, name));
+        officeBytes += statSync(path.join(sub, name)).size;
+      }
+    }
+    add('office-j1', 'DOCX/ODT corpus ×20 → NDJSON stdout --jobs 1', officeBytes, best(reps, () => runCli([dir, '-q', '--jobs', '1'])));
+  }
+
   // Cold start: one 10 KB file, best of N (and bare node for reference).
   const small = path.join(seedDir, seeds.reduce((a, b) => (statSync(path.join(seedDir, a)).size <= statSync(path.join(seedDir, b)).size ? a : b)));
   const coldReps = quick ? 5 : 15;
@@ -185,6 +202,9 @@ try {
     results[`${key}Ratio`] = round(timings[1].seconds / timings[0].seconds, 2);
   }
 
+  // PDF files: pages per second, beside pdftotext -layout (scripts/bench-pdf.mjs).
+  results.pdf = await (await import('./bench-pdf.mjs')).benchPdf({ quick });
+
   // Issue 14 (lean and fast): warm speed and floors, stage shares, cold start
   // in CPU time, default vs --jobs 1 on each corpus, one big file, growth.
   const lean = leanBench({ root, bin, work, seedDir, quick, env });
@@ -202,6 +222,7 @@ try {
     'throughput 10× --jobs 1 ≥ 10 MB/s': { value: x10.mbPerSecond, ok: x10.mbPerSecond >= 10 },
     ...(r['x100-j1'] ? { '100× time ≤ 110 × 1× time': { value: round(r['x100-j1'].seconds / r['x1-j1'].seconds, 1), ok: r['x100-j1'].seconds <= 110 * r['x1-j1'].seconds } } : {}),
     ...(r.x100 ? { 'peak RSS on 100× with -o ≤ 250 MB': { value: Math.max(r.x100.peakRssMB ?? 0, r['x100-j1'].peakRssMB ?? 0), ok: Math.max(r.x100.peakRssMB ?? 0, r['x100-j1'].peakRssMB ?? 0) <= 250 } } : {}),
+    ...(r['office-j1'] ? { 'DOCX/ODT --jobs 1 ≥ 5 MB/s': { value: r['office-j1'].mbPerSecond, ok: r['office-j1'].mbPerSecond >= 5 } } : {}),
     'cold start (one 10 KB file) ≤ 150 ms': { value: round(r['cold-start'].seconds * 1000, 0), ok: r['cold-start'].seconds <= 0.15 },
     [`--jobs 2 ≥ 1.7× faster than --jobs 1 (1,000 files; effective cores ${results.effectiveCores})`]: { value: results.jobsSpeedup, ok: results.jobsSpeedup >= 1.7 },
     'single line: 2× size ≤ 2.5× time': { value: results['single-lineRatio'], ok: results['single-lineRatio'] <= 2.5 },

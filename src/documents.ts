@@ -169,7 +169,11 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     if (current && (sameTitle(current.title, title) || (!hasBody && current.kind === match.kind))) {
       // A repeated title (cover, then title page, then a running title on every page).
       current.titleLines.push(i, ...coverLines);
-      if (stripSpaces(title).length > stripSpaces(current.title).length && !hasBody) current.title = title;
+      if (stripSpaces(title).length > stripSpaces(current.title).length && !hasBody) {
+        // A cover that named only the plan (`中程(108至111年度)施政計畫`), then the full title.
+        current.title = title;
+        current.agency ??= agencyOf(title);
+      }
       if (hasBody) line.role = 'running-header';
       continue;
     }

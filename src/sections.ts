@@ -28,6 +28,8 @@ interface Heading {
   /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
+  /** Written as a heading (`## 肆、會計部門`: a markdown heading, a DOCX/ODT heading style), not only numbered like one. */
+  explicit?: boolean;
 }
 
 interface OpenLevel {
@@ -51,7 +53,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
   const roots: Section[] = [];
   const stack: OpenLevel[] = [];
   for (const paragraph of paragraphs) {
-    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text');
+    const heading = readHeading(paragraph, tocTitles, source.format !== 'pdf-text' && source.format !== 'pdf-layout-text');
     const placed = heading ? place(heading, stack) : null;
     const first = paragraph.lines[0];
     const last = paragraph.lines[paragraph.lines.length - 1];
@@ -108,6 +110,9 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
     continued = heading.key === 'cjk-formal' ? stack.findIndex((level) => continues(level) && compatible(level, heading)) : findLast(stack, (level) => continues(level) && compatible(level, heading));
   }
   if (continued !== -1) return { depth: continued, gap: null, restart: false };
+  // A document that is an excerpt (a report's 肆、 and 伍、 departments) opens
+  // its outline with a formal numeral other than 壹: nothing is open yet.
+  if (stack.length === 0 && heading.key === 'cjk-formal') return { depth: 0, gap: null, restart: false };
   // 2. It starts a new sequence: a child of the deepest open section.  A style
   // nests inside itself only once, right under a heading of that style with
   // nothing under it yet (Word renders both 壹 and 一 as `1、`):
@@ -127,6 +132,15 @@ function place(heading: Heading, stack: readonly OpenLevel[]): Placement | null 
   // 3. A small jump in an open sequence of the same style: a sibling, with a warning.
   const jumped = findLast(stack, (level) => level.key === heading.key && level.ordinal !== null && n > level.ordinal + 1 && n <= level.ordinal + 3);
   if (jumped !== -1) return { depth: jumped, gap: `${stack[jumped].section.marker}`, restart: false };
+  // 4. A heading written as one starts its list wherever it starts (a report
+  // on some departments only), a sibling of an open level of its style:
+  //
+  //   > | ## 肆、會計部門
+  //          ^^ no 壹 before it
+  if (heading.explicit) {
+    const same = findLast(stack, (level) => level.key === heading.key);
+    return { depth: same === -1 ? stack.length : same, gap: null, restart: false };
+  }
   // Otherwise it is not a heading: `2.` inside a sentence, a stray number.
   return null;
 }
@@ -167,7 +181,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   if (marker && marker.rest !== '') {
     // `1、` and `1.` are told apart: Word writes its renumbered 壹/一 as `1、`.
     const key = marker.style === 'arabic' && /^[0-9０-９]+\s*、/u.test(text) ? ARABIC_COMMA : marker.style;
-    return { marker, key, title: marker.rest };
+    return { marker, key, title: marker.rest, explicit: hashes !== null };
   }
   if (hashes) return { marker: null, key: `markdown-h${hashes[1].length}`, title: text };
   // A heading named in the document's table of contents, or spaced out:
@@ -216,7 +230,7 @@ export function buildParagraphs(source: SourceText, span: DocumentSpan, tables: 
   const inTable = new Uint8Array(span.end - span.start);
   for (const table of tables) for (let i = table.start; i < table.end; i++) if (i >= span.start && i < span.end) inTable[i - span.start] = 1;
   const lines = source.lines;
-  const width = source.format === 'pdf-text' || source.format === 'text' ? fullLineWidth(lines, span) : 0;
+  const width = source.format === 'pdf-text' || source.format === 'pdf-layout-text' || source.format === 'text' || source.format === 'pdf' ? fullLineWidth(lines, span) : 0;
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
   let previous: Line | null = null;
@@ -254,7 +268,7 @@ function continues(previous: Line, next: Line, format: SourceText['format'], wid
   if (CONTINUES.test(prev)) return true;
   // PDF text wraps at the page width: a full line goes on, a short one ends
   // its paragraph.  Word and markdown exports hold one paragraph per line.
-  return (format === 'pdf-text' || format === 'text') && displayWidth(prev) >= width * 0.8;
+  return (format === 'pdf-text' || format === 'pdf-layout-text' || format === 'text' || format === 'pdf') && displayWidth(prev) >= width * 0.8;
 }
 
 /** Display width: CJK and full-width characters count 2. */

@@ -247,7 +247,7 @@ describe('bad input', () => {
     header.writeUInt16LE(name.length, 26);
     const result = decode(Buffer.concat([header, name, Buffer.from('<w:document/>')]));
     expect(result.fatal).toBe(true);
-    expect(only(result, 'wrong-file-type').message).toMatch(/^this is a Word \(DOCX\) file, not text: export it as plain text first/);
+    expect(only(result, 'wrong-file-type').message).toMatch(/^this is a Word \(DOCX\) file, not text: parse\(\) reads it as a document/);
   });
 
   it('recognises XLSX and plain ZIP too', () => {

@@ -40,7 +40,7 @@ export async function runBatch(tasks: Task[], config: RunConfig, options: BatchO
   if (inThread) {
     const toolkit = await loadToolkit(config);
     for (const task of tasks) {
-      const result = runTask(toolkit, config, task);
+      const result = await runTask(toolkit, config, task);
       options.onDone?.(result);
       await deliver(result);
       // Let the event loop run between files (a signal handler, stdout

@@ -102,6 +102,15 @@ Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I
   });
 
   program
+    .command('text')
+    .description('print the text the parser reads: a PDF\'s text rendition (lines spaced like pdftotext -layout), or a text file decoded')
+    .argument('<file>', 'a file, or - for standard input')
+    .option('--roles', 'prefix each line with its page and what the parser made of it (content, page-number, running-header, …)')
+    .action(async (file: string, options: { roles?: boolean }) => {
+      exitCode = await (await import('./text.js')).printText(file, options);
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema every result follows')
     .action(() => {

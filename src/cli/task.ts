@@ -82,7 +82,7 @@ export interface TaskResult {
 }
 
 export interface Toolkit {
-  parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }) => ParseResult;
+  parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }) => Promise<ParseResult>;
   validateResult: (result: ParseResult) => Diagnostic[];
   canonicalJson: (value: unknown, pretty?: boolean) => string;
   readInput: (path: string, maxBytes: number) => Uint8Array;
@@ -94,7 +94,7 @@ export interface Toolkit {
 
 /** Load what a run needs (heavy modules only when needed). */
 export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
-  const [{ parse }, { validateResult }, { canonicalJson }, { readInput }] = await Promise.all([
+  const [{ parseAsync: parse }, { validateResult }, { canonicalJson }, { readInput }] = await Promise.all([
     import('../parse.js'),
     import('../validate.js'),
     import('../serialize.js'),
@@ -120,7 +120,7 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
 
 const encoder = new TextEncoder();
 
-export function runTask(toolkit: Toolkit, config: RunConfig, task: Task): TaskResult {
+export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task): Promise<TaskResult> {
   const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
   let bytes: Uint8Array;
   try {
@@ -134,7 +134,7 @@ export function runTask(toolkit: Toolkit, config: RunConfig, task: Task): TaskRe
   }
   out.bytes = bytes.byteLength;
   try {
-    const result = toolkit.parse(bytes, { path: task.display, encoding: config.encoding, convert: config.convert });
+    const result = await toolkit.parse(bytes, { path: task.display, encoding: config.encoding, convert: config.convert });
     out.diagnostics.push(...result.diagnostics);
     const fatal = result.diagnostics.some((d) => d.severity === 'error');
     if (fatal) out.status = 'failed';
@@ -152,7 +152,8 @@ export function runTask(toolkit: Toolkit, config: RunConfig, task: Task): TaskRe
     }
     count(out);
     if (out.errors && out.status === 'ok') out.status = 'failed';
-    if (config.snippets && toolkit.decodeText && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
+    // A PDF's positions point into its text rendition, not into its bytes.
+    if (config.snippets && toolkit.decodeText && result.source.format !== 'pdf' && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
       out.snippets = snippetsFor(toolkit.decodeText(bytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
     }
     return out;

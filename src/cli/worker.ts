@@ -8,14 +8,19 @@ import { loadToolkit, runTask, type RunConfig, type Task } from './task.js';
 
 const config = workerData as RunConfig;
 const ready = loadToolkit(config);
+// Tasks run one after another, in the order posted (a PDF is read
+// asynchronously; the pool expects results in that order).
+let previous: Promise<unknown> = ready;
 
 parentPort!.on('message', (task: Task) => {
-  ready.then(
-    (toolkit) => {
-      const result = runTask(toolkit, config, task);
-      // Hand the output bytes over instead of copying them.
-      parentPort!.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : []);
-    },
-    (error: unknown) => parentPort!.postMessage({ fatal: (error as Error)?.message ?? String(error), index: task.index }),
-  );
+  const run = (): Promise<void> =>
+    ready.then(
+      async (toolkit) => {
+        const result = await runTask(toolkit, config, task);
+        // Hand the output bytes over instead of copying them.
+        parentPort!.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : []);
+      },
+      (error: unknown) => parentPort!.postMessage({ fatal: (error as Error)?.message ?? String(error), index: task.index }),
+    );
+  previous = previous.then(run, run);
 });

@@ -15,9 +15,14 @@ export interface FileSignature {
   name: string;
   /** What to do instead. */
   advice: string;
+  /** Diagnostic code; `wrong-file-type` when absent. */
+  code?: string;
 }
 
 const EXPORT_TEXT = 'export it as plain text first';
+/** Formats read directly: what to save other office files as. */
+const SAVE_AS = 'save it as PDF, DOCX or ODT (File → Save As) and pass that file';
+const READ_DIRECTLY = 'parse() reads it as a document (DOCX and ODT are read directly, not decoded as text)';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): boolean {
   if (bytes.length < at + signature.length) return false;
@@ -41,13 +46,26 @@ function indexOfBytes(bytes: Uint8Array, needle: string, limit = bytes.length): 
  */
 function zipKind(bytes: Uint8Array): FileSignature {
   const limit = 1 << 16;
-  if (indexOfBytes(bytes, 'word/', limit) >= 0) return { name: 'Word (DOCX)', advice: `${EXPORT_TEXT} (Word: Save As → Plain Text, UTF-8)` };
-  if (indexOfBytes(bytes, 'xl/', limit) >= 0) return { name: 'Excel (XLSX)', advice: `${EXPORT_TEXT} (Excel: Save As → Unicode Text or CSV UTF-8)` };
-  if (indexOfBytes(bytes, 'ppt/', limit) >= 0) return { name: 'PowerPoint (PPTX)', advice: EXPORT_TEXT };
-  if (indexOfBytes(bytes, 'opendocument.text', limit) >= 0) return { name: 'OpenDocument text (ODT)', advice: `${EXPORT_TEXT} (File → Save As → Text)` };
-  if (indexOfBytes(bytes, 'opendocument.spreadsheet', limit) >= 0) return { name: 'OpenDocument spreadsheet (ODS)', advice: `${EXPORT_TEXT} (CSV)` };
+  // DOCX and ODT are read by their front ends (src/formats/), before any decoding.
+  if (indexOfBytes(bytes, 'word/', limit) >= 0) return { name: 'Word (DOCX)', advice: READ_DIRECTLY };
+  if (indexOfBytes(bytes, 'xl/', limit) >= 0) return { name: 'Excel (XLSX)', advice: `spreadsheets are not read: ${SAVE_AS}` };
+  if (indexOfBytes(bytes, 'ppt/', limit) >= 0) return { name: 'PowerPoint (PPTX)', advice: SAVE_AS };
+  if (indexOfBytes(bytes, 'opendocument.text', limit) >= 0) return { name: 'OpenDocument text (ODT)', advice: READ_DIRECTLY };
+  if (indexOfBytes(bytes, 'opendocument.spreadsheet', limit) >= 0) return { name: 'OpenDocument spreadsheet (ODS)', advice: `spreadsheets are not read: ${SAVE_AS}` };
+  if (indexOfBytes(bytes, 'opendocument.presentation', limit) >= 0) return { name: 'OpenDocument presentation (ODP)', advice: SAVE_AS };
   if (indexOfBytes(bytes, 'application/epub', limit) >= 0) return { name: 'EPUB', advice: EXPORT_TEXT };
-  return { name: 'ZIP archive', advice: 'unpack it and pass the text files inside' };
+  return { name: 'ZIP archive', advice: 'unpack it and pass the files inside' };
+}
+
+/**
+ * Compound File (CFB) containers: legacy Office files, and Office Open XML
+ * files saved with a password, which Office wraps in a CFB holding the
+ * streams `EncryptionInfo` and `EncryptedPackage` (names in UTF-16LE).
+ */
+function compoundKind(bytes: Uint8Array): FileSignature {
+  if (indexOfBytes(bytes, 'E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0') >= 0)
+    return { name: 'password-protected (encrypted) Office', advice: 'open it, remove the password (File → Info → Protect Document) and save it again as DOCX, or as PDF or ODT', code: 'encrypted-file' };
+  return { name: 'legacy Office (DOC/XLS/PPT)', advice: SAVE_AS };
 }
 
 /**
@@ -62,8 +80,7 @@ function zipKind(bytes: Uint8Array): FileSignature {
 export function sniffSignature(bytes: Uint8Array): FileSignature | null {
   if (startsWith(bytes, ascii('%PDF'))) return { name: 'PDF', advice: `${EXPORT_TEXT} (e.g. pdftotext -layout file.pdf)` };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes);
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return { name: 'legacy Office (DOC/XLS/PPT)', advice: `${EXPORT_TEXT} (Save As → Plain Text, UTF-8)` };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return compoundKind(bytes);
   if (startsWith(bytes, ascii('{\\rtf'))) return { name: 'RTF', advice: `${EXPORT_TEXT} (Save As → Plain Text, UTF-8)` };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image('PNG');
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return image('JPEG');

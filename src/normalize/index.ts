@@ -22,6 +22,9 @@ export function normalize(text: string): SourceText {
  * Which export the text came from:
  * - `markdown`: `#` headings, `- ` list items or HTML fragments (`<p>`, `<li>`);
  * - `word-text`: one table cell per line, written `\t<cell>`;
+ * - `pdf-layout-text`: PDF text extracted with its layout (`pdftotext -layout`,
+ *   MuPDF, pdfminer): cells set apart by runs of spaces, lines indented to
+ *   their column;
  * - `pdf-text`: PDF text (trailing spaces from justification, page numbers);
  * - `text` otherwise.
  */
@@ -31,6 +34,8 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
   let listItems = 0;
   let cellLines = 0;
   let trailing = 0;
+  let gapped = 0;
+  let indented = 0;
   let content = 0;
   for (const { text, role } of lines) {
     if (role === 'blank') continue;
@@ -44,12 +49,38 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
     // `[ \u3000]$`
     const last = text.charCodeAt(text.length - 1);
     if (last === 32 || last === 0x3000) trailing++;
+    if (hasCellGap(text)) gapped++;
+    else if (text.startsWith('    ')) indented++;
   }
   if (content === 0) return 'text';
   if (headings > 0 || html > 0 || listItems >= 3) return 'markdown';
   if (cellLines >= 10 && cellLines / content > 0.2) return 'word-text';
+  if (trailing / content <= 0.2 && gapped / content >= 0.05 && (gapped + indented) / content >= 0.25) return 'pdf-layout-text';
   if (trailing / content > 0.2) return 'pdf-text';
   return 'text';
+}
+
+/**
+ * Text, three or more spaces, text: two cells of a space-aligned line.
+ *
+ *   > | 一   落實美感教育                      10   18
+ *        ^^^             ^^^^^^^^^^^^^^^^^^^^^^  ^^^
+ */
+export function hasCellGap(text: string): boolean {
+  let seenText = false;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 0x3000) {
+      spaces++;
+      continue;
+    }
+    if (code === 12) continue;
+    if (seenText && spaces >= 3) return true;
+    seenText = true;
+    spaces = 0;
+  }
+  return false;
 }
 
 // A markdown list item starts with a marker or with prose, not with values

@@ -171,11 +171,22 @@ export function foldOrdinalCells(rows: readonly RawRow[], width: number): RawRow
     while (cells.length > width && i < cells.length - 1) {
       const cell = cells[i].trim();
       if (cell === '' && cells[i + 1].trim() === '') cells.splice(i, 1);
-      else if (ORDINAL_ONLY.test(cell)) cells.splice(i, 2, `${cell}${/[0-9]/u.test(cell) ? '.' : '、'}${cells[i + 1].trim()}`);
+      else if (ORDINAL_ONLY.test(cell)) cells.splice(i, 2, foldOrdinal(cell, cells[i + 1]));
       else i++;
     }
     return cells.length === row.cells.length ? row : { ...row, cells };
   });
+}
+
+/** An ordinal-only cell (`二`, `1`), else null. */
+export function ordinalOnly(cell: string): string | null {
+  const text = cell.trim();
+  return ORDINAL_ONLY.test(text) ? text : null;
+}
+
+/** An ordinal cell as the marker of the text after it: `二` + `結合宗教團體…` → `二、結合宗教團體…`, `1` → `1.…`. */
+export function foldOrdinal(ordinal: string, text: string): string {
+  return `${ordinal}${/[0-9]/u.test(ordinal) ? '.' : '、'}${text.trim()}`;
 }
 
 /** Join a cell broken by a page break: CJK/digit sides join without a space. */

@@ -35,7 +35,9 @@ const HEADER_HINT = /目標|指標|標準|體制|評估|權重|年|理由|頁碼
 
 export const flattenedReader: TableReader = {
   layout: 'flattened',
-  read(lines, start, limit) {
+  read(lines, start, limit, source) {
+    // Space-aligned text has its own reader: its columns are not lost.
+    if (source?.format === 'pdf-layout-text') return null;
     const first = lines[start];
     if (first.role !== 'content' || first.text.includes('\t')) return null;
     // Quick test before the real one: this runs on every line of a document.
@@ -98,7 +100,7 @@ function previousContent(lines: readonly Line[], i: number): string {
   return '';
 }
 
-function isHeaderLine(text: string): boolean {
+export function isHeaderLine(text: string): boolean {
   if (!HEADER_HINT.test(text)) return false;
   const words = text.trim().split(/\s+/u);
   return words.length > 0 && words[0] !== '' && words.every((word) => HEADER_WORD.test(word));

@@ -4,12 +4,14 @@
  * `readers` (order matters: the first reader that recognises a table wins).
  */
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
+import { alignedReader } from './aligned.js';
 import { cellPerLineReader } from './cell-per-line.js';
 import { flattenedReader } from './flattened.js';
 import { markdownTableReader } from './markdown.js';
+import { readingOrderReader } from './reading-order.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, flattenedReader];
+export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
@@ -21,7 +23,9 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
   let index = span.start;
   while (index < span.end) {
     let found: RawTable | null = known.get(index) ?? null;
-    if (!found && lines[index].role === 'content') {
+    // Layout text repeats a table's header on every page, so the line stage
+    // may have taken it for a running header: the aligned reader looks there too.
+    if (!found && (lines[index].role === 'content' || (lines[index].role === 'running-header' && (source.format === 'pdf-layout-text' || source.format === 'pdf')))) {
       // An index loop: this runs at every content line.
       for (let r = 0; r < readers.length; r++) {
         found = readers[r].read(lines, index, span.end, source);

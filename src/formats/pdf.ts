@@ -1,0 +1,163 @@
+/**
+ * The PDF front end: reads a PDF file directly with pdf.js (loaded only when
+ * a PDF arrives) into a text rendition, its furniture, its pages and the
+ * tables its ruling lines draw.  A PDF that cannot be read (damaged,
+ * encrypted, a scan without a text layer, fonts without a usable ToUnicode
+ * map) gives one clear error and no documents; it never throws.
+ */
+import type { Diagnostic, FrontEnd, ParseOptions, Rendition } from '../types.js';
+import { loadPdfJs } from './pdf/load.js';
+import { readPage, type PageContent } from './pdf/page.js';
+import { buildRendition } from './pdf/rendition.js';
+
+/** Limits so that a hostile PDF cannot exhaust memory or time. */
+export const PDF_LIMITS = {
+  /** Pages read; the rest are left out with a warning. */
+  maxPages: 3000,
+  /** Text runs per page. */
+  maxRuns: 100_000,
+  /** Rules per page. */
+  maxRules: 20_000,
+  /** Total text characters read. */
+  maxCharacters: 20_000_000,
+  /** Wall-clock time for one file (ms). */
+  maxMilliseconds: 120_000,
+};
+
+/** Unreadable pages in a row after which the rest of a file is given up. */
+const MAX_UNREADABLE_PAGES = 20;
+
+export const pdfFrontEnd: FrontEnd = {
+  format: 'pdf',
+  // `%PDF-` within the first kilobyte (some producers put junk before it).
+  sniff: (bytes) => indexOfSignature(bytes) >= 0,
+  read: (bytes, options) => readPdf(bytes, options),
+};
+
+function indexOfSignature(bytes: Uint8Array): number {
+  const end = Math.min(bytes.length - 5, 1024);
+  for (let i = 0; i <= end; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return i;
+  }
+  return -1;
+}
+
+function failed(code: string, message: string, diagnostics: Diagnostic[] = []): Rendition {
+  return { text: '', format: 'pdf', tables: [], furniture: [], pageStarts: null, diagnostics: [...diagnostics, { severity: 'error', code, message, position: null }], fatal: true };
+}
+
+export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): Promise<Rendition> {
+  let loaded;
+  try {
+    loaded = await loadPdfJs();
+  } catch (error) {
+    return failed('pdf-reader-unavailable', `the PDF reader (pdfjs-dist) could not be loaded: ${messageOf(error)}`);
+  }
+  const { pdfjs, dataDirectory } = loaded;
+  const started = Date.now();
+  const diagnostics: Diagnostic[] = [];
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: `${dataDirectory}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${dataDirectory}/standard_fonts/`,
+    useSystemFonts: false,
+    // No CSS font faces (pdf.js would base64 every embedded font for them).
+    disableFontFace: true,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    stopAtErrors: false,
+    // Images are never looked at: skip decoding them (the costliest part of a scanned or illustrated page).
+    maxImageSize: 1,
+    verbosity: 0,
+  });
+  try {
+    let document;
+    try {
+      document = await task.promise;
+    } catch (error) {
+      return openFailure(error);
+    }
+    const pageCount = Math.min(document.numPages, PDF_LIMITS.maxPages);
+    if (document.numPages > PDF_LIMITS.maxPages) {
+      diagnostics.push({ severity: 'warning', code: 'pdf-page-limit', message: `the PDF has ${document.numPages} pages; only the first ${PDF_LIMITS.maxPages} were read`, position: null });
+    }
+    const pages: PageContent[] = [];
+    let characters = 0;
+    let unreadable = 0;
+    for (let number = 1; number <= pageCount; number++) {
+      if (Date.now() - started > PDF_LIMITS.maxMilliseconds) {
+        diagnostics.push({ severity: 'warning', code: 'pdf-time-limit', message: `reading the PDF took too long; pages ${number}–${pageCount} were left out`, position: null });
+        break;
+      }
+      try {
+        const page = await document.getPage(number);
+        const content = await readPage(page, number, pdfjs.OPS, PDF_LIMITS);
+        page.cleanup();
+        if (content.truncatedRules) diagnostics.push({ severity: 'warning', code: 'pdf-rule-limit', message: `page ${number} draws more than ${PDF_LIMITS.maxRules} lines; the rest were ignored`, position: null });
+        for (const run of content.runs) characters += run.text.length;
+        pages.push(content);
+        unreadable = 0;
+      } catch (error) {
+        diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `page ${number} could not be read: ${messageOf(error)}`, position: null });
+        pages.push({ number, width: 595, height: 842, runs: [], rules: [], truncatedRules: false });
+        // A page tree that claims pages it does not have (damaged, or hostile).
+        if (++unreadable >= MAX_UNREADABLE_PAGES) {
+          diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `${unreadable} pages in a row could not be read; the rest were not tried`, position: null });
+          break;
+        }
+      }
+      if (characters > PDF_LIMITS.maxCharacters) {
+        diagnostics.push({ severity: 'warning', code: 'pdf-text-limit', message: `the PDF holds more than ${PDF_LIMITS.maxCharacters} characters of text; pages after ${number} were left out`, position: null });
+        break;
+      }
+    }
+    const problem = textProblem(pages);
+    if (problem) return failed(problem.code, problem.message, diagnostics);
+    return { ...buildRendition(pages), format: 'pdf', diagnostics, fatal: false };
+  } catch (error) {
+    return failed('pdf-damaged', `the PDF could not be read: ${messageOf(error)}`, diagnostics);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+function openFailure(error: unknown): Rendition {
+  const name = (error as { name?: string })?.name ?? '';
+  if (name === 'PasswordException') {
+    return failed('pdf-encrypted', 'the PDF is encrypted with a user password: open it with the password and save an unprotected copy');
+  }
+  if (name === 'InvalidPDFException') return failed('pdf-damaged', `the PDF is damaged or truncated and cannot be read (${messageOf(error)})`);
+  return failed('pdf-damaged', `the PDF could not be opened: ${messageOf(error)}`);
+}
+
+/**
+ * A PDF without text (a scan) or with text that is not text: glyphs mapped to
+ * private-use or replacement characters because the fonts carry no usable
+ * ToUnicode map.
+ */
+function textProblem(pages: readonly PageContent[]): { code: string; message: string } | null {
+  let total = 0;
+  let unreadable = 0;
+  for (const page of pages) {
+    for (const run of page.runs) {
+      for (let i = 0; i < run.text.length; i++) {
+        const code = run.text.charCodeAt(i);
+        if (code === 0x20 || code === 0x3000) continue;
+        total++;
+        if ((code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd || code < 0x20 || (code >= 0x7f && code < 0xa0)) unreadable++;
+      }
+    }
+  }
+  if (total === 0) {
+    return { code: 'no-text-layer', message: `the PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?): run OCR on it first (e.g. ocrmypdf) and parse the result` };
+  }
+  if (unreadable / total > 0.3) {
+    return { code: 'pdf-unreadable-text', message: `the PDF's text cannot be decoded (${Math.round((unreadable / total) * 100)}% of its characters have no Unicode meaning: fonts without a ToUnicode map); export the text with the program that made it, or run OCR` };
+  }
+  return null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,114 @@
+/**
+ * Text adapter of the geometry engine: a line of space-aligned PDF text
+ * becomes positioned runs in display columns.
+ *
+ *   > | 一   落實美感教育  1   國小四、五年級學生     20   20
+ *       ^    ^             ^   ^                      ^    ^  one run per word
+ *
+ * Words are split at every space (a single space is a gutter when the column
+ * next to it is narrow: `伍、人 一、組織編 (一)貫徹考試用`); the engine joins the
+ * words of one column again.  How many columns a CJK character takes depends
+ * on the extractor (`pdftotext -layout` counts every glyph as one column,
+ * extractors that lay text out on a half-em grid count two), so the width is
+ * chosen per table: the one under which the runs' left edges line up best.
+ */
+import type { Line } from '../types.js';
+import type { Run } from './geometry/columns.js';
+
+/** East Asian Wide and Fullwidth characters (the ranges these documents use). */
+export function isWideCode(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0xd840 && code <= 0xd87f) // high surrogates of the supplementary ideograph planes
+  );
+}
+
+/** A form feed (page break) or other control character takes no column. */
+function columnsOf(code: number, cjkWidth: number): number {
+  if (code < 32) return 0;
+  if (code >= 0xdc00 && code <= 0xdfff) return 0; // low surrogate: counted with its pair
+  return isWideCode(code) ? cjkWidth : 1;
+}
+
+function isGap(code: number): boolean {
+  return code === 32 || code === 0x3000 || code === 9 || code === 0xa0;
+}
+
+/** The words of one line as runs (`line` is the caller's index for the line). */
+export function lineRuns(text: string, line: number, cjkWidth: number): Run[] {
+  const runs: Run[] = [];
+  let x = 0;
+  let start = -1;
+  let x0 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isGap(code)) {
+      if (start >= 0) runs.push({ line, x0, x1: x, text: text.slice(start, i) });
+      start = -1;
+      // An ideographic space is as wide as an ideograph.
+      x += code === 0x3000 ? cjkWidth : 1;
+      continue;
+    }
+    const width = columnsOf(code, cjkWidth);
+    if (width === 0 && start < 0) continue;
+    if (start < 0) {
+      start = i;
+      x0 = x;
+    }
+    x += width;
+  }
+  if (start >= 0) runs.push({ line, x0, x1: x, text: text.slice(start) });
+  return runs;
+}
+
+/**
+ * The CJK width (1 or 2 columns) under which the left edges of the lines'
+ * cells (text after two or more spaces) line up best: the share of cells that
+ * start where other cells start, squared per position.
+ */
+export function chooseCjkWidth(lines: readonly Line[]): number {
+  let best = 1;
+  let bestScore = -1;
+  for (const width of [1, 2]) {
+    const starts = new Map<number, number>();
+    let total = 0;
+    for (const line of lines) {
+      let x = 0;
+      let spaces = 0;
+      for (let i = 0; i < line.text.length; i++) {
+        const code = line.text.charCodeAt(i);
+        if (isGap(code)) {
+          spaces++;
+          x += code === 0x3000 ? width : 1;
+          continue;
+        }
+        // A cell after text (two or more spaces): only these tell the widths apart.
+        if (spaces >= 2 && x > spaces) {
+          starts.set(x, (starts.get(x) ?? 0) + 1);
+          total++;
+        }
+        spaces = 0;
+        x += columnsOf(code, width);
+      }
+    }
+    if (total === 0) continue;
+    let score = 0;
+    for (const n of starts.values()) score += n * n;
+    score /= total;
+    if (score > bestScore) {
+      bestScore = score;
+      best = width;
+    }
+  }
+  return best;
+}

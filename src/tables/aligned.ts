@@ -1,0 +1,1007 @@
+/**
+ * Reader for space-aligned tables (layout `aligned`): PDF text extracted
+ * with its layout (`pdftotext -layout`, MuPDF, pdfminer), one text line per
+ * printed line, columns aligned with spaces, a wrapped cell spread over
+ * several lines and interleaved with its neighbours' lines:
+ *
+ *   > |                                                     年度目標值
+ *   > |     關鍵策略目標        關鍵績效指標           衡量標準
+ *   > |                                               108年 109年 110年 111年
+ *   > |               發展校本美感課程及空     推動美感教育課程及計畫
+ *   > | 一   落實美感教育                                      10   18    27    27
+ *       ^ strategy ordinal, centred on its row
+ *   > |               間改造            之校數
+ *
+ * The header is found by meaning (`aligned-header.ts`); the column spans come
+ * from the header titles' positions, confirmed by the gutters through the
+ * body (`geometry/columns.ts`); each line's words go to the column they start
+ * in; rows are rebuilt from the ordinals and the target values (KPI tables,
+ * cells vertically centred) or from where a key cell starts (work-plan and
+ * report tables, cells top-aligned); a merged strategy or category cell is
+ * given to the first row it spans.  Page furniture and headers repeated after
+ * a page break are dropped, and a row cut by a page break is one row.
+ */
+import { matchTitle } from '../documents.js';
+import { linesPosition } from '../lines.js';
+import { parseMarker } from '../markers.js';
+import { hasCellGap } from '../normalize/index.js';
+import { stripSpaces } from '../normalize/text.js';
+import { columnRole } from '../records/columns.js';
+import { reportColumns } from '../records/report-items.js';
+import { workColumns } from '../records/work-items.js';
+import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
+import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
+import { chooseCjkWidth, lineRuns } from './aligned-text.js';
+import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
+
+const MAX_HEADER_LINES = 6;
+/** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
+const TITLE_HINT = /[目標指項計辦完預實備類年值序編評權經衡單0-9]/u;
+
+export const alignedReader: TableReader = {
+  layout: 'aligned',
+  read(lines, start, limit, source) {
+    if (source.format !== 'pdf-layout-text' && source.format !== 'pdf-text' && source.format !== 'text') return null;
+    const first = lines[start];
+    // Quick test first: this runs on every line of a document.
+    if (!isTextLine(first) || !TITLE_HINT.test(first.text) || first.text.includes('\t')) return null;
+    const head = headerBlockAt(lines, start, limit);
+    if (!head) return null;
+    // In a file mostly of prose the format test may not see the layout: the
+    // table itself tells (its header and its lines set in cells).
+    if (source.format !== 'pdf-layout-text' && !laidOutTable(lines, head, limit)) return null;
+    const body = collectBody(lines, head.end, limit, head.key);
+    const end = body.end;
+    const position = linesPosition(lines, start, end);
+    const width = chooseCjkWidth(body.lines.length ? body.lines.map((b) => b.line) : head.lines);
+    const headerWords = head.lines.flatMap((line, k) => lineRuns(line.text, k, width));
+    const columns = headerColumns(headerWords);
+    const labels = columns.map((column) => column.label);
+    const diagnostics: Diagnostic[] = [];
+    const table = (rows: RawRow[]): RawTable => ({ layout: 'aligned', header: labels, rows, start, end, position, diagnostics });
+    if (body.lines.length === 0) {
+      diagnostics.push(unread(position, 'no body lines under it'));
+      return table([]);
+    }
+    const grid = layoutGrid(body, columns, width);
+    const reportCols = reportColumns(labels);
+    const workCols = reportCols ? null : workColumns(labels);
+    let rows: RawRow[];
+    if (reportCols) rows = reportRows(grid, lines, reportCols, diagnostics);
+    else if (workCols) rows = workRows(grid, lines, workCols, diagnostics);
+    else rows = kpiRows(grid, lines, labels, diagnostics);
+    if (rows.length === 0) diagnostics.push(unread(position, 'no rows could be read from its body'));
+    return table(rows);
+  },
+};
+
+function unread(position: Position, why: string): Diagnostic {
+  return { severity: 'warning', code: 'aligned-table-unread', message: `table header recognised but ${why}`, position };
+}
+
+// ---------------------------------------------------------------------------
+// Header and body extent
+
+interface HeaderBlock {
+  lines: Line[];
+  end: number;
+  key: string;
+}
+
+/** A block of title lines starting at `start` that names a table's columns. */
+function headerBlockAt(lines: readonly Line[], start: number, limit: number): HeaderBlock | null {
+  const block: Line[] = [];
+  let end = start;
+  for (let i = start; i < limit && block.length < MAX_HEADER_LINES; i++) {
+    const line = lines[i];
+    if (!isTextLine(line)) break;
+    if (!isTitleLine(lineRuns(line.text, 0, 1))) break;
+    block.push(line);
+    end = i + 1;
+  }
+  if (block.length === 0) return null;
+  const words = block.flatMap((line, k) => lineRuns(line.text, k, 1));
+  if (!isHeaderBlock(words)) return null;
+  return { lines: block, end, key: headerKey(words) };
+}
+
+/** The header's titles and most of the lines under it are set apart by runs of spaces. */
+function laidOutTable(lines: readonly Line[], head: HeaderBlock, limit: number): boolean {
+  if (!head.lines.some((line) => hasCellGap(line.text))) return false;
+  let seen = 0;
+  let gapped = 0;
+  for (let i = head.end; i < limit && seen < 12; i++) {
+    if (lines[i].role !== 'content') continue;
+    seen++;
+    if (hasCellGap(lines[i].text) || /^ {4,}\S/u.test(lines[i].text)) gapped++;
+  }
+  return seen >= 3 && gapped * 2 >= seen;
+}
+
+/** Content, or a header line the line stage took for a running header (it is printed on every page). */
+function isTextLine(line: Line): boolean {
+  return line.role === 'content' || line.role === 'running-header';
+}
+
+interface BodyLine {
+  line: Line;
+  page: number;
+  blankBefore: boolean;
+}
+
+interface Body {
+  lines: BodyLine[];
+  end: number;
+  /** The header printed again at the top of a page, by page (its columns may stand a little shifted). */
+  pageHeaders: Map<number, Line[]>;
+}
+
+/**
+ * The body lines up to the table's end, without furniture: page numbers,
+ * running lines, form feeds and the header printed again on the next page.
+ * The table ends at a document title, a section heading standing alone on its
+ * line, a note (`註：`), or another table's header.
+ */
+function collectBody(lines: readonly Line[], from: number, limit: number, key: string): Body {
+  const body: BodyLine[] = [];
+  const pageHeaders = new Map<number, Line[]>();
+  let repeated: Line[] | null = null;
+  let end = from;
+  let page = 0;
+  let pendingBreak = false;
+  let blank = false;
+  for (let i = from; i < limit; i++) {
+    const line = lines[i];
+    if (line.role === 'blank') {
+      blank = true;
+      continue;
+    }
+    if (!isTextLine(line)) {
+      if (line.role === 'page-number') pendingBreak = true;
+      continue;
+    }
+    if (line.text.includes('\f')) pendingBreak = true;
+    const runs = lineRuns(line.text, 0, 1);
+    if (isTitleLine(runs)) {
+      const repeat = headerBlockAt(lines, i, limit);
+      if (repeat) {
+        if (repeat.key !== key) break;
+        pendingBreak = true;
+        repeated = repeat.lines;
+        i = repeat.end - 1;
+        end = repeat.end;
+        continue;
+      }
+    }
+    if (line.role === 'running-header' || (blank && LONE_NUMBER.test(line.text) && nextIsBreak(lines, i + 1, limit))) {
+      // A page number the line stage left (no blank line after it).
+      pendingBreak = true;
+      continue;
+    }
+    if (endsTable(line.text, runs)) break;
+    if (pendingBreak && body.length > 0) page++;
+    if (pendingBreak && repeated) pageHeaders.set(page, repeated);
+    repeated = null;
+    pendingBreak = false;
+    body.push({ line, page, blankBefore: blank });
+    blank = false;
+    end = i + 1;
+  }
+  return { lines: body, end, pageHeaders };
+}
+
+//   > | ␠␠␠␠␠␠␠␠␠␠␠␠␠␠␠␠3        (after blank lines, before the next page)
+//                       ^
+const LONE_NUMBER = /^\s*[0-9]{1,3}\s*$/u;
+
+function nextIsBreak(lines: readonly Line[], from: number, limit: number): boolean {
+  for (let k = from; k < limit; k++) {
+    if (lines[k].role === 'blank') continue;
+    // The next page: a form feed, furniture, or the header printed again.
+    return lines[k].text.includes('\f') || lines[k].role !== 'content' || isTitleLine(lineRuns(lines[k].text, 0, 1));
+  }
+  return true;
+}
+
+//   > | 肆、附錄        註：…        嘉義市政府建設處中程(108至111年度)施政計畫
+//       ^^              ^^^
+function endsTable(text: string, runs: readonly Run[]): boolean {
+  const trimmed = text.trim();
+  if (/^(?:註|備註|附註|資料來源)\s*[:：]/u.test(trimmed)) return true;
+  if (/計[畫劃]|報告/u.test(trimmed) && matchTitle(trimmed)) return true;
+  // A heading alone on its line, at the left margin (a category cell has its
+  // neighbours on the same line, or is not written so far left and long).
+  // A heading alone on its line, at the left margin: one word (a category
+  // cell has its neighbours on the same line, a single space apart).
+  const marker = parseMarker(trimmed);
+  if (!marker || runs[0].x0 > 2 || stripSpaces(trimmed).length < 6) return false;
+  if (marker.style === 'cjk-formal') return cellCount(text) === 1 && runs.length <= 6;
+  return marker.style === 'cjk' && runs.length === 1 && /^[一二三四五六七八九十]+、/u.test(trimmed);
+}
+
+/** Cells of a line: text separated by two or more spaces. */
+function cellCount(text: string): number {
+  return text.trim().split(/ {2,}|\u3000+/u).length;
+}
+
+// ---------------------------------------------------------------------------
+// Grid: each body line's words by column
+
+interface Fragment {
+  /** The column's text on this line, words joined with a space. */
+  text: string;
+  /** The column's words on this line. */
+  words: Run[];
+}
+
+interface Grid {
+  /** Each row has its own column starts (`relayoutRegions`). */
+  drifted: boolean;
+  /** Display columns of one space between words (the CJK width: an extractor on a half-em grid writes two). */
+  unit: number;
+  body: BodyLine[];
+  /** cells[i][c]: column c of body line i (null when empty). */
+  cells: (Fragment | null)[][];
+  columns: HeaderColumn[];
+}
+
+/**
+ * Words to columns, page by page: the column spans come from the header's
+ * titles on that page (a repeated header may stand a column or two off) and
+ * the gutters of that page's lines.
+ */
+function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
+  const runs = body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
+  const cells: (Fragment | null)[][] = new Array(runs.length);
+  const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
+  const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
+  let from = 0;
+  while (from < runs.length) {
+    const page = body.lines[from].page;
+    let to = from;
+    while (to < runs.length && body.lines[to].page === page) to++;
+    const repeat = body.pageHeaders.get(page);
+    const pageColumns = repeat ? headerColumns(repeat.flatMap((line, k) => lineRuns(line.text, k, width))) : null;
+    const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre);
+    const pageRuns: Run[] = [];
+    for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
+    let boundaries = columnBoundaries(centres, pageRuns);
+    if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
+    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width);
+    from = to;
+  }
+  const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
+  return { drifted, unit: width, body: body.lines, cells, columns };
+}
+
+/**
+ * Words standing apart from their neighbours on the line (two spaces or
+ * more): a run of values one space apart (`1570 1586 1602 1602`) was set
+ * tighter than its columns and does not tell where they are.
+ */
+function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: number): Run[] {
+  const out: Run[] = [];
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    for (let k = 0; k < list.length; k++) {
+      const apartBefore = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
+      const apartAfter = k + 1 === list.length || list[k + 1].x0 - list[k].x1 >= 2 * unit;
+      if (apartBefore && apartAfter) out.push(list[k]);
+    }
+  }
+  return out;
+}
+
+function cjkGutter(left: string, right: string): boolean {
+  return left.length >= 2 && right.length >= 2 && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
+}
+
+/** An ideograph, not CJK punctuation (`、「` may stand apart inside a sentence). */
+function isIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Words of one line to the columns their left edges stand in. */
+function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number): (Fragment | null)[] {
+  const row: (Fragment | null)[] = new Array(width).fill(null);
+  let previous = -1;
+  for (let k = 0; k < list.length; k++) {
+    const run = list[k];
+    let c = columnOf(run.x0, boundaries);
+    // Values one space apart in the target columns: the extractor set them
+    // closer than their columns, but in order, one per column.
+    //   > |                        1570 1586 1602 1602
+    //                              ^^^^ ^^^^ ^^^^ ^^^^ 108 … 111
+    const before = k > 0 ? list[k - 1] : null;
+    // (And a value after values on the line, however far, is in a later column.)
+    const inOrder = (before !== null && run.x0 - before.x1 <= unit) || (VALUE_PIECE.test(run.text) && VALUE_PIECE.test(before?.text ?? ''));
+    if (yearRange && before && inOrder && c >= yearRange[0] && c <= yearRange[1] && previous >= yearRange[0] && c <= previous) {
+      c = Math.min(yearRange[1], previous + 1);
+    }
+    // CJK text has no spaces: one space between two CJK words of two or
+    // more characters is a gutter the extractor narrowed (a spaced-out
+    // justified line has one character between its spaces).
+    //   > | 四、社會福利與救助 推行身心障礙者福利，加 輔導被保險人國民所得未達
+    //                                            ^ 實施內容
+    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
+      c = previous + 1;
+    }
+    previous = c;
+    const cell = row[c];
+    if (cell) {
+      cell.text += ` ${run.text}`;
+      cell.words.push(run);
+    } else row[c] = { text: run.text, words: [run] };
+  }
+  return row;
+}
+
+const ORDINAL_WORD = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]?$/u;
+
+/**
+ * Some producers lay each row out on its own (LibreOffice's PDF through
+ * `pdftotext -layout`), and the columns drift from row to row: each region
+ * between blank lines (row padding) has its own column starts
+ * (`localBoundaries`).  They are used when most regions' starts stand away
+ * from the page's columns; where the page's columns hold, they are kept.
+ */
+function relayoutRegions(
+  body: readonly BodyLine[],
+  runs: readonly Run[][],
+  cells: (Fragment | null)[][],
+  columns: readonly HeaderColumn[],
+  yearRange: number[] | null,
+  unit: number,
+): boolean {
+  const centres = columns.map((column) => column.centre);
+  const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
+  const regions: { from: number; to: number; boundaries: number[] | null }[] = [];
+  let words = 0;
+  let moved = 0;
+  let from = 0;
+  while (from < body.length) {
+    let to = from + 1;
+    while (to < body.length && !body[to].blankBefore && body[to].page === body[from].page) to++;
+    const starts: number[] = [];
+    for (let i = from; i < to; i++) {
+      const list = runs[i];
+      for (let k = 0; k < list.length; k++) {
+        const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
+        if (!chunkStart) continue;
+        // An ordinal stands before its column's text: the text tells the
+        // column.  (Numbers right of the text columns are target values.)
+        if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
+          if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2 * unit) starts.push(list[k + 1].x0);
+          continue;
+        }
+        starts.push(list[k].x0);
+      }
+    }
+    const boundaries = localBoundaries(starts, centres, unit);
+    if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
+    if (boundaries) {
+      // How many words the region's own columns put elsewhere than the page's.
+      for (let i = from; i < to; i++) {
+        const local = assignLine(runs[i], boundaries, columns.length, yearRange, unit);
+        local.forEach((cell, c) => {
+          if (!cell) return;
+          for (const word of cell.words) {
+            words++;
+            if (!cells[i][c]?.words.includes(word)) moved++;
+          }
+        });
+      }
+    }
+    regions.push({ from, to, boundaries });
+    from = to;
+  }
+  if (regions.length < 2 || moved < words * DRIFT) return false;
+  for (const region of regions) {
+    if (!region.boundaries) continue;
+    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit);
+  }
+  return true;
+}
+
+/**
+ * The target columns of one row block, from its lines that end in one value
+ * per year (the values of a row stand on one line, or on a few lines as
+ * wrapped pieces, always right of its text):
+ *
+ *   > | 一 落實美感教育  推動美感教育課程及計畫之校數        10     18    27    27
+ *                                                          ^^     ^^    ^^    ^^ 108 … 111 start here
+ */
+function placeYears(boundaries: number[], yearRange: readonly number[], runs: readonly Run[][], from: number, to: number, unit: number): void {
+  const count = yearRange[1] - yearRange[0] + 1;
+  const sums = new Array<number>(count).fill(0);
+  let lines = 0;
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    let k = list.length;
+    while (k > 0 && VALUE_PIECE.test(list[k - 1].text)) k--;
+    if (list.length - k !== count) continue;
+    for (let y = 0; y < count; y++) sums[y] += list[k + y].x0;
+    lines++;
+  }
+  if (lines === 0) return;
+  const starts = sums.map((sum) => sum / lines);
+  boundaries[yearRange[0] - 1] = Math.min(boundaries[yearRange[0] - 1], starts[0] - unit);
+  for (let y = 1; y < count; y++) boundaries[yearRange[0] + y - 1] = (starts[y - 1] + starts[y]) / 2 + unit;
+}
+
+//   > | 100    %    45件    -    2,00    0    ≧95
+const VALUE_PIECE = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[%％]|[-－—–]+|[≧≦])$/u;
+
+/** The share of words the rows' own columns move: above it, the columns drift. */
+const DRIFT = 0.2;
+
+function shapes(grid: Grid, columns: readonly number[]): LineShape[] {
+  return grid.body.map((entry, i) => ({
+    filled: grid.columns.map((_, c) => columns.includes(c) && grid.cells[i][c] !== null),
+    page: entry.page,
+    blankBefore: entry.blankBefore,
+  }));
+}
+
+/** Line range [from, to) of body lines as a position and its source line indexes. */
+function rowSource(grid: Grid, source: readonly Line[], from: number, to: number): { position: Position; lines: number[] } {
+  const indexes = grid.body.slice(from, to).map((entry) => entry.line.index);
+  const first = indexes[0] ?? grid.body[Math.min(from, grid.body.length - 1)].line.index;
+  const last = indexes[indexes.length - 1] ?? first;
+  return { position: linesPosition(source, first, last + 1), lines: indexes };
+}
+
+/** Text of column `c` over body lines [from, to), joined with `separator`. */
+function columnText(grid: Grid, c: number, from: number, to: number, separator: string): string {
+  const parts: string[] = [];
+  for (let i = from; i < to; i++) {
+    const cell = grid.cells[i][c];
+    if (cell && cell.text) parts.push(cell.text);
+  }
+  return parts.join(separator);
+}
+
+// ---------------------------------------------------------------------------
+// KPI tables: vertically centred cells, rows anchored on ordinals and targets
+
+//   > | 一   落實美感教育      五      二 化教保服務之
+//       ^                    ^       ^
+const STRATEGY_ORDINAL = /^([一二三四五六七八九十]{1,3})[、.．]?$/u;
+//   > | 1   國小四、五年級學生
+//       ^
+const INDICATOR_ORDINAL = /^([0-9]{1,2})[.．、]?$/u;
+const CJK_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function cjkOrdinal(text: string): number {
+  if (text.length === 1) return CJK_VALUE[text] ?? 0;
+  const ten = text.indexOf('十');
+  if (ten < 0) return 0;
+  return (ten === 0 ? 1 : CJK_VALUE[text[0]] ?? 0) * 10 + (CJK_VALUE[text[ten + 1]] ?? 0);
+}
+
+interface Ordinal {
+  line: number;
+  value: number;
+  marker: string;
+}
+
+/** Take the ordinal word standing first in column `c` of each line out of its text. */
+function takeOrdinals(grid: Grid, c: number, pattern: RegExp, value: (marker: string) => number): Ordinal[] {
+  const found: Ordinal[] = [];
+  if (c < 0) return found;
+  grid.cells.forEach((row, line) => {
+    const cell = row[c];
+    if (!cell) return;
+    const m = pattern.exec(cell.words[0].text);
+    if (!m) return;
+    found.push({ line, value: value(m[1]), marker: m[1] });
+    cell.words.shift();
+    const rest = cell.words.map((word) => word.text).join(' ');
+    if (rest) cell.text = rest;
+    else row[c] = null;
+  });
+  return found;
+}
+
+function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[], diagnostics: Diagnostic[]): RawRow[] {
+  const roles = labels.map((label) => columnRole(label).role);
+  const strategyCol = roles.indexOf('strategy');
+  const strategyMarkerCol = roles.indexOf('strategy-marker');
+  const indicatorCol = roles.indexOf('indicator');
+  const indicatorMarkerCol = roles.indexOf('indicator-marker');
+  const years = roles.flatMap((role, c) => (role === 'year' ? [c] : []));
+  if (strategyCol >= 0 && indicatorCol === strategyCol + 1) moveIndicatorOrdinals(grid, strategyCol, indicatorCol);
+  // Ordinals: a 序號/編號 column, else the ordinal standing first in the text column.
+  const strategyOrdinals =
+    strategyMarkerCol >= 0
+      ? takeOrdinals(grid, strategyMarkerCol, /^(\S{1,3}?)[、.．]?$/u, (m) => (/^[0-9]+$/u.test(m) ? Number(m) : cjkOrdinal(m)))
+      : takeOrdinals(grid, strategyCol, STRATEGY_ORDINAL, cjkOrdinal);
+  const indicatorOrdinals =
+    indicatorMarkerCol >= 0 ? takeOrdinals(grid, indicatorMarkerCol, INDICATOR_ORDINAL, Number) : takeOrdinals(grid, indicatorCol, INDICATOR_ORDINAL, Number);
+  const spanning = new Set([strategyCol, strategyMarkerCol].filter((c) => c >= 0));
+  const perRow = labels.map((_, c) => c).filter((c) => !spanning.has(c));
+
+  // Anchors: the indicator ordinals of each strategy, else the strategy's own ordinal.
+  const anchors: { line: number; group: number }[] = [];
+  const sequences = splitSequences(indicatorOrdinals);
+  if (strategyOrdinals.length > 0) {
+    const owner = new Map<number, Ordinal[]>();
+    let from = 0;
+    for (const sequence of sequences) {
+      const centre = (sequence[0].line + sequence[sequence.length - 1].line) / 2;
+      let best = -1;
+      for (let s = from; s < strategyOrdinals.length; s++) {
+        if (owner.has(s)) continue;
+        if (best < 0 || Math.abs(strategyOrdinals[s].line - centre) < Math.abs(strategyOrdinals[best].line - centre)) best = s;
+      }
+      if (best < 0) continue;
+      owner.set(best, sequence);
+      from = best + 1;
+    }
+    strategyOrdinals.forEach((ordinal, s) => {
+      const sequence = owner.get(s);
+      if (sequence) for (const entry of sequence) anchors.push({ line: entry.line, group: s });
+      else anchors.push({ line: ordinal.line, group: s });
+    });
+  } else if (indicatorOrdinals.length > 0) {
+    for (const entry of indicatorOrdinals) anchors.push({ line: entry.line, group: -1 });
+  } else {
+    for (const line of targetBlocks(grid, years)) anchors.push({ line, group: -1 });
+  }
+  anchors.sort((a, b) => a.line - b.line);
+  // Two anchors on one line are one row.
+  const unique = anchors.filter((anchor, k) => k === 0 || anchor.line !== anchors[k - 1].line);
+  if (unique.length === 0) return [];
+  const count = grid.body.length;
+  const measureCol = roles.indexOf('measure');
+  const drifted = grid.drifted;
+  const topAligned = isTopAligned(grid, unique.map((anchor) => anchor.line), [indicatorCol, measureCol].filter((c) => c >= 0));
+  const starts = topAligned
+    ? topAlignedRows(count, unique.map((anchor) => anchor.line))
+    : centredRows(
+        shapes(grid, perRow),
+        unique.map((anchor) => anchor.line),
+        perRow,
+      );
+  const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
+  const groupFirstRow = new Map<number, number>();
+  unique.forEach((anchor, r) => {
+    if (anchor.group >= 0 && !groupFirstRow.has(anchor.group)) groupFirstRow.set(anchor.group, r);
+  });
+  const groupStarts = [...groupFirstRow.entries()].sort((a, b) => a[1] - b[1]);
+  // Each strategy's text: top-aligned, the lines of the rows it spans;
+  // centred, the lines nearest its ordinal (which stands in the middle).
+  const strategyText = new Map<number, string[]>();
+  if (strategyCol >= 0 && groupStarts.length > 0) {
+    const groupOf = topAligned ? topAlignedGroups(grid, strategyCol, groupStarts, starts) : centredGroups(grid, strategyCol, strategyOrdinals);
+    for (let i = 0; i < count; i++) {
+      const cell = grid.cells[i][strategyCol];
+      const group = groupOf.get(i);
+      if (!cell || group === undefined) continue;
+      const list = strategyText.get(group) ?? [];
+      list.push(cell.text);
+      strategyText.set(group, list);
+    }
+  }
+  const strategyCell = new Map<number, string>();
+  for (const [group, row] of groupStarts) {
+    const text = (strategyText.get(group) ?? []).join(' ');
+    const ordinal = strategyOrdinals[group];
+    strategyCell.set(row, ordinal ? `${ordinal.marker}、${text}` : text);
+  }
+  const indicatorMarks = new Map(indicatorOrdinals.map((ordinal) => [ordinal.line, ordinal.marker]));
+
+  const rows: RawRow[] = [];
+  for (let r = 0; r < starts.length; r++) {
+    const from = starts[r];
+    const to = rowEnd(r);
+    const cells = labels.map((_, c) => {
+      if (c === strategyCol) return strategyCell.get(r) ?? (groupStarts.length === 0 ? columnText(grid, c, from, to, ' ') : '');
+      if (c === strategyMarkerCol) return '';
+      if (years.includes(c)) return joinValue(grid, c, from, to);
+      const text = columnText(grid, c, from, to, ' ');
+      if (c === indicatorCol) {
+        let mark = '';
+        for (let i = from; i < to && !mark; i++) mark = indicatorMarks.get(i) ?? '';
+        return mark ? `${mark}.${text}` : text;
+      }
+      return text;
+    });
+    if (drifted) balanceTargets(cells, measureCol, years);
+    const { position, lines } = rowSource(grid, source, from, to);
+    rows.push({ cells, position, lines });
+    const filledYears = years.filter((c) => cells[c].trim() !== '').length;
+    const keyText = indicatorCol >= 0 ? cells[indicatorCol].replace(/^[0-9]+\./u, '').trim() : '';
+    // Two values in one target cell: a neighbour's value ran into it.
+    const crowded = years.some((c) => cells[c].split(' ').filter((token) => VALUE_TOKEN.test(token)).length > 1);
+    const reason = !keyText
+      ? 'KPI row without an indicator: its lines may belong to the row next to it'
+      : years.length > 0 && filledYears < years.length
+        ? `KPI row with ${filledYears} targets for ${years.length} years`
+        : crowded
+          ? 'KPI row with two values in one target cell: a value may have run into the wrong year'
+          : measureCol >= 0 && !cells[measureCol].trim()
+            ? 'KPI row without a measure (衡量標準): its text may have run into the indicator'
+          : drifted && !years.every((c) => VALUE_TOKEN.test(cells[c]))
+            ? 'KPI row laid out apart from the header (columns drift row by row): its cells may be cut at the wrong places'
+            : '';
+    if (reason) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: reason, position });
+  }
+  return rows;
+}
+
+/**
+ * Cells top-aligned in their rows: on most anchor lines every key column
+ * already holds text (centred cells of several lines start above it).
+ */
+function isTopAligned(grid: Grid, anchors: readonly number[], keys: readonly number[]): boolean {
+  if (anchors.length === 0 || keys.length === 0) return false;
+  const full = anchors.filter((line) => keys.every((c) => grid.cells[line][c] !== null)).length;
+  return full / anchors.length >= 0.7;
+}
+
+/** Top-aligned: a merged cell's lines belong to the group whose rows they stand in. */
+function topAlignedGroups(grid: Grid, c: number, groupStarts: readonly [number, number][], starts: readonly number[]): Map<number, number> {
+  const groups = new Map<number, number>();
+  let k = 0;
+  for (let i = 0; i < grid.cells.length; i++) {
+    while (k + 1 < groupStarts.length && starts[groupStarts[k + 1][1]] <= i) k++;
+    if (grid.cells[i][c]) groups.set(i, groupStarts[k][0]);
+  }
+  return groups;
+}
+
+/**
+ * Centred: a merged cell's lines belong to the nearest ordinal (which stands
+ * in the cell's middle); a line as far from two ordinals goes where it keeps
+ * its cell best centred on the ordinal.
+ *
+ *   > |    建立本府依法行
+ *   > | 五
+ *   > |    政體系
+ *   > |    協助消保官處理      ← two lines from 五 and from 六: 六 (its cell is then 3 lines around it)
+ *   > | 六 消費者爭議調解
+ *   > |    事件
+ */
+function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map<number, number> {
+  const groups = new Map<number, number>();
+  const ties: [number, number][] = [];
+  const extent = ordinals.map((ordinal) => ({ min: ordinal.line, max: ordinal.line }));
+  const take = (line: number, group: number) => {
+    groups.set(line, group);
+    extent[group].min = Math.min(extent[group].min, line);
+    extent[group].max = Math.max(extent[group].max, line);
+  };
+  let next = 0;
+  for (let i = 0; i < grid.cells.length; i++) {
+    if (!grid.cells[i][c]) continue;
+    while (next < ordinals.length && ordinals[next].line < i) next++;
+    if (next === 0) take(i, 0);
+    else if (next === ordinals.length) take(i, ordinals.length - 1);
+    else {
+      const before = i - ordinals[next - 1].line;
+      const after = ordinals[next].line - i;
+      if (before === after) ties.push([i, next]);
+      else take(i, before < after ? next - 1 : next);
+    }
+  }
+  for (const [line, next] of ties) {
+    const offset = (group: number) => Math.abs((Math.min(extent[group].min, line) + Math.max(extent[group].max, line)) / 2 - ordinals[group].line);
+    take(line, offset(next - 1) <= offset(next) ? next - 1 : next);
+  }
+  return groups;
+}
+
+/**
+ * An indicator number standing apart at the end of the strategy column
+ * (the row's own columns drifted left of the page's) is the indicator's:
+ *
+ *   > |    區域排水、雨水      1   清疏工程辦理進度
+ *                            ^ → 關鍵績效指標
+ */
+function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
+  for (const row of grid.cells) {
+    const cell = row[strategyCol];
+    if (!cell) continue;
+    const last = cell.words[cell.words.length - 1];
+    const before = cell.words[cell.words.length - 2];
+    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2 * grid.unit)) continue;
+    cell.words.pop();
+    cell.text = cell.words.map((word) => word.text).join(' ');
+    if (!cell.words.length) row[strategyCol] = null;
+    const target = row[indicatorCol];
+    if (target) {
+      target.words.unshift(last);
+      target.text = `${last.text} ${target.text}`;
+    } else row[indicatorCol] = { text: last.text, words: [last] };
+  }
+}
+
+//   > | 80%   ≧2,000   -   2.3%   15件
+//       ^^^   ^^^^^^   ^
+const VALUE_TOKEN = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[-－—–]+)$/u;
+
+/**
+ * Drifted rows put a value in the wrong target column or two in one: when
+ * the row's values (with those trailing its measure) are exactly one per
+ * year, they go one per column, in order.
+ *
+ *   > | 計畫道路取得條數/3 33% 33%      (measure … 108 109)  + 33% 33% (110 111)
+ */
+function balanceTargets(cells: string[], measureCol: number, years: readonly number[]): void {
+  const tokens = years.map((c) => cells[c].split(' ').filter(Boolean));
+  const all = tokens.flat();
+  if (all.length === 0 || !all.every((token) => VALUE_TOKEN.test(token))) return;
+  if (tokens.every((list) => list.length === 1)) return;
+  let tail: string[] = [];
+  if (all.length < years.length && measureCol >= 0) {
+    const words = cells[measureCol].split(' ');
+    let k = words.length;
+    while (k > 1 && VALUE_TOKEN.test(words[k - 1]) && /[%％]|^[0-9,]{3,}$/u.test(words[k - 1])) k--;
+    tail = words.slice(k);
+    if (all.length + tail.length !== years.length) return;
+    cells[measureCol] = words.slice(0, k).join(' ');
+  } else if (all.length !== years.length) return;
+  const values = [...tail, ...all];
+  years.forEach((c, k) => (cells[c] = values[k]));
+}
+
+/** Runs of indicator ordinals numbered 1, 2, 3 … (each strategy restarts at 1). */
+function splitSequences(ordinals: readonly Ordinal[]): Ordinal[][] {
+  const sequences: Ordinal[][] = [];
+  for (const ordinal of ordinals) {
+    const current = sequences[sequences.length - 1];
+    if (current && ordinal.value > current[current.length - 1].value) current.push(ordinal);
+    else sequences.push([ordinal]);
+  }
+  return sequences;
+}
+
+/**
+ * Lines that start a row's target values, when no ordinal tells the rows: a
+ * line of values, unless it completes the values of the line before (a
+ * narrow column wraps `10` / `0%`, `2,00` / `0`, `≧` / `95` / `%`).
+ */
+function targetBlocks(grid: Grid, years: readonly number[]): number[] {
+  const blocks: number[] = [];
+  let last = -1;
+  grid.cells.forEach((row, i) => {
+    const values = years.map((c) => row[c]?.text ?? '');
+    if (values.every((value) => value === '')) return;
+    if (last >= 0 && i - last <= 2 && values.every((value) => value === '' || CONTINUES_VALUE.test(value))) {
+      last = i;
+      return;
+    }
+    blocks.push(i);
+    last = i;
+  });
+  return blocks;
+}
+
+//   > | 2,00        ≧        10
+//   > | 0           95       0%      ← the rest of the values above
+//       ^           ^        ^
+const CONTINUES_VALUE = /^(?:[0-9,.]{1,3}\s*[%％]?|[%％]|[\p{Script=Han}]{1,2})$/u;
+
+/** A target cell's lines joined without a space: `2,00` + `0` → `2,000`. */
+function joinValue(grid: Grid, c: number, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const cell = grid.cells[i][c];
+    if (!cell) continue;
+    const text = cell.text.trim();
+    out += out && /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(text) ? ` ${text}` : text;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Work-plan and report tables: rows keyed on the item / 辦理情形 cells
+
+const TERMINATED = /[。；;！!？?]$/u;
+
+interface Block {
+  /** First and last body line (inclusive). */
+  start: number;
+  end: number;
+}
+
+/**
+ * The cells of one column as blocks of lines: a block ends after a sentence
+ * end, before a numbered entry, or at two lines without text (a centred
+ * cell's lines are interleaved with its neighbours', one line apart).
+ */
+function cellBlocks(grid: Grid, c: number, startsCell: (text: string) => boolean): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let previous = '';
+  for (let i = 0; i < grid.cells.length; i++) {
+    const cell = grid.cells[i][c];
+    if (!cell) continue;
+    if (!current || i - current.end > 2 || TERMINATED.test(previous) || startsCell(cell.text)) blocks.push((current = { start: i, end: i }));
+    else current.end = i;
+    previous = cell.text;
+  }
+  return blocks;
+}
+
+/**
+ * Whether the cells stand at the top of their rows or in the middle: a value
+ * (budget, completion) beside a key cell of several lines stands on its first
+ * line or its middle one; else text before the first key cell tells (a centred
+ * neighbour starts above it).
+ */
+function alignment(grid: Grid, blocks: readonly Block[], values: readonly number[], perRow: readonly number[]): 'top' | 'centre' {
+  let top = 0;
+  let centre = 0;
+  for (const block of blocks) {
+    if (block.end - block.start < 2) continue;
+    for (let i = block.start; i <= block.end; i++) {
+      if (!values.some((c) => grid.cells[i][c])) continue;
+      if (i === block.start) top++;
+      else if (Math.abs(i - (block.start + block.end) / 2) <= 1) centre++;
+      break;
+    }
+  }
+  if (top + centre > 0) return top >= centre ? 'top' : 'centre';
+  const first = blocks[0]?.start ?? 0;
+  for (let i = 0; i < first; i++) if (perRow.some((c) => grid.cells[i][c])) return 'centre';
+  return 'top';
+}
+
+/**
+ * Rows of a merged (spanning) column's blocks: a block starts at a numbered
+ * label or after lines without text.  Top-aligned (most blocks start where a
+ * row starts), a block belongs to the row it starts in; centred, it spans as many lines below its middle as above,
+ * from the row after the previous block's rows.
+ */
+/**
+ * A label's wrapped lines: CJK to CJK join without a space (the work-plan
+ * reader takes `一、貫徹 農地農用政策` for a label and a sub-heading).
+ *
+ *   > | 一、貫徹       → 一、貫徹農地農用政策
+ *   > | 農地農用
+ *   > | 政策
+ */
+function joinLabelLines(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) {
+    const joins = out !== '' && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(part.charCodeAt(0));
+    out += out === '' || joins ? part : ` ${part}`;
+  }
+  return out;
+}
+
+/** Lines without text inside one merged cell: a centred cell's lines stand apart, interleaved with its neighbours'. */
+const SPANNING_GAP = 4;
+
+function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
+  const blocks: { start: number; end: number; parts: string[] }[] = [];
+  let current: { start: number; end: number; parts: string[] } | null = null;
+  for (let i = 0; i < grid.cells.length; i++) {
+    const cell = grid.cells[i][c];
+    if (!cell) continue;
+    if (!current || i - current.end > SPANNING_GAP || parseMarker(cell.text) !== null) blocks.push((current = { start: i, end: i, parts: [cell.text] }));
+    else {
+      current.parts.push(cell.text);
+      current.end = i;
+    }
+  }
+  const count = grid.cells.length;
+  // The last row starting at or before the line (binary search).
+  const rowOf = (line: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= line) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  // A merged cell may be top-aligned while its neighbours are centred: its
+  // blocks then start where rows start.
+  const rowStarts = new Set(starts);
+  const mode = blocks.filter((block) => rowStarts.has(block.start)).length * 2 >= blocks.length ? 'top' : 'centre';
+  const byRow = new Map<number, string[]>();
+  let nextRow = 0;
+  for (const block of blocks) {
+    let row = rowOf(block.start);
+    if (mode === 'centre') {
+      row = Math.min(nextRow, row);
+      // The rows it spans: from `row`, down as far below its middle as above.
+      const reach = Math.max(block.end, Math.round(block.start + block.end - starts[row]));
+      nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
+    }
+    const list = byRow.get(row) ?? [];
+    list.push(joinLabelLines(block.parts));
+    byRow.set(row, list);
+  }
+  return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
+}
+
+function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
+  const { category, item, content, budget } = columns;
+  if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
+  const perRow = [item, content, budget].filter((c) => c >= 0);
+  const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
+  return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
+}
+
+function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof reportColumns>>, diagnostics: Diagnostic[]): RawRow[] {
+  const levels = columns.levels.filter((c) => c >= 0);
+  // A completion value ends its line (text around a percentage in a sentence goes on after it).
+  if (columns.completion > columns.status) moveTrailingValues(grid, columns.status, columns.completion, COMPLETION_WORD, -Infinity);
+  const perRow = [columns.status, columns.completion, columns.note].filter((c) => c >= 0);
+  const blocks = cellBlocks(grid, columns.status, (text) => {
+    const marker = parseMarker(text);
+    return marker !== null && (marker.style === 'arabic' || marker.style === 'cjk-paren');
+  });
+  const values = columns.completion >= 0 ? [columns.completion] : [];
+  return keyedTable(grid, source, blocks, { perRow, values, spanning: levels, tight: [], key: columns.status, code: 'report-item-uncertain' }, diagnostics);
+}
+
+//   > | 100%     95.5%          1,751     449(健保局
+//       ^^^^     ^^^^^          ^^^^^     ^^^
+const COMPLETION_WORD = /^[0-9]{1,3}(?:\.[0-9]+)?[%％]$/u;
+const BUDGET_WORD = /^[0-9]{1,3}(?:,[0-9]{3})*(?:[(（]\S*)?$/u;
+
+/**
+ * A value set one space after the text of the column before it (the
+ * extractor ran the two cells together) goes to its own column when it ends
+ * the line (and, for budgets, stands under the column's title):
+ *
+ *   > | 9,000 元 , 歲 出 預 算 數 1 億 2,003 萬 100%
+ *                                            ^^^^ 完成程度
+ */
+function moveTrailingValues(grid: Grid, from: number, to: number, value: RegExp, left: number): void {
+  for (const row of grid.cells) {
+    const cell = row[from];
+    if (!cell || row[to] || cell.words.length < 2) continue;
+    const last = cell.words[cell.words.length - 1];
+    if (!value.test(last.text) || last.x0 < left) continue;
+    cell.words.pop();
+    cell.text = cell.words.map((word) => word.text).join(' ');
+    row[to] = { text: last.text, words: [last] };
+  }
+}
+
+interface KeyedOptions {
+  /** Columns whose cells belong to one row. */
+  perRow: number[];
+  /** Columns of short values (budget, completion) that tell the alignment. */
+  values: number[];
+  /** Merged columns (category, 類/項/目). */
+  spanning: number[];
+  /** Columns whose wrapped lines join without a space (`449(健保局` + `補助)`). */
+  tight: number[];
+  key: number;
+  code: string;
+}
+
+function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
+  const count = grid.body.length;
+  if (blocks.length === 0) return [];
+  const mode = alignment(grid, blocks, options.values, options.perRow);
+  const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
+  const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
+  const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
+  const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  const rows: RawRow[] = [];
+  for (let r = 0; r < starts.length; r++) {
+    const from = starts[r];
+    const to = r + 1 < starts.length ? starts[r + 1] : count;
+    const cells = grid.columns.map((_, c) => {
+      const block = merged.get(c);
+      if (block) return block.get(r) ?? '';
+      return columnText(grid, c, from, to, options.tight.includes(c) ? '' : ' ');
+    });
+    const { position, lines } = rowSource(grid, source, from, to);
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    rows.push({ cells, position, lines });
+    if (options.key >= 0 && !cells[options.key].trim()) {
+      diagnostics.push({ severity: 'warning', code: options.code, message: 'table row without its key cell: it may belong to the row before', position });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,922 @@
+/**
+ * Rows of a reading-order table, rebuilt from its sequence of blocks.
+ *
+ * KPI tables: a row ends with its run of target values (one per year); the
+ * text blocks before the run are its cells, the last one or two the
+ * indicator and the measure, any before them strategy texts.  Strategy
+ * texts come in their own column block, before or after the rows they span
+ * (a merged cell is printed where its middle is), so they are numbered in
+ * the order they come and given to the rows by the strategy each row starts:
+ * a row without an indicator ordinal, or with ordinal 1, starts the next
+ * strategy.
+ *
+ *   > | 五  六  七                (strategy ordinals of three row groups)
+ *   > | 營造英語學習環境           (strategy text 五, after its rows 1 and 2)
+ *   > | 特色馬拉松活動             (strategy text 六)
+ *   > | 辦理1場次                  (indicator)
+ *   > | 每年辦理1場次特色馬拉松    (measure)
+ *   > | 100% 100% 100% 100%       (targets: the row ends)
+ */
+import { linesPosition } from '../lines.js';
+import { cjkNumber, parseMarker } from '../markers.js';
+import { columnRole } from '../records/columns.js';
+import type { Diagnostic, Line, Position, RawRow } from '../types.js';
+import { width } from './flattened-cells.js';
+import { withMarker } from './flattened-rows.js';
+import {
+  type ColumnWidths,
+  commonWidth,
+  hasTwoParts,
+  joinLines,
+  learnWidths,
+  lineParts,
+  OPEN_BRACKET_COST,
+  type Paragraph,
+  type Piece,
+  pieceOf,
+  singleCost,
+  splitTwoColumns,
+} from './reading-order-cells.js';
+
+export interface BuiltRows {
+  rows: RawRow[];
+  diagnostics: Diagnostic[];
+}
+
+interface KpiDraft {
+  indicatorOrdinal: string | null;
+  texts: Paragraph[];
+  values: string[];
+  /** Blocks the row came from (for its position). */
+  blocks: Paragraph[];
+  /** Strategy texts printed inside the row's value run. */
+  after: Paragraph[];
+}
+
+/** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
+export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines: readonly Line[]): BuiltRows {
+  const pieces = textValues(blocks.map(pieceOf), years);
+  const diagnostics: Diagnostic[] = [];
+  const drafts: KpiDraft[] = [];
+  const strategyOrdinals: string[] = [];
+  let current: KpiDraft = emptyDraft();
+  let lastIndicatorOrdinal = 0;
+  /** Strategy texts met inside a row's value run: they go after the row's own. */
+  let interrupting: Paragraph[] = [];
+  const close = () => {
+    if (current.texts.length > 0 || current.values.length > 0) {
+      current.after = interrupting;
+      drafts.push(current);
+    } else current.texts.push(...interrupting);
+    interrupting = [];
+    current = emptyDraft();
+  };
+  /** Strategy texts printed right after their own ordinal (`三` / `健全防救災資訊網…`), by ordinal value. */
+  const numbered = new Map<Paragraph, number>();
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    const previous = pieces[k - 1];
+    if (piece.kind === 'text' && previous?.kind === 'strategy-ordinal' && pieces[k - 2]?.kind !== 'strategy-ordinal') numbered.set(piece.paragraph, previous.value);
+    if (piece.kind === 'strategy-ordinal') {
+      strategyOrdinals.push(piece.text);
+      current.blocks.push(piece.paragraph);
+      continue;
+    }
+    const ordinalFree = current.indicatorOrdinal === null || current.values.length > 0;
+    if (piece.kind === 'number' && ordinalFree && pieces[k + 1]?.kind === 'text' && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
+      // `1` before the indicator's text: an ordinal (a value is followed by
+      // more values).  After part of a value run it ends that row.
+      if (current.values.length > 0) close();
+      current.indicatorOrdinal = piece.text;
+      lastIndicatorOrdinal = Number(piece.text);
+      current.blocks.push(piece.paragraph);
+      continue;
+    }
+    if (piece.kind === 'text') {
+      if (current.values.length > 0) {
+        // A strategy cell printed inside a run of values (its middle stands
+        // beside them): set aside when the values after it complete the run.
+        if (current.values.length + valuesAhead(pieces, k + 1, years) === years) {
+          interrupting.push(piece.paragraph);
+          continue;
+        }
+        // Text after part of a value run: the row had fewer values than years.
+        close();
+      }
+      current.texts.push(piece.paragraph);
+      current.blocks.push(piece.paragraph);
+      continue;
+    }
+    const values = piece.kind === 'number' ? [piece.text] : piece.values;
+    current.blocks.push(piece.paragraph);
+    for (const value of values) {
+      current.values.push(value);
+      if (current.values.length === years) {
+        close();
+        // The rest of a block of side-by-side values starts no new row.
+      }
+    }
+  }
+  close();
+  // Values printed apart (below the page's last row) complete the one row
+  // that lacks exactly that many.
+  for (let d = drafts.length - 1; d >= 0; d--) {
+    const stray = drafts[d];
+    if (stray.texts.length > 0 || stray.indicatorOrdinal !== null || stray.values.length === 0) continue;
+    const short = drafts.filter((draft) => draft !== stray && draft.texts.length > 0 && draft.values.length + stray.values.length === years);
+    if (short.length !== 1) continue;
+    for (const value of stray.values) short[0].values.push(value);
+    for (const block of stray.blocks) short[0].blocks.push(block);
+    drafts.splice(d, 1);
+  }
+  // Text blocks after the last row (strategy texts printed below the rows
+  // they span) are strategies, not a row, while strategies lack a text.
+  const last = drafts[drafts.length - 1];
+  const tail = last && last.values.length === 0 && last.indicatorOrdinal === null ? drafts.pop()! : null;
+  const widths = kpiWidths(drafts);
+  // Assign texts: strategies (numbered in order), indicator, measure.
+  const strategies: Paragraph[] = [];
+  const rows: RawRow[] = [];
+  let slot = -1;
+  let lastOrdinal = 0;
+  const rowSlots: number[] = [];
+  const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
+  for (const draft of drafts) {
+    const { strategyTexts, indicator, measure, uncertain } = assignKpiTexts(draft, widths);
+    for (const text of strategyTexts) strategies.push(text);
+    for (const text of draft.after) strategies.push(text);
+    const ordinal = draft.indicatorOrdinal === null ? null : Number(draft.indicatorOrdinal);
+    if (ordinal === null || ordinal <= lastOrdinal || ordinal === 1) slot++;
+    lastOrdinal = ordinal ?? 0;
+    rowSlots.push(Math.max(slot, 0));
+    cells.push({ indicator, measure, uncertain: uncertain ?? (draft.values.length < years ? `the row has ${draft.values.length} target values for ${years} years` : null) });
+  }
+  if (tail) {
+    if (strategies.length + tail.texts.length <= slot + 1) for (const text of tail.texts) strategies.push(text);
+    else {
+      // Not strategies: an uncertain row of its own.
+      const { indicator, measure } = assignKpiTexts(tail, widths);
+      drafts.push(tail);
+      rowSlots.push(Math.max(slot, 0));
+      cells.push({ indicator, measure, uncertain: `the row has no target values` });
+    }
+  }
+  // One strategy text too many and one row without a measure: the measure
+  // was printed apart (below the row, before the page break).
+  const missing = cells.findIndex((cell) => cell.measure === '' && cell.indicator !== '');
+  if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
+    const after = drafts[missing].blocks.at(-1)!.lines[0];
+    // The last such text before the page ends (the measure stands at the page's foot).
+    let pageEnd = after + 1;
+    while (pageEnd < lines.length && !lines[pageEnd].text.includes('\f')) pageEnd++;
+    let surplus = -1;
+    strategies.forEach((text, k) => {
+      if (text.lines[0] > after && (text.lines[0] < pageEnd || surplus < 0)) surplus = k;
+    });
+    if (surplus >= 0) {
+      cells[missing].measure = joinLines(strategies[surplus].texts);
+      strategies.splice(surplus, 1);
+    }
+  }
+  if (strategies.length !== slot + 1 && drafts.length > 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'kpi-row-uncertain',
+      message: `${strategies.length} strategy texts for ${slot + 1} strategies: strategies may be given to the wrong rows`,
+      position: linesPosition(lines, blocks[0].lines[0], blocks[blocks.length - 1].lines.at(-1)! + 1),
+    });
+  }
+  placeNumbered(strategies, numbered, slot + 1);
+  // The strategies' ordinals in their own order (a column block may print them out of it).
+  strategyOrdinals.sort((a, b) => (cjkNumber(a) ?? 0) - (cjkNumber(b) ?? 0));
+  let previousSlot = -1;
+  drafts.forEach((draft, k) => {
+    const own = rowSlots[k];
+    const strategy = own !== previousSlot ? strategyCell(strategyOrdinals[own] ?? '', strategies[own]) : '';
+    previousSlot = own;
+    const indicator = withMarker(draft.indicatorOrdinal ?? '', '.', cells[k].indicator);
+    const values = draft.values.slice(0, years);
+    while (values.length < years) values.push('');
+    const position = blocksPosition(draft.blocks, lines);
+    rows.push({ cells: [strategy, indicator, cells[k].measure, ...values], position, lines: rowLines(draft.blocks, lines) });
+    if (cells[k].uncertain) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: `KPI row 「${cells[k].indicator}」: ${cells[k].uncertain}`, position });
+  });
+  return { rows, diagnostics };
+}
+
+/**
+ * Text targets (`依限完成`, `每年一次`) wrap in the narrow target column like
+ * numbers do: a run of as many narrow blocks as there are years, with text
+ * ones among them, is a row's targets.
+ *
+ *   > | 依限
+ *   > | 完成       (×4: one block per year)
+ *       ^^^^
+ */
+function textValues(pieces: Piece[], years: number): Piece[] {
+  let narrow = 2;
+  for (const piece of pieces) if (piece.kind === 'values' && piece.values.length === 1) for (const text of piece.paragraph.texts) narrow = Math.max(narrow, width(text));
+  const isNarrow = (piece: Piece) =>
+    piece.kind === 'values' || (piece.kind === 'text' && piece.paragraph.texts.length <= 3 && piece.paragraph.texts.every((text) => width(text) <= narrow && !/\s/u.test(text)));
+  const out = [...pieces];
+  for (let k = 0; k < out.length; ) {
+    let end = k;
+    let texts = 0;
+    while (end < out.length && end - k < years && isNarrow(out[end])) {
+      if (out[end].kind === 'text') texts++;
+      end++;
+    }
+    if (end - k === years && texts >= 2 && (end === out.length || !isNarrow(out[end]))) {
+      for (let i = k; i < end; i++) {
+        const piece = out[i];
+        if (piece.kind === 'text') out[i] = { kind: 'values', values: [piece.paragraph.texts.join('')], paragraph: piece.paragraph };
+      }
+      k = end;
+    } else k++;
+  }
+  return out;
+}
+
+const NUMERIC_ROLES = new Set(['strategy-marker', 'indicator-marker', 'assessment-system']);
+
+/**
+ * Rows of the 序號 / 評估體制 / 評估方式 form: the blocks before a row's run
+ * of values fill its columns from the right — measure, 評估方式, 評估體制
+ * (a number), indicator, 編號, strategy, 序號 — so a row that continues a
+ * strategy (no 序號 or strategy text of its own) leaves those cells empty
+ * for the record reader to carry down.
+ *
+ *   > | 1 / 正確辦理各項戶籍登記 / 1 / 受理戶籍登記案件 / 1 / 統計數據 / 正確率… / 98% 98% 98% 98%
+ *   > | 2 / 定期舉行戶政法令測驗 / 1 / 統計數據 / 舉辦次數 / 2次 2次 2次 2次
+ *       ^ 編號 (the strategy goes on)
+ */
+export function buildWideKpiRows(blocks: readonly Paragraph[], header: readonly string[], years: number, lines: readonly Line[]): BuiltRows {
+  const roles = header.map((cell) => columnRole(cell).role);
+  const pieces = textValues(blocks.map(pieceOf), years);
+  const rows: RawRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let pending: Piece[] = [];
+  let values: string[] = [];
+  let rowBlocks: Paragraph[] = [];
+  const emit = () => {
+    const cells: string[] = roles.map(() => '');
+    let k = pending.length - 1;
+    for (let c = roles.length - 1; c >= 0 && k >= 0; c--) {
+      const piece = pending[k];
+      if ((piece.kind !== 'text') !== NUMERIC_ROLES.has(roles[c])) continue;
+      cells[c] = pieceText(piece);
+      k--;
+    }
+    let uncertain = k >= 0 ? `${k + 1} blocks more than the columns` : null;
+    if (k >= 0) {
+      // Extra blocks at the front: kept in the first text column.
+      const first = roles.findIndex((role) => !NUMERIC_ROLES.has(role));
+      cells[first] = [...pending.slice(0, k + 1).map(pieceText), cells[first]].filter(Boolean).join('\n');
+    }
+    const indicatorAt = roles.indexOf('indicator');
+    if (indicatorAt >= 0 && !cells[indicatorAt]) uncertain ??= 'no indicator text';
+    if (values.length < years) uncertain ??= `the row has ${values.length} target values for ${years} years`;
+    const targets = values.slice(0, years);
+    while (targets.length < years) targets.push('');
+    const position = blocksPosition(rowBlocks, lines);
+    rows.push({ cells: [...cells, ...targets], position, lines: rowLines(rowBlocks, lines) });
+    if (uncertain) diagnostics.push({ severity: 'warning', code: 'kpi-row-uncertain', message: `KPI row 「${indicatorAt >= 0 ? cells[indicatorAt] : ''}」: ${uncertain}`, position });
+    pending = [];
+    values = [];
+    rowBlocks = [];
+  };
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    const next = pieces[k + 1];
+    const afterText = pending.length > 0 && pending[pending.length - 1].kind === 'text';
+    const isValue = piece.kind === 'values' || (piece.kind === 'number' && (values.length > 0 || (next?.kind !== 'text' && afterText)));
+    if (!isValue) {
+      if (values.length > 0) emit();
+      pending.push(piece);
+      rowBlocks.push(piece.paragraph);
+      continue;
+    }
+    rowBlocks.push(piece.paragraph);
+    for (const value of piece.kind === 'values' ? piece.values : [piece.text]) {
+      values.push(value);
+      if (values.length === years) emit();
+    }
+  }
+  if (pending.length > 0 || values.length > 0) emit();
+  return { rows, diagnostics };
+}
+
+/**
+ * Strategy texts in slot order: a text printed right after its own ordinal
+ * (alone, not in a run of ordinals) takes that strategy's place; the others
+ * fill the remaining places in print order.  A merged strategy cell is
+ * printed where its middle falls, so print order alone can put a strategy
+ * after the next one.  Only when there are as many texts as strategies.
+ *
+ *   > | 三 / 健全防救災資訊網…      (paired: the third strategy)
+ *   > | 二 / 六 / 強化防災安全面向…   (a run of ordinals: by order)
+ */
+function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph, number>, slots: number): void {
+  if (numbered.size === 0 || strategies.length !== slots) return;
+  const placed: (Paragraph | undefined)[] = new Array(slots);
+  const rest: Paragraph[] = [];
+  for (const text of strategies) {
+    const value = numbered.get(text);
+    if (value !== undefined && value >= 1 && value <= slots && !placed[value - 1]) placed[value - 1] = text;
+    else rest.push(text);
+  }
+  let r = 0;
+  for (let k = 0; k < slots; k++) if (!placed[k]) placed[k] = rest[r++];
+  for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
+}
+
+function pieceText(piece: Piece): string {
+  if (piece.kind === 'text') return joinLines(piece.paragraph.texts);
+  if (piece.kind === 'values') return piece.values.join(' ');
+  return piece.text;
+}
+
+function emptyDraft(): KpiDraft {
+  return { indicatorOrdinal: null, texts: [], values: [], blocks: [], after: [] };
+}
+
+function continuesOrdinals(text: string, last: number): boolean {
+  const value = Number(text);
+  return value === 1 || value === last + 1;
+}
+
+/** How many values follow from `from` before the next text or ordinal. */
+function valuesAhead(pieces: readonly Piece[], from: number, limit: number): number {
+  let count = 0;
+  // Bounded: only whether the run completes a row matters.
+  for (let k = from; k < pieces.length && count <= limit; k++) {
+    const piece = pieces[k];
+    if (piece.kind === 'values') count += piece.values.length;
+    else if (piece.kind === 'number' && pieces[k + 1]?.kind !== 'text') count++;
+    else break;
+  }
+  return count;
+}
+
+function strategyCell(ordinal: string, paragraph: Paragraph | undefined): string {
+  const text = paragraph ? joinLines(paragraph.texts) : '';
+  if (!text && !ordinal) return '';
+  if (parseMarker(text)) return text;
+  return withMarker(ordinal, '、', text);
+}
+
+interface KpiWidths extends ColumnWidths {
+  /** Line width of the strategy column (0 when unknown). */
+  strategy: number;
+}
+
+/**
+ * The indicator and measure columns' widths come from blocks holding both
+ * side by side; the strategy column's from the rows whose first of several
+ * text blocks is a strategy (a row of three blocks or more).
+ */
+function kpiWidths(drafts: readonly KpiDraft[]): KpiWidths {
+  const blocks = drafts.flatMap((draft) => draft.texts);
+  const two = learnWidths(blocks);
+  let strategy = 0;
+  for (const draft of drafts) {
+    if (draft.texts.length < 3) continue;
+    const first = draft.texts[0];
+    if (first.texts.length < 2 || hasTwoParts(first.texts)) continue;
+    strategy = Math.max(strategy, widest(first.texts));
+  }
+  // Few side-by-side lines: the measure column is the widest one whose
+  // wrapped cells (first lines of blocks of one column) are common.
+  const wrapped = new Map<number, number>();
+  let widestWrapped = 0;
+  for (const block of blocks) {
+    if (block.texts.length < 2 || hasTwoParts(block.texts)) continue;
+    const w = width(block.texts[0]);
+    wrapped.set(w, (wrapped.get(w) ?? 0) + 1);
+    widestWrapped = Math.max(widestWrapped, w);
+  }
+  let widestCommon = 0;
+  for (const [w, n] of wrapped) if (n >= 2) widestCommon = Math.max(widestCommon, w);
+  // Two or fewer side-by-side lines say little: the widest wrapped block then stands for the measure column.
+  if ((two.samples ?? 0) < 3) widestCommon = Math.max(widestCommon, widestWrapped);
+  const right = widestCommon > two.right && widestCommon > two.left + 0.5 ? widestCommon : two.right;
+  return { left: two.left, right, strategy, samples: two.samples };
+}
+
+function widest(texts: readonly string[]): number {
+  let max = 0;
+  for (const text of texts) max = Math.max(max, width(text));
+  return max;
+}
+
+
+/**
+ * Which of a row's text blocks are the indicator and the measure: the last
+ * block alone when it holds both side by side (or is the only one), else the
+ * last two — whichever reading makes the lines fit their columns better.
+ */
+function assignKpiTexts(draft: KpiDraft, widths: KpiWidths): { strategyTexts: Paragraph[]; indicator: string; measure: string; uncertain: string | null } {
+  const texts = draft.texts;
+  const n = texts.length;
+  if (n === 0) return { strategyTexts: [], indicator: '', measure: '', uncertain: 'target values without indicator text' };
+  const last = texts[n - 1];
+  const split = splitTwoColumns(last.texts, widths);
+  const strategyCost = (list: readonly Paragraph[]) => list.reduce((sum, p) => sum + singleCost(p.texts, widths.strategy), 0);
+  // A table whose blocks never hold two cells side by side rarely runs two together.
+  const rarity = (widths.samples ?? 0) === 0 ? 2 : 0;
+  const mergedCost = (split.guessed ? 50 : split.cost) + strategyCost(texts.slice(0, n - 1)) + rarity;
+  const apartCost =
+    n >= 2 ? singleCost(texts[n - 2].texts, widths.left) + singleCost(last.texts, widths.right) + strategyCost(texts.slice(0, n - 2)) : Infinity;
+  // A lone one-line block is a measure, not two cells.
+  const lastIsOneCell = last.texts.length === 1 && !hasTwoParts(last.texts);
+  if (n >= 2 && (apartCost <= mergedCost || lastIsOneCell)) {
+    return { strategyTexts: texts.slice(0, n - 2), indicator: joinLines(texts[n - 2].texts), measure: joinLines(last.texts), uncertain: null };
+  }
+  if (lastIsOneCell) return { strategyTexts: [], indicator: joinLines(last.texts), measure: '', uncertain: 'one text cell for indicator and measure' };
+  if (n === 1 && !split.guessed && split.cost >= OPEN_BRACKET_COST) {
+    // `市民中心（北棟大` / `樓）興建`: one cell; its measure is printed elsewhere.
+    return { strategyTexts: [], indicator: joinLines(last.texts), measure: '', uncertain: 'no measure beside the indicator' };
+  }
+  return {
+    strategyTexts: texts.slice(0, n - 1),
+    indicator: joinLines(split.left),
+    measure: joinLines(split.right),
+    uncertain: split.guessed ? 'indicator and measure printed in one block could not be told apart' : null,
+  };
+}
+
+function blocksPosition(blocks: readonly Paragraph[], lines: readonly Line[]): Position {
+  let first = Infinity;
+  let last = -1;
+  for (const block of blocks) {
+    for (const index of block.lines) {
+      if (index < first) first = index;
+      if (index > last) last = index;
+    }
+  }
+  if (last < 0) return linesPosition(lines, 0, 1);
+  return linesPosition(lines, first, last + 1);
+}
+
+// ---------------------------------------------------------------------------
+
+/** A work-plan row being built: its cells' lines so far. */
+interface WorkDraft {
+  parts: [string[], string[], string[]];
+  budget: string;
+  blocks: Paragraph[];
+}
+
+const CATEGORY = 0;
+const ITEM = 1;
+const CONTENT = 2;
+
+//   > | 13,799     449(健保局補助)     市府統籌款
+//       ^^^^^^     ^^^^^^^^^^^^^^     ^^^^^^^^^^ a budget cell, alone in its block
+const BUDGET = /^(?:[0-9][0-9,]*(?:\.[0-9]+)?(?:[(（][^()（）]{1,12}[)）])?|\p{Script=Han}{0,4}(?:統籌|自籌|補助|經常門)\p{Script=Han}{0,3})$/u;
+
+/**
+ * Rebuild the rows of a work-plan table (機關工作項目 / 重要工作計畫項目 /
+ * 實施內容 / 預算金額).  Its cells are top-aligned and the three text
+ * columns sit side by side, so a block holds whole rows, their lines
+ * interleaved part by part.  Each part goes to a column by the columns'
+ * line widths (a line wider than the item column is 實施內容) and by which
+ * cells are still open (a cell goes on while its lines fill their column;
+ * an item ends at its full stop); when no cell is open, the next line
+ * starts a new row.
+ *
+ *   > | 一、貫徹農地農用政 農林漁牧調查統計陳報， 配合上級農林漁牧業調查作業，並實地調
+ *       ^ category        ^ item               ^ content
+ *   > | 策                                   (category: the only full cell on the left)
+ */
+export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, lines: readonly Line[]): BuiltRows {
+  const caps = workWidths(blocks);
+  const rows: RawRow[] = [];
+  const drafts: WorkDraft[] = [];
+  const early: string[] = [];
+  for (const block of blocks) {
+    const joined = block.texts.join('');
+    if (BUDGET.test(joined) && !/[。，]/u.test(joined)) {
+      // The budget of the last row with an item (a row of content alone continues it).
+      let last: WorkDraft | undefined;
+      for (let d = drafts.length - 1; d >= 0 && !last; d--) if (drafts[d].parts[ITEM].length > 0) last = drafts[d];
+      if (last && !last.budget) {
+        last.budget = joined;
+        last.blocks.push(block);
+      } else if (!last) early.push(joined);
+      else drafts.push({ parts: [[], [], []], budget: joined, blocks: [block] });
+      continue;
+    }
+    let current: WorkDraft | null = null;
+    const open = [false, false, false];
+    /** Column of the previous line when it held one part alone. */
+    let lone = -1;
+    for (let t = 0; t < block.texts.length; t++) {
+      const parts = lineParts(block.texts[t]);
+      if (parts.length === 0) continue;
+      const ended = current ? current.parts.map((cell) => /[。；;]$/u.test(cell[cell.length - 1] ?? '')) : [false, false, false];
+      const empty = current ? current.parts.map((cell) => cell.length === 0) : [true, true, true];
+      let columns = placeParts(parts, open, caps, lone, ended, empty);
+      if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !itemGoesOn(block.texts[t + 1], caps)) {
+        // `利。` under both a full category and a full item line: the item goes
+        // on, unless the next line continues the item beside it.
+        columns = [ITEM];
+      }
+      if (!current || columns === null) {
+        current = { parts: [[], [], []], budget: '', blocks: [block] };
+        drafts.push(current);
+        columns = firstLineColumns(parts, caps);
+        open.fill(false);
+      }
+      parts.forEach((part, i) => {
+        const column = columns![i];
+        current!.parts[column].push(part);
+        open[column] = isOpenWork(part, column, caps);
+      });
+      lone = parts.length === 1 ? columns[0] : -1;
+      // A column with no part on this line keeps its state (its part may stand on a line of its own).
+    }
+  }
+  // A budget printed before any item (its cell's middle stands beside the first rows) goes to the first item.
+  const firstItem = drafts.find((draft) => draft.parts[ITEM].length > 0 && !draft.budget);
+  if (firstItem && early.length > 0) firstItem.budget = early.join(' ');
+  for (const draft of drafts) {
+    const [category, item, content] = draft.parts.map((cell) => joinLines(cell));
+    rows.push({ cells: [category, item, content, draft.budget], position: blocksPosition(draft.blocks, lines), lines: rowLines(draft.blocks, lines) });
+  }
+  return { rows, diagnostics: [] };
+}
+
+/**
+ * The next line carries the item on: two parts, or a first part no wider
+ * than the item column.
+ *
+ *   > | 一、組織編制及任免 依據中央訂頒之各類職稱 1. 為健全機關組織…
+ *   > | 遷調                      (category: the item's next line follows)
+ *   > | 及官等職等員額配置準
+ */
+function itemGoesOn(next: string | undefined, caps: readonly number[]): boolean {
+  if (next === undefined) return false;
+  const parts = lineParts(next);
+  return parts.length >= 2 || (parts.length === 1 && width(parts[0]) <= caps[ITEM] + 0.5);
+}
+
+/** Line widths of the category, item and content columns: the usual width of each position in lines of several parts. */
+function workWidths(blocks: readonly Paragraph[]): number[] {
+  const histograms = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+  for (const block of blocks) {
+    for (const text of block.texts) {
+      const parts = lineParts(text);
+      if (parts.length < 2) continue;
+      const offset = 3 - parts.length;
+      parts.forEach((part, i) => {
+        const column = Math.max(0, i + offset);
+        histograms[column].set(width(part), (histograms[column].get(width(part)) ?? 0) + 1);
+      });
+    }
+  }
+  const caps = histograms.map(commonWidth);
+  // The category column: its labels' widest first line (a label that wraps fills it).
+  let category = 0;
+  for (const block of blocks) for (const text of block.texts) {
+    const first = lineParts(text)[0];
+    if (first && isCategoryLabel(first)) category = Math.max(category, width(first));
+  }
+  caps[CATEGORY] = category || Math.max(0, caps[ITEM] - 2);
+  return caps;
+}
+
+function isOpenWork(part: string, column: number, caps: readonly number[]): boolean {
+  if (column === ITEM && /[。；;]$/u.test(part)) return false;
+  return width(part) >= caps[column] - 1;
+}
+
+function isCategoryLabel(part: string): boolean {
+  const style = parseMarker(part)?.style;
+  return style === 'cjk' || style === 'cjk-formal';
+}
+
+/** Columns of the first line of a row: a marker starts a category, a line wider than the item column is content. */
+function firstLineColumns(parts: readonly string[], caps: readonly number[]): number[] {
+  if (parts.length >= 3) return parts.map((_, i) => Math.min(i, CONTENT));
+  const wide = (part: string) => width(part) > caps[ITEM] + 0.5;
+  const category = isCategoryLabel;
+  if (parts.length === 2) {
+    if (wide(parts[1])) return [category(parts[0]) ? CATEGORY : ITEM, CONTENT];
+    return [CATEGORY, ITEM];
+  }
+  return [category(parts[0]) ? CATEGORY : wide(parts[0]) ? CONTENT : ITEM];
+}
+
+/**
+ * Columns of a later line: its parts continue open cells, left to right;
+ * null when they cannot.  Parts of one baseline may come as lines of their
+ * own, left cell first: a lone part after a lone part goes to an open
+ * column right of the one before when it fits there.
+ *
+ *   > | 強身心障礙福利服務工       (item)
+ *   > | 提出保險費減免之申請。     (content, same baseline)
+ */
+function placeParts(
+  parts: readonly string[],
+  open: readonly boolean[],
+  caps: readonly number[],
+  lone = -1,
+  ended: readonly boolean[] = [false, false, false],
+  empty: readonly boolean[] = [false, false, false],
+): number[] | null {
+  const wide = (part: string) => width(part) > caps[ITEM] + 0.5;
+  // A row's content may start a line below its item (`簡化作業程序，縮短處理` / `2. 受理…`).
+  if (parts.length === 1 && wide(parts[0]) && !open[CONTENT] && empty[CONTENT] && !empty[ITEM]) return [CONTENT];
+  const candidates = [CATEGORY, ITEM, CONTENT].filter((column) => open[column]);
+  if (candidates.length === 0 || parts.length > candidates.length) return null;
+  // A wide last part is content; the others take the leftmost open columns they fit.
+  if (parts.length === 1) {
+    if (wide(parts[0])) return open[CONTENT] ? [CONTENT] : null;
+    const fits = candidates.filter((column) => column === CONTENT || width(parts[0]) <= caps[column] + 0.5);
+    // The partner of a lone part on its baseline, unless that cell ended a sentence.
+    const right = fits.find((column) => lone >= 0 && column > lone && !ended[column]);
+    if (right !== undefined) return [right];
+    // A short sentence after content that ended one, with the item closed: the next row's item.
+    if (fits.length === 1 && fits[0] === CONTENT && ended[CONTENT] && /[。；;]$/u.test(parts[0]) && width(parts[0]) <= caps[ITEM] + 0.5) return null;
+    return fits.length > 0 ? [fits[0]] : [candidates[0]];
+  }
+  if (wide(parts[parts.length - 1]) && open[CONTENT]) {
+    const left = candidates.filter((column) => column !== CONTENT).slice(0, parts.length - 1);
+    if (left.length < parts.length - 1) return null;
+    return [...left, CONTENT];
+  }
+  return candidates.slice(0, parts.length);
+}
+
+const PATH_LEVEL: Partial<Record<string, number>> = { 'cjk-formal': 0, cjk: 1, 'cjk-paren': 2 };
+
+/**
+ * Rebuild the rows of a work-report table (類 / 項 / 目 / 辦理情形 / 完成程度):
+ * a block whose first line starts with a path marker holds path cells (often
+ * two or three side by side, wrapped in narrow columns); every other text
+ * block is one 辦理情形 entry, and the percentage block after it its
+ * completion.
+ *
+ *   > | 伍、人 一、組織編 (一)貫徹考試用      (類, 項, 目 side by side)
+ *   > | 事部門 制及任免遷
+ *   > | 調
+ *   > | 1. 本所遇有職務出缺，…               (辦理情形)
+ *   > | 100%                                 (完成程度)
+ */
+export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (block: Paragraph) => boolean, lines: readonly Line[]): BuiltRows {
+  const caps = pathWidths(allBlocks);
+  const diagnostics: Diagnostic[] = [];
+  // 1. Path blocks, 辦理情形 entries with their completion, and page numbers.
+  const items: ReportPiece[] = [];
+  let page = 0;
+  for (const block of allBlocks) {
+    if (block.pageStart) page++;
+    if (isHeader(block)) {
+      items.push({ kind: 'header', page });
+      continue;
+    }
+    for (const part of splitTrailingLabel(block)) {
+      const piece = pieceOf(part);
+      if (piece.kind === 'text' && isPathBlock(part)) items.push({ kind: 'labels', labels: pathCells(part, caps), page, block: part });
+      else if (piece.kind === 'values') {
+        const last = items[items.length - 1];
+        if (last && last.kind === 'entry' && !last.completion) {
+          last.completion = piece.values.join(' ');
+          last.blocks.push(part);
+        } else items.push({ kind: 'entry', status: '', completion: piece.values.join(' '), blocks: [part], page, startsList: false });
+      } else items.push({ kind: 'entry', status: joinEntryLines(part.texts), completion: '', blocks: [part], page, startsList: false });
+    }
+  }
+  // 2. Which entries start a list (the next path label's).
+  let previousStatus = '';
+  let previousEnd = -1;
+  for (const item of items) {
+    if (item.kind !== 'entry' || !item.status) continue;
+    const first = item.blocks[0].lines[0];
+    const afterBreak = previousEnd >= 0 && !noPageBreakBetween(lines, previousEnd, first);
+    item.startsList = startsList(item.status, previousStatus, afterBreak);
+    previousStatus = item.status;
+    previousEnd = item.blocks[item.blocks.length - 1].lines.at(-1)!;
+  }
+  // 3. Labels to lists: a path block right before a list is that list's; the
+  // page's other path blocks (printed together at its top or bottom) go to
+  // the page's lists that have none, in order.
+  const deepest = items.some((item) => item.kind === 'labels' && item.labels.some((label) => label.level === 2)) ? 2 : 1;
+  const own = new Map<ReportEntry, PathLabel[]>();
+  const strays = new Map<number, PathLabel[]>();
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item.kind !== 'labels') continue;
+    const next = items[k + 1];
+    const target = next && next.kind === 'entry' && next.startsList ? own : strays;
+    const key = target === own ? (next as ReportEntry) : item.page;
+    let list = (target as Map<unknown, PathLabel[]>).get(key);
+    if (!list) (target as Map<unknown, PathLabel[]>).set(key, (list = []));
+    for (const label of item.labels) list.push(label);
+  }
+  const path = ['', '', ''];
+  const rows: RawRow[] = [];
+  let unlabeled = 0;
+  for (const item of items) {
+    if (item.kind !== 'entry') continue;
+    let labels: PathLabel[] | undefined;
+    if (item.startsList) {
+      labels = own.get(item);
+      if (labels) labels = [...parentsFromPage(labels, strays.get(item.page) ?? []), ...labels];
+      else {
+        // The page's strays up to and including the next deepest label.
+        const pool = strays.get(item.page) ?? [];
+        const end = pool.findIndex((label) => label.level >= deepest);
+        labels = end >= 0 ? pool.splice(0, end + 1) : pool.splice(0);
+        if (labels.length === 0) unlabeled++;
+      }
+      for (const label of labels) {
+        path[label.level] = label.text;
+        for (let deeper = label.level + 1; deeper < 3; deeper++) path[deeper] = '';
+      }
+    }
+    rows.push({
+      cells: [...(labels && labels.length > 0 ? path : ['', '', '']), item.status, item.completion, ''],
+      position: blocksPosition(item.blocks, lines),
+      lines: rowLines(item.blocks, lines),
+    });
+  }
+  const leftover = [...strays.values()].reduce((sum, pool) => sum + pool.length, 0);
+  if ((unlabeled > 0 || leftover > 0) && rows.length > 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'report-path-uncertain',
+      message: `${unlabeled} lists of 辦理情形 entries without a path label of their page, ${leftover} path labels without entries: paths may be wrong`,
+      position: rows[0].position,
+    });
+  }
+  return { rows, diagnostics };
+}
+
+/**
+ * A list's own label that restarts its level (`(一)`) takes the next parent
+ * labels (類, 項) printed elsewhere on its page.
+ *
+ *   > | 肆、會 一、歲計 / 二、會計 / (一)編製預算 / 編製110年度預算…
+ *              ^ 項 of the (一) below (printed as a column block)
+ */
+function parentsFromPage(labels: readonly PathLabel[], pool: PathLabel[]): PathLabel[] {
+  let top = 2;
+  for (const label of labels) top = Math.min(top, label.level);
+  const first = labels.find((label) => label.level === top)!;
+  if (top === 0 || (first.ordinal !== null && first.ordinal !== 1)) return [];
+  const end = pool.findIndex((label) => label.level === top - 1);
+  if (end < 0 || pool.slice(0, end).some((label) => label.level >= top)) return [];
+  return pool.splice(0, end + 1);
+}
+
+interface ReportEntry {
+  kind: 'entry';
+  status: string;
+  completion: string;
+  blocks: Paragraph[];
+  page: number;
+  startsList: boolean;
+}
+
+type ReportPiece = ReportEntry | { kind: 'labels'; labels: PathLabel[]; page: number; block: Paragraph } | { kind: 'header'; page: number };
+
+/**
+ * A path label printed in the block of the entry before it (the extractor
+ * ran the two cells together): lines from a path marker on are a block of
+ * their own.
+ *
+ *   > | (4) 防疫再升級，購置 AI 智慧消毒站，…
+ *   > | (七)車輛管理                 (the next list's 目)
+ */
+function splitTrailingLabel(block: Paragraph): Paragraph[] {
+  if (isPathBlock(block)) return [block];
+  for (let k = 1; k < block.texts.length; k++) {
+    if (!isPathBlock({ ...block, texts: [block.texts[k]] })) continue;
+    return [
+      { lines: block.lines.slice(0, k), texts: block.texts.slice(0, k), pageStart: block.pageStart },
+      { lines: block.lines.slice(k), texts: block.texts.slice(k), pageStart: false },
+    ];
+  }
+  return [block];
+}
+
+/** An entry's lines joined, a numbered sub-entry (`(1)`, `2.`) kept on its own line. */
+function joinEntryLines(texts: readonly string[]): string {
+  const groups: string[][] = [];
+  for (const text of texts) {
+    const marker = parseMarker(text);
+    if (groups.length === 0 || (marker && (marker.style === 'arabic' || marker.style === 'arabic-paren'))) groups.push([text]);
+    else groups[groups.length - 1].push(text);
+  }
+  return groups.map((group) => joinLines(group)).join('\n');
+}
+
+interface PathLabel {
+  level: number;
+  text: string;
+  ordinal: number | null;
+}
+
+/**
+ * Does this entry start a new list (under the next path label)?  A `1.`
+ * entry or an unnumbered one does, unless the entry before announced it
+ * (`…業務：`) or was cut by a page break (no sentence end).
+ *
+ *   > | 2. 全面推動公文線上簽核作業…     (goes on)
+ *   > | 1. 完成108年機關檔案管理調查…    (a new list: the next 目)
+ */
+function startsList(status: string, previous: string, afterBreak: boolean): boolean {
+  if (!status) return false;
+  const marker = parseMarker(status);
+  if (previous && /[：:]$/u.test(previous)) return false;
+  if (marker && marker.style === 'arabic') return marker.ordinal === 1;
+  if (marker) return PATH_LEVEL[marker.style] === undefined ? false : true;
+  return !previous || !afterBreak || /[。；;！!？?」）)]$/u.test(previous);
+}
+
+/** No page break between two lines (no form feed, no page number). */
+function noPageBreakBetween(lines: readonly Line[], from: number, to: number): boolean {
+  for (let i = from + 1; i <= to && i < lines.length; i++) if (lines[i].role === 'page-number' || lines[i].text.includes('\f')) return false;
+  return true;
+}
+
+function isPathBlock(block: Paragraph): boolean {
+  const marker = parseMarker(block.texts[0]);
+  return marker !== null && PATH_LEVEL[marker.style] !== undefined;
+}
+
+/** Line width of each path level's column: its widest first line (`伍、人` 3, `一、組織編` 5). */
+function pathWidths(blocks: readonly Paragraph[]): number[] {
+  const caps = [0, 0, 0];
+  for (const block of blocks) {
+    if (!isPathBlock(block)) continue;
+    for (const part of lineParts(block.texts[0])) {
+      const marker = parseMarker(part);
+      const level = marker ? PATH_LEVEL[marker.style] : undefined;
+      if (level !== undefined) caps[level] = Math.max(caps[level], width(part));
+    }
+  }
+  return caps;
+}
+
+/**
+ * Cells of a path block.  Its first line starts every cell (a marker each,
+ * or unnumbered text one level under the cell before); a later line's parts
+ * continue, left to right, the cells still open — a cell goes on only while
+ * its lines fill its column, and a department (`…部門`) is a whole 類 label.
+ *
+ *   > | 二、考核獎 (一)整飭辦公紀
+ *   > | 懲                        (項 goes on; 項 is now closed)
+ *   > | 律嚴懲貪瀆                (so this continues 目)
+ */
+function pathCells(block: Paragraph, caps: readonly number[]): PathLabel[] {
+  const cells: { level: number; parts: string[]; closed?: boolean }[] = [];
+  const startCell = (part: string, marker: ReturnType<typeof parseMarker>) => {
+    const known = marker ? PATH_LEVEL[marker.style] : undefined;
+    const level = known ?? Math.min(2, (cells[cells.length - 1]?.level ?? -1) + 1);
+    // A new label in a column ends the one above it.
+    for (const cell of cells) if (cell.level === level) cell.closed = true;
+    cells.push({ level, parts: [part] });
+  };
+  for (const part of lineParts(block.texts[0])) startCell(part, parseMarker(part));
+  const isOpen = (cell: { level: number; parts: string[]; closed?: boolean }) => {
+    if (cell.closed) return false;
+    const last = cell.parts[cell.parts.length - 1];
+    if (cell.level === 0 && /部門$/u.test(joinLines(cell.parts))) return false;
+    return width(last) >= (caps[cell.level] || 0) - 1;
+  };
+  for (let k = 1; k < block.texts.length; k++) {
+    const parts = lineParts(block.texts[k]);
+    let open = cells.filter(isOpen);
+    if (open.length === 0) open = [cells[cells.length - 1]];
+    let o = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const marker = parseMarker(parts[i]);
+      // `(二)公文收發繕`: a label of its own under the one before.
+      if (marker && PATH_LEVEL[marker.style] !== undefined) {
+        startCell(parts[i], marker);
+        continue;
+      }
+      const cell = open[Math.min(o++, open.length - 1)];
+      cell.parts.push(parts[i]);
+    }
+  }
+  return cells.map((cell) => {
+    const text = joinLines(cell.parts);
+    return { level: cell.level, text, ordinal: parseMarker(text)?.ordinal ?? null };
+  });
+}
+
+/**
+ * A row's lines, with the blank lines after its last block: rows that
+ * follow one another then touch, and a gap (page furniture, a repeated
+ * header) tells the record readers a page break stands between two rows.
+ */
+function rowLines(blocks: readonly Paragraph[], lines: readonly Line[]): number[] {
+  const out = blocks.flatMap((block) => block.lines).sort((a, b) => a - b);
+  let last = out[out.length - 1];
+  while (last !== undefined && last + 1 < lines.length && lines[last + 1].role === 'blank') out.push(++last);
+  return out;
+}
