@@ -110,7 +110,11 @@ const built = await esbuild.build({
   if (!text.startsWith(strict)) throw new Error('the bundle does not start with "use strict"');
   const helper = 'function __planParseImport(specifier) { return typeof __planParseHostImport === "function" ? __planParseHostImport(specifier) : import(specifier); }\n';
   const marked = `import(${JSON.stringify(DYNAMIC).slice(0, -1)}`;
-  writeFileSync(bundleFile, strict + helper + text.slice(strict.length).replaceAll(marked, '__planParseImport("'));
+  // import() of a computed specifier (pdf.js by file URL) too.
+  const body = text.slice(strict.length).replaceAll(marked, '__planParseImport("').replaceAll('await import(', 'await __planParseImport(');
+  const left = body.match(/(?<![\w$.])import\(/g);
+  if (left) throw new Error(`the bundle still calls import() ${left.length} time(s): route it through __planParseImport in scripts/build-bundle.mjs`);
+  writeFileSync(bundleFile, strict + helper + body);
 }
 if (process.env.PLAN_PARSE_BUNDLE_ANALYZE) process.stderr.write(await esbuild.analyzeMetafile(built.metafile));
 

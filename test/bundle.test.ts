@@ -52,6 +52,15 @@ describe('bundled CLI', () => {
     }
   }, 60_000);
 
+  it('reads PDF, DOCX and ODT files (pdf.js imported from inside the bundle) as the plain build does', () => {
+    const files = ['51_chiayi-education-108-111-kpi.pdf', '51_chiayi-education-108-111-kpi.docx', '51_chiayi-education-108-111-kpi.odt'].map((name) => path.join(root, 'fixtures/corpus/files', name));
+    const plain = runPlain([...files, '--jobs', '1', '-q']);
+    expect(plain.split('\n').filter(Boolean)).toHaveLength(3);
+    const bundled = run([...files, '--jobs', '1', '-q']);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.stdout).toBe(plain);
+  }, 60_000);
+
   it('a cache V8 rejects costs only the compile, and is made again', () => {
     const cache = path.join(install, 'dist/cli.cache');
     writeFileSync(cache, Buffer.alloc(4096, 7));
