@@ -8,6 +8,9 @@ import { linesPosition } from './lines.js';
 import { parseMarker } from './markers.js';
 import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
+import { periodInSentence, periodOf } from './periods.js';
+
+export { periodOf } from './periods.js';
 import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
 
 interface TitleMatch {
@@ -31,17 +34,19 @@ interface TitleMatch {
 // (kept apart from the ending: `.*中程.*施政計畫$` backtracks quadratically).
 const KIND_PATTERNS: Array<[DocumentKind, RegExp, RegExp[]]> = [
   ['revision-summary', /[彙汇][總总]表$/u, [/修正/u, /KPI|指[標标]/u]],
-  ['mid-term-plan', /施政[計计][畫劃划]$/u, [/中程/u]],
+  // `…中程施政計畫草案(100至103年度)`: a draft keeps its kind.
+  ['mid-term-plan', /施政[計计][畫劃划](?:草案)?$/u, [/中程/u]],
   ['work-plan', /年度?重要工作[計计][畫劃划]$/u, []],
   ['work-report', /年度?工作[總总]?[報报]告$/u, []],
+  // `…年度施政績效報告`, `…年度本會施政績效報告`
   ['performance-report', /施政[績绩]效[報报]告$/u, []],
-  ['annual-plan', /(?:年度|\d年)施政[計计][畫劃划]$/u, []],
+  // `…年度施政計畫`, `…年度施政目標`, `…年度施政目標與重點`,
+  // `…年度施政計畫目標與重點及衡量指標`
+  ['annual-plan', /(?:年度|\d年)(?:施政[計计][畫劃划]|施政(?:[計计][畫劃划])?目[標标](?:[與与]重[點点])?(?:及衡量指[標标])?)(?:草案)?$/u, []],
 ];
 const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
 const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
 const AGENCY_END = /(?:政府|公所|事[務务]所|[處处局課课室所會会署部院館馆隊队站]|中心|委[員员][會会])$/u;
-const PERIOD = /(?:民國)?(\d{2,3})\s*(?:年度?)?\s*(?:至|~|～|-|－|—|到)\s*(\d{2,3})\s*年度?/u;
-const SINGLE_YEAR = /(?:民國)?(\d{2,3})\s*年度/u;
 
 /** Read a title line, or null when the line is not a document title. */
 export function matchTitle(text: string): TitleMatch | null {
@@ -67,7 +72,7 @@ export function matchTitle(text: string): TitleMatch | null {
 
 /**
  * Quick rejection for matchTitle, which runs on every content line: every
- * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划 or 告, unless a trailing
+ * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划, 告, 點, 標 or 案, unless a trailing
  * note in brackets follows it.  So the last non-space character must be one
  * of those or a closing bracket, or a character NFC may change (which the
  * full test folds first).  Must agree with the full test: it only skips
@@ -81,7 +86,7 @@ function mayEndTitle(text: string): boolean {
   return TITLE_LAST.has(code) || !nfcStable(code);
 }
 
-const TITLE_LAST = new Set([...'表畫劃划告)）'].map((ch) => ch.charCodeAt(0)));
+const TITLE_LAST = new Set([...'表畫劃划告)）點点標标案'].map((ch) => ch.charCodeAt(0)));
 
 /** Code units NFC never changes when they end a string (the ranges of text.ts's NFC_MAY_CHANGE complement). */
 function nfcStable(code: number): boolean {
@@ -99,26 +104,16 @@ function nfcStable(code: number): boolean {
   );
 }
 
-/** The issuing body: the title up to where the kind phrase or the period starts. */
+/** The issuing body: the title up to where the kind phrase or the period starts; null for 本所 / 本會 alone. */
 export function agencyOf(title: string): string | null {
   const compact = stripSpaces(title);
-  const cut = compact.search(/中程|(?:中[華华]民[國国])?\d{2,3}年度?|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政)|施政(?:[計计]|[績绩]效)|[關关][鍵键][績绩]效|重要工作[計计]/u);
+  const cut = compact.search(/中程|(?:中[華华]民[國国])?\d{2,3}年度?|[〇○零一二三四五六七八九十百]{2,5}年度|[(（]?\d{2,3}(?:至|~|-)|年度(?:重要|工作|施政|本)|施政(?:[計计]|[績绩]效|目[標标])|[關关][鍵键][績绩]效|重要工作[計计]/u);
   const agency = (cut <= 0 ? '' : compact.slice(0, cut)).replace(/[(（「」]+$/u, '');
-  return agency.length >= 2 ? agency : null;
+  return agency.length >= 2 && !SELF_REFERENCE.test(agency) ? agency : null;
 }
 
-export function periodOf(text: string): Period | null {
-  const compact = stripSpaces(text);
-  let m = PERIOD.exec(compact);
-  if (m) return makePeriod(Number(m[1]), Number(m[2]));
-  m = SINGLE_YEAR.exec(compact);
-  return m ? makePeriod(Number(m[1]), Number(m[1])) : null;
-}
-
-function makePeriod(from: number, to: number): Period | null {
-  if (from < 1 || to < from || to - from > 20) return null;
-  return { from, to, gregorian: { from: from + 1911, to: to + 1911 } };
-}
+/** `本所`, `本會`: the body speaking of itself, not a name. */
+const SELF_REFERENCE = /^本[所會会處处局部署院館馆室課课府]$/u;
 
 function isAgencyLine(text: string): boolean {
   const compact = stripSpaces(withoutHashes(text));
@@ -144,7 +139,9 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
-    const match = matchTitle(line.text);
+    // A one-line text (a whole document on one physical line) starts with its title.
+    const inline = line.text.length >= ONE_LINE_MIN && !matchTitle(line.text);
+    const match = inline ? titleAtStart(line.text) : (matchTitle(line.text) ?? coverOnOneLine(line.text));
     if (!match) {
       if (current && !hasBody && (isCoverNote(line.text) || isAgencyLine(line.text))) {
         current.titleLines.push(i);
@@ -166,46 +163,63 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
         coverLines.push(agencyLine);
       }
     }
-    if (current && (sameTitle(current.title, title) || (!hasBody && current.kind === match.kind))) {
-      // A repeated title (cover, then title page, then a running title on every page).
-      current.titleLines.push(i, ...coverLines);
-      if (stripSpaces(title).length > stripSpaces(current.title).length && !hasBody) {
-        // A cover that named only the plan (`中程(108至111年度)施政計畫`), then the full title.
+    const agency = agencyOf(title);
+    const period = periodOf(title);
+    if (current && (sameTitle(current.title, title) || sameDocument(current, match.kind, agency, period) || (!hasBody && current.kind === match.kind))) {
+      // A repeated title (cover, then title page, then a running title on
+      // every page, or the title page in another word order).
+      current.titleLines.push(...(inline ? [] : [i]), ...coverLines);
+      if (!hasBody && (stripSpaces(title).length > stripSpaces(current.title ?? '').length || differs(current.period, period))) {
+        // A longer title completes the cover's; one of another year means the
+        // first was a host page's title of another document.
+        if (differs(current.period, period)) current.period = period;
         current.title = title;
-        current.agency ??= agencyOf(title);
+        current.agency = agency ?? current.agency;
+        current.period ??= period;
       }
-      if (hasBody) line.role = 'running-header';
+      if (hasBody && !inline) line.role = 'running-header';
+      continue;
+    }
+    if (current && !hasBody) {
+      // A title with nothing after it but another title of another kind: it
+      // was a host page's title or a link, not a document.
+      current.kind = match.kind;
+      current.title = title;
+      current.agency = agency;
+      current.period = period;
+      current.titleLines.push(...(inline ? [] : [i]), ...coverLines);
       continue;
     }
     const start = Math.min(i, ...coverLines.filter((k) => k < i));
     if (current) current.end = start;
-    const agency = agencyOf(title);
     current = {
       kind: match.kind,
       title,
       agency,
-      period: periodOf(title),
+      period,
       revision: REVISION.test(line.text) ? revisionOf(line.text) : null,
       start,
       end: lines.length,
-      titleLines: [i, ...coverLines],
+      titleLines: inline ? coverLines : [i, ...coverLines],
     };
     spans.push(current);
-    hasBody = false;
+    hasBody = inline;
   }
 
   if (spans.length === 0) {
+    // Not a plan: a headline may name it, a sentence does not.
     const first = lines.findIndex((line) => line.role === 'content');
     const titleText = first === -1 ? '' : withoutEmphasis(normalizeText(withoutHashes(lines[first].text)));
+    const headline = isHeadline(titleText);
     spans.push({
       kind: 'unknown',
-      title: titleText.length <= 80 ? titleText : '',
+      title: headline ? titleText : null,
       agency: null,
       period: null,
       revision: null,
       start: 0,
       end: lines.length,
-      titleLines: first !== -1 && titleText.length <= 80 && !parseMarker(titleText) ? [first] : [],
+      titleLines: headline ? [first] : [],
     });
   } else if (spans[0].start > 0 && lines.slice(0, spans[0].start).some((line) => line.role === 'content')) {
     // Text before the first title is its cover.
@@ -213,6 +227,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
   }
   for (const span of spans) {
     if (span.period === null) span.period = periodFromCover(span, lines);
+    if (span.period === null && span.kind !== 'unknown') span.period = periodFromFirstSentence(span, lines);
     if (span.revision === null) span.revision = span.titleLines.map((k) => lines[k].text).find((text) => REVISION.test(text)) ? '滾動修正' : null;
   }
   return spans;
@@ -231,7 +246,114 @@ function periodFromCover(span: DocumentSpan, lines: readonly Line[]): Period | n
   return null;
 }
 
-function sameTitle(a: string, b: string): boolean {
+/** A line this long may hold a whole page or document (the section stage cuts it at its markers). */
+const ONE_LINE_MIN = 300;
+
+/**
+ * The title at the start of a one-line text: the words before one of its
+ * first spaces, when they read as a title.
+ *
+ *   > | 彰化縣和美戶政事務所中程施政計畫（107 至 110 年度） 壹、使命及願景 一、使命 本所為…
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ */
+function titleAtStart(text: string): (TitleMatch & { end: number }) | null {
+  // The shortest words that read as a title (a longer prefix runs into the
+  // body), with a bracketed note right after it, and the issuing body right
+  // after (or a repeat with it) when the title lacks it:
+  //
+  //   > | 109 年度工作總報告 嘉義市東區區公所 中華民國 110 年 3 月 肆、會計部門…
+  //       ^^^^^^^^^^^^^^^^^^ ^^^^^^^^^^^^^^^^
+  const ends: number[] = [];
+  const limit = Math.min(text.length, 160);
+  for (let end = 1; end < limit; end++) if (isSpaceCode(text.charCodeAt(end)) && !isSpaceCode(text.charCodeAt(end - 1))) ends.push(end);
+  ends.push(limit);
+  for (let k = 0; k < ends.length; k++) {
+    const match = matchTitle(text.slice(0, ends[k]));
+    if (!match) continue;
+    const title = stripSpaces(match.title);
+    for (let more = k + 1; more < ends.length; more++) {
+      const longer = matchTitle(text.slice(0, ends[more]));
+      if (longer && /^[(（][^()（）]*[)）]$/u.test(stripSpaces(longer.title).slice(title.length))) return { ...longer, end: ends[more] };
+    }
+    if (!match.hasAgency && k + 1 < ends.length) {
+      const next = text.slice(ends[k], ends[k + 1]);
+      if (isAgencyLine(next)) return { ...match, title: normalizeText(next) + match.title, hasAgency: true, end: ends[k + 1] };
+      // The title again with its issuing body (cover, then title page).
+      for (let more = k + 2; more < ends.length; more++) {
+        const repeat = matchTitle(text.slice(ends[k], ends[more]));
+        if (repeat && repeat.hasAgency && repeat.kind === match.kind) return { ...repeat, end: ends[more] };
+      }
+    }
+    return { ...match, end: ends[k] };
+  }
+  return null;
+}
+
+const TITLE_END_THEN_SPACE = /[表畫劃划告點点標标案][)）]?[ \u3000\t]/u;
+
+/**
+ * A cover on one line: the title, then only the issuing body, a date or a
+ * note.
+ *
+ *   > | 109年度工作總報告 嘉義市東區區公所 中華民國110年3月
+ */
+function coverOnOneLine(text: string): TitleMatch | null {
+  // Cheap test first (this runs on every line that is no title): a title's last character, then a space.
+  if (text.length > 200 || !TITLE_END_THEN_SPACE.test(text)) return null;
+  const match = titleAtStart(text);
+  if (!match) return null;
+  const rest = text.slice(match.end).trim();
+  if (rest === '') return match;
+  const words = rest.split(/\s+/u);
+  let agency: string | null = null;
+  for (const word of words) {
+    if (isAgencyLine(word) && agency === null) agency = normalizeText(word);
+    else if (!isCoverNote(word) && !/^(?:中華民國)?\d{2,3}年(?:\d{1,2}月)?(?:\d{1,2}日)?$/u.test(word)) return null;
+  }
+  return agency && !match.hasAgency ? { ...match, title: agency + match.title, hasAgency: true } : match;
+}
+
+/**
+ * A headline of a text that is not a plan: short, no sentence punctuation,
+ * not a numbered item.
+ */
+function isHeadline(text: string): boolean {
+  return text.length >= 2 && text.length <= 40 && !SENTENCE_PUNCTUATION.test(text) && !/[。：:]$/u.test(text) && !parseMarker(text);
+}
+
+/**
+ * The first sentence of the body, when neither title nor cover gives a
+ * period:
+ *
+ *   > | 本局為落實111年度施政目標，訂定本計畫。
+ *                ^^^^^^^
+ */
+function periodFromFirstSentence(span: DocumentSpan, lines: readonly Line[]): Period | null {
+  const titleLines = new Set(span.titleLines);
+  let sentence = '';
+  for (let k = span.start; k < span.end && sentence.length < 200; k++) {
+    if (lines[k].role !== 'content' || titleLines.has(k)) continue;
+    sentence += lines[k].text;
+    const stop = sentence.search(/[。！？]/u);
+    if (stop !== -1) {
+      sentence = sentence.slice(0, stop);
+      break;
+    }
+  }
+  return sentence ? periodInSentence(sentence) : null;
+}
+
+/** Same kind, body and period: the same document's title in another word order. */
+function sameDocument(span: DocumentSpan, kind: DocumentKind, agency: string | null, period: Period | null): boolean {
+  return span.kind === kind && span.agency !== null && span.agency === agency && span.period !== null && period !== null && !differs(span.period, period);
+}
+
+function differs(a: Period | null, b: Period | null): boolean {
+  return a !== null && b !== null && (a.from !== b.from || a.to !== b.to);
+}
+
+function sameTitle(a: string | null, b: string): boolean {
+  if (a === null) return false;
   const x = stripSpaces(a);
   const y = stripSpaces(b);
   return x === y || (x.length > 6 && (x.endsWith(y) || y.endsWith(x)));

@@ -11,4 +11,5 @@ export { validateResult, schema } from './validate.js';
 export { canonicalJson } from './serialize.js';
 export { normalizeText } from './normalize/text.js';
 export { parseMarker } from './markers.js';
+export { checkQuality, RULES, rules, type QualityRule, type RuleInfo } from './quality/index.js';
 export type * from './types.js';

@@ -45,14 +45,16 @@ const PLAIN = '一二三四五六七八九十';
 
 //   > | 壹、機關任務     貳 、環境     一、使命     甲、
 //       ^^               ^^^           ^^           ^^
-const LIST_MARK = new RegExp(`^([${FORMAL}]{1,3}|[${PLAIN}]{1,3}|[${STEMS}])[ \\u3000]*[、，,．.](?![0-9])[ \\u3000]*`, 'u');
+// Compound numerals split by a space (`拾 貳、`, `貳 拾 壹、`) are one numeral.
+const LIST_MARK = new RegExp(`^([${FORMAL}](?:[ \\u3000]?[${FORMAL}]){0,2}|[${PLAIN}](?:[ \\u3000]?[${PLAIN}]){0,2}|[${STEMS}])[ \\u3000]*[、，,．.](?![0-9])[ \\u3000]*`, 'u');
 //   > | （一)落實     (1) 辦理
 //       ^^^^         ^^^^
 const PAREN_MARK = new RegExp(`^[(（][ \\u3000]*([${PLAIN}]{1,3}|[0-9０-９]{1,3})[ \\u3000]*[)）][ \\u3000]*`, 'u');
 //   > | 1、 機關任務    2. 召開    3．辦理    but not `1.5`, `7/31`
 //       ^^^             ^^         ^^
 const ARABIC_MARK = /^([0-9０-９]{1,3})[ \u3000]*(?:[、．]|\.(?![0-9]))[ \u3000]*/u;
-const CIRCLED_MARK = /^([\u2460-\u2473])[ \u3000]*/u;
+// ① … ⑳, then ㉑ … ㉟ and ㊱ … ㊿ in their own blocks.
+const CIRCLED_MARK = /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])[ \u3000]*/u;
 
 function halfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -66,6 +68,8 @@ function halfWidthDigits(text: string): string {
 const MARKER_START = new Uint8Array(0x10000);
 for (const ch of [...FORMAL, ...PLAIN, ...STEMS, '(', '（', ...'0123456789０１２３４５６７８９']) MARKER_START[ch.charCodeAt(0)] = 1;
 for (let code = 0x2460; code <= 0x2473; code++) MARKER_START[code] = 1;
+for (let code = 0x3251; code <= 0x325f; code++) MARKER_START[code] = 1;
+for (let code = 0x32b1; code <= 0x32bf; code++) MARKER_START[code] = 1;
 
 /** Whether a marker can start with this char code (the cheap test callers scanning text run before `parseMarker`). */
 export function mayStartMarker(code: number): boolean {
@@ -81,7 +85,7 @@ export function parseMarker(input: string): Marker | null {
   const text = input.slice(lead);
   let m = LIST_MARK.exec(text);
   if (m) {
-    const body = m[1];
+    const body = m[1].replace(/[ \u3000]/gu, '');
     if (STEMS.includes(body)) return make(`${body}、`, 'stem', STEMS.indexOf(body) + 1, m[0].length);
     const value = cjkNumber(body);
     if (value === null) return null;
@@ -107,15 +111,42 @@ export function parseMarker(input: string): Marker | null {
     return make(`${value}.`, 'arabic', value, m[0].length);
   }
   m = CIRCLED_MARK.exec(text);
-  if (m) {
-    const value = m[1].charCodeAt(0) - CIRCLED_FIRST + 1;
-    return make(String.fromCharCode(CIRCLED_FIRST + value - 1), 'circled', value, m[0].length);
-  }
+  if (m) return make(m[1], 'circled', circledValue(m[1].charCodeAt(0)), m[0].length);
   return null;
 
   function make(marker: string, style: Marker['style'], ordinal: number, length: number): Marker {
     return { marker, style, ordinal, rest: text.slice(length).trim(), length: lead + length };
   }
+}
+
+function circledValue(code: number): number {
+  if (code <= 0x2473) return code - CIRCLED_FIRST + 1;
+  if (code <= 0x325f) return code - 0x3251 + 21;
+  return code - 0x32b1 + 36;
+}
+
+// A formal or plain numeral whose `、` was lost in conversion, a space in its
+// place, before a short heading:
+//
+//   > | 壹 機關任務     一 組織職掌
+//       ^^              ^^
+// Only a guess: the section stage takes it when the numbering confirms it.
+const LOOSE_MARK = new RegExp(`^([${FORMAL}](?:[ \\u3000]?[${FORMAL}]){0,2}|[${PLAIN}]{1,3})[ \\t\\u3000]+(?=\\p{Script=Han})`, 'u');
+
+/** A marker without its `、` (`壹 機關任務`), or null. */
+export function parseLooseMarker(input: string): Marker | null {
+  let lead = 0;
+  while (lead < input.length && isSpaceCode(input.charCodeAt(lead))) lead++;
+  if (lead === input.length || MARKER_START[input.charCodeAt(lead)] === 0) return null;
+  const text = input.slice(lead);
+  const m = LOOSE_MARK.exec(text);
+  if (!m) return null;
+  const body = m[1].replace(/[ \u3000]/gu, '');
+  const value = cjkNumber(body);
+  if (value === null) return null;
+  const formal = FORMAL.includes(body[0]);
+  const marker = formal ? `${formalNumeral(value)}、` : `${plainNumeral(value)}、`;
+  return { marker, style: formal ? 'cjk-formal' : 'cjk', ordinal: value, rest: text.slice(m[0].length).trim(), length: lead + m[0].length };
 }
 
 /** `1` → `一`, `11` → `十一`, `20` → `二十`. */

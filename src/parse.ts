@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decode, decodeString } from './decode/index.js';
+import { forcedEncodingProblem } from './decode/forced-check.js';
 import { splitDocuments, spanPosition } from './documents.js';
 import { normalize } from './normalize/index.js';
 import { readRecords } from './records/index.js';
@@ -33,8 +34,11 @@ export function sourceTextOf(result: ParseResult): string | undefined {
  * Parse one file's bytes (or an already decoded string) into a result.
  * Synchronous: text, DOCX and ODT.  A PDF needs `parseAsync` (pdf.js is
  * asynchronous); given one, `parse` returns an `async-required` error result.
+ * Never throws: a wrong argument is an error result.
  */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  const wrong = wrongArguments(input, options);
+  if (wrong) return wrong;
   const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
   if (frontEnd) {
     const rendition = frontEnd.read(input as Uint8Array, options);
@@ -51,6 +55,8 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
 
 /** Parse any input, including PDF files (whose reader is asynchronous). */
 export async function parseAsync(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
+  const wrong = wrongArguments(input, options);
+  if (wrong) return wrong;
   const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
   if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options));
   return fromText(input, options);
@@ -64,7 +70,25 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
   result.source.converted = decoded.converted;
-  append(result.diagnostics, decoded.diagnostics);
+  const { diagnostics } = result;
+  append(diagnostics, decoded.diagnostics);
+  const undecodable = decoded.fatal && decoded.diagnostics.some((d) => d.code === 'undecodable-bytes');
+  if (decoded.fatal && !undecodable) return result;
+  if (typeof input !== 'string' && options.encoding !== undefined) {
+    // A forced encoding that garbles the file is an error naming the encoding detection finds.
+    const detected = decode(input, { convert: false });
+    const problem = forcedEncodingProblem(options.encoding, decoded.text, detected.fatal ? null : detected);
+    if (problem && undecodable) {
+      // Already an error: name the encoding it looks like in it.
+      const error = diagnostics.find((d) => d.code === 'undecodable-bytes' && d.severity === 'error');
+      if (error) error.message += `; the file looks like ${detected.encoding} (drop --encoding, or use --encoding ${detected.encoding})`;
+      return result;
+    }
+    if (problem) {
+      diagnostics.push(problem);
+      return result;
+    }
+  }
   if (decoded.fatal) return result;
   return parseSource(result, source);
 }
@@ -96,7 +120,10 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
 
 function parseSource(result: ParseResult, source: SourceText): ParseResult {
   const { diagnostics } = result;
+  if (source.diagnostics) append(diagnostics, source.diagnostics);
   result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
+  const noDocument = noDocumentDiagnostic(result.documents);
+  if (noDocument) diagnostics.push(noDocument);
   diagnostics.sort((a, b) => (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1));
   return result;
 }
@@ -149,4 +176,45 @@ function rangeOf(from: number, to: number): number[] {
 /** `target.push(...items)` without spreading: a spread of a very long array overflows the stack. */
 function append<T>(target: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) target.push(items[i]);
+}
+
+/**
+ * A file that holds no planning document at all (a README, a note) parses
+ * to one `unknown` document with nothing in it: say so, instead of passing
+ * it silently as "ok".
+ */
+function noDocumentDiagnostic(documents: PlanDocument[]): Diagnostic | null {
+  const recognised = documents.some(
+    (document) => document.kind !== 'unknown' || document.tables.length > 0 || document.kpis.length > 0 || document.workItems.length > 0 || document.reportItems.length > 0,
+  );
+  if (recognised) return null;
+  const start = documents[0]?.position.start ?? { line: 1, column: 1, offset: 0 };
+  return {
+    severity: 'warning',
+    code: 'no-document',
+    message: 'no planning document recognised: no title such as …中程施政計畫 / …年度重要工作計畫 / …年度工作總報告 and no KPI, work-item or report table',
+    position: { start, end: start },
+  };
+}
+
+/** `parse(null)`, `parse(42)`, options that are not an object: an error result, as the API promises, not a TypeError. */
+function wrongArguments(input: unknown, options: unknown): ParseResult | null {
+  let problem: string | null = null;
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    problem = `parse() takes a Uint8Array/Buffer or a string, not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`;
+  } else if (options !== undefined && (options === null || typeof options !== 'object')) {
+    problem = `parse() options must be an object, not ${options === null ? 'null' : typeof options}`;
+  } else if (options && typeof (options as ParseOptions).path !== 'undefined' && typeof (options as ParseOptions).path !== 'string') {
+    problem = 'parse() option path must be a string';
+  } else if (options && typeof (options as ParseOptions).encoding !== 'undefined' && (typeof (options as ParseOptions).encoding !== 'string' || !(options as ParseOptions).encoding!.trim())) {
+    problem = 'parse() option encoding must be a non-empty encoding name';
+  }
+  if (!problem) return null;
+  const path = options && typeof options === 'object' && typeof (options as ParseOptions).path === 'string' ? (options as ParseOptions).path! : '-';
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path, bytes: 0, sha256: createHash('sha256').digest('hex'), encoding: 'utf-8', script: 'traditional', converted: null, format: 'text' },
+    documents: [],
+    diagnostics: [{ severity: 'error', code: 'invalid-argument', message: problem, position: null }],
+  };
 }

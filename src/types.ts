@@ -107,15 +107,33 @@ export interface Table {
 
 export type TargetType = 'number' | 'percent' | 'date' | 'range' | 'text' | 'blank';
 
-export interface Target {
+/**
+ * The bound a target states: `>=` for ≧ / 以上 / 至少, `<=` for ≦ / 以下 /
+ * 以內, `>` / `<` for strict ones (超過, 未滿).  Absent when the target is a
+ * plain value.
+ */
+export type Comparator = '>=' | '<=' | '>' | '<';
+
+interface TargetFields {
   year: number;
   gregorianYear: number;
   raw: string;
-  type: TargetType;
-  /** number / percent: a number; date: `MM-DD`; range: `{min,max}`; text, blank: null. */
-  value: number | string | { min: number; max: number } | null;
   unit: string | null;
+  /** Only present when the cell states a bound (`≧91%` → `>=`); schema 1.1.0. */
+  comparator?: Comparator;
 }
+
+/**
+ * One year's target; `value` is narrowed by `type` (a discriminated union):
+ * number / percent: a number; date: `MM-DD`; range: `{min,max}`; text, blank: null.
+ */
+export type Target = TargetFields &
+  (
+    | { type: 'number' | 'percent'; value: number }
+    | { type: 'date'; value: string }
+    | { type: 'range'; value: { min: number; max: number } }
+    | { type: 'text' | 'blank'; value: null }
+  );
 
 export interface KpiStrategy {
   marker: string | null;
@@ -167,7 +185,8 @@ export interface ReportItem {
 
 export interface PlanDocument {
   kind: DocumentKind;
-  title: string;
+  /** null when the document has no title line. */
+  title: string | null;
   agency: string | null;
   period: Period | null;
   revision: string | null;
@@ -205,12 +224,13 @@ export interface Line {
   page?: number;
   /**
    * What normalization decided about the line: `content`, `blank`, or page
-   * furniture that later stages skip (`page-number`, `running-header`, `toc`).
+   * furniture that later stages skip (`page-number`, `running-header`, `toc`,
+   * `furniture` for web-page copies' navigation, counters and links).
    */
   role: LineRole;
 }
 
-export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc';
+export type LineRole = 'content' | 'blank' | 'page-number' | 'running-header' | 'toc' | 'furniture';
 
 /** The decoded, normalized input a file's stages work on. */
 export interface SourceText {
@@ -224,6 +244,8 @@ export interface SourceText {
    * them as they are instead of guessing from the text.
    */
   knownTables?: RawTable[];
+  /** What normalization found worth reporting (e.g. `toc-not-closed`). */
+  diagnostics?: Diagnostic[];
 }
 
 // ---------------------------------------------------------------------------
@@ -277,7 +299,7 @@ export interface FrontEnd {
 /** A logical document found by the split stage: a half-open range of lines. */
 export interface DocumentSpan {
   kind: DocumentKind;
-  title: string;
+  title: string | null;
   agency: string | null;
   period: Period | null;
   revision: string | null;

@@ -57,7 +57,7 @@ function doc(overrides: Partial<PlanDocument>): PlanDocument {
 
 function result(...documents: PlanDocument[]): ParseResult {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     source: { path: 'x.txt', bytes: 1, sha256: '0'.repeat(64), encoding: 'utf-8', script: 'traditional', converted: null, format: 'text' },
     documents,
     diagnostics: [],
@@ -76,6 +76,7 @@ describe('quality rules', () => {
       'duplicate-indicator',
       'budget-unparsed',
       'missing-completion',
+      'toc-not-closed',
     ]);
     for (const rule of RULES) expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(rules).toHaveLength(RULES.length);

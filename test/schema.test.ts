@@ -26,7 +26,7 @@ keys<Period>('period', { from: true, to: true, gregorian: true });
 keys<PlanDocument>('document', { kind: true, title: true, agency: true, period: true, revision: true, position: true, sections: true, tables: true, kpis: true, workItems: true, reportItems: true });
 keys<Section>('section', { marker: true, style: true, ordinal: true, level: true, title: true, body: true, position: true, children: true });
 keys<Table>('table', { kind: true, layout: true, header: true, rows: true, section: true, position: true });
-keys<Target>('target', { year: true, gregorianYear: true, raw: true, type: true, value: true, unit: true });
+keys<Target>('target', { year: true, gregorianYear: true, raw: true, type: true, value: true, unit: true, comparator: true }, ['comparator']);
 keys<Kpi>('kpi', { strategy: true, indicator: true, measure: true, assessment: true, common: true, targets: true, position: true });
 keys<KpiStrategy>('kpi.strategy', { marker: true, ordinal: true, text: true, perspective: true, weight: true });
 keys<KpiIndicator>('kpi.indicator', { marker: true, ordinal: true, text: true, weight: true });

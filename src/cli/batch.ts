@@ -31,12 +31,47 @@ export interface BatchOptions {
   jobs: number;
   /** Called as each task finishes, in completion order (progress bar). */
   onDone?: (result: TaskResult) => void;
+  /**
+   * Time budget per file in seconds (0: none).  A file above BUDGET_BYTES
+   * gets proportionally more.  Past it, the worker parsing the file is
+   * stopped and the file fails with a `timeout` error.
+   */
+  timeout?: number;
+  /** Heap limit of each worker in MB (V8 old generation); past it the file fails with `out-of-memory`. */
+  maxMemoryMb?: number;
+}
+
+/** Files up to this size get the plain `--timeout`; larger ones proportionally more. */
+export const BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** The time budget of one file of `bytes` bytes, in milliseconds. */
+export function budgetMs(timeoutSeconds: number, bytes: number): number {
+  return Math.round(timeoutSeconds * 1000 * Math.max(1, bytes / BUDGET_BYTES));
+}
+
+/** What a file that was stopped gets instead of a result. */
+function stopped(task: Task, bytes: number, code: 'timeout' | 'out-of-memory', message: string): TaskResult {
+  return {
+    index: task.index,
+    path: task.display,
+    bytes,
+    status: 'failed',
+    diagnostics: [{ severity: 'error', code, message, position: null }],
+    errors: 1,
+    warnings: 0,
+  };
 }
 
 export async function runBatch(tasks: Task[], config: RunConfig, options: BatchOptions, deliver: Deliver): Promise<void> {
   if (tasks.length === 0) return;
-  // Running from the TypeScript sources (tsx, vitest) there is no compiled worker: stay in this thread.
-  const inThread = options.jobs <= 1 || tasks.length === 1 || !existsSync(fileURLToPath(new URL('./worker.js', import.meta.url)));
+  // A parse is synchronous: only in a worker can it be stopped (time budget,
+  // memory bound) and only then does the main thread stay free to handle
+  // Ctrl-C.  So even one file runs in a worker unless budgets are off
+  // (`--timeout 0`).  From the TypeScript sources (tsx, vitest) there is no
+  // compiled worker: stay in this thread.
+  const bounded = (options.timeout ?? 0) > 0 || options.maxMemoryMb !== undefined;
+  const inThread =
+    (!bounded && (options.jobs <= 1 || tasks.length === 1)) || !existsSync(fileURLToPath(new URL('./worker.js', import.meta.url)));
   if (inThread) {
     const toolkit = await loadToolkit(config);
     for (const task of tasks) {
@@ -76,6 +111,7 @@ export async function runPool(tasks: Task[], config: RunConfig, options: BatchOp
     const finish = (error?: unknown): void => {
       if (settled) return;
       settled = true;
+      for (const worker of [...budgets.keys()]) clearBudget(worker);
       Promise.all([...queued.keys()].map((worker) => worker.terminate())).then(
         () => (error ? reject(error) : resolve()),
         () => (error ? reject(error) : resolve()),
@@ -83,13 +119,20 @@ export async function runPool(tasks: Task[], config: RunConfig, options: BatchOp
     };
 
     const spawn = (): void => {
-      const worker = new Worker(workerUrl, { workerData: config, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const resourceLimits: { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb?: number } = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+      if (options.maxMemoryMb !== undefined) resourceLimits.maxOldGenerationSizeMb = options.maxMemoryMb;
+      const worker = new Worker(workerUrl, { workerData: config, resourceLimits });
       queued.set(worker, []);
-      worker.on('message', (message: TaskResult | { fatal: string; index: number }) => {
+      worker.on('message', (message: TaskResult | { fatal: string; index: number } | { started: number; bytes: number }) => {
         if ('fatal' in message) {
           finish(new Error(message.fatal));
           return;
         }
+        if ('started' in message) {
+          startBudget(worker, message.started, message.bytes);
+          return;
+        }
+        clearBudget(worker);
         queued.get(worker)?.shift();
         complete(message);
         dispatch();
@@ -100,23 +143,60 @@ export async function runPool(tasks: Task[], config: RunConfig, options: BatchOp
       });
     };
 
-    // A worker died (out of memory, a crash in native code): the task it was
-    // running fails, the ones it had not started go to another worker.
-    const lost = (worker: Worker, error: Error): void => {
+    /** The running file's timer and size, per worker. */
+    const budgets = new Map<Worker, { timer: NodeJS.Timeout | null; bytes: number }>();
+    const startBudget = (worker: Worker, index: number, bytes: number): void => {
+      clearBudget(worker);
+      const seconds = options.timeout ?? 0;
+      let timer: NodeJS.Timeout | null = null;
+      if (seconds > 0) {
+        const ms = budgetMs(seconds, bytes);
+        timer = setTimeout(() => {
+          const running = queued.get(worker)?.[0];
+          if (!running || running.index !== index) return;
+          const limit = ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${ms} ms`;
+          lost(worker, null, stopped(running, bytes, 'timeout', `parsing took longer than ${limit}, the time budget for a file of this size; stopped, nothing written for it (raise it with --timeout)`));
+        }, ms);
+      }
+      budgets.set(worker, { timer, bytes });
+    };
+    const clearBudget = (worker: Worker): void => {
+      const budget = budgets.get(worker);
+      if (budget?.timer) clearTimeout(budget.timer);
+      budgets.delete(worker);
+    };
+
+    // A worker died (out of memory, a crash in native code) or was stopped
+    // (time budget): the task it was running fails, the ones it had not
+    // started go to another worker.
+    const lost = (worker: Worker, error: Error | null, replacement?: TaskResult): void => {
       const mine = queued.get(worker);
       if (!mine) return;
+      const bytes = budgets.get(worker)?.bytes ?? 0;
+      clearBudget(worker);
       queued.delete(worker);
       void worker.terminate().catch(() => undefined);
       if (settled) return;
       const [running, ...waiting] = mine;
       retry.unshift(...waiting);
-      if (running) {
+      const outOfMemory = error && ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(error.message));
+      if (running && replacement) complete(replacement);
+      else if (running && outOfMemory) {
+        complete(
+          stopped(
+            running,
+            bytes,
+            'out-of-memory',
+            `parsing needed more memory than the limit of ${options.maxMemoryMb ?? 'the default'} MB per file; stopped, nothing written for it (raise it with --max-memory)`,
+          ),
+        );
+      } else if (running) {
         complete({
           index: running.index,
           path: running.display,
           bytes: 0,
           status: 'crashed',
-          diagnostics: [{ severity: 'error', code: 'internal-error', message: `plan-parse crashed on this file (a bug; please report it): ${error.message}`, position: null }],
+          diagnostics: [{ severity: 'error', code: 'internal-error', message: `plan-parse crashed on this file (a bug; please report it): ${error?.message ?? 'worker lost'}`, position: null }],
           errors: 1,
           warnings: 0,
         });

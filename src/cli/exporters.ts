@@ -1,7 +1,8 @@
 /**
  * The flat-table exports behind `plan-parse kpis` and `plan-parse items`
- * (src/export/*), loaded on demand.  CSV: the header once, then each file's
- * rows as they come; JSON: one canonical object per row, keyed by header.
+ * (src/export/*), loaded on demand.  One record per row with typed values
+ * (numbers, booleans, null); CSV writes them as text (RFC 4180, guarded
+ * against spreadsheet formulas and date conversion), JSON keeps the types.
  */
 import { canonicalJson } from '../serialize.js';
 import type { ParseResult } from '../types.js';
@@ -12,51 +13,50 @@ export interface Exporter {
   csvHeader(): string;
   /** A file's rows as CSV text (no header). */
   csvRows(result: ParseResult): string;
-  /** A file's rows as NDJSON (one canonical object per row). */
-  jsonRows(result: ParseResult): string;
+  /**
+   * A file's rows as JSON: NDJSON lines (one canonical object per line), or
+   * with `array` the elements of a JSON array (`,\n` between, no brackets,
+   * no trailing newline), indented with `pretty`.
+   */
+  jsonRows(result: ParseResult, options?: { array?: boolean; pretty?: boolean }): string;
 }
 
-type Cell = string | number | boolean | null | undefined;
-type Row = Cell[] | Record<string, Cell>;
+export type Cell = string | number | boolean | null | { min: number; max: number };
+export type RowRecord = Record<string, Cell>;
 
 export class ExportUnavailable extends Error {}
 
+interface ExportModule {
+  header: () => string[];
+  records: (result: ParseResult) => RowRecord[];
+  toCsv: (rows: readonly (readonly string[])[]) => string;
+  cellText: (value: Cell) => string;
+}
+
 export async function loadExporter(kind: 'kpis' | 'items'): Promise<Exporter> {
-  let header: string[];
-  let rows: (result: ParseResult) => Row[];
-  let toCsv: (rows: Row[]) => string;
+  let module: ExportModule;
   try {
-    const kpi = (await import('../export/kpi-csv.js')) as Record<string, unknown>;
-    toCsv = kpi.toCsv as typeof toCsv;
-    if (kind === 'kpis') {
-      header = (kpi.kpiCsvHeader as () => string[])();
-      rows = kpi.kpiCsvRows as typeof rows;
-    } else {
-      const items = (await import('../export/items-csv.js')) as Record<string, unknown>;
-      header = (items.itemsCsvHeader as () => string[])();
-      rows = items.itemsCsvRows as typeof rows;
-      if (typeof items.toCsv === 'function') toCsv = items.toCsv as typeof toCsv;
+    const kpi = await import('../export/kpi-csv.js');
+    if (kind === 'kpis') module = { header: kpi.kpiCsvHeader, records: kpi.kpiRecords, toCsv: kpi.toCsv, cellText: kpi.cellText };
+    else {
+      const items = await import('../export/items-csv.js');
+      module = { header: items.itemsCsvHeader, records: items.itemsRecords, toCsv: kpi.toCsv, cellText: kpi.cellText };
     }
-    if (typeof toCsv !== 'function' || typeof rows !== 'function' || !Array.isArray(header)) throw new Error('incomplete module');
   } catch (error) {
     throw new ExportUnavailable(`the ${kind} export is not available in this build (${(error as Error).message})`);
   }
-  const asArray = (row: Row): Cell[] => (Array.isArray(row) ? row : header.map((name) => row[name]));
+  const header = module.header();
   return {
     header,
-    csvHeader: () => toCsv([header]),
+    csvHeader: () => module.toCsv([header]),
     csvRows: (result) => {
-      const list = rows(result);
-      return list.length ? toCsv(list) : '';
+      const list = module.records(result);
+      return list.length ? module.toCsv(list.map((record) => header.map((name) => module.cellText(record[name] ?? null)))) : '';
     },
-    jsonRows: (result) =>
-      rows(result)
-        .map((row) => {
-          const cells = asArray(row);
-          const object: Record<string, Cell> = {};
-          header.forEach((name, i) => (object[name] = cells[i] ?? null));
-          return canonicalJson(object);
-        })
-        .join(''),
+    jsonRows: (result, options = {}) => {
+      const list = module.records(result);
+      if (options.array) return list.map((record) => canonicalJson(record, options.pretty).trimEnd()).join(',\n');
+      return list.map((record) => canonicalJson(record)).join('');
+    },
   };
 }

@@ -14,17 +14,21 @@
  * Start-up is kept short: only commander and chalk load here; the parser,
  * ajv and the worker pool load when a run needs them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { RULES } from '../quality/rules.js';
 import { runBatch } from './batch.js';
+import type { RuleConfig } from './config.js';
+import { safePath, safeText, withoutPath } from './escape.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { addCommonOptions, resolveOptions, type CliOptions } from './options.js';
 import { Progress } from './progress.js';
-import type { Reporter } from './reporters/types.js';
+import { fileStatus, type Reporter, type ReporterName, type ReporterOptions } from './reporters/types.js';
+import { suggestCommand } from './suggest.js';
 import { Summary } from './summary.js';
 import type { Mode, RunConfig, Task, TaskResult } from './task.js';
-import { color, stderrIsTTY } from './term.js';
+import { color, configureColor, stderrIsTTY } from './term.js';
 
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
 
@@ -41,6 +45,13 @@ class UsageError extends Error {}
 /** Run the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  configureColor(argv);
+  // The reader went away (`plan-parse --help | head -1`, `… | head`): stop quietly, help and data alike.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCode);
+    process.stderr.write(`plan-parse: cannot write to standard output: ${error.message}\n`);
+    process.exit(2);
+  });
   const program = new Command();
   program
     .name('plan-parse')
@@ -63,6 +74,7 @@ Examples:
   plan-parse kpis plans/ --csv --excel > kpis.csv
   plan-parse review plans/ -o review/       review/index.html and a page per file
   cat plan.txt | plan-parse - --pretty
+  (in a clone, run it as npx plan-parse …)
 
 Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I/O errors.`,
     );
@@ -76,6 +88,22 @@ Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I
     .description('parse, check the schema and the quality rules; exit 1 on errors (for CI)')
     .argument('[paths...]', 'files, folders (recursive) or - for standard input');
   addCommonOptions(validate, { out: false, reporter: true });
+  validate.addHelpText(
+    'after',
+    `
+Rules (turn off or change with --rule id=severity or plan-parse.config.json):
+${RULES.map((rule) => `  ${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.description}`).join('\n')}
+  plus the parser's own diagnostics (kpi-row-uncertain, undecodable-bytes, …) and schema-invalid.
+
+Examples:
+  plan-parse validate uploads/                          pretty report, tally at the end
+  plan-parse validate uploads/ -r github --strict       annotations for GitHub Actions
+  plan-parse validate uploads/ -r sarif --report-file plan-parse.sarif
+  plan-parse validate uploads/ --rule missing-period=off --max-warnings 0
+  plan-parse validate --list-rules
+
+Exit codes: 0 ok, 1 errors (or warnings with --strict, or more than --max-warnings), 2 usage or I/O errors.`,
+  );
   validate.action(async (paths: string[]) => {
     exitCode = await run('validate', paths, resolveOptions(validate, program));
   });
@@ -86,6 +114,15 @@ Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I
   ] as const) {
     const command = program.command(name).description(description).argument('[paths...]', 'files, folders (recursive) or - for standard input');
     addCommonOptions(command, { csv: true });
+    command.addHelpText(
+      'after',
+      `
+Examples:
+  plan-parse ${name} plans/ > ${name}.csv                  CSV (RFC 4180, CRLF line ends) on stdout
+  plan-parse ${name} plans/ --excel -o ${name}.csv         with a UTF-8 BOM for Excel, written atomically
+  plan-parse ${name} plans/ -f ndjson | jq .             one JSON object per row, typed values
+  plan-parse ${name} plans/ -f json --pretty             a JSON array, indented`,
+    );
     command.action(async (paths: string[]) => {
       exitCode = await run(name, paths, resolveOptions(command, program));
     });
@@ -113,6 +150,7 @@ Exit codes: 0 ok, 1 errors in an input (or warnings with --strict), 2 usage or I
   program
     .command('schema')
     .description('print the JSON Schema every result follows')
+    .addHelpText('after', '\nExample:\n  plan-parse schema > plan-document.schema.json')
     .action(() => {
       exitCode = printSchema();
     });
@@ -144,76 +182,139 @@ function printSchema(): number {
 // ---------------------------------------------------------------------------
 
 async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<number> {
+  if (opts.listRules) return listRules();
   if (paths.length === 0) throw new UsageError('no input: give files, folders, or - for standard input (see plan-parse --help)');
   if (opts.encoding !== undefined) await checkEncoding(opts.encoding);
   const csvMode = mode === 'kpis' || mode === 'items';
   const outDir = mode === 'parse' ? opts.out : undefined;
   const outFile = csvMode ? opts.out : undefined;
+  const ruleConfig = await loadRules(opts);
+  const maxWarnings = opts.maxWarnings ?? ruleConfig.maxWarnings;
 
-  const collected = collectInputs(paths, { include: opts.include, exclude: opts.exclude, outDir });
+  if (outFile) {
+    const problem = outputFileProblem(outFile);
+    if (problem) {
+      process.stderr.write(`${color.red('plan-parse:')} ${safeText(problem)}\n`);
+      return 2;
+    }
+  }
+
+  const collected = collectInputs(paths, { include: opts.include, exclude: opts.exclude, outDir, followSymlinks: opts.followSymlinks });
   let ioError = collected.errors.length > 0;
   let failed = false;
-  for (const message of collected.errors) process.stderr.write(`${color.red('plan-parse:')} ${message}\n`);
   const files = collected.files;
-  if (files.length === 0) {
-    if (!ioError) process.stderr.write(`${color.red('plan-parse:')} no input files found in ${paths.join(', ')}${opts.include.length || opts.exclude.length ? ' (after --include / --exclude)' : ''}\n`);
+  const refusedResults: TaskResult[] = collected.refused.map((entry) => {
+    const suggestion = entry.code === 'read-error' ? suggestCommand(entry.path) : '';
+    return {
+      index: -1,
+      path: entry.path,
+      bytes: 0,
+      status: entry.code === 'read-error' ? 'io-error' : 'skipped',
+      diagnostics: [{ severity: entry.severity, code: entry.code, message: entry.message + suggestion, position: null }],
+      errors: entry.severity === 'error' ? 1 : 0,
+      warnings: entry.severity === 'warning' ? 1 : 0,
+    };
+  });
+  if (files.length === 0 && (!reportsEveryInput(mode, opts) || refusedResults.length === 0)) {
+    for (const result of refusedResults) process.stderr.write(`${color.red('plan-parse:')} ${safeText(result.diagnostics[0].message)}\n`);
+    if (!ioError) process.stderr.write(`${color.red('plan-parse:')} no input files found in ${safeText(paths.join(', '))}${opts.include.length || opts.exclude.length ? ' (after --include / --exclude)' : ''}\n`);
     return 2;
+  }
+
+  // The output goes nowhere: say so now, before parsing anything (exit 2).
+  if (outDir) {
+    const { prepareOutputFolder } = await import('../io/output.js');
+    try {
+      prepareOutputFolder(outDir);
+    } catch (error) {
+      process.stderr.write(`${color.red('plan-parse:')} ${safeText((error as Error).message)}\n`);
+      return 2;
+    }
   }
 
   const { DEFAULT_MAX_BYTES } = await import('../io/read.js');
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const tasks: Task[] = [];
   const taskInputs: InputFile[] = [];
-  let unreadable = collected.errors.length;
-  for (const [index, file] of files.entries()) {
-    const task: Task = { index, path: file.path, display: file.display };
+  const early: TaskResult[] = [...refusedResults];
+  const targets: (string | null)[] = [];
+  const usedTargets = new Map<string, string>();
+  let outputPathFor: ((outDir: string, root: string, input: string) => string) | null = null;
+  if (outDir) outputPathFor = (await import('../io/output.js')).outputPathFor;
+  for (const file of files) {
+    // Where the output goes, decided before anything is parsed: a clash (a/x.txt and b/x.txt into
+    // one -o, or standard input and a file named `stdin`) or an unsafe path is refused up front.
+    let target: string | null = null;
+    if (outDir && outputPathFor) {
+      try {
+        target = file.stdin ? join(resolve(outDir), 'stdin.json') : outputPathFor(outDir, file.root, file.rel !== undefined ? join(file.root, file.rel) : resolve(file.path));
+        const other = usedTargets.get(target);
+        if (other !== undefined) {
+          throw Object.assign(new Error(`${file.display} and ${other} would both be written to ${target}; not reading ${file.display} (give their common folder instead, so the output mirrors it)`), { code: 'output-clash' });
+        }
+        usedTargets.set(target, file.display);
+      } catch (error) {
+        ioError = true;
+        const code = String((error as { code?: string }).code ?? 'unsafe-output-path');
+        early.push({ index: -1, path: file.display, bytes: 0, status: 'io-error', diagnostics: [{ severity: 'error', code, message: (error as Error).message, position: null }], errors: 1, warnings: 0 });
+        continue;
+      }
+    }
+    const task: Task = { index: tasks.length, path: file.bytesPath ?? file.path, display: file.display, walked: file.walked };
     if (file.stdin) {
       try {
         task.bytes = await readStdin(maxBytes);
       } catch (error) {
-        process.stderr.write(`${color.red('plan-parse:')} standard input: ${(error as Error).message}\n`);
+        const tooLarge = (error as { code?: string }).code === 'too-large';
         // Too large is a bad input (exit 1), like a file above --max-bytes; a read failure is I/O (exit 2).
-        if ((error as { code?: string }).code === 'too-large') failed = true;
+        if (tooLarge) failed = true;
         else ioError = true;
-        unreadable++;
+        early.push({
+          index: -1,
+          path: '-',
+          bytes: 0,
+          status: tooLarge ? 'failed' : 'io-error',
+          diagnostics: [{ severity: 'error', code: tooLarge ? 'file-too-large' : 'read-error', message: `standard input: ${(error as Error).message}`, position: null }],
+          errors: 1,
+          warnings: 0,
+        });
         continue;
       }
     }
     tasks.push(task);
     taskInputs.push(file);
+    targets.push(target);
   }
-  tasks.forEach((task, i) => (task.index = i));
 
   // Output shape.
   let format = opts.format;
   if (csvMode) format ??= 'csv';
   else if (mode === 'parse' && !outDir) format ??= tasks.length === 1 ? 'json' : 'ndjson';
-  if (mode === 'parse' && opts.pretty && format === 'ndjson' && !opts.quiet && !outDir) {
-    process.stderr.write(`${color.yellow('plan-parse:')} --pretty is ignored for NDJSON (use --format json or -o)\n`);
+  const pretty = opts.pretty && (format === 'json' || (mode === 'parse' && Boolean(outDir)));
+  if (opts.pretty && !pretty && format === 'ndjson' && !opts.quiet) {
+    process.stderr.write(`${color.yellow('plan-parse:')} --pretty is ignored for NDJSON (one object per line; use --format json${mode === 'parse' ? ' or -o' : ''})\n`);
   }
+  const columns = process.stderr.isTTY ? process.stderr.columns || 80 : null;
+  const reporterOptions: ReporterOptions = { strict: opts.strict, quiet: opts.quiet, verbose: opts.verbose, columns, version: version() };
   let reporter: Reporter | null = null;
-  if (mode === 'validate' || opts.reporterGiven) {
-    const name = opts.reporter;
-    reporter =
-      name === 'json'
-        ? (await import('./reporters/json.js')).jsonReporter()
-        : name === 'github'
-          ? (await import('./reporters/github.js')).githubReporter()
-          : (await import('./reporters/pretty.js')).prettyReporter();
-    // Outside validate, stdout carries the data: the report goes to stderr.
-    if (mode !== 'validate') reporter.stream = 'stderr';
-  }
+  if (mode === 'validate' || opts.reporterGiven) reporter = await loadReporter(opts.reporter, reporterOptions);
+  // The report's destination: --report-file, else stdout in validate; outside validate stdout carries the data.
+  const reportChunks: string[] | null = opts.reportFile ? [] : null;
+  if (reporter && mode !== 'validate') reporter.stream = 'stderr';
+  if (opts.reportFile && !reporter) reporter = await loadReporter(opts.reporter, reporterOptions);
   const config: RunConfig = {
     mode,
     encoding: opts.encoding,
     convert: opts.convert,
     maxBytes,
     json: mode === 'parse',
-    pretty: mode === 'parse' && opts.pretty && (Boolean(outDir) || format === 'json'),
+    pretty,
     quality: mode === 'validate',
-    snippets: Boolean(reporter) && opts.reporter === 'pretty',
+    snippets: Boolean(reporter) && opts.reporter === 'pretty' && !reportChunks,
     csv: csvMode ? mode : null,
     csvAsJson: csvMode && format !== 'csv',
+    rowsFormat: format === 'json' ? 'json' : 'ndjson',
+    rules: ruleConfig.rules,
   };
 
   let csvHeader = '';
@@ -228,30 +329,31 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     }
   }
 
-  // Only runs that write files leave temp files to clean up on Ctrl-C.
-  const { installSignalHandlers } = outDir || outFile ? await import('../io/signals.js') : { installSignalHandlers: () => () => undefined };
   // Byte totals make the ETA honest when file sizes vary; only worth the stat calls when the bar shows.
   let totalBytes: number | null = null;
   if (stderrIsTTY && !opts.quiet && tasks.length >= 4) {
     totalBytes = 0;
     for (const task of tasks) {
       try {
-        totalBytes += task.bytes ? task.bytes.byteLength : statSync(task.path).size;
+        totalBytes += task.bytes ? task.bytes.byteLength : statSync(typeof task.path === 'string' ? task.path : Buffer.from(task.path)).size;
       } catch {
         // reported when the task runs
       }
     }
   }
-  const progress = new Progress(tasks.length, totalBytes, { tty: stderrIsTTY, quiet: opts.quiet });
-  const uninstall = installSignalHandlers(() => progress.finish());
+  const progress = new Progress(tasks.length, totalBytes, { tty: stderrIsTTY, quiet: opts.quiet, columns });
   const summary = new Summary();
-  for (let i = 0; i < unreadable; i++) summary.addMissing();
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // The reader went away (`| head`): stop quietly.
-    if (error.code === 'EPIPE') process.exit(failed ? 1 : 0);
-    process.stderr.write(`${color.red('plan-parse:')} cannot write to standard output: ${error.message}\n`);
-    process.exit(2);
+  let written = 0;
+  let delivered = 0;
+  const { installSignalHandlers } = await import('../io/signals.js');
+  const uninstall = installSignalHandlers(() => {
+    progress.finish();
+    const total = tasks.length;
+    if (outDir) process.stderr.write(`plan-parse: interrupted: ${written} of ${total} written to ${safeText(outDir)}\n`);
+    else if (outFile) process.stderr.write(`plan-parse: interrupted: nothing written to ${safeText(outFile)} (${delivered} of ${total} files parsed)\n`);
+    else process.stderr.write(`plan-parse: interrupted after ${delivered} of ${total} files\n`);
   });
+  const stepSummary = mode === 'validate' && process.env.GITHUB_STEP_SUMMARY ? new (await import('./step-summary.js')).StepSummary() : null;
 
   const stdout = new StdoutWriter();
   const csvChunks: string[] = [];
@@ -260,47 +362,49 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     if (outFile) csvChunks.push(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
     else return stdout.write(data);
   };
-  const usedTargets = new Map<string, string>();
-  let written = 0;
-  let writeOutput: ((result: TaskResult, input: InputFile) => void) | null = null;
+  const emitReport = async (text: string): Promise<void> => {
+    if (!text || !reporter) return;
+    if (reportChunks) reportChunks.push(text);
+    else if (reporter.stream === 'stderr') progress.print(text);
+    else await stdout.write(text);
+  };
+  let writeOutput: ((result: TaskResult) => void) | null = null;
   if (outDir) {
-    const { outputPathFor, writeFileAtomic } = await import('../io/output.js');
-    writeOutput = (result, input) => {
+    const { writeFileAtomic } = await import('../io/output.js');
+    writeOutput = (result) => {
       try {
-        const target = input.stdin ? join(outDir, 'stdin.json') : outputPathFor(outDir, input.root, resolve(input.path));
-        const other = usedTargets.get(target);
-        if (other !== undefined) throw new Error(`${result.path} and ${other} would both be written to ${target}; not writing ${result.path}`);
-        usedTargets.set(target, result.path);
-        writeFileAtomic(target, result.json!);
+        writeFileAtomic(targets[result.index]!, result.json!);
         written++;
       } catch (error) {
         ioError = true;
-        progress.print(`${color.red('plan-parse:')} ${(error as Error).message}`);
+        summary.moveToErrors(result);
+        progress.print(`${color.red('plan-parse:')} ${safeText((error as Error).message)}`);
       }
     };
   }
 
+  // Inputs that were never read (missing, refused, clashing) are files of the run too: every reporter lists them.
+  const note = async (result: TaskResult): Promise<void> => {
+    summary.add(result);
+    stepSummary?.add(result, fileStatus(result, opts.strict));
+    if (result.status === 'io-error') ioError = true;
+    if (reporter) await emitReport(reporter.file(result));
+    else if (result.diagnostics[0]?.code === 'symlink-outside' && !opts.quiet) {
+      // What was not read, and why, even without --verbose: the upload tried to reach outside its folder.
+      progress.print(`${color.yellow('plan-parse:')} ${safePath(result.path)}: ${safeText(result.diagnostics[0].message)}`);
+    } else reportProblems(result, progress, opts, Boolean(outDir));
+  };
   if (csvHeader) await emitData(csvHeader);
+  for (const result of early) await note(result);
   let first = true;
   const deliver = async (result: TaskResult): Promise<void> => {
-    summary.add(result);
-    const input = taskInputs[result.index];
-    const bad = result.status !== 'ok' || result.errors > 0;
-    if (result.status === 'io-error') ioError = true;
+    delivered++;
+    const bad = result.status === 'failed' || result.status === 'crashed' || result.errors > 0;
     if (bad || (opts.strict && result.warnings > 0)) failed = true;
-
-    if (reporter) {
-      const text = reporter.file(result);
-      if (text) {
-        if (reporter.stream === 'stderr') progress.print(text);
-        else await stdout.write(text);
-      }
-    } else {
-      reportProblems(result, progress, { strict: opts.strict, quiet: opts.quiet, outDir: Boolean(outDir) });
-    }
+    await note(result);
 
     if (result.json !== undefined) {
-      if (writeOutput) writeOutput(result, input);
+      if (writeOutput) writeOutput(result);
       else if (format === 'json' && tasks.length > 1) {
         await emitData(first ? '[\n' : ',\n');
         await emitData(result.json.subarray(0, result.json.byteLength - 1)); // without its newline
@@ -309,9 +413,9 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     }
     if (result.rows !== undefined) {
       if (format === 'json') {
-        const lines = result.rows.replace(/\n$/, '');
-        if (lines) {
-          await emitData(`${first ? '[\n' : ',\n'}${lines.split('\n').join(',\n')}`);
+        // The worker joined this file's rows as array elements.
+        if (result.rows) {
+          await emitData(`${first ? '[\n' : ',\n'}${result.rows}`);
           first = false;
         }
       } else await emitData(result.rows);
@@ -319,53 +423,140 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
   };
 
   try {
-    await runBatch(tasks, config, { jobs: opts.jobs, onDone: (result) => progress.tick(result.bytes) }, deliver);
+    await runBatch(
+      tasks,
+      config,
+      { jobs: opts.jobs, onDone: (result) => progress.tick(result.bytes), timeout: opts.timeout, maxMemoryMb: opts.maxMemoryMb },
+      deliver,
+    );
   } finally {
     progress.finish();
-    uninstall();
   }
 
   if (format === 'json' && (tasks.length > 1 || csvMode) && (mode === 'parse' ? !outDir : true)) {
     await emitData(first ? '[]\n' : '\n]\n');
   }
   const totals = summary.finish();
-  if (reporter) {
-    const end = reporter.end(totals);
-    if (end) {
-      if (reporter.stream === 'stderr') process.stderr.write(end);
-      else await stdout.write(end);
-    }
-  }
+  const warningLimitHit = maxWarnings !== null && maxWarnings !== undefined && totals.warningCount > maxWarnings;
+  if (warningLimitHit) failed = true;
+  if (reporter) await emitReport(reporter.end(totals));
   if (outFile) {
-    const { writeFileAtomic } = await import('../io/output.js');
+    const { writeOutputFile } = await import('../io/output.js');
     try {
-      writeFileAtomic(outFile, csvChunks.join(''));
+      await writeOutputFile(outFile, csvChunks.join(''));
     } catch (error) {
       ioError = true;
-      process.stderr.write(`${color.red('plan-parse:')} ${(error as Error).message}\n`);
+      process.stderr.write(`${color.red('plan-parse:')} ${safeText((error as Error).message)}\n`);
+    }
+  }
+  if (reportChunks && opts.reportFile) {
+    const { writeOutputFile } = await import('../io/output.js');
+    try {
+      await writeOutputFile(opts.reportFile, reportChunks.join(''));
+    } catch (error) {
+      ioError = true;
+      process.stderr.write(`${color.red('plan-parse:')} cannot write the report: ${safeText((error as Error).message)}\n`);
     }
   }
   await stdout.flush();
-  if (!opts.quiet) {
-    let line = summary.line();
-    if (outDir) line += ` → ${written} written to ${outDir}`;
+  uninstall();
+  const exitCode = ioError ? 2 : failed ? 1 : 0;
+  if (stepSummary) {
+    const problem = stepSummary.write(process.env.GITHUB_STEP_SUMMARY!, totals, exitCode);
+    if (problem) process.stderr.write(`${color.yellow('plan-parse:')} ${safeText(problem)}\n`);
+  }
+  if (warningLimitHit) process.stderr.write(`${color.red('plan-parse:')} too many warnings (${totals.warningCount}, at most ${maxWarnings} allowed by --max-warnings)\n`);
+  // A machine report on stderr stays parseable: no human line after it.
+  const machineOnStderr = reporter?.machine && !reportChunks && reporter.stream === 'stderr';
+  if (!opts.quiet && !machineOnStderr) {
+    const hint = reporter || opts.verbose || opts.strict ? undefined : `(shown by plan-parse validate, or --verbose)`;
+    let line = summary.line(exitCode, { hint });
+    if (outDir) {
+      const notWritten = totals.files - totals.skipped - written;
+      line += ` → ${written} written to ${safeText(outDir)}${notWritten > 0 ? color.red(` (${notWritten} not written)`) : ''}`;
+    }
+    else if (outFile) line += ioError ? ` → nothing written to ${safeText(outFile)}` : ` → written to ${safeText(outFile)}`;
+    if (collected.ownOutputs) line += color.dim(` (${collected.ownOutputs} earlier outputs in the input folder not read)`);
     process.stderr.write(`${line}\n`);
   }
-  return ioError ? 2 : failed ? 1 : 0;
+  return exitCode;
 }
 
-/** Messages for one file in parse / kpis / items mode: errors always, warnings with --strict. */
-function reportProblems(result: TaskResult, progress: Progress, options: { strict: boolean; quiet: boolean; outDir: boolean }): void {
-  const shown = result.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && options.strict && !options.quiet));
-  if (shown.length === 0) return;
-  const lines = shown.map((d) => {
+/** A symlink to a FIFO or character device (`/dev/stdout` → `/proc/self/fd/1`): written through, never replaced. */
+function pointsToStream(file: string): boolean {
+  try {
+    const target = statSync(file);
+    return target.isFIFO() || target.isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** A report lists every input, unreadable ones too: a run whose inputs are all missing still writes it. */
+function reportsEveryInput(mode: Mode, opts: CliOptions): boolean {
+  return mode === 'validate' || opts.reporterGiven || Boolean(opts.reportFile);
+}
+
+/** Why `kpis` / `items -o FILE` cannot write FILE, checked before parsing; null when it can. */
+function outputFileProblem(file: string): string | null {
+  if (/^\/dev\/(?:stdout|stderr|fd\/\d+)$|^\/proc\/self\/fd\/\d+$/.test(file)) return null;
+  try {
+    const stat = lstatSync(file);
+    if (stat.isSymbolicLink() && pointsToStream(file)) return null;
+    if (stat.isSymbolicLink()) return `not writing ${file}: it is a symbolic link; plan-parse never replaces one (give the file it points to, or redirect stdout with >)`;
+    if (stat.isDirectory()) return `not writing ${file}: it is a folder (give a file name)`;
+    if (stat.isSocket() || stat.isBlockDevice()) return `not writing ${file}: it is ${stat.isSocket() ? 'a socket' : 'a block device'}`;
+  } catch {
+    // absent: written atomically at the end
+  }
+  return null;
+}
+
+/** Messages for one file in parse / kpis / items mode: errors always; warnings with --strict or --verbose; info with --verbose. */
+function reportProblems(result: TaskResult, progress: Progress, options: CliOptions, outDir: boolean): void {
+  const shownHere = result.diagnostics.filter(
+    (d) => d.severity === 'error' || (!options.quiet && ((d.severity === 'warning' && (options.strict || options.verbose)) || (d.severity === 'info' && options.verbose))) || (options.quiet && options.strict && d.severity === 'warning'),
+  );
+  if (shownHere.length === 0) return;
+  const path = safePath(result.path);
+  const lines = shownHere.map((d) => {
     const where = d.position ? `:${d.position.start.line}:${d.position.start.column}` : '';
-    const label = d.severity === 'error' ? color.red('error') : color.yellow('warning');
-    return `${result.path}${where}: ${label}: ${d.message} ${color.dim(`(${d.code})`)}`;
+    const label = d.severity === 'error' ? color.red('error') : d.severity === 'warning' ? color.yellow('warning') : color.blue('info');
+    // A message that already names the file (read errors: `a.txt: no such file or directory`) reads best as it is.
+    if (d.message.startsWith(`${result.path}: `)) return `${path}: ${safeText(withoutPath(d.message, result.path))} ${color.dim(`(${d.code})`)}`;
+    return `${path}${where}: ${label}: ${safeText(d.message)} ${color.dim(`(${d.code})`)}`;
   });
-  if (result.status !== 'ok' && options.outDir && result.status !== 'io-error') lines.push(`${result.path}: ${color.dim('no output written for this file')}`);
-  else if (result.status !== 'ok' && result.status !== 'io-error') lines.push(`${result.path}: ${color.dim('no output for this file')}`);
+  if (result.status === 'failed' || result.status === 'crashed') lines.push(`${path}: ${color.dim(outDir ? 'no output written for this file' : 'no output for this file')}`);
   progress.print(lines.join('\n'));
+}
+
+async function loadReporter(name: ReporterName, options: ReporterOptions): Promise<Reporter> {
+  if (name === 'json') return (await import('./reporters/json.js')).jsonReporter(options);
+  if (name === 'github') return (await import('./reporters/github.js')).githubReporter(options);
+  if (name === 'sarif') return (await import('./reporters/sarif.js')).sarifReporter(options);
+  return (await import('./reporters/pretty.js')).prettyReporter(options);
+}
+
+async function loadRules(opts: CliOptions): Promise<RuleConfig> {
+  const { loadConfigFile, parseRuleOption, ConfigError } = await import('./config.js');
+  try {
+    const config = loadConfigFile(process.cwd(), opts.config);
+    for (const text of opts.rules) {
+      const [id, setting] = parseRuleOption(text);
+      config.rules[id] = setting;
+    }
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function listRules(): number {
+  const width = Math.max(...RULES.map((rule) => rule.id.length));
+  const lines = RULES.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }
 
 async function checkEncoding(name: string): Promise<void> {

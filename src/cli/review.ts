@@ -131,8 +131,9 @@ export async function runReview(paths: string[], opts: CliOptions): Promise<numb
     const end = reporter.end(summary.finish());
     if (end) process.stderr.write(end);
   }
-  if (!opts.quiet) process.stderr.write(`${summary.line()} → ${written} page${written === 1 ? '' : 's'} and index.html in ${outDir}\n`);
-  return ioError ? 2 : failed ? 1 : 0;
+  const exitCode = ioError ? 2 : failed ? 1 : 0;
+  if (!opts.quiet) process.stderr.write(`${summary.line(exitCode)} → ${written} page${written === 1 ? '' : 's'} and index.html in ${outDir}\n`);
+  return exitCode;
 }
 
 /** Errors always; warnings with --strict (the pages show them all). */

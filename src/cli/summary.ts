@@ -1,7 +1,11 @@
 /**
  * End-of-run summary (stderr, unless --quiet): files ok / with warnings /
- * with errors, MB read, seconds, throughput.
+ * with errors / skipped, MB read, seconds, throughput, what was written.
+ * The mark follows the exit code: ✔ only for a run that exits 0 with
+ * nothing to warn about, ✖ for any run that fails (an input's error, an
+ * output that could not be written), ⚠ for warnings.
  */
+import { plural } from './reporters/pretty.js';
 import type { TaskResult } from './task.js';
 import { color, formatMB, formatSeconds } from './term.js';
 
@@ -10,15 +14,21 @@ export interface Totals {
   ok: number;
   warnings: number;
   errors: number;
+  /** Files a folder walk met that are no document (images, archives, spreadsheets), or links it did not follow. */
+  skipped: number;
+  /** Of those, symbolic links leaving the folder given. */
+  linksNotFollowed: number;
   bytes: number;
   seconds: number;
   errorCount: number;
   warningCount: number;
+  /** Errors and warnings per diagnostic code. */
+  byCode: Record<string, { errors: number; warnings: number }>;
 }
 
 export class Summary {
   private readonly started = performance.now();
-  readonly totals: Totals = { files: 0, ok: 0, warnings: 0, errors: 0, bytes: 0, seconds: 0, errorCount: 0, warningCount: 0 };
+  readonly totals: Totals = { files: 0, ok: 0, warnings: 0, errors: 0, skipped: 0, linksNotFollowed: 0, bytes: 0, seconds: 0, errorCount: 0, warningCount: 0, byCode: {} };
 
   add(result: TaskResult): void {
     const t = this.totals;
@@ -26,16 +36,29 @@ export class Summary {
     t.bytes += result.bytes;
     t.errorCount += result.errors;
     t.warningCount += result.warnings;
-    if (result.status !== 'ok' || result.errors > 0) t.errors++;
+    for (const d of result.diagnostics) {
+      if (d.severity === 'info') continue;
+      const counts = (t.byCode[d.code] ??= { errors: 0, warnings: 0 });
+      if (d.severity === 'error') counts.errors++;
+      else counts.warnings++;
+    }
+    if (result.status === 'skipped') {
+      t.skipped++;
+      if (result.diagnostics[0]?.code === 'symlink-outside') t.linksNotFollowed++;
+    }
+    else if (result.status !== 'ok' || result.errors > 0) t.errors++;
     else if (result.warnings > 0) t.warnings++;
     else t.ok++;
   }
 
-  /** Count a path that could not even be collected (missing, unreadable folder). */
-  addMissing(): void {
-    this.totals.files++;
-    this.totals.errors++;
-    this.totals.errorCount++;
+  /** A file whose output could not be written: it counts as failed, not ok. */
+  moveToErrors(result: TaskResult): void {
+    const t = this.totals;
+    if (result.status === 'skipped') t.skipped--;
+    else if (result.status !== 'ok' || result.errors > 0) return;
+    else if (result.warnings > 0) t.warnings--;
+    else t.ok--;
+    t.errors++;
   }
 
   finish(): Totals {
@@ -43,16 +66,22 @@ export class Summary {
     return this.totals;
   }
 
-  line(): string {
+  /**
+   * The summary line.  `exitCode` decides the mark; `written` / `expected`
+   * say how many outputs were written out of those due (with -o).
+   */
+  line(exitCode: number, options: { hint?: string } = {}): string {
     const t = this.finish();
-    const files = `${t.files} file${t.files === 1 ? '' : 's'}`;
+    const hint = t.warnings && options.hint ? ` ${color.dim(options.hint)}` : '';
     const parts = [
       color.green(`${t.ok} ok`),
-      t.warnings ? color.yellow(`${t.warnings} with warnings`) : `${t.warnings} with warnings`,
+      t.warnings ? color.yellow(`${t.warnings} with warnings`) + hint : `${t.warnings} with warnings`,
       t.errors ? color.red(`${t.errors} with errors`) : `${t.errors} with errors`,
     ];
+    if (t.skipped > t.linksNotFollowed) parts.push(color.dim(`${t.skipped - t.linksNotFollowed} skipped (not documents)`));
+    if (t.linksNotFollowed) parts.push(color.yellow(`${t.linksNotFollowed} symbolic link${t.linksNotFollowed === 1 ? '' : 's'} leaving the folder not followed`));
     const rate = t.seconds > 0 ? ` (${(t.bytes / 1e6 / t.seconds).toFixed(1)} MB/s)` : '';
-    const mark = t.errors ? color.red('✖') : t.warnings ? color.yellow('⚠') : color.green('✔');
-    return `${mark} ${files}: ${parts.join(', ')} · ${formatMB(t.bytes)} in ${formatSeconds(t.seconds)}${rate}`;
+    const mark = exitCode !== 0 || t.errors ? color.red('✖') : t.warnings || t.linksNotFollowed ? color.yellow('⚠') : color.green('✔');
+    return `${mark} ${plural(t.files, 'file')}: ${parts.join(', ')} · ${formatMB(t.bytes)} in ${formatSeconds(t.seconds)}${rate}`;
   }
 }

@@ -7,6 +7,8 @@
  * does, in input order.
  */
 import type { ReviewModel } from '../review/model.js';
+import { nonDocumentKind } from '../io/kinds.js';
+import { applyRules, type RuleSetting } from './config.js';
 import type { Diagnostic, ParseResult, Position } from '../types.js';
 
 export type Mode = 'parse' | 'validate' | 'kpis' | 'items' | 'review';
@@ -30,12 +32,19 @@ export interface RunConfig {
   csvAsJson: boolean;
   /** Build the review page's model (review). */
   review?: boolean;
+  /** With csvAsJson: `json` gives the rows as array elements (`,\n` between, `pretty` honoured), else NDJSON lines. */
+  rowsFormat?: 'json' | 'ndjson';
+  /** Severity per diagnostic code, or off (`--rule`, config file). */
+  rules?: Record<string, RuleSetting>;
 }
 
 export interface Task {
   index: number;
-  path: string;
+  /** What to read: a path, or its bytes when a name in it is not UTF-8. */
+  path: string | Uint8Array;
   display: string;
+  /** Found by walking a folder (not named on the command line): a non-document file there is skipped, not failed. */
+  walked?: boolean;
   /** Already read bytes (standard input). */
   bytes?: Uint8Array;
 }
@@ -44,9 +53,10 @@ export interface Task {
  * `ok`: parsed, valid (it may have warnings); `failed`: the input has an
  * error (binary, empty, undecodable, too large, fails the schema, a quality
  * error); `io-error`: the input could not be read (exit 2); `crashed`: the
- * parser threw (a bug; exit 1).
+ * parser threw (a bug; exit 1); `skipped`: a file found in a folder walk that
+ * is no document (an image, an archive, a spreadsheet): counted, not failed.
  */
-export type Status = 'ok' | 'failed' | 'io-error' | 'crashed';
+export type Status = 'ok' | 'failed' | 'io-error' | 'crashed' | 'skipped';
 
 export interface Snippet {
   /** The source line (clipped to a window around the column when long), tabs as spaces. */
@@ -85,7 +95,7 @@ export interface Toolkit {
   parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }) => Promise<ParseResult>;
   validateResult: (result: ParseResult) => Diagnostic[];
   canonicalJson: (value: unknown, pretty?: boolean) => string;
-  readInput: (path: string, maxBytes: number) => Uint8Array;
+  readInput: (path: string | Uint8Array, maxBytes: number, name?: string) => Uint8Array;
   quality?: (result: ParseResult) => Diagnostic[];
   decodeText?: (bytes: Uint8Array, options: { encoding?: string; convert?: boolean }) => string;
   rows?: (result: ParseResult) => string;
@@ -109,7 +119,9 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
   if (config.csv) {
     const { loadExporter } = await import('./exporters.js');
     const exporter = await loadExporter(config.csv);
-    toolkit.rows = config.csvAsJson ? exporter.jsonRows : exporter.csvRows;
+    toolkit.rows = config.csvAsJson
+      ? (result) => exporter.jsonRows(result, { array: config.rowsFormat === 'json', pretty: config.pretty })
+      : exporter.csvRows;
   }
   if (config.review) {
     const [{ reviewModel }, { sourceTextOf }] = await Promise.all([import('../review/model.js'), import('../parse.js')]);
@@ -120,11 +132,15 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
 
 const encoder = new TextEncoder();
 
-export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task): Promise<TaskResult> {
+/**
+ * Run one task.  `onStart` is called once the input is read, before the
+ * parse (the worker pool starts the file's time budget there).
+ */
+export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, onStart?: (bytes: number) => void): Promise<TaskResult> {
   const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
   let bytes: Uint8Array;
   try {
-    bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes);
+    bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes, typeof task.path === 'string' ? task.path : task.display);
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? 'EIO');
     const tooLarge = code === 'too-large';
@@ -133,16 +149,26 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task): 
     return count(out);
   }
   out.bytes = bytes.byteLength;
+  if (task.walked) {
+    const kind = nonDocumentKind(bytes);
+    if (kind) {
+      out.status = 'skipped';
+      out.diagnostics.push({ severity: 'info', code: 'not-a-document', message: `skipped: ${kind}, not a document plan-parse reads`, position: null });
+      return count(out);
+    }
+  }
+  onStart?.(bytes.byteLength);
   try {
     const result = await toolkit.parse(bytes, { path: task.display, encoding: config.encoding, convert: config.convert });
-    out.diagnostics.push(...result.diagnostics);
-    const fatal = result.diagnostics.some((d) => d.severity === 'error');
+    for (const d of result.diagnostics) out.diagnostics.push(d);
+    const parseErrors = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
+    const fatal = parseErrors.size > 0;
     if (fatal) out.status = 'failed';
     else {
       const schemaProblems = toolkit.validateResult(result);
       if (schemaProblems.length) {
         out.status = 'failed';
-        out.diagnostics.push(...schemaProblems.map((d) => ({ ...d, message: `${d.message} (this is a bug in plan-parse; please report it)` })));
+        for (const d of schemaProblems) out.diagnostics.push({ ...d, message: `${d.message} (this is a bug in plan-parse; please report it)` });
       } else {
         if (toolkit.quality) addQuality(out.diagnostics, toolkit.quality(result));
         if (config.json) out.json = encoder.encode(toolkit.canonicalJson(result, config.pretty));
@@ -150,10 +176,12 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task): 
         if (toolkit.review) out.review = toolkit.review(result, out.diagnostics);
       }
     }
+    if (config.rules && Object.keys(config.rules).length) out.diagnostics = applyRules(out.diagnostics, config.rules, parseErrors);
     count(out);
     if (out.errors && out.status === 'ok') out.status = 'failed';
-    // A PDF's positions point into its text rendition, not into its bytes.
-    if (config.snippets && toolkit.decodeText && result.source.format !== 'pdf' && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
+    // A PDF's, DOCX's or ODT's positions point into its text rendition, not into its bytes.
+    const rendered = result.source.format === 'pdf' || result.source.format === 'docx' || result.source.format === 'odt';
+    if (config.snippets && toolkit.decodeText && !rendered && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
       out.snippets = snippetsFor(toolkit.decodeText(bytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
     }
     return out;
@@ -167,8 +195,14 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task): 
 }
 
 function count(out: TaskResult): TaskResult {
-  out.errors = out.diagnostics.filter((d) => d.severity === 'error').length;
-  out.warnings = out.diagnostics.filter((d) => d.severity === 'warning').length;
+  let errors = 0;
+  let warnings = 0;
+  for (const d of out.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  out.errors = errors;
+  out.warnings = warnings;
   return out;
 }
 

@@ -10,7 +10,27 @@ import type { ChalkInstance } from 'chalk';
 
 type ChalkModule = typeof import('chalk');
 
+/** `--color` / `--no-color` on the command line: the last one given, or null. */
+let forced: boolean | null = null;
+
+/**
+ * Read `--color` / `--no-color` from the arguments: the last one wins, and it
+ * wins over NO_COLOR and FORCE_COLOR (an explicit flag is the user's latest word).
+ */
+export function configureColor(argv: readonly string[]): void {
+  forced = null;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (arg === '--color') forced = true;
+    else if (arg === '--no-color') forced = false;
+  }
+  instance = undefined;
+}
+
 function stderrLevel(supportsColorStderr: ChalkModule['supportsColorStderr']): 0 | 1 | 2 | 3 {
+  if (forced === false) return 0;
+  // supports-color may have seen a --no-color earlier on the line: an explicit --color still means colour.
+  if (forced === true) return supportsColorStderr && supportsColorStderr.level > 0 ? supportsColorStderr.level : 1;
   const env = process.env;
   // chalk handles FORCE_COLOR and --color / --no-color; NO_COLOR (no-color.org) is ours.
   if (!('FORCE_COLOR' in env) && env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;

@@ -16,7 +16,8 @@ parentPort!.on('message', (task: Task) => {
   const run = (): Promise<void> =>
     ready.then(
       async (toolkit) => {
-        const result = await runTask(toolkit, config, task);
+        // Tell the pool the parse starts: its time budget runs from here.
+        const result = await runTask(toolkit, config, task, (bytes) => parentPort!.postMessage({ started: task.index, bytes }));
         // Hand the output bytes over instead of copying them.
         parentPort!.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : []);
       },

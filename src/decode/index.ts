@@ -63,7 +63,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
 
   const signature = sniffSignature(bytes);
   if (signature) {
-    return fatal('binary', signature.code ?? 'wrong-file-type', `this is a ${signature.name} file, not text: ${signature.advice}`);
+    return fatal('binary', signature.code ?? 'wrong-file-type', `this is ${/^(?:[AEIOU]|[FHLMNRSX][A-Z])/.test(signature.name) ? 'an' : 'a'} ${signature.name} file, not text: ${signature.advice}`);
   }
 
   let decoded: Decoding;

@@ -1,15 +1,19 @@
 /**
- * `plan-parse items --csv`: one row per WorkItem (work plans) or ReportItem
- * (work reports), with the file and document it came from.  Numbers are
- * written as their shortest decimal form; absent values are empty fields.
+ * `plan-parse items`: one record per WorkItem (work plans) or ReportItem
+ * (work reports), with the file, source line and document it came from.
+ * Typed values in JSON (numbers, null); CSV through the KPI export's writer
+ * (one CSV dialect for both commands, snake_case column names).
  */
 import type { ParseResult, PlanDocument, ReportItem, WorkItem } from '../types.js';
+import type { Cell } from './kpi-csv.js';
+import { cellText } from './kpi-csv.js';
 
 // The RFC 4180 writer the KPI export uses (one CSV dialect for both commands).
 export { toCsv } from './kpi-csv.js';
 
 const HEADER = [
   'file',
+  'line',
   'document',
   'agency',
   'kind',
@@ -29,49 +33,56 @@ export function itemsCsvHeader(): string[] {
   return [...HEADER];
 }
 
-/** One row per work item and report item of every document, in source order. */
-export function itemsCsvRows(result: ParseResult): string[][] {
-  const rows: string[][] = [];
+/** One typed record per work item and report item of every document, in source order. */
+export function itemsRecords(result: ParseResult): Record<string, Cell>[] {
+  const records: Record<string, Cell>[] = [];
   for (const document of result.documents) {
-    for (const item of document.workItems) rows.push(workRow(result.source.path, document, item));
-    for (const item of document.reportItems) rows.push(reportRow(result.source.path, document, item));
+    for (const item of document.workItems) records.push(workRecord(result.source.path, document, item));
+    for (const item of document.reportItems) records.push(reportRecord(result.source.path, document, item));
   }
-  return rows;
+  return records;
 }
 
-function lead(file: string, document: PlanDocument, kind: string, path: string[]): string[] {
-  return [file, document.title, document.agency ?? '', kind, path.join(' > ')];
+/** The same rows as CSV text cells. */
+export function itemsCsvRows(result: ParseResult): string[][] {
+  return itemsRecords(result).map((record) => HEADER.map((name) => cellText(record[name] ?? null)));
 }
 
-function workRow(file: string, document: PlanDocument, item: WorkItem): string[] {
+function workRecord(file: string, document: PlanDocument, item: WorkItem): Record<string, Cell> {
   const budget = item.budget;
-  return [
-    ...lead(file, document, 'work-item', item.path),
-    item.item,
-    item.content ?? '',
-    budget?.raw ?? '',
-    number(budget?.value),
-    budget?.unit ?? '',
-    '',
-    '',
-    budget?.note ?? '',
-  ];
+  return {
+    file,
+    line: item.position.start.line,
+    document: document.title,
+    agency: document.agency,
+    kind: 'work-item',
+    path: item.path.join(' > '),
+    item: item.item,
+    content: item.content,
+    budget_raw: budget?.raw ?? null,
+    budget_value: budget?.value ?? null,
+    budget_unit: budget?.unit ?? null,
+    completion_raw: null,
+    completion_value: null,
+    note: budget?.note ?? null,
+  };
 }
 
-function reportRow(file: string, document: PlanDocument, item: ReportItem): string[] {
-  return [
-    ...lead(file, document, 'report-item', item.path),
-    item.status,
-    '',
-    '',
-    '',
-    '',
-    item.completion?.raw ?? '',
-    number(item.completion?.value),
-    item.note ?? '',
-  ];
-}
-
-function number(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
+function reportRecord(file: string, document: PlanDocument, item: ReportItem): Record<string, Cell> {
+  return {
+    file,
+    line: item.position.start.line,
+    document: document.title,
+    agency: document.agency,
+    kind: 'report-item',
+    path: item.path.join(' > '),
+    item: item.status,
+    content: null,
+    budget_raw: null,
+    budget_value: null,
+    budget_unit: null,
+    completion_raw: item.completion?.raw ?? null,
+    completion_value: item.completion?.value ?? null,
+    note: item.note,
+  };
 }

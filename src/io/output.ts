@@ -16,11 +16,16 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
+  constants as fsConstants,
+  type Stats,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** An Error carrying a stable `code` (Node style). */
@@ -173,18 +178,163 @@ function describeWriteError(error: unknown, target: string, stage: string): Code
 }
 
 /**
+ * Create `dir` and its missing parents, one level at a time.
+ *
+ * Not `mkdirSync(dir, { recursive: true })`: on a pseudo file system such as
+ * `/proc`, `mkdir /proc/x` fails with ENOENT although `/proc` exists, and
+ * Node's recursive mkdir then retries the parent forever at full CPU (with
+ * signals never handled).  Here each level is tried once: the loop is bounded
+ * by the number of path segments.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  for (;;) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(current);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw error;
+    }
+    if (stat) {
+      if (!stat.isDirectory()) throw codedError('ENOTDIR', `ENOTDIR: ${current} is not a folder`, current);
+      break;
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    missing.push(current);
+    current = parent;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]);
+    } catch (error) {
+      // Created meanwhile by another writer: fine.  Anything else (ENOENT on /proc, EROFS, EACCES) is final.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && isDirectory(missing[i])) continue;
+      throw error;
+    }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Make sure the `-o` folder exists and is a folder before any file is
+ * parsed, so a run whose output cannot be written fails at once (exit 2)
+ * instead of after parsing everything.
+ */
+export function prepareOutputFolder(outDir: string): void {
+  try {
+    makeDirectory(outDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const described = describeWriteError(error, outDir, 'creating the output folder');
+    if (code === 'ENOTDIR') described.message = `cannot write to ${outDir}: it (or a part of its path) is a file, not a folder`;
+    else if (code === 'ENOENT') described.message = `cannot create the output folder ${outDir}: the file system does not allow it (ENOENT)`;
+    else described.message = described.message.replace(`cannot write ${outDir}`, `cannot create the output folder ${outDir}`);
+    throw described;
+  }
+}
+
+/** What sits at `path` now (lstat: a symlink is reported as one), or null when nothing does. */
+function existing(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Refuse to rename over anything but a regular file: a symlink, FIFO or device node would be replaced. */
+function checkReplaceable(target: string): void {
+  let stat: Stats | null;
+  try {
+    stat = existing(target);
+  } catch {
+    return; // the open or rename reports it
+  }
+  if (stat && !stat.isFile()) {
+    throw codedError('unsafe-output-path', `not writing ${target}: it is ${kindOf(stat)}, and plan-parse only replaces regular files`, target);
+  }
+}
+
+// Temp files left by a run that was killed (SIGKILL gives no chance to clean up): `.<name>.<pid>.<hex>.tmp`.
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+const sweptFolders = new Set<string>();
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temp files a killed run left in `dir` (once per folder and run):
+ * only names of our own pattern whose process no longer exists, so a
+ * parallel run's files in flight are left alone.
+ */
+export function removeStaleTemps(dir: string): number {
+  if (sweptFolders.has(dir)) return 0;
+  sweptFolders.add(dir);
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match || processAlive(Number(match[1]))) continue;
+    try {
+      unlinkSync(join(dir, name));
+      removed++;
+    } catch {
+      // not ours to remove after all, or gone
+    }
+  }
+  return removed;
+}
+
+/**
  * Write `data` to `target` atomically: create the parent folders, write a
  * temp file `.<name>.<pid>.<random>.tmp` next to the target, fsync it, and
  * rename it over the target.  On failure the temp file is removed and an
- * Error with the original `code` and a clear message is thrown.
+ * Error with the original `code` and a clear message is thrown.  Only a
+ * regular file is ever replaced: a symlink, FIFO, device or folder at
+ * `target` is refused (`unsafe-output-path`).
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const dir = dirname(target);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
   } catch (error) {
     throw describeWriteError(error, target, 'creating its folder');
   }
+  checkReplaceable(target);
+  removeStaleTemps(dir);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = null;
   let stage = 'creating a temporary file';
@@ -222,4 +372,75 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     pendingTemps.delete(temp);
     throw describeWriteError(error, target, stage);
   }
+}
+
+/** process.stdout for `/dev/stdout` (and fd 1), process.stderr for `/dev/stderr` (fd 2). */
+function ownStream(path: string): NodeJS.WriteStream | null {
+  const match = /^\/dev\/(stdout|stderr)$|^\/(?:dev|proc\/self)\/fd\/([12])$/.exec(path);
+  if (!match) return null;
+  return match[1] === 'stdout' || match[2] === '1' ? process.stdout : process.stderr;
+}
+
+/** `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: one of this process's own descriptors. */
+export function isDescriptorPath(path: string): boolean {
+  return /^\/dev\/(?:stdout|stderr|fd\/\d+)$|^\/proc\/self\/fd\/\d+$/.test(path);
+}
+
+/**
+ * Write a whole export (`kpis` / `items -o FILE`): a regular file or a new
+ * name is written atomically; a named pipe or a character device
+ * (`/dev/stdout`, a FIFO a reader waits on) is written through, opened
+ * without creating or renaming anything; a symlink, folder, socket or block
+ * device is refused, never replaced.  Asynchronous, so a writer blocked on a
+ * FIFO nobody reads still lets Ctrl-C through.
+ */
+export async function writeOutputFile(target: string, data: string | Uint8Array): Promise<'replaced' | 'written-through'> {
+  let stat: Stats | null;
+  try {
+    stat = existing(target);
+  } catch (error) {
+    throw describeWriteError(error, target, 'checking it');
+  }
+  const descriptor = isDescriptorPath(target);
+  if (stat === null || (stat.isFile() && !descriptor)) {
+    writeFileAtomic(target, data);
+    return 'replaced';
+  }
+  // A symlink to a stream (`/dev/stdout` is one to /proc/self/fd/1) is written through like the stream itself.
+  let through = stat;
+  if (stat.isSymbolicLink()) {
+    try {
+      through = statSync(target);
+    } catch {
+      through = stat;
+    }
+  }
+  if (descriptor || through.isFIFO() || through.isCharacterDevice()) {
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    // Our own stdout / stderr may be a socket (a parent's spawn), which cannot be reopened by name: write to the stream.
+    const own = ownStream(target);
+    if (own) {
+      await new Promise<void>((resolve, reject) => own.write(buffer, (error) => (error ? reject(describeWriteError(error, target, 'writing')) : resolve())));
+      return 'written-through';
+    }
+    let handle;
+    try {
+      // O_WRONLY alone: no O_CREAT, no O_TRUNC, so nothing new is ever made; a FIFO waits for its reader.
+      // A descriptor of ours may be a redirected regular file: append, as the shell's redirection would.
+      handle = await open(target, fsConstants.O_WRONLY | (descriptor ? fsConstants.O_APPEND : 0));
+    } catch (error) {
+      throw describeWriteError(error, target, 'opening it');
+    }
+    try {
+      let written = 0;
+      while (written < buffer.byteLength) written += (await handle.write(buffer, written, buffer.byteLength - written)).bytesWritten;
+    } catch (error) {
+      throw describeWriteError(error, target, 'writing');
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+    return 'written-through';
+  }
+  const advice = stat.isSymbolicLink() ? ' (give the file it points to, or redirect stdout with >)' : '';
+  throw codedError('unsafe-output-path', `not writing ${target}: it is ${kindOf(stat)}; plan-parse never replaces one${advice}`, target);
 }

@@ -53,11 +53,13 @@ function describe(error: unknown, path: string): ReadError {
  * Errors carry `.code`: `EISDIR` (a directory), `not-a-file` (FIFO, socket,
  * device), `too-large`, or the system code (`ENOENT`, `EACCES`, …).
  */
-export function readInput(path: string, maxBytes: number = DEFAULT_MAX_BYTES): Uint8Array {
+export function readInput(file: string | Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES, name?: string): Uint8Array {
+  // A path given as bytes (a file name that is not UTF-8) is opened by its bytes and named by `name`.
+  const path = name ?? (typeof file === 'string' ? file : Buffer.from(file).toString('utf8'));
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer must not block; fstat then rejects it.
-    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    fd = openSync(typeof file === 'string' ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength), fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw describe(error, path);
   }

@@ -1,7 +1,12 @@
 /**
  * Interrupted runs: on SIGINT / SIGTERM remove the temp files still being
- * written (so no half-written output is left behind) and exit with the
- * conventional status (130 / 143).
+ * written (so no half-written output is left behind), let the caller say
+ * what was done, then die of the same signal.
+ *
+ * Re-raising instead of `process.exit(130)` matters to shells: a loop such as
+ * `for f in *; do plan-parse "$f" -o out; done` stops on Ctrl-C only when the
+ * child was killed by SIGINT (bash checks WIFSIGNALED), not when it exited
+ * with 130.
  */
 import { removePendingTemps } from './output.js';
 
@@ -11,20 +16,25 @@ let installed: { signal: NodeJS.Signals; handler: () => void }[] = [];
 
 /**
  * Install SIGINT/SIGTERM handlers (idempotent: a second call replaces the
- * first).  `onInterrupt` runs first (e.g. to stop workers, print a note);
- * errors it throws are ignored.  Returns a function that uninstalls them.
+ * first).  `onInterrupt` runs first (clear the progress bar, say how many
+ * files were written); errors it throws are ignored.  Returns a function
+ * that uninstalls them.
  */
-export function installSignalHandlers(onInterrupt?: () => void): () => void {
+export function installSignalHandlers(onInterrupt?: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
   uninstall();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const handler = (): void => {
       try {
-        onInterrupt?.();
+        onInterrupt?.(signal);
       } catch {
-        // the exit below matters more
+        // dying of the signal matters more
       }
       removePendingTemps();
-      process.exit(EXIT_CODES[signal]);
+      uninstall();
+      // With no listener left, Node restores the default action: the process dies of the signal.
+      process.kill(process.pid, signal);
+      // Should the platform not deliver it, still end with the conventional status.
+      setTimeout(() => process.exit(EXIT_CODES[signal]), 200).unref();
     };
     process.on(signal, handler);
     installed.push({ signal, handler });

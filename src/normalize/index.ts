@@ -7,15 +7,20 @@
 import { splitLines } from '../lines.js';
 import type { Line, SourceFormat, SourceText } from '../types.js';
 import { parseMarker } from '../markers.js';
-import { isSpaceCode, stripSpaces } from './text.js';
+import { stripSpaces } from './text.js';
+import { markTableOfContents } from './toc.js';
+import { markWebFurniture } from './web.js';
+
+export { tocEntries, tocEntryText } from './toc.js';
 
 export function normalize(text: string): SourceText {
   const lines = splitLines(text);
   const format = detectFormat(lines);
   markPageNumbers(lines);
-  markTableOfContents(lines);
+  markWebFurniture(lines);
+  const diagnostics = markTableOfContents(lines);
   markRunningLines(lines);
-  return { text, lines, format };
+  return { text, lines, format, diagnostics };
 }
 
 /**
@@ -126,64 +131,6 @@ function blankAround(lines: readonly Line[], i: number, count: number): boolean 
   }
   const after = lines[i + 1];
   return !after || after.role !== 'content';
-}
-
-// Table-of-contents entries end in a page reference after a dot leader or tab:
-//
-//   > | 一、\t民政部門.....\t1       壹、機關任務及願景……………16-1
-//                     ^^^^^^^^^                  ^^^^^^^^^^^
-// The lookbehind lets only the first character of a leader start a match, so a
-// long run of dots is scanned once, not once per dot.
-const TOC_ENTRY = /(?<![.…‧·．-])(?:\.{4,}|…{2,}|‧{3,}|·{3,}|．{3,}|-{4,})\s*\d{1,4}(?:\s*-\s*\d{1,4})?\s*$/u;
-const TOC_LEADER = /(?<![.…‧·．-])(?:\.{2,}|…+|‧{2,}|·{2,}|．{2,}|-{3,})\s*\d*(?:\s*-\s*\d{1,4})?\s*$/u;
-
-/** The title of a table-of-contents entry: its text without leader and page reference. */
-export function tocEntryText(text: string): string {
-  return text.replace(TOC_LEADER, '');
-}
-
-const TOC_TITLE = /(?:目\s*錄|目\s*次)\s*$/u;
-
-/**
- * The last character of a line that is not whitespace (`\s`), as a char
- * code, or -1.  TOC_ENTRY and TOC_TITLE end in a digit or in 錄/次 (then
- * optional whitespace); unanchored at their start, those regexes would try
- * every position of every line, so lines ending otherwise skip them.
- */
-function lastNonSpace(text: string): number {
-  let end = text.length - 1;
-  while (end >= 0 && isSpaceCode(text.charCodeAt(end))) end--;
-  return end < 0 ? -1 : text.charCodeAt(end);
-}
-
-const CODE_0 = 48;
-const CODE_9 = 57;
-const CODE_LU = '錄'.charCodeAt(0);
-const CODE_CI = '次'.charCodeAt(0);
-
-function mayBeTocEntry(text: string): boolean {
-  const last = lastNonSpace(text);
-  return last >= CODE_0 && last <= CODE_9;
-}
-
-function markTableOfContents(lines: Line[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.role !== 'content') continue;
-    const last = lastNonSpace(line.text);
-    if (last >= CODE_0 && last <= CODE_9) {
-      if (TOC_ENTRY.test(line.text)) line.role = 'toc';
-    } else if ((last === CODE_LU || last === CODE_CI) && TOC_TITLE.test(line.text) && stripSpaces(line.text).length <= 40) {
-      // A `目錄` heading counts only when entries follow it.
-      const next = nextContent(lines, i);
-      if (next !== -1 && mayBeTocEntry(lines[next].text) && TOC_ENTRY.test(lines[next].text)) line.role = 'toc';
-    }
-  }
-}
-
-function nextContent(lines: readonly Line[], i: number): number {
-  for (let k = i + 1; k < lines.length; k++) if (lines[k].role === 'content' || lines[k].role === 'toc') return k;
-  return -1;
 }
 
 /**

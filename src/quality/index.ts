@@ -10,7 +10,7 @@ export { RULES, rules, type QualityRule, type RuleInfo } from './rules.js';
 
 export function checkQuality(result: ParseResult, list: QualityRule[] = rules): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const rule of list) found.push(...rule(result));
+  for (const rule of list) for (const d of rule(result)) found.push(d);
   return found
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.position?.start.offset ?? -1) - (b.d.position?.start.offset ?? -1) || a.i - b.i)

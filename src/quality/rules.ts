@@ -26,6 +26,7 @@ export const RULES: RuleInfo[] = [
   { id: 'duplicate-indicator', severity: 'warning', description: 'the same indicator listed twice in one document' },
   { id: 'budget-unparsed', severity: 'warning', description: 'a work-plan budget that is not a number (info only for a funding note without a figure, e.g. 市府統籌款)' },
   { id: 'missing-completion', severity: 'warning', description: 'a work-report entry without a completion figure' },
+  { id: 'toc-not-closed', severity: 'warning', description: 'a table of contents not told from the body: its entries came out as sections (the parser also reports a TOC whose end it guessed)' },
 ];
 
 const severityOf = (id: string): Severity => RULES.find((rule) => rule.id === id)?.severity ?? 'warning';
@@ -80,7 +81,7 @@ export const kpiTargetCount: QualityRule = (result) => {
       out.push(
         diagnostic(
           'kpi-target-count',
-          `indicator ${indicatorName(kpi)} has ${years.length - missing.length} targets for ${years.length} years (none for ${missing.join(', ')})`,
+          `indicator ${indicatorName(kpi)} has ${years.length - missing.length} target${years.length - missing.length === 1 ? '' : 's'} for ${years.length} years (none for ${missing.join(', ')})`,
           kpi.position,
         ),
       );
@@ -171,6 +172,43 @@ export const missingCompletion: QualityRule = (result) => {
   return out;
 };
 
+/**
+ * A table of contents read as sections: empty headings whose marker and
+ * title come again later in the document (at any depth: the body may nest
+ * under the last entry).
+ *
+ *   > | 壹、機關任務及願景      ← no body, no children
+ *   > | 貳、環境情勢分析
+ *   > | 壹、機關任務及願景      ← the body's heading
+ */
+export const tocNotClosed: QualityRule = (result) => {
+  const out: Diagnostic[] = [];
+  for (const document of result.documents) {
+    const empty = new Map<string, Section>();
+    const repeated: Section[] = [];
+    const visit = (sections: Section[]): void => {
+      for (const section of sections) {
+        const title = section.title.replace(/[\s\u3000]+/g, '');
+        // TOC entries are headings, not the sentences of list items.
+        if (title.length <= 40 && !/[，。；]/u.test(title)) {
+          const key = `${section.marker ?? ''}\u0000${title}`;
+          const first = empty.get(key);
+          if (first && !repeated.includes(first)) repeated.push(first);
+          else if (!first && section.body.length === 0 && section.children.length === 0) empty.set(key, section);
+        }
+        visit(section.children);
+      }
+    };
+    visit(document.sections);
+    // One heading written twice can be the document's own repetition; a TOC has several entries.
+    if (repeated.length >= 2) {
+      const first = repeated[0];
+      out.push(diagnostic('toc-not-closed', `${repeated.length} headings come twice, first ${first.marker ?? ''}${clip(first.title)} (line ${first.position.start.line}): a table of contents read as sections`, first.position));
+    }
+  }
+  return out;
+};
+
 /** All rules, in the order their diagnostics are listed for a position. */
 export const rules: QualityRule[] = [
   missingKpiTable,
@@ -180,4 +218,5 @@ export const rules: QualityRule[] = [
   duplicateIndicator,
   budgetUnparsed,
   missingCompletion,
+  tocNotClosed,
 ];

@@ -276,6 +276,16 @@ export function readWorkItems(table: RawTable, context: RecordContext): TableRec
       targets.forEach((draft, i) => (draft.content = parts[i]));
       return;
     }
+    const runs = numberedRuns(parts);
+    if (runs.groups.length === targets.length) {
+      // A numbered tail carried over a page break belongs to the item before this row.
+      const before = cut ?? row.continued ?? drafts[targets[0].order - 1];
+      if (runs.carried.length && before) before.content = before.content ? `${before.content} ${runs.carried.join(' ')}` : runs.carried.join(' ');
+      if (!runs.carried.length || before) {
+        targets.forEach((draft, i) => (draft.content = runs.groups[i].join(' ')));
+        return;
+      }
+    }
     targets[0].content = parts.join(' ');
     if (targets.length > 1) {
       diagnostics.push({
@@ -335,6 +345,31 @@ export function followsBreak(previous: RawRow, row: RawRow, layout: TableLayout)
   // longer gap (a repeated header the reader dropped) is a break there.
   const rowGap = layout === 'cell-per-line' ? 2 : 1;
   return row.lines.length > 0 && end !== undefined && row.lines[0] > end + rowGap;
+}
+
+/**
+ * Paragraphs of a 實施內容 cell grouped by their numbering: a list starts at
+ * `(1)`, an unnumbered paragraph after a list starts the next item's
+ * content, and numbered paragraphs before the first `(1)` continue the list
+ * of the item before the row (a page break cut it):
+ *
+ *   > | (3) 按月製作公文報表。 (1) 各項人民申請案件… (2) 於公所網站… 承接市府政策，宣導地方創生…
+ *       ^ carried             ^ item 1               ^ (still 1)      ^ item 2
+ */
+export function numberedRuns(parts: string[]): { carried: string[]; groups: string[][] } {
+  const carried: string[] = [];
+  const groups: string[][] = [];
+  let numbered = false;
+  for (const part of parts) {
+    const marker = parseMarker(part);
+    const ordinal = marker && marker.style !== null ? marker.ordinal : null;
+    if (ordinal === 1 || (ordinal === null && (numbered || groups.length === 0))) {
+      groups.push([part]);
+      numbered = ordinal !== null;
+    } else if (ordinal !== null && groups.length === 0) carried.push(part);
+    else groups[groups.length - 1].push(part);
+  }
+  return { carried, groups };
 }
 
 /**

@@ -123,7 +123,7 @@ export function reviewModel(result: ParseResult, text: string, diagnostics: read
 
   const documents = result.documents.map((document): ReviewDocument => ({
     kind: document.kind,
-    title: document.title,
+    title: document.title ?? '(no title)',
     agency: document.agency,
     period: document.period,
     revision: document.revision,

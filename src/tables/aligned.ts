@@ -41,7 +41,10 @@ const TITLE_HINT = /[目標指項計辦完預實備類年值序編評權經衡�
 export const alignedReader: TableReader = {
   layout: 'aligned',
   read(lines, start, limit, source) {
-    if (source.format !== 'pdf-layout-text' && source.format !== 'pdf-text' && source.format !== 'text') return null;
+    // A PDF's text rendition is laid out like `pdftotext -layout`: tables
+    // without drawn rules (the ruled ones came exactly from the front end) are read here.
+    const laidOut = source.format === 'pdf-layout-text' || source.format === 'pdf';
+    if (!laidOut && source.format !== 'pdf-text' && source.format !== 'text') return null;
     const first = lines[start];
     // Quick test first: this runs on every line of a document.
     if (!isTextLine(first) || !TITLE_HINT.test(first.text) || first.text.includes('\t')) return null;
@@ -49,7 +52,7 @@ export const alignedReader: TableReader = {
     if (!head) return null;
     // In a file mostly of prose the format test may not see the layout: the
     // table itself tells (its header and its lines set in cells).
-    if (source.format !== 'pdf-layout-text' && !laidOutTable(lines, head, limit)) return null;
+    if (!laidOut && !laidOutTable(lines, head, limit)) return null;
     const body = collectBody(lines, head.end, limit, head.key);
     const end = body.end;
     const position = linesPosition(lines, start, end);
@@ -58,7 +61,8 @@ export const alignedReader: TableReader = {
     const columns = headerColumns(headerWords);
     const labels = columns.map((column) => column.label);
     const diagnostics: Diagnostic[] = [];
-    const table = (rows: RawRow[]): RawTable => ({ layout: 'aligned', header: labels, rows, start, end, position, diagnostics });
+    const layout = source.format === 'pdf' ? 'pdf-aligned' : 'aligned';
+    const table = (rows: RawRow[]): RawTable => ({ layout, header: labels, rows, start, end, position, diagnostics });
     if (body.lines.length === 0) {
       diagnostics.push(unread(position, 'no body lines under it'));
       return table([]);
