@@ -16,7 +16,8 @@
 // (`./worker.js`, `../schemas/…`, `./schema-validator.cjs`) resolve as they do
 // unbundled.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -118,15 +119,23 @@ const built = await esbuild.build({
 }
 if (process.env.PLAN_PARSE_BUNDLE_ANALYZE) process.stderr.write(await esbuild.analyzeMetafile(built.metafile));
 
-// The code cache, made after a real run so that the functions a parse
+// The code cache, made after real work so that the functions a parse
 // compiles lazily are in it too (a cache made right after compiling holds
-// only the top level).  Made in a child process running the bundle exactly
-// as bin/plan-parse.js does.
+// only the top level): the seeds parsed in-thread as a worker parses them,
+// then one run of the command.  Made in a child process that loads the
+// bundle exactly as bin/plan-parse.js does.
 const seed = path.join(root, 'fixtures/seeds');
-execFileSync(process.execPath, [path.join(root, 'bin/plan-parse.js'), seed, '--jobs', '1', '-q'], {
-  env: { ...process.env, PLAN_PARSE_WRITE_CODE_CACHE: cacheFile },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const warmFiles = readdirSync(seed).sort().map((name) => path.join(seed, name));
+const warm = `
+const { loadBundle } = require(${JSON.stringify(path.join(root, 'bin/load-bundle.js'))});
+const bundle = loadBundle();
+if (!bundle) throw new Error('the bundle did not load');
+bundle.exports.warmUp(${JSON.stringify(warmFiles)})
+  .then(() => bundle.exports.main([${JSON.stringify(warmFiles[0])}, '-q', '-o', ${JSON.stringify(path.join(tmpdir(), `plan-parse-warm-${process.pid}`))}]))
+  .then(() => bundle.remakeCache(${JSON.stringify(cacheFile)}));
+`;
+execFileSync(process.execPath, ['-e', warm], { stdio: ['ignore', 'ignore', 'inherit'] });
+rmSync(path.join(tmpdir(), `plan-parse-warm-${process.pid}`), { recursive: true, force: true });
 const size = (file) => {
   try {
     return readFileSync(file).length;
