@@ -16,6 +16,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import type { toText as ToText } from 'hast-util-to-text';
 import { parseMarker } from '../markers.js';
+import { fastHtmlCellText } from './html-cell-fast.js';
 
 // hast-util-from-html pulls in parse5 (~50 ms to load): most runs never see an
 // HTML cell, so it is loaded on the first one.  Both packages are ESM-only;
@@ -39,6 +40,13 @@ const HIDDEN_NUMBERS = /list-style-type\s*:\s*none/i;
 
 export function htmlCellText(cell: string): string {
   if (!cell.includes('<') || !TAG.test(cell)) return cell;
+  // What converters write (p, br, lists, inline tags, basic entities) is read
+  // without parse5 (html-cell-fast.ts); anything else by the full parser.
+  return fastHtmlCellText(cell) ?? fullHtmlCellText(cell);
+}
+
+/** A cell's text through the full HTML parser (hast-util-from-html and hast-util-to-text). */
+export function fullHtmlCellText(cell: string): string {
   const tree = loadHast()(cell, { fragment: true });
   numberOrderedLists(tree);
   return toText(tree, { whitespace: 'pre-wrap' })
