@@ -13,6 +13,11 @@
 // Peak RSS is the process's maxRSS (worker threads included), reported by a
 // small preload module through an environment variable, so no external tool
 // is needed.  --quick skips the 100× corpus and uses fewer repetitions.
+//
+// Growth exponents (issue #16): every stress family of the scaling harness
+// (test/helpers/stress.ts, loaded through tsx) parsed in this process by the
+// built parser at n and 4n; exponent = log4(time(4n) / time(n)), 1 for linear,
+// 2 for quadratic.  `--growth` runs this section alone.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,6 +32,7 @@ const seedDir = path.join(root, 'fixtures/seeds');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
+const growthOnly = args.includes('--growth');
 
 const work = mkdtempSync(path.join(tmpdir(), 'plan-parse-bench-'));
 const rssFile = path.join(work, 'rss.txt');
@@ -87,6 +93,42 @@ function corpus(name, copies) {
   return dir;
 }
 
+/** CPU-time growth exponents of the stress families, in this process, with the built parser. */
+async function growthExponents() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { STRESS_FAMILIES } = await tsImport('../test/helpers/stress.ts', import.meta.url);
+  const { parse } = await import(pathToFileURL(path.join(root, 'dist/parse.js')).href);
+  const cpuMs = (input) => {
+    const start = process.cpuUsage();
+    parse(input);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  const median = (input, runs) => Array.from({ length: runs }, () => cpuMs(input)).sort((a, b) => a - b)[runs >> 1];
+  const out = [];
+  for (const family of STRESS_FAMILIES) {
+    let n = family.n;
+    let small = family.make(n);
+    cpuMs(small);
+    for (let k = 0; k < 8 && cpuMs(small) < (quick ? 20 : 50); k++) small = family.make((n *= 2));
+    const large = family.make(4 * n);
+    const smallMs = median(small, quick ? 1 : 3);
+    const largeMs = median(large, quick ? 1 : 3);
+    const exponent = Math.log(largeMs / Math.max(smallMs, 0.5)) / Math.log(4);
+    out.push({ stage: family.stage, name: family.name, n, kb: round(small.length / 1024, 0), smallMs: round(smallMs, 1), largeMs: round(largeMs, 1), largeKb: round(large.length / 1024, 0), exponent: round(exponent, 2) });
+    process.stderr.write(`  growth ${family.stage}: ${family.name}: ${exponent.toFixed(2)}\n`);
+  }
+  return out;
+}
+
+function growthTable(growth) {
+  const lines = ['| stage | family | n | KB | ms at n | ms at 4n | exponent |', '|:--|:--|--:|--:|--:|--:|--:|'];
+  for (const g of growth) lines.push(`| ${g.stage} | ${g.name} | ${g.n} | ${g.kb} | ${g.smallMs} | ${g.largeMs} | ${g.exponent.toFixed(2)} |`);
+  const worst = Math.max(0, ...growth.map((g) => g.exponent));
+  lines.push('', `largest exponent ${worst.toFixed(2)} (linear: 1; 4× size in ≤ 5× time: ≤ ${(Math.log(5) / Math.log(4)).toFixed(2)})`);
+  return lines.join('\n');
+}
+
 const results = { date: null, node: process.version, cpus: (() => { try { return availableParallelism(); } catch { return cpus().length; } })(), seedBytes, runs: {} };
 const rows = [];
 const mb = (bytes) => bytes / 1e6;
@@ -102,6 +144,10 @@ const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits;
 try {
   process.stderr.write(`plan-parse bench in ${work}\n`);
   const reps = quick ? 2 : 3;
+  if (growthOnly) {
+    process.stdout.write(`${growthTable(await growthExponents())}\n`);
+    process.exit(0);
+  }
 
   // Seeds, as the scorer runs them.
   add('seeds', 'seeds -o (default jobs)', seedBytes, best(reps, () => runCli([seedDir, '-o', path.join(work, 'out-seeds'), '-q'])));
@@ -205,6 +251,9 @@ try {
   // PDF files: pages per second, beside pdftotext -layout (scripts/bench-pdf.mjs).
   results.pdf = await (await import('./bench-pdf.mjs')).benchPdf({ quick });
 
+  // Growth exponents of the stress families.
+  results.growth = await growthExponents();
+
   // Issue 14 (lean and fast): warm speed and floors, stage shares, cold start
   // in CPU time, default vs --jobs 1 on each corpus, one big file, growth.
   const lean = leanBench({ root, bin, work, seedDir, quick, env });
@@ -227,6 +276,7 @@ try {
     [`--jobs 2 ≥ 1.7× faster than --jobs 1 (1,000 files; effective cores ${results.effectiveCores})`]: { value: results.jobsSpeedup, ok: results.jobsSpeedup >= 1.7 },
     'single line: 2× size ≤ 2.5× time': { value: results['single-lineRatio'], ok: results['single-lineRatio'] <= 2.5 },
     'blank lines: 2× size ≤ 2.5× time': { value: results['blank-linesRatio'], ok: results['blank-linesRatio'] <= 2.5 },
+    'stress families: 4× size ≤ 5× CPU time (exponent ≤ 1.16)': { value: Math.max(...results.growth.map((g) => g.exponent)), ok: results.growth.every((g) => g.exponent <= Math.log(5) / Math.log(4)) },
   };
 
   {
@@ -254,6 +304,7 @@ try {
   lines.push('', '| lean and fast (issue 14) | measured | |', '|:--|--:|--:|', ...lean.rows.map((row) => `| ${row.join(' | ')} |`));
   lines.push('', `stage shares of a warm run (CPU profile, %): ${Object.entries(results.lean.warm.stages?.shares ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   lines.push(`growth exponents (time ∝ size^k): ${Object.entries(results.lean.growth ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push('', growthTable(results.growth));
   lines.push('', `node ${process.version}, ${results.cpus} CPUs, load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 

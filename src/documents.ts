@@ -12,6 +12,7 @@ import { periodInSentence, periodOf } from './periods.js';
 
 export { periodOf } from './periods.js';
 import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
+import { append, minOf } from './arrays.js';
 
 interface TitleMatch {
   kind: DocumentKind;
@@ -168,7 +169,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     if (current && (sameTitle(current.title, title) || sameDocument(current, match.kind, agency, period) || (!hasBody && current.kind === match.kind))) {
       // A repeated title (cover, then title page, then a running title on
       // every page, or the title page in another word order).
-      current.titleLines.push(...(inline ? [] : [i]), ...coverLines);
+      append(current.titleLines, inline ? coverLines : [i, ...coverLines]);
       if (!hasBody && (stripSpaces(title).length > stripSpaces(current.title ?? '').length || differs(current.period, period))) {
         // A longer title completes the cover's; one of another year means the
         // first was a host page's title of another document.
@@ -187,10 +188,10 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
       current.title = title;
       current.agency = agency;
       current.period = period;
-      current.titleLines.push(...(inline ? [] : [i]), ...coverLines);
+      append(current.titleLines, inline ? coverLines : [i, ...coverLines]);
       continue;
     }
-    const start = Math.min(i, ...coverLines.filter((k) => k < i));
+    const start = Math.min(i, minOf(coverLines.filter((k) => k < i)));
     if (current) current.end = start;
     current = {
       kind: match.kind,

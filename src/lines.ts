@@ -2,6 +2,7 @@
  * Lines and positions.  Every later stage addresses the source through `Line`
  * records, so a value can always be traced back to where it was written.
  */
+import { isSpaceCode } from './normalize/text.js';
 import type { Line, Point, Position } from './types.js';
 
 /** Split decoded text into lines (LF, CRLF or lone CR), keeping offsets. */
@@ -71,13 +72,4 @@ function leadingSpace(text: string): number {
   let i = 0;
   while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
   return i === text.length ? 0 : i;
-}
-
-/** `/[\s\u3000\ufeff]/` for one UTF-16 code unit, without making a one-character string. */
-function isSpaceCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }

@@ -14,6 +14,7 @@ import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, renditionSource } from './formats/index.js';
 import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import { append } from './arrays.js';
 
 export const SCHEMA_VERSION = '1.1.0';
 
@@ -173,11 +174,6 @@ function rangeOf(from: number, to: number): number[] {
   return years;
 }
 
-/** `target.push(...items)` without spreading: a spread of a very long array overflows the stack. */
-function append<T>(target: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) target.push(items[i]);
-}
-
 /**
  * A file that holds no planning document at all (a README, a note) parses
  * to one `unknown` document with nothing in it: say so, instead of passing
@@ -206,8 +202,9 @@ function wrongArguments(input: unknown, options: unknown): ParseResult | null {
     problem = `parse() options must be an object, not ${options === null ? 'null' : typeof options}`;
   } else if (options && typeof (options as ParseOptions).path !== 'undefined' && typeof (options as ParseOptions).path !== 'string') {
     problem = 'parse() option path must be a string';
-  } else if (options && typeof (options as ParseOptions).encoding !== 'undefined' && (typeof (options as ParseOptions).encoding !== 'string' || !(options as ParseOptions).encoding!.trim())) {
-    problem = 'parse() option encoding must be a non-empty encoding name';
+  } else if (options && typeof (options as ParseOptions).encoding !== 'undefined' && typeof (options as ParseOptions).encoding !== 'string') {
+    // (An empty or unknown name is the decode stage's `unknown-encoding`.)
+    problem = 'parse() option encoding must be an encoding name';
   }
   if (!problem) return null;
   const path = options && typeof options === 'object' && typeof (options as ParseOptions).path === 'string' ? (options as ParseOptions).path! : '-';

@@ -4,6 +4,7 @@
  * in which marker styles nest in each document, not from a fixed table;
  * numbering continuity decides doubtful markers.
  */
+import { append } from './arrays.js';
 import { lineEnd, linesPosition, pointAt } from './lines.js';
 import { parseLooseMarker, parseMarker, type Marker } from './markers.js';
 import { tocEntries } from './normalize/index.js';
@@ -40,8 +41,6 @@ interface Heading {
   /** Style key used to nest: a marker style (`arabic、` for `1、`), `markdown-hN`, or `unnumbered`. */
   key: string;
   title: string;
-  /** Written as a heading (`## 肆、會計部門`: a markdown heading, a DOCX/ODT heading style), not only numbered like one. */
-  explicit?: boolean;
 }
 
 interface OpenLevel {
@@ -114,7 +113,7 @@ export function buildSections(source: SourceText, span: DocumentSpan, tables: re
       if (open.children.length === 0) open.body.push(paragraph.text);
     }
   }
-  if (roots.length === 0 && span.kind !== 'unknown') roots.push(...unnumberedHeadings(source, paragraphs, regionStarts[0] ?? span.end));
+  if (roots.length === 0 && span.kind !== 'unknown') append(roots, unnumberedHeadings(source, paragraphs, regionStarts[0] ?? span.end));
   finish(roots, source.lines, span);
   return { sections: span.kind === 'unknown' ? confirmedOnly(roots) : roots, diagnostics };
 }
@@ -678,9 +677,21 @@ export function sectionPathAt(sections: readonly Section[], offset: number): str
   const path: string[] = [];
   let level: readonly Section[] = sections;
   for (;;) {
-    const inside = level.filter((node) => node.position.start.offset <= offset).pop();
+    const inside = lastStartingBy(level, offset);
     if (!inside || inside.position.end.offset < offset) return path;
     path.push(`${inside.marker ?? ''}${inside.title}`);
     level = inside.children;
   }
+}
+
+/** The last of `nodes` (in source order) that starts at or before `offset`: a binary search, as this runs once per table. */
+function lastStartingBy(nodes: readonly Section[], offset: number): Section | undefined {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle].position.start.offset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? nodes[low - 1] : undefined;
 }

@@ -49,13 +49,13 @@ describe('fastHtmlCellText', () => {
       '<p>a</span>',
       '<p>&copy; 2024</p>',
       '<p>&#128; control</p>',
-      `${'<span>'.repeat(MAX_DEPTH + 1)}deep`,
       '<p>a\r\nb</p>',
       '<p hidden>a</p>',
     ]) {
       expect(fastHtmlCellText(cell), cell).toBeNull();
       expect(htmlCellText(cell)).toBe(fullHtmlCellText(cell));
     }
+    expect(fastHtmlCellText(`${'<span>'.repeat(MAX_DEPTH + 1)}deep`)).toBeNull();
   });
 
   it('on generated cells it either agrees with the full parser or leaves the cell to it', () => {

@@ -72,12 +72,12 @@ describe('plan-parse review', () => {
     writeFileSync(path.join(dir, 'scan.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'));
     const run = cli(['review', '.', '-o', 'out'], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('scan.pdf: error: this is a PDF file');
+    expect(run.stderr).toMatch(/scan\.pdf: error: the PDF is damaged/);
     expect(existsSync(path.join(dir, 'out/plan.txt.html'))).toBe(true);
     expect(existsSync(path.join(dir, 'out/scan.pdf.html'))).toBe(false);
     const index = embedded<IndexEntry[]>(readFileSync(path.join(dir, 'out/index.html'), 'utf8'), 'review-index');
     const failed = index.find((e) => e.path.endsWith('scan.pdf'));
-    expect(failed).toMatchObject({ href: null, status: 'failed', codes: ['wrong-file-type'] });
+    expect(failed).toMatchObject({ href: null, status: 'failed', codes: ['pdf-damaged'] });
   });
 
   it('a file named `index` does not replace the index', () => {

@@ -169,6 +169,8 @@ export interface Candidate {
    * ones.  Right decodings of the seeds score 57–64%, wrong ones 3–5%.
    */
   plausible: boolean;
+  /** Private-use and C1 control characters in the sample. */
+  implausible: number;
 }
 
 const REPLACEMENT = /\ufffd/g;
@@ -209,7 +211,7 @@ export function scoreDecoding(text: string, encoding: string): Candidate {
   const implausible = count(text, IMPLAUSIBLE);
   const score = common - 20 * replacement - 5 * implausible;
   const plausible = score > 0 && common >= 0.1 * countNonAscii(text);
-  return { encoding, common, replacement, score, plausible };
+  return { encoding, common, replacement, score, plausible, implausible };
 }
 
 /**
@@ -227,4 +229,48 @@ export function pickLegacy(bytes: Uint8Array): Candidate {
     if (!best || candidate.score > best.score) best = candidate;
   }
   return best!;
+}
+
+/** Fewer common characters than this in the sample is too little to tell Big5 from GB18030 or UTF-16 by. */
+export const MIN_EVIDENCE = 10;
+
+export interface LegacyChoice {
+  candidate: Candidate;
+  /** Why the choice rests on little evidence (for a diagnostic), or null. */
+  uncertain: string | null;
+}
+
+/**
+ * Pick a legacy encoding with a margin.  On a long text the right decoding
+ * scores ten times the wrong one; a short line gives a few points either way
+ * (`家數×100%` is Big5, and reads `產计⊙100%` as GB18030: two "common"
+ * characters against none).  When the winner has fewer than `MIN_EVIDENCE`
+ * common characters, or the runner-up scores more than half as much, the
+ * choice is uncertain: Big5 (CP950, what Taiwanese agencies write) is taken
+ * if it decodes cleanly, and the caller says so.
+ *
+ *   > | 家數×100%        (6 bytes of Big5)
+ *       ^^^^ cp950, with an `encoding-uncertain` warning
+ */
+export function chooseLegacy(bytes: Uint8Array, names: readonly string[] = legacyNames(bytes)): LegacyChoice {
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const candidates = names.map((name) => scoreDecoding(decodeWith(sample, name), name)).sort((a, b) => b.score - a.score);
+  const [best, second] = candidates;
+  const thin = best.common < MIN_EVIDENCE || (second !== undefined && second.score * 2 > best.score);
+  if (!thin) return { candidate: best, uncertain: null };
+  const big5 = candidates.find((c) => c.encoding === 'cp950');
+  const clean = (c: Candidate) => c.replacement === 0 && c.implausible === 0;
+  const chosen = big5 && clean(big5) ? big5 : best;
+  const others = candidates.filter((c) => c !== chosen).map((c) => `${c.encoding} ${c.common}`).join(', ');
+  const plausible = chosen.plausible || (chosen === big5 && clean(big5));
+  return {
+    candidate: { ...chosen, plausible },
+    uncertain: `read as ${chosen.encoding} on little evidence (${chosen.common} common Chinese characters; ${others}); pass --encoding if the text looks wrong`,
+  };
+}
+
+function legacyNames(bytes: Uint8Array): string[] {
+  const names: string[] = [...LEGACY];
+  if (bytes.length % 2 === 0) names.push('utf-16le', 'utf-16be');
+  return names;
 }

@@ -16,12 +16,12 @@
  */
 import type { Diagnostic, Position, Script } from '../types.js';
 import {
+  chooseLegacy,
   countNonAscii,
   decodeUtf8Lenient,
   decodeWith,
   detectBom,
   encodingExists,
-  pickLegacy,
   scanUtf8,
   tryUtf8,
   utf16ByNulPattern,
@@ -70,7 +70,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   if (options.encoding !== undefined) {
     const name = options.encoding.trim().toLowerCase();
     if (!name || !encodingExists(name)) {
-      return fatal(options.encoding, 'unknown-encoding', `unknown encoding "${options.encoding}" (use an iconv-lite name such as utf-8, utf-16le, big5, cp950, gb18030)`);
+      return fatal(name || 'unknown', 'unknown-encoding', `unknown encoding "${options.encoding}" (use an iconv-lite name such as utf-8, utf-16le, big5, cp950, gb18030)`);
     }
     decoded = { ...decodeAs(bytes, name), encoding: name };
   } else {
@@ -100,6 +100,8 @@ interface Decoding {
   invalid: number;
   /** Offset in `text` of the first one, or -1. */
   firstInvalid: number;
+  /** The encoding was chosen on little evidence: why (an `encoding-uncertain` warning). */
+  uncertain?: string | null;
 }
 
 type Detection = Decoding | { error: string; code: string };
@@ -115,6 +117,16 @@ function detect(bytes: Uint8Array): Detection {
   // A stray NUL deep inside a long text is only a control character (warned later).
   const nul = countNul(bytes);
   if (nul.count > 0 && (nul.first < 8000 || nul.count * 1000 > bytes.length)) {
+    // A short BOM-less UTF-16 line without ASCII has too few NULs for their
+    // pattern (only 一 U+4E00-like code units hold one): binary only if it
+    // does not read cleanly as Chinese in UTF-16.
+    if (bytes.length % 2 === 0 && nul.count * 8 <= bytes.length) {
+      const choice = chooseLegacy(bytes, ['utf-16le', 'utf-16be']);
+      const { candidate } = choice;
+      if (candidate.common > 0 && candidate.replacement === 0 && candidate.implausible === 0 && candidate.common * 2 >= countNonAscii(decodeWith(bytes.subarray(0, 4096), candidate.encoding))) {
+        return { ...decodeAs(bytes, candidate.encoding), uncertain: choice.uncertain ?? `read as ${candidate.encoding} without a byte-order mark from its characters alone; pass --encoding if the text looks wrong` };
+      }
+    }
     return { code: 'binary-file', error: `this is a binary file, not text (${nul.count} NUL byte${nul.count === 1 ? '' : 's'}, the first at byte ${nul.first}): pass the text export of the document` };
   }
 
@@ -128,8 +140,8 @@ function detect(bytes: Uint8Array): Detection {
   if (scan.invalid * 20 <= scan.multibyte) return utf8Decoding(bytes, scan);
 
   // Legacy Chinese code pages, chosen by how Chinese the result reads.
-  const legacy = pickLegacy(bytes);
-  if (legacy.plausible) return decodeAs(bytes, legacy.encoding);
+  const { candidate: legacy, uncertain } = chooseLegacy(bytes);
+  if (legacy.plausible) return { ...decodeAs(bytes, legacy.encoding), uncertain };
   return utf8Decoding(bytes, scan);
 }
 
@@ -203,6 +215,8 @@ function finish(decoded: Decoding, options: DecodeOptions): Decoded {
       position: at,
     });
   }
+
+  if (decoded.uncertain) diagnostics.push({ severity: 'warning', code: 'encoding-uncertain', message: decoded.uncertain, position: null });
 
   if (invalid > 0) {
     const at = rangePosition(text, firstBad, firstBad + 1);

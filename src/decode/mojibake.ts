@@ -56,6 +56,29 @@ function decodeBytes(bytes: number[]): string | null {
   }
 }
 
+/**
+ * Decode one UTF-8 sequence (a lead byte and its continuation bytes, as the
+ * ONE pattern matches them) with plain arithmetic: the lost-byte search tries
+ * up to 125 readings per character, and a throwing TextDecoder costs
+ * microseconds each.  Same answer as the strict decoder: null when ill-formed
+ * (Unicode Table 3-7's second-byte ranges after E0, ED, F0, F4).
+ */
+function decodeSequence(bytes: readonly number[]): string | null {
+  const lead = bytes[0];
+  for (let i = 1; i < bytes.length; i++) if (bytes[i] < 0x80 || bytes[i] > 0xbf) return null;
+  const second = bytes[1];
+  if (bytes.length === 2 && lead >= 0xc2 && lead <= 0xdf) return String.fromCharCode(((lead & 0x1f) << 6) | (second & 0x3f));
+  if (bytes.length === 3 && lead >= 0xe0 && lead <= 0xef) {
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f)) return null;
+    return String.fromCharCode(((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (bytes[2] & 0x3f));
+  }
+  if (bytes.length === 4 && lead >= 0xf0 && lead <= 0xf4) {
+    if ((lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return null;
+    return String.fromCodePoint(((lead & 0x07) << 18) | ((second & 0x3f) << 12) | ((bytes[2] & 0x3f) << 6) | (bytes[3] & 0x3f));
+  }
+  return decodeBytes([...bytes]);
+}
+
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 
 interface RunRepair {
@@ -87,7 +110,7 @@ function repairRun(run: string): RunRepair | null {
   for (const group of run.match(ONE) ?? []) {
     const codes = Array.from(group, (ch) => ch.charCodeAt(0));
     if (!codes.includes(LOST)) {
-      const part = decodeBytes(codes.map(byteOf));
+      const part = decodeSequence(codes.map(byteOf));
       if (part === null) return null;
       text += part;
       continue;
@@ -102,8 +125,22 @@ function repairRun(run: string): RunRepair | null {
   return { text, cjk: CJK.test(text), lost, firstLost };
 }
 
+// The same damaged sequence recurs throughout a file: resolve each once.
+const resolved = new Map<string, string | null>();
+const MAX_RESOLVED = 4096;
+
 /** The readings of a sequence with lost bytes, and the one to keep (or null). */
 function resolveLost(codes: readonly number[]): string | null {
+  const key = codes.join(',');
+  let chosen = resolved.get(key);
+  if (chosen === undefined) {
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    resolved.set(key, (chosen = chooseReading(codes)));
+  }
+  return chosen;
+}
+
+function chooseReading(codes: readonly number[]): string | null {
   let readings: number[][] = [codes.map(byteOf)];
   codes.forEach((code, i) => {
     if (code !== LOST) return;
@@ -111,7 +148,7 @@ function resolveLost(codes: readonly number[]): string | null {
   });
   const chars: string[] = [];
   for (const bytes of readings) {
-    const part = decodeBytes(bytes);
+    const part = decodeSequence(bytes);
     if (part !== null && part.length >= 1 && part.length <= 2) chars.push(part);
   }
   const big5 = chars.filter((ch) => big5Level(ch) > 0);
@@ -124,7 +161,15 @@ function resolveLost(codes: readonly number[]): string | null {
  * 1 for Big5's "frequently used" block (A440–C67E, 5401 characters), 2 for
  * the rest of Big5/CP950, 0 when Big5 cannot encode `ch`.
  */
+const big5Levels = new Map<string, number>();
+
 function big5Level(ch: string): number {
+  let level = big5Levels.get(ch);
+  if (level === undefined) big5Levels.set(ch, (level = encodeLevel(ch)));
+  return level;
+}
+
+function encodeLevel(ch: string): number {
   const iconv = iconvLite();
   const bytes = iconv.encode(ch, 'cp950');
   if (iconv.decode(bytes, 'cp950') !== ch) return 0;

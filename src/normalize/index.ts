@@ -7,7 +7,7 @@
 import { splitLines } from '../lines.js';
 import type { Line, SourceFormat, SourceText } from '../types.js';
 import { parseMarker } from '../markers.js';
-import { stripSpaces } from './text.js';
+import { isSpaceCode, stripSpaces } from './text.js';
 import { markTableOfContents } from './toc.js';
 import { markWebFurniture } from './web.js';
 
@@ -94,31 +94,58 @@ export function hasCellGap(text: string): boolean {
 //   > | - 1、「戶籍資料異動跨機關通報服務」…     - 一、健全基層組織…
 //       ^^                                     ^^
 //   > | - - 78% 80%          (not a list item)
-const LIST_ITEM = /^\s*[-*+]\s+(\S.*)$/u;
-
+// (`^\s*[-*+]\s+(\S.*)$` read with char codes: as a `u` regex its `\s*`
+// overflows V8's backtrack stack on a line of millions of spaces.)
 function isListItem(text: string): boolean {
-  const m = LIST_ITEM.exec(text);
-  return m !== null && (parseMarker(m[1]) !== null || /^[\p{Script=Han}「『(（]/u.test(m[1]));
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  const bullet = text.charCodeAt(i);
+  if (bullet !== 45 && bullet !== 42 && bullet !== 43) return false;
+  let start = i + 1;
+  while (start < text.length && isSpaceCode(text.charCodeAt(start))) start++;
+  if (start === i + 1 || start >= text.length || LINE_SEPARATOR.test(text)) return false;
+  const item = text.slice(start);
+  return parseMarker(item) !== null || /^[\p{Script=Han}「『(（]/u.test(item);
 }
+
+// `.` does not match these, so `(\S.*)$` fails on a line holding one.
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 
 // A line that only holds a page number:
 //
 //   > | 2-5        - 3 -        第 3 頁       16-1
 //       ^^^        ^^^^^        ^^^^^^^       ^^^^
-const PAGE_NUMBER = /^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}\s*[-–]\s*\d{1,3}|第\s*\d{1,4}\s*頁(?:\s*[，,/]?\s*共\s*\d{1,4}\s*頁)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/u;
+// (No two `\s*` meet without a required character between them: a run of
+// spaces is then tried once, not once per way of splitting it.)
+const PAGE_NUMBER = /^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3}\s*[-–]\s*\d{1,3}|第\s*\d{1,4}\s*頁(?:\s*(?:[，,/]\s*)?共\s*\d{1,4}\s*頁)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/u;
 // A lone number is also a page number, but only when set off by blank space
 // on both sides (inside flattened PDF tables lone numbers are ordinals).
 const LONE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/**
+ * The text a line-level pattern is tested on: runs of whitespace collapsed to
+ * one space when the line is long.  The patterns here accept any run of
+ * whitespace where they accept one, so the answer is the same; but V8's
+ * regex engine keeps a backtrack entry per character a `\s*` matches in a
+ * `u` pattern, and a line of ten million spaces overflows its stack.
+ */
+export function patternText(text: string): string {
+  return text.length > LONG_LINE ? text.replace(WHITESPACE_RUN, ' ') : text;
+}
+
+const LONG_LINE = 256;
+const WHITESPACE_RUN = /\s+/g;
 
 function markPageNumbers(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
-    if (PAGE_NUMBER.test(line.text)) {
+    const text = patternText(line.text);
+    if (PAGE_NUMBER.test(text)) {
       // `3/10` could be a date in a table; only take it alone between blanks.
-      if (/\//.test(line.text) && !(blankAround(lines, i, 1))) continue;
+      if (/\//.test(text) && !(blankAround(lines, i, 1))) continue;
       line.role = 'page-number';
-    } else if (LONE_NUMBER.test(line.text) && blankAround(lines, i, 2) && (i + 1 >= lines.length || lines[i + 1].role === 'blank')) {
+    } else if (LONE_NUMBER.test(text) && blankAround(lines, i, 2) && (i + 1 >= lines.length || lines[i + 1].role === 'blank')) {
       line.role = 'page-number';
     }
   }

@@ -211,6 +211,18 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
     }
   }
   if (entries.length === 0) return titleIndex;
+  if (!closed && shaped === 0 && k >= lines.length) {
+    // Leaderless "entries" that run to the end of the text have no body after
+    // them: they are the body, and the `目錄` line only a stray heading.
+    lines[titleIndex].role = 'toc';
+    diagnostics.push({
+      severity: 'warning',
+      code: 'toc-not-closed',
+      message: `table of contents: 「${stripSpaces(lines[titleIndex].text)}」 is followed by no entries told apart from the body; the lines after it are read as the body`,
+      position: linePosition(lines[titleIndex]),
+    });
+    return titleIndex;
+  }
   lines[titleIndex].role = 'toc';
   for (const index of entries) lines[index].role = 'toc';
   if (!closed && shaped < entries.length) {

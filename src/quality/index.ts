@@ -5,12 +5,13 @@
  */
 import type { Diagnostic, ParseResult } from '../types.js';
 import { rules, type QualityRule } from './rules.js';
+import { append } from '../arrays.js';
 
 export { RULES, rules, type QualityRule, type RuleInfo } from './rules.js';
 
 export function checkQuality(result: ParseResult, list: QualityRule[] = rules): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const rule of list) for (const d of rule(result)) found.push(d);
+  for (const rule of list) append(found, rule(result));
   return found
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.position?.start.offset ?? -1) - (b.d.position?.start.offset ?? -1) || a.i - b.i)

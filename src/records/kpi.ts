@@ -11,6 +11,7 @@ import type { Diagnostic, Kpi, KpiStrategy, RawRow, RawTable } from '../types.js
 import { type ColumnRole, columnRole, isCommonHeader, isKpiHeader } from './columns.js';
 import { makeTarget } from './targets.js';
 import type { RecordContext, TableInterpreter, TableRecords } from './types.js';
+import { append } from '../arrays.js';
 
 export const kpiInterpreter: TableInterpreter = {
   kind: 'kpi',
@@ -127,24 +128,42 @@ function readKpiTable(table: RawTable, context: RecordContext): TableRecords {
 export function mergeContinuations(rows: readonly RawRow[], columns: Columns): RawRow[] {
   const merged: RawRow[] = [];
   const keyRoles = new Set(['strategy', 'strategy-marker', 'indicator', 'indicator-marker']);
+  const yearColumns = [...columns.years.keys()];
+  // The row being continued: its cells' pieces, joined once its run of
+  // continuation rows ends (joining at every row would normalize a growing
+  // cell again and again: quadratic in the run).
+  let open: { pieces: Array<Array<string | undefined>>; position: RawRow['position']; lines: number[] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const cells: string[] = [];
+    for (const pieces of open.pieces) {
+      const parts = pieces[0] ? pieces : pieces.slice(1);
+      // A continuation row wider than the row it continues: no holes.
+      cells.push(parts.length > 1 ? joinCell(parts as string[]) : (parts[0] ?? ''));
+    }
+    merged[merged.length - 1] = { cells, position: open.position, lines: open.lines };
+    open = null;
+  };
   for (const row of rows) {
     const filled = (i: number) => (row.cells[i] ?? '').trim() !== '';
     const keyed = columns.roles.some((r, i) => keyRoles.has(r.role) && filled(i));
-    const targeted = [...columns.years.keys()].some(filled);
+    const targeted = yearColumns.some(filled);
     const previous = merged[merged.length - 1];
     if (previous && !keyed && !targeted && row.cells.some((c) => c.trim() !== '')) {
-      const cells = [...previous.cells];
+      open ??= { pieces: previous.cells.map((cell) => [cell]), position: previous.position, lines: [...previous.lines] };
       row.cells.forEach((text, i) => {
         if (text.trim() === '') return;
-        cells[i] = cells[i] ? joinCell(cells[i], text) : text;
+        while (open!.pieces.length <= i) open!.pieces.push([undefined]);
+        open!.pieces[i].push(text);
       });
-      merged[merged.length - 1] = {
-        cells,
-        position: joinPositions(previous.position, row.position),
-        lines: [...previous.lines, ...row.lines],
-      };
-    } else merged.push(row);
+      open.position = joinPositions(open.position, row.position);
+      append(open.lines, row.lines);
+    } else {
+      close();
+      merged.push(row);
+    }
   }
+  close();
   return merged;
 }
 
@@ -166,14 +185,24 @@ const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 export function foldOrdinalCells(rows: readonly RawRow[], width: number): RawRow[] {
   return rows.map((row) => {
     if (width === 0 || row.cells.length <= width) return row;
-    const cells = [...row.cells];
+    // One pass copying the cells (splicing in place would move the rest of a
+    // wide row at every fold).
+    const source = row.cells;
+    const cells: string[] = [];
+    let excess = source.length - width;
     let i = 0;
-    while (cells.length > width && i < cells.length - 1) {
-      const cell = cells[i].trim();
-      if (cell === '' && cells[i + 1].trim() === '') cells.splice(i, 1);
-      else if (ORDINAL_ONLY.test(cell)) cells.splice(i, 2, foldOrdinal(cell, cells[i + 1]));
-      else i++;
+    while (excess > 0 && i < source.length - 1) {
+      const cell = source[i].trim();
+      if (cell === '' && source[i + 1].trim() === '') {
+        i++;
+        excess--;
+      } else if (ORDINAL_ONLY.test(cell)) {
+        cells.push(foldOrdinal(cell, source[i + 1]));
+        i += 2;
+        excess--;
+      } else cells.push(source[i++]);
     }
+    while (i < source.length) cells.push(source[i++]);
     return cells.length === row.cells.length ? row : { ...row, cells };
   });
 }
@@ -189,9 +218,9 @@ export function foldOrdinal(ordinal: string, text: string): string {
   return `${ordinal}${/[0-9]/u.test(ordinal) ? '.' : '、'}${text.trim()}`;
 }
 
-/** Join a cell broken by a page break: CJK/digit sides join without a space. */
-function joinCell(a: string, b: string): string {
-  return normalizeText(`${a}\n${b}`);
+/** Join a cell broken by page breaks: CJK/digit sides join without a space. */
+function joinCell(parts: readonly string[]): string {
+  return normalizeText(parts.join('\n'));
 }
 
 //   > | 正確辦理各項戶籍登記(業務成果)     推動組織學習（組織學習）(25%)

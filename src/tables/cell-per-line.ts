@@ -40,6 +40,9 @@ export const cellPerLineReader: TableReader = {
     // the same row: else a long run of cells that is no table would be
     // rescanned from each of its lines (quadratic).
     if (start > 0 && isCellLine(lines[start - 1])) return null;
+    // Nor at a row of a single cell (checked before collecting the rows: a
+    // run of such rows would otherwise be collected again from each one).
+    if (collectRows(lines, start, limit, 1).rows[0].cells.length < 2) return null;
     const { rows, end } = collectRows(lines, start, limit);
     if (rows.length < MIN_ROWS || rows[0].cells.length < 2) return null;
     let bodyStart = 1;
@@ -100,7 +103,7 @@ function continuesCell(lines: readonly Line[], i: number, limit: number): boolea
   return isCellLine(nextContent(lines, j, limit));
 }
 
-function collectRows(lines: readonly Line[], start: number, limit: number): { rows: CellRow[]; end: number } {
+function collectRows(lines: readonly Line[], start: number, limit: number, maxRows = Infinity): { rows: CellRow[]; end: number } {
   const rows: CellRow[] = [];
   let current: CellRow | null = null;
   let end = start;
@@ -108,7 +111,10 @@ function collectRows(lines: readonly Line[], start: number, limit: number): { ro
     const line = lines[i];
     if (line.role === 'page-number' || line.role === 'running-header') continue;
     if (isCellLine(line)) {
-      if (!current) rows.push((current = { cells: [], first: i, last: i, lines: [] }));
+      if (!current) {
+        if (rows.length === maxRows) break;
+        rows.push((current = { cells: [], first: i, last: i, lines: [] }));
+      }
       current.cells.push(line.text.slice(1));
       current.last = i;
       current.lines.push(i);
@@ -188,7 +194,8 @@ export function alignRows(header: readonly string[], rows: readonly string[][]):
   const yearCount = roles.filter((role) => role === 'year').length;
   const firstYear = roles.indexOf('year');
   const leftHeader = firstYear === -1 ? header.length : firstYear;
-  const widest = Math.max(0, ...rows.map((row) => row.length - yearCount));
+  let widest = 0;
+  for (const row of rows) widest = Math.max(widest, row.length - yearCount);
   let extra = Math.max(0, widest - leftHeader);
   // Marker columns go before the strategy and indicator columns, in that order.
   const expanded: Array<{ title: string; marker: boolean }> = [];
@@ -216,7 +223,7 @@ export function alignRows(header: readonly string[], rows: readonly string[][]):
       out.push(cells[k++] ?? '');
     }
     // Extra cells (a row wider than the header) join the last text column.
-    while (k < cells.length) out[left - 1] = [out[left - 1], cells[k++]].filter(Boolean).join('\n');
+    if (k < cells.length) out[left - 1] = [out[left - 1], ...cells.slice(k)].filter(Boolean).join('\n');
     while (targets.length < yearCount) targets.unshift('');
     return [...foldMarkers(expanded, out), ...targets];
   });

@@ -18,6 +18,7 @@
  */
 import { isSpaceCode, normalizeText } from '../normalize/text.js';
 import type { Line } from '../types.js';
+import { maxOf, minOf } from '../arrays.js';
 
 export type Item =
   | { kind: 'strategy-ordinal'; value: number; text: string; line: number }
@@ -244,7 +245,7 @@ export function readItems(lines: readonly Line[], shape: { textColumns: number; 
  */
 function fitsOpenCell(open: Extract<Item, { kind: 'cell' }>, first: string, second: string): boolean {
   if (open.widths.length < 2 || open.value || second === '' || isValueToken(second.replace(/\s+/gu, ''))) return false;
-  return width(first) + width(second) + 1 <= Math.max(...open.widths);
+  return width(first) + width(second) + 1 <= maxOf(open.widths);
 }
 
 function countHan(text: string): number {
@@ -629,7 +630,7 @@ function completeRow(row: RowLines, ends: boolean[], full: readonly number[][], 
   if (options.length === 0) return;
   // Ties go to the earliest ends: a text cell's last line is often as
   // narrow as the next column's first, which a later end would take.
-  const least = Math.min(...options.map((o) => o.cost));
+  const least = minOf(options.map((o) => o.cost));
   const best = options.find((o) => o.cost <= least + TIE)!;
   for (const k of free) ends[k] = false;
   for (const p of best.picked) ends[free[p]] = true;
@@ -662,7 +663,7 @@ function rowCost(row: RowLines, ends: readonly boolean[], full: readonly number[
   const close = () => {
     if (cell.length === 0) return;
     const usual = median(full[column]);
-    const max = Math.max(...cell);
+    const max = maxOf(cell);
     for (let i = 0; i < cell.length - 1; i++) cost += max - cell[i];
     if (usual > 0) cost += cell.length === 1 ? Math.max(0, max - usual) : Math.abs(max - usual);
     if (!balanced(text)) cost += UNBALANCED;

@@ -28,6 +28,7 @@ import { linesPosition } from '../lines.js';
 import type { Diagnostic, Line, RawRow } from '../types.js';
 import { cellText, isValueToken, OPERATOR, splitSegments, tokens as tokenize, width, type Token } from './flattened-cells.js';
 import { partitionByWidth } from './flattened-rows.js';
+import { append, maxOf } from '../arrays.js';
 
 export interface RevisionShape {
   /** Text columns between the unit and the targets (strategy, indicator, measure). */
@@ -295,21 +296,21 @@ function joinNotes(pieces: Piece[]): Piece[] {
     if (previous && previous.kind === 'operator' && piece.kind === 'value' && !piece.blank) {
       previous.text += piece.text;
       previous.kind = 'value';
-      previous.lines.push(...piece.lines);
-      previous.widths.push(...piece.widths);
+      append(previous.lines, piece.lines);
+      append(previous.widths, piece.widths);
       continue;
     }
     if (previous && previous.kind === 'value' && previous.text !== '' && piece.kind === 'text' && PAREN_NOTE.test(compact(piece.text))) {
       previous.text += piece.text;
-      previous.lines.push(...piece.lines);
-      previous.widths.push(...piece.widths);
+      append(previous.lines, piece.lines);
+      append(previous.widths, piece.widths);
       continue;
     }
     if (previous && previous.kind === 'text' && piece.kind === 'text' && !previous.open && opensBracket(previous.text) && /[)）］\]]/u.test(piece.text)) {
       //   > | 增加藍天日數 / (AQI␠ / ≦100)比率␠      (a cell closed inside its brackets)
       previous.text += `\n${piece.text}`;
-      previous.lines.push(...piece.lines);
-      previous.widths.push(...piece.widths);
+      append(previous.lines, piece.lines);
+      append(previous.widths, piece.widths);
       previous.open = piece.open;
       continue;
     }
@@ -359,7 +360,7 @@ function demoteShortRuns(pieces: readonly Piece[], years: number): Piece[] {
     while (j < pieces.length && pieces[j].kind === 'value') j++;
     const run = pieces.slice(i, j);
     if (run.length >= years || run[0].lineStart || run[0].blank === true) {
-      out.push(...run);
+      append(out, run);
       i = j;
       continue;
     }
@@ -367,16 +368,16 @@ function demoteShortRuns(pieces: readonly Piece[], years: number): Piece[] {
     for (const piece of run) {
       if (target && target.kind === 'text' && sameLine(target, piece)) {
         target.text += ` ${piece.text}`;
-        target.lines.push(...piece.lines.slice(1));
-        target.widths.push(...piece.widths);
+        append(target.lines, piece.lines.slice(1));
+        append(target.widths, piece.widths);
         target.open = piece.open;
       } else out.push((target = { ...piece, kind: 'text' }));
     }
     const next = pieces[j];
     if (next && next.kind === 'text' && target && sameLine(target, next)) {
       target.text += ` ${next.text}`;
-      target.lines.push(...next.lines.slice(1));
-      target.widths.push(...next.widths);
+      append(target.lines, next.lines.slice(1));
+      append(target.widths, next.widths);
       target.open = next.open;
       j++;
     }
@@ -466,7 +467,7 @@ export function buildRevisionRows(body: readonly Line[], shape: RevisionShape, l
     const previous = rows[rows.length - 1] ?? null;
     const split = splitGap(gap, previous ? runs[r - 1] : null, pieces, textMax, shape);
     if (previous) {
-      previous.reason.push(...split.reason);
+      append(previous.reason, split.reason);
       if (split.page) previous.page = split.page;
     }
     let texts = split.head;
@@ -474,7 +475,7 @@ export function buildRevisionRows(body: readonly Line[], shape: RevisionShape, l
     rows.push({ texts, run, reason: [], page: '', from: gaps[r].from + split.headFrom, notes: [...split.notes, ...(run.note ? [run.note] : [])] });
   }
   const last = splitGap(pieces.slice(tailGap.from, tailGap.to), runs[runs.length - 1], pieces, textMax, shape, true);
-  rows[rows.length - 1].reason.push(...last.reason, ...last.head);
+  append(append(rows[rows.length - 1].reason, last.reason), last.head);
   if (last.page) rows[rows.length - 1].page = last.page;
   for (const piece of pieces.slice(tailGap.from)) if (piece.kind === 'unit') unitAt.push({ index: tailGap.from, unit: piece.text });
   const units = assignUnits(rows, unitAt);
@@ -576,7 +577,7 @@ function withOrdinals(pieces: readonly Piece[]): Piece[] {
 }
 
 function maxWidth(piece: Piece): number {
-  return Math.max(0, ...piece.widths);
+  return Math.max(0, maxOf(piece.widths));
 }
 
 /**

@@ -16,6 +16,7 @@
 import { linesPosition } from '../lines.js';
 import type { Diagnostic, Line, RawRow } from '../types.js';
 import { type Item, cellText } from './flattened-cells.js';
+import { append, maxOf } from '../arrays.js';
 
 type Cell = Extract<Item, { kind: 'cell' }> & { pieces?: number };
 
@@ -84,10 +85,10 @@ function buildPass(
       // Unless the strategy's own unnumbered rows (with their targets) come first.
       if (next && next.indicatorOrdinal && !next.strategyOrdinal && findValueRun(cells, 0, shape.years) === -1 && cells.length <= shape.textColumns) {
         // `一` / strategy text / `1`: everything between is the strategy cell.
-        strategy.parts.push(...cells.map((cell) => cell.text));
+        append(strategy.parts, cells.map((cell) => cell.text));
         strategy.open = cells.length > 0 && cells[cells.length - 1].open;
         if (measure && cells.length === 1) measure.strategy = Math.max(measure.strategy, widest(cells[0]));
-        next.ordinalLines.unshift(...groupLines, ...cells.flatMap((cell) => cell.lines));
+        next.ordinalLines = [...groupLines, ...cells.flatMap((cell) => cell.lines), ...next.ordinalLines];
         continue;
       }
     }
@@ -111,11 +112,11 @@ function buildPass(
     });
     if (made.tail.length > 0) {
       // Text after the row's targets: the rest of a tall strategy cell.
-      if (strategy) strategy.parts.push(...made.tail.map((cell) => cell.text));
+      if (strategy) append(strategy.parts, made.tail.map((cell) => cell.text));
       const tailLines = made.tail.flatMap((cell) => cell.lines);
       if (!strategy || !strategy.open) diagnostics.push(uncertain(lines, tailLines, 'text after the targets was read as the end of the strategy cell'));
       const last = rows[rows.length - 1];
-      if (last) last.lines.push(...tailLines);
+      if (last) append(last.lines, tailLines);
     }
   }
   return {
@@ -255,7 +256,7 @@ function splitGroup(
     if (texts.length > columns && strategy?.open && !(withStrategy && rows.length === 0)) {
       // Cells before the indicator continue the open strategy cell.
       const extra = texts.length - columns;
-      strategy.parts.push(...texts.slice(0, extra).map((cell) => cell.text));
+      append(strategy.parts, texts.slice(0, extra).map((cell) => cell.text));
       texts = texts.slice(extra);
     }
     let textCells: Cell[] = texts;
@@ -423,19 +424,19 @@ function join(part: readonly Cell[]): Cell {
  */
 function misfit(widths: readonly number[], reference: number): number {
   if (reference === 0 || widths.length === 0) return 0;
-  const max = Math.max(...widths);
+  const max = maxOf(widths);
   if (widths.length === 1) return Math.max(0, max - reference);
   return Math.abs(max - reference);
 }
 
 function widest(cell: Cell): number {
-  return cell.widths.length > 1 ? Math.max(...cell.widths) : 0;
+  return cell.widths.length > 1 ? maxOf(cell.widths) : 0;
 }
 
 /** How badly a column's lines fit one wrap width: every line but the last should fill it. */
 function wrapCost(widths: readonly number[]): number {
   if (widths.length <= 1) return 0;
-  const max = Math.max(...widths);
+  const max = maxOf(widths);
   let cost = 0;
   for (let k = 0; k < widths.length - 1; k++) cost += max - widths[k];
   return cost;

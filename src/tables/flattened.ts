@@ -22,6 +22,7 @@ import type { Line, RawTable, TableReader } from '../types.js';
 import { readItems } from './flattened-cells.js';
 import { buildRevisionRows } from './flattened-revisions.js';
 import { buildRows } from './flattened-rows.js';
+import { append } from '../arrays.js';
 
 //   > | 關鍵策略目標 關鍵績效指標 衡量標準     年度目標值(修正後)     108年 109年
 //       ^^^^^^^^^^^^                          ^^^^^^^^^^^^^^^^^^     ^^^^^
@@ -133,7 +134,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     const line = lines[i];
     if (line.role !== 'content') continue;
     if (!isHeaderLine(line.text)) break;
-    words.push(...line.text.trim().split(/\s+/u));
+    append(words, line.text.trim().split(/\s+/u));
     end = i + 1;
     seen++;
   }
@@ -157,7 +158,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   if (revision) header.unshift('單位');
   if (years.length === 0) header.push(group);
   for (const year of years) header.push(`${group}/${year}`);
-  header.push(...after);
+  append(header, after);
   return { header, textColumns, years, revision, end };
 }
 

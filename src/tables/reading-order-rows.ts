@@ -17,6 +17,7 @@
  *   > | 每年辦理1場次特色馬拉松    (measure)
  *   > | 100% 100% 100% 100%       (targets: the row ends)
  */
+import { append } from '../arrays.js';
 import { linesPosition } from '../lines.js';
 import { cjkNumber, parseMarker } from '../markers.js';
 import { columnRole } from '../records/columns.js';
@@ -67,7 +68,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     if (current.texts.length > 0 || current.values.length > 0) {
       current.after = interrupting;
       drafts.push(current);
-    } else current.texts.push(...interrupting);
+    } else append(current.texts, interrupting);
     interrupting = [];
     current = emptyDraft();
   };

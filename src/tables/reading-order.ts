@@ -19,6 +19,7 @@
  * rebuilt from the sequence of blocks by the kind of table
  * (`reading-order-rows.ts`).
  */
+import { append } from '../arrays.js';
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
@@ -113,7 +114,7 @@ export const readingOrderReader: TableReader = {
       // The first page's header printed no years: a repeated header may.
       const later = yearsOf(blocks.filter(isHeaderBlock).flatMap((block) => block.texts));
       if (later.length > 0) head.header.splice(head.header.length - 1, 1, ...later.map((year) => `${head.header[head.header.length - 1]}/${year}`));
-      head.years.push(...later);
+      append(head.years, later);
     }
     const years = head.years.length > 0 ? head.years.length : valueRunLength(body);
     const built =
@@ -124,7 +125,7 @@ export const readingOrderReader: TableReader = {
         : head.shape === 'work'
           ? buildWorkRows(body, head.header.length, lines)
           : buildReportRows(blocks, isHeaderBlock, lines);
-    diagnostics.push(...built.diagnostics);
+    append(diagnostics, built.diagnostics);
     if (built.rows.length === 0) {
       // A header we know with a body we cannot read: say so rather than return nothing.
       diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
@@ -294,7 +295,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     }
     afterGroup = /目標值/u.test(text);
     for (const word of text.split(/\s+/u)) if (!isYear(word) && !words.includes(word)) words.push(word);
-    years.push(...yearsOf([text]).filter((year) => !years.includes(year)));
+    append(years, yearsOf([text]).filter((year) => !years.includes(year)));
   }
   // The first line alone is no table (a wrapped cell that happens to read `目標值`).
   if (words.length < 3 || words.includes('修正理由')) return null;

@@ -10,9 +10,10 @@
  * otherwise mostly empty under the header's empty columns) is a second header
  * row, joined with `/`.  A repeat of the header after a page break is dropped.
  */
-import { linesPosition } from '../lines.js';
-import type { Line, RawRow, RawTable, TableReader } from '../types.js';
-import { htmlCellText } from './html-cell.js';
+import { linePosition, linesPosition } from '../lines.js';
+import type { Diagnostic, Line, RawRow, RawTable, TableReader } from '../types.js';
+import { htmlCellText, MAX_HTML_DEPTH } from './html-cell.js';
+import { maxOf } from '../arrays.js';
 
 const MIN_COLUMNS = 3;
 
@@ -32,7 +33,8 @@ export const tsvReader: TableReader = {
       end = i + 1;
     }
     if (bodyLines.length < 2) return null;
-    const split = bodyLines.map((line) => ({ line, cells: line.text.split('\t').map(htmlCellText) }));
+    const diagnostics: Diagnostic[] = [];
+    const split = bodyLines.map((line) => ({ line, cells: line.text.split('\t').map((cell) => htmlCellText(cell, (depth) => diagnostics.push(tooDeep(line, depth)))) }));
     const headerRows = [split[0]];
     let next = 1;
     if (split.length > 2 && isSubHeader(split[1].cells, split[0].cells)) {
@@ -54,9 +56,18 @@ export const tsvReader: TableReader = {
       }
       rows.push({ cells: split[i].cells, position: linesPosition(lines, split[i].line.index, split[i].line.index + 1), lines: [split[i].line.index] });
     }
-    return { layout: 'tsv', header, rows, start, end, position: linesPosition(lines, start, end), diagnostics: [] } satisfies RawTable;
+    return { layout: 'tsv', header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
 };
+
+function tooDeep(line: Line, depth: number): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'html-too-deep',
+    message: `HTML in a cell nests more than ${MAX_HTML_DEPTH} elements deep (${depth}): its tags are dropped and the text kept`,
+    position: linePosition(line),
+  };
+}
 
 //   > | --\t--\t---------------\t---\t:---:\t--
 //       ^^
@@ -86,7 +97,7 @@ export function isSubHeader(cells: string[], header: string[]): boolean {
 
 /** Join header rows per column with `/`; an empty top cell inherits the nearest filled one to its left. */
 export function joinHeader(headerRows: string[][]): string[] {
-  const width = Math.max(...headerRows.map((row) => row.length));
+  const width = maxOf(headerRows.map((row) => row.length));
   const columns: string[] = [];
   const carried: string[] = headerRows.map(() => '');
   for (let c = 0; c < width; c++) {
