@@ -24,6 +24,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { leanBench } from './bench-lean.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = path.join(root, 'bin/plan-parse.js');
@@ -253,6 +254,16 @@ try {
   // Growth exponents of the stress families.
   results.growth = await growthExponents();
 
+  // Issue 14 (lean and fast): warm speed and floors, stage shares, cold start
+  // in CPU time, default vs --jobs 1 on each corpus, one big file, growth.
+  const lean = leanBench({ root, bin, work, seedDir, quick, env });
+  results.lean = lean.out;
+  {
+    const r = results.runs;
+    const exponent = (a, b, k) => (r[a] && r[b] ? round(Math.log(r[b].seconds / r[a].seconds) / Math.log(k), 2) : null);
+    results.lean.growth = { ...results.lean.growth, corpus1to10: exponent('x1-j1', 'x10-j1', 10), corpus10to100: exponent('x10-j1', 'x100-j1', 10) };
+  }
+
   // Targets.
   const r = results.runs;
   const x10 = r['x10-j1'];
@@ -268,6 +279,21 @@ try {
     'stress families: 4× size ≤ 5× CPU time (exponent ≤ 1.16)': { value: Math.max(...results.growth.map((g) => g.exponent)), ok: results.growth.every((g) => g.exponent <= Math.log(5) / Math.log(4)) },
   };
 
+  {
+    const l = results.lean;
+    const warm = l.warm.runs['plan-parse'];
+    const big = l.bigFile.find((b) => b.mb >= 39) ?? null;
+    const x10 = l.defaultVsJobs1.x10;
+    Object.assign(results.targets, {
+      'warm ≥ 20 MB/s on the seeds (parse + validate + serialize, CPU time)': { value: warm.cpuMBps, ok: warm.cpuMBps >= 20 },
+      'warm ≤ 5× the read-decode-split-write floor': { value: l.warm.ratioToFloor, ok: l.warm.ratioToFloor <= 5 },
+      ...(l.coldStart ? { 'cold start (11 KB file) ≤ 1.5× node -e 0 (CPU time)': { value: l.coldStart.ratio, ok: l.coldStart.ratio <= 1.5 } } : {}),
+      ...(x10 ? { '10× seeds, default options ≥ 8 MB/s': { value: x10.default.mbPerSecond, ok: x10.default.mbPerSecond >= 8 } } : {}),
+      'default options never slower than --jobs 1 (every corpus, wall, 5% noise)': { value: Object.entries(l.defaultVsJobs1).map(([k, v]) => `${k} ${v.wallRatio}`).join(', '), ok: Object.values(l.defaultVsJobs1).every((v) => v.neverSlower) },
+      ...(big ? { 'peak RSS on a 40 MB file ≤ 240 MB': { value: big.peakRssMB, ok: big.peakRssMB <= 240 } } : {}),
+    });
+  }
+
   // Report.
   const header = ['run', 'MB', 'seconds', 'MB/s', 'peak RSS MB'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
@@ -275,6 +301,9 @@ try {
   const lines = [fmt(header), `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`, ...rows.map(fmt), ''];
   lines.push('| target | measured | ok |', '|:--|--:|:-:|');
   for (const [name, { value, ok }] of Object.entries(results.targets)) lines.push(`| ${name} | ${value} | ${ok ? '✔' : '✖'} |`);
+  lines.push('', '| lean and fast (issue 14) | measured | |', '|:--|--:|--:|', ...lean.rows.map((row) => `| ${row.join(' | ')} |`));
+  lines.push('', `stage shares of a warm run (CPU profile, %): ${Object.entries(results.lean.warm.stages?.shares ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push(`growth exponents (time ∝ size^k): ${Object.entries(results.lean.growth ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   lines.push('', growthTable(results.growth));
   lines.push('', `node ${process.version}, ${results.cpus} CPUs, load average ${(await import('node:os')).loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -14,6 +14,130 @@ export function canonicalJson(value: unknown, pretty = false): string {
   return `${JSON.stringify(sortKeys(value), null, pretty ? 2 : undefined)}\n`;
 }
 
+/**
+ * The bytes of `canonicalJson(value, pretty)` in UTF-8, as a list of blocks
+ * (their concatenation is exactly those bytes).  The text is written piece by
+ * piece (each document's sections, tables and records one at a time) straight
+ * into blocks of at most 1 MiB, so the whole JSON never exists as one string
+ * beside its bytes: on a 40 MB input that string alone is ~140 MB (CJK text
+ * is a two-byte string) and its UTF-8 copy another ~100 MB.  A writer writes
+ * the blocks in order (or a worker transfers their buffers).
+ */
+export function canonicalJsonBytes(value: unknown, pretty = false): Uint8Array[] {
+  const sink = new ByteSink();
+  writeValue(sink, sortKeys(value), 0, pretty);
+  sink.write('\n');
+  return sink.finish();
+}
+
+/**
+ * Plain objects and arrays above this depth are written member by member
+ * (the result, its documents, each document); arrays at this depth (a
+ * document's sections, tables, records) in groups of GROUP items, deeper
+ * values whole: pieces stay small, and JSON.stringify is called a few times
+ * per document rather than once per record.
+ */
+const SPLIT_DEPTH = 3;
+const GROUP = 32;
+const BLOCK_BYTES = 1 << 20;
+const encoder = new TextEncoder();
+
+/** Text pieces gathered into a string of at most this many code units before they are encoded. */
+const PENDING_UNITS = 1 << 16;
+
+class ByteSink {
+  readonly blocks: Uint8Array[] = [];
+  private block: Uint8Array | null = null;
+  private used = 0;
+  private pending = '';
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= PENDING_UNITS) this.flush();
+  }
+
+  finish(): Uint8Array[] {
+    // A small output (the usual case) is encoded in one go, to its exact size.
+    if (this.block === null) return this.pending === '' ? [] : [encoder.encode(this.pending)];
+    this.flush();
+    if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+    return this.blocks;
+  }
+
+  private flush(): void {
+    let rest = this.pending;
+    this.pending = '';
+    // Not zero-filled, and not from Node's shared pool (a worker transfers the buffers).
+    let block = (this.block ??= Buffer.allocUnsafeSlow(BLOCK_BYTES));
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, this.used === 0 ? block : block.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) return;
+      // The block is full (encodeInto never splits a character): start another.
+      rest = rest.slice(read);
+      this.blocks.push(block.subarray(0, this.used));
+      block = this.block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, rest.length * 3));
+      this.used = 0;
+    }
+  }
+}
+
+/** A long array, GROUP items at a time (each group's brackets cut off). */
+function writeGroups(sink: ByteSink, value: Json[], depth: number, pretty: boolean): void {
+  const pad = pretty ? '  '.repeat(depth) : '';
+  sink.write('[');
+  for (let start = 0; start < value.length; start += GROUP) {
+    const text = JSON.stringify(value.slice(start, start + GROUP), null, pretty ? 2 : undefined);
+    if (start > 0) sink.write(',');
+    // Pretty: "[\n  a,\n  b\n]" → "\n  a,\n  b", indented to this depth.
+    sink.write(pretty ? text.slice(1, -2).replaceAll('\n', `\n${pad}`) : text.slice(1, -1));
+  }
+  sink.write(pretty ? `\n${pad}]` : ']');
+}
+
+/** Written member by member: arrays, and objects JSON.stringify writes key by key. */
+function splittable(value: Json): value is Json[] | { [key: string]: Json } {
+  return value !== null && typeof value === 'object' && (Array.isArray(value) || typeof (value as { toJSON?: unknown }).toJSON !== 'function');
+}
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+function skipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+function writeValue(sink: ByteSink, value: Json, depth: number, pretty: boolean): void {
+  if (depth === SPLIT_DEPTH && Array.isArray(value) && value.length > GROUP) return writeGroups(sink, value, depth, pretty);
+  if (depth >= SPLIT_DEPTH || !splittable(value)) {
+    const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+    // Nested pretty text is indented to its depth (JSON text has no raw newline but between tokens).
+    sink.write(pretty && depth > 0 ? text.replaceAll('\n', `\n${'  '.repeat(depth)}`) : text);
+    return;
+  }
+  const inner = pretty ? `\n${'  '.repeat(depth + 1)}` : '';
+  const close = pretty ? `\n${'  '.repeat(depth)}` : '';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return sink.write('[]');
+    sink.write('[');
+    for (let i = 0; i < value.length; i++) {
+      sink.write(i > 0 ? `,${inner}` : inner);
+      const item = value[i];
+      if (skipped(item)) sink.write('null');
+      else writeValue(sink, item, depth + 1, pretty);
+    }
+    sink.write(`${close}]`);
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (skipped(item)) continue;
+    sink.write(`${first ? '{' : ','}${inner}${JSON.stringify(key)}:${pretty ? ' ' : ''}`);
+    first = false;
+    writeValue(sink, item, depth + 1, pretty);
+  }
+  sink.write(first ? '{}' : `${close}}`);
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function sortKeys(value: unknown): Json {

@@ -9,9 +9,11 @@
  * dropped).  `deliver` may be async (stdout back-pressure): the next result
  * is not delivered before it settles.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { poolSize } from './pool-size.js';
 import { loadToolkit, runTask, type RunConfig, type Task, type TaskResult } from './task.js';
 
 /**
@@ -28,7 +30,8 @@ const PIPELINE = 2;
 export type Deliver = (result: TaskResult) => void | Promise<void>;
 
 export interface BatchOptions {
-  jobs: number;
+  /** Workers (--jobs); undefined: as many as pay for themselves (src/cli/pool-size.ts). */
+  jobs?: number;
   /** Called as each task finishes, in completion order (progress bar). */
   onDone?: (result: TaskResult) => void;
   /**
@@ -70,8 +73,8 @@ export async function runBatch(tasks: Task[], config: RunConfig, options: BatchO
   // (`--timeout 0`).  From the TypeScript sources (tsx, vitest) there is no
   // compiled worker: stay in this thread.
   const bounded = (options.timeout ?? 0) > 0 || options.maxMemoryMb !== undefined;
-  const inThread =
-    (!bounded && (options.jobs <= 1 || tasks.length === 1)) || !existsSync(fileURLToPath(new URL('./worker.js', import.meta.url)));
+  const workers = options.jobs ?? autoPoolSize(tasks);
+  const inThread = (!bounded && (workers <= 1 || tasks.length === 1)) || !existsSync(fileURLToPath(new URL('./worker.js', import.meta.url)));
   if (inThread) {
     const toolkit = await loadToolkit(config);
     for (const task of tasks) {
@@ -87,12 +90,41 @@ export async function runBatch(tasks: Task[], config: RunConfig, options: BatchO
   await runPool(tasks, config, options, deliver);
 }
 
+/** Workers for the batch when --jobs is not given: from its bytes, files and the cores this process has. */
+function autoPoolSize(tasks: Task[]): number {
+  let textBytes = 0;
+  let pdfBytes = 0;
+  for (const task of tasks) {
+    let bytes = task.bytes?.byteLength ?? 0;
+    if (!task.bytes) {
+      try {
+        bytes = statSync(task.path as string | Buffer).size;
+      } catch {
+        // unreadable: the task reports it
+      }
+    }
+    if (/\.pdf$/i.test(task.display)) pdfBytes += bytes;
+    else textBytes += bytes;
+  }
+  let cores = 1;
+  try {
+    cores = availableParallelism();
+  } catch {
+    // an old platform: one core
+  }
+  return poolSize({ files: tasks.length, textBytes, pdfBytes }, cores);
+}
+
 /** The pool itself; exported for tests. */
 export async function runPool(tasks: Task[], config: RunConfig, options: BatchOptions, deliver: Deliver): Promise<void> {
   const { Worker } = await import('node:worker_threads');
-  const size = Math.max(1, Math.min(options.jobs, tasks.length));
+  const size = Math.max(1, Math.min(options.jobs ?? autoPoolSize(tasks), tasks.length));
   const window = Math.max(size * 4, 8);
-  const workerUrl = new URL('./worker.js', import.meta.url);
+  // The worker from the CLI bundle and its code cache (bin/plan-parse-worker.js
+  // picks the bundle or this build as bin/plan-parse.js does): a worker then
+  // starts without loading ~60 modules.
+  const booted = new URL('../../bin/plan-parse-worker.js', import.meta.url);
+  const workerUrl = existsSync(booted) ? booted : new URL('./worker.js', import.meta.url);
   const buffer = new Map<number, TaskResult>();
   /** Tasks posted to each worker, oldest first (a worker runs them in order). */
   const queued = new Map<Worker, Task[]>();

@@ -426,7 +426,7 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     await runBatch(
       tasks,
       config,
-      { jobs: opts.jobs, onDone: (result) => progress.tick(result.bytes), timeout: opts.timeout, maxMemoryMb: opts.maxMemoryMb },
+      { jobs: opts.jobsGiven ? opts.jobs : undefined, onDone: (result) => progress.tick(result.bytes), timeout: opts.timeout, maxMemoryMb: opts.maxMemoryMb },
       deliver,
     );
   } finally {

@@ -13,6 +13,8 @@ export interface CliOptions {
   encoding?: string;
   convert: boolean;
   jobs: number;
+  /** --jobs was given (else the batch sizes its pool from the work: src/cli/pool-size.ts). */
+  jobsGiven: boolean;
   quiet: boolean;
   reporter: ReporterName;
   /** --reporter was given (parse / kpis / items: report diagnostics with it, on stderr). */
@@ -149,6 +151,7 @@ export function resolveOptions(command: Command, program: Command): CliOptions {
     encoding: merged.encoding as string | undefined,
     convert: merged.convert !== false,
     jobs: (merged.jobs as number | undefined) ?? DEFAULT_JOBS,
+    jobsGiven: merged.jobs !== undefined,
     quiet: Boolean(merged.quiet),
     reporter: (merged.reporter as ReporterName | undefined) ?? 'pretty',
     reporterGiven: merged.reporter !== undefined && (command.getOptionValueSource('reporter') === 'cli' || program.getOptionValueSource('reporter') === 'cli'),

@@ -118,7 +118,7 @@ export async function runReview(paths: string[], opts: CliOptions): Promise<numb
   };
 
   try {
-    await runBatch(tasks, config, { jobs: opts.jobs, onDone: (result) => progress.tick(result.bytes) }, deliver);
+    await runBatch(tasks, config, { jobs: opts.jobsGiven ? opts.jobs : undefined, onDone: (result) => progress.tick(result.bytes) }, deliver);
     writeFileAtomic(indexPath, renderIndexPage(entries));
   } catch (error) {
     ioError = true;

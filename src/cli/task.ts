@@ -95,6 +95,7 @@ export interface Toolkit {
   parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }) => Promise<ParseResult>;
   validateResult: (result: ParseResult) => Diagnostic[];
   canonicalJson: (value: unknown, pretty?: boolean) => string;
+  canonicalJsonBytes: (value: unknown, pretty?: boolean) => Uint8Array[];
   readInput: (path: string | Uint8Array, maxBytes: number, name?: string) => Uint8Array;
   quality?: (result: ParseResult) => Diagnostic[];
   decodeText?: (bytes: Uint8Array, options: { encoding?: string; convert?: boolean }) => string;
@@ -104,13 +105,13 @@ export interface Toolkit {
 
 /** Load what a run needs (heavy modules only when needed). */
 export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
-  const [{ parseAsync: parse }, { validateResult }, { canonicalJson }, { readInput }] = await Promise.all([
+  const [{ parseAsync: parse }, { validateResult }, { canonicalJson, canonicalJsonBytes }, { readInput }] = await Promise.all([
     import('../parse.js'),
     import('../validate.js'),
     import('../serialize.js'),
     import('../io/read.js'),
   ]);
-  const toolkit: Toolkit = { parse, validateResult, canonicalJson, readInput };
+  const toolkit: Toolkit = { parse, validateResult, canonicalJson, canonicalJsonBytes, readInput };
   if (config.quality) toolkit.quality = (await import('../quality/index.js')).checkQuality;
   if (config.snippets) {
     const { decode } = await import('../decode/index.js');
@@ -129,8 +130,6 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
   }
   return toolkit;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Run one task.  `onStart` is called once the input is read, before the
@@ -171,7 +170,11 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, o
         for (const d of schemaProblems) out.diagnostics.push({ ...d, message: `${d.message} (this is a bug in plan-parse; please report it)` });
       } else {
         if (toolkit.quality) addQuality(out.diagnostics, toolkit.quality(result));
-        if (config.json) out.json = encoder.encode(toolkit.canonicalJson(result, config.pretty));
+        if (config.json) {
+          // UTF-8 written piece by piece: a large result never exists as one JSON string beside its bytes.
+          const blocks = toolkit.canonicalJsonBytes(result, config.pretty);
+          out.json = blocks.length === 1 ? blocks[0] : Buffer.concat(blocks);
+        }
         if (toolkit.rows) out.rows = toolkit.rows(result);
         if (toolkit.review) out.review = toolkit.review(result, out.diagnostics);
       }

@@ -14,7 +14,13 @@
  * read together not more than `maxTotalBytes`, and a large entry not more
  * than `maxRatio` times its compressed size (real XML parts compress 5–30×).
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import type * as Zlib from 'node:zlib';
+
+// zlib is loaded on the first DOCX/ODT part: a text file never needs it, and
+// loading it costs every start-up of the CLI.
+let zlib: typeof Zlib | undefined;
+const loadZlib = (): typeof Zlib => (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof Zlib);
 
 export interface ZipLimits {
   maxEntryBytes: number;
@@ -177,11 +183,11 @@ function readEntry(bytes: Uint8Array, view: DataView, entry: Entry): Uint8Array 
   else if (entry.method === 8) {
     try {
       // Never more than the declared size: a part that inflates further is damaged, not read.
-      data = entry.size === 0 ? new Uint8Array(0) : inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size });
+      data = entry.size === 0 ? new Uint8Array(0) : loadZlib().inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size });
     } catch {
       return damaged(`the archive is damaged (the part ${entry.name} does not unpack)`);
     }
   } else return damaged(`the part ${entry.name} is compressed with method ${entry.method}, which is not read (only stored and deflated parts)`);
-  if (data.length !== entry.size || (crc32(data) >>> 0) !== entry.crc) return damaged(`the archive is damaged (the part ${entry.name} fails its checksum)`);
+  if (data.length !== entry.size || (loadZlib().crc32(data) >>> 0) !== entry.crc) return damaged(`the archive is damaged (the part ${entry.name} fails its checksum)`);
   return data;
 }

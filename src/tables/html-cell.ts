@@ -16,6 +16,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import type { toText as ToText } from 'hast-util-to-text';
 import { parseMarker } from '../markers.js';
+import { fastHtmlCellText } from './html-cell-fast.js';
 
 // hast-util-from-html pulls in parse5 (~50 ms to load): most runs never see an
 // HTML cell, so it is loaded on the first one.  Both packages are ESM-only;
@@ -54,6 +55,13 @@ export function htmlCellText(cell: string, onTooDeep?: OnTooDeep): string {
     onTooDeep?.(depth);
     return cleanLines(flatText(cell));
   }
+  // What converters write (p, br, lists, inline tags, basic entities) is read
+  // without parse5 (html-cell-fast.ts); anything else by the full parser.
+  return fastHtmlCellText(cell) ?? fullHtmlCellText(cell);
+}
+
+/** A cell's text through the full HTML parser (hast-util-from-html and hast-util-to-text). */
+export function fullHtmlCellText(cell: string): string {
   const tree = loadHast()(cell, { fragment: true });
   numberOrderedLists(tree);
   return cleanLines(toText(tree, { whitespace: 'pre-wrap' }));
