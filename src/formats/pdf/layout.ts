@@ -72,7 +72,8 @@ export function lineText(line: PrintedLine, unit: number, origin: number): strin
   for (const run of line.runs) {
     const content = unjustified(run.text.replace(/[\t\r\n]/g, ' '));
     const gap = run.x - end;
-    const touching = width > 0 && gap < run.size * JUSTIFIED_GAP;
+    const mixed = width > 0 && isWide(text.charCodeAt(text.length - 1)) !== isWide(content.charCodeAt(0));
+    const touching = width > 0 && gap < run.size * (mixed ? ASIAN_WESTERN_GAP : JUSTIFIED_GAP);
     if (!touching) {
       const column = Math.max(0, Math.round((run.x - origin) / unit));
       // Two cells a hair apart (a table without rules, cells without padding)
@@ -101,6 +102,14 @@ export function lineText(line: PrintedLine, unit: number, origin: number): strin
  */
 const JUSTIFIED_GAP = 0.18;
 const WORD_GAP = 0.4;
+/**
+ * The space a word processor puts between Asian and Western text (a fifth
+ * of an em): `45件`, `108年` are one word.
+ *
+ *   > | 45 件
+ *         ^ 0.2 em
+ */
+const ASIAN_WESTERN_GAP = 0.22;
 
 /**
  * A run's text without the spaces pdf.js puts between glyphs of justified
