@@ -77,8 +77,8 @@ export function lineText(line: PrintedLine, unit: number, origin: number): strin
     if (!touching) {
       const column = Math.max(0, Math.round((run.x - origin) / unit));
       // Two cells a hair apart (a table without rules, cells without padding)
-      // still get a gutter of two spaces, as a word gap gets one (a gap between
-      // a digit and an ideograph is LibreOffice's Asian–Western spacing: one).
+      // still get a gutter of two spaces, as a word gap gets one (between a
+      // digit and an ideograph, wider than the autospacing: one).
       const least = width === 0 ? 0 : gap < run.size * WORD_GAP && isWide(text.charCodeAt(text.length - 1)) && isWide(content.charCodeAt(0)) ? 2 : 1;
       const spaces = Math.max(width === 0 ? column : column - width, least);
       text += ' '.repeat(spaces);
