@@ -79,4 +79,19 @@ describe('PDF accuracy', () => {
     expect(totals.docs).toBe(1);
     expect(totals.outline).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('reads the tables without borders by alignment (layout pdf-aligned), at the floors', () => {
+    // LibreOffice: cells without padding a quarter of an em apart, justified
+    // CJK text, Asian–Western autospacing (52, 62: KPI tables; 64: a work plan).
+    const names = pdfs.filter(borderless);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) {
+      const layouts = results.get(name)!.documents.flatMap((d) => d.tables.map((t) => t.layout));
+      expect(layouts, name).toContain('pdf-aligned');
+    }
+    const { totals } = score(names);
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.83);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.94);
+    expect(totals.work).toBeGreaterThanOrEqual(0.54);
+  });
 });

@@ -70,11 +70,17 @@ export function lineText(line: PrintedLine, unit: number, origin: number): strin
   let width = 0;
   let end = -Infinity;
   for (const run of line.runs) {
-    const content = run.text.replace(/[\t\r\n]/g, ' ');
-    const touching = width > 0 && run.x - end < run.size * 0.25;
+    const content = unjustified(run.text.replace(/[\t\r\n]/g, ' '));
+    const gap = run.x - end;
+    const mixed = width > 0 && isWide(text.charCodeAt(text.length - 1)) !== isWide(content.charCodeAt(0));
+    const touching = width > 0 && gap < run.size * (mixed ? ASIAN_WESTERN_GAP : JUSTIFIED_GAP);
     if (!touching) {
       const column = Math.max(0, Math.round((run.x - origin) / unit));
-      const spaces = Math.max(width === 0 ? column : column - width, width === 0 ? 0 : 1);
+      // Two cells a hair apart (a table without rules, cells without padding)
+      // still get a gutter of two spaces, as a word gap gets one (between a
+      // digit and an ideograph, wider than the autospacing: one).
+      const least = width === 0 ? 0 : gap < run.size * WORD_GAP && isWide(text.charCodeAt(text.length - 1)) && isWide(content.charCodeAt(0)) ? 2 : 1;
+      const spaces = Math.max(width === 0 ? column : column - width, least);
       text += ' '.repeat(spaces);
       width += spaces;
     }
@@ -83,6 +89,35 @@ export function lineText(line: PrintedLine, unit: number, origin: number): strin
     end = run.x + run.width;
   }
   return text;
+}
+
+/**
+ * Gaps between runs, in ems.  Justified CJK text (LibreOffice spreads a
+ * cell's line over its width) leaves gaps up to about a tenth of an em
+ * between glyph runs of one cell; two cells without padding stand a quarter
+ * of an em apart; a word space is wider than a third of an em.
+ *
+ *   > | 雨水下水道 興 建 雨 水 下 水 道
+ *                 ^ 0.07 em ^ 0.23 em: the next cell
+ */
+const JUSTIFIED_GAP = 0.18;
+const WORD_GAP = 0.4;
+/**
+ * The space a word processor puts between Asian and Western text (a fifth
+ * of an em): `45件`, `108年` are one word.
+ *
+ *   > | 45 件
+ *         ^ 0.2 em
+ */
+const ASIAN_WESTERN_GAP = 0.22;
+
+/**
+ * A run's text without the spaces pdf.js puts between glyphs of justified
+ * CJK text (`雨 水 下 水 道`): a space between two ideographs is never written.
+ */
+function unjustified(text: string): string {
+  if (!text.includes(' ')) return text;
+  return text.replace(/([\u3400-\u9fff\uf900-\ufaff\uff08\uff09\u3001\u3002\uff0c]) (?=[\u3400-\u9fff\uf900-\ufaff\uff08\uff09\u3001\u3002\uff0c])/gu, '$1');
 }
 
 /** Display width: CJK and full-width characters take two columns. */
