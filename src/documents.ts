@@ -49,6 +49,13 @@ const TRAILING_NOTE = /(?:[(（][^()（）]{0,30}[)）])+$/u;
 const SENTENCE_PUNCTUATION = /[，。；！？,;]/u;
 const AGENCY_END = /(?:政府|公所|事[務务]所|[處处局課课室所會会署部院館馆隊队站]|中心|委[員员][會会])$/u;
 
+// A numbered item is never a title, even where parseMarker declines the
+// marker because a number follows it (a table row of a report):
+//
+//   > | 四  、   1. 辦理 108 年工作總報告暨 109 年重要工作計畫
+//       ^^^^^^
+const LEADING_ORDINAL = /^[(（]?[一二三四五六七八九十壹貳參叁叄肆伍陸柒捌玖拾]{1,3}[)）]?[、，,]/u;
+
 /** Read a title line, or null when the line is not a document title. */
 export function matchTitle(text: string): TitleMatch | null {
   if (!mayEndTitle(text)) return null;
@@ -57,7 +64,7 @@ export function matchTitle(text: string): TitleMatch | null {
   if (text.trimEnd().includes('\t')) return null;
   const compact = stripSpaces(withoutHashes(text));
   if (compact.length < 6 || compact.length > 80) return null;
-  if (parseMarker(compact)) return null;
+  if (parseMarker(compact) || LEADING_ORDINAL.test(compact)) return null;
   const core = compact.replace(TRAILING_NOTE, '');
   if (SENTENCE_PUNCTUATION.test(core.replace(/[(（][^)）]*[)）]/gu, ''))) return null;
   if (/[「『]/u.test(core) && !/[彙汇][總总]表$/u.test(core)) return null;

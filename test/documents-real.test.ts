@@ -190,3 +190,12 @@ describe('text that is not a plan', () => {
     expect(document.title).toBe('和美戶政所公布關鍵績效指標跨機關通報服務滿意度達九成');
   });
 });
+
+describe('numbered items are not titles', () => {
+  it('a report row whose item starts 四、1. is not a work-plan title', () => {
+    // A LibreOffice PDF's table row, as its text rendition spaces it.
+    expect(matchTitle('四  、   1. 辦理 108 年工作總報告暨 109 年重要工作計畫')).toBeNull();
+    expect(matchTitle('(三)、辦理109年重要工作計畫')).toBeNull();
+    expect(matchTitle('嘉義市東區區公所 109 年度工作總報告')).not.toBeNull();
+  });
+});
