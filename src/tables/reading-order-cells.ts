@@ -68,6 +68,8 @@ export function blockValues(texts: readonly string[]): string[] | null {
     const short = (value: string) => isValue(value) || (value.length <= 8 && !/[。，；、]/u.test(value));
     if (count >= 2 && texts.length >= 2 && values.every(short) && values.filter(isValue).length * 2 >= count) return values;
   }
+  const staggered = staggeredValues(rows);
+  if (staggered) return staggered;
   if (texts.length === 1) {
     const words = rows[0];
     const merged: string[] = [];
@@ -79,6 +81,46 @@ export function blockValues(texts: readonly string[]): string[] | null {
   }
   return null;
 }
+
+/**
+ * Value cells wrapped over a different number of lines: the extractor puts
+ * the pieces that share a baseline on one line, so a later line holds the
+ * pieces of the cells still open, left to right.  The first line starts
+ * every cell; a cell ends once it reads as a value that ends in a unit or
+ * `%` (not in a digit or a comma: `≧12,` goes on).
+ *
+ *   > | ≧2,0 ≧2,0 ≧12, ≧12,
+ *   > | 00人 00人 000
+ *   > | 000
+ *   > | 人
+ *       ^ the third cell's (the first two ended in 人): ≧12,000人
+ *   > | 人
+ */
+function staggeredValues(rows: readonly string[][]): string[] | null {
+  const count = rows[0].length;
+  if (count < 2 || rows.length < 2) return null;
+  const cells = rows[0].map((word) => [word]);
+  const open = (cell: string[]) => {
+    const text = cell.join('');
+    return !(isValue(text) && /[^0-9,.，]$/u.test(text));
+  };
+  // A word goes to the leftmost open cell it can continue (`≧12,000` takes no `000`: a comma groups three digits).
+  for (let r = 1; r < rows.length; r++) {
+    let from = 0;
+    for (const word of rows[r]) {
+      let k = from;
+      while (k < count && (!open(cells[k]) || OVER_GROUPED.test(cells[k].join('') + word))) k++;
+      if (k === count) return null;
+      cells[k].push(word);
+      from = k + 1;
+    }
+  }
+  const values = cells.map((cell) => cell.join(''));
+  return values.every((value) => isValue(value) && !OVER_GROUPED.test(value) && !/,[0-9]{1,2}(?![0-9])/u.test(value)) ? values : null;
+}
+
+/** Digits after a thousands comma run past three. */
+const OVER_GROUPED = /,[0-9]{4}/u;
 
 //   > | 5MW(累積)     80場(因疫情影響)
 //          ^^^^^^        ^^^^^^^^^^^^ a note after the value
