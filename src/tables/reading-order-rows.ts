@@ -141,14 +141,20 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   let slot = -1;
   let lastOrdinal = 0;
   const rowSlots: number[] = [];
+  const anchored = new Map<Paragraph, number>();
   const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
   for (const draft of drafts) {
     const { strategyTexts, indicator, measure, uncertain } = assignKpiTexts(draft, widths);
-    for (const text of strategyTexts) strategies.push(text);
-    for (const text of draft.after) strategies.push(text);
     const ordinal = draft.indicatorOrdinal === null ? null : Number(draft.indicatorOrdinal);
     if (ordinal === null || ordinal <= lastOrdinal || ordinal === 1) slot++;
     lastOrdinal = ordinal ?? 0;
+    for (const text of strategyTexts) strategies.push(text);
+    // One strategy text printed among a row's own cells is its group's (a
+    // cell top-aligned beside the row).  Several are a column block (all
+    // strategies before the first row) or the previous group's printed
+    // after its rows: their print order places them.
+    if (strategyTexts.length === 1) anchored.set(strategyTexts[0], Math.max(slot, 0));
+    for (const text of draft.after) strategies.push(text);
     rowSlots.push(Math.max(slot, 0));
     cells.push({ indicator, measure, uncertain: uncertain ?? (draft.values.length < years ? `the row has ${draft.values.length} target values for ${years} years` : null) });
   }
@@ -187,7 +193,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       position: linesPosition(lines, blocks[0].lines[0], blocks[blocks.length - 1].lines.at(-1)! + 1),
     });
   }
-  placeNumbered(strategies, numbered, slot + 1);
+  placeNumbered(strategies, numbered, anchored, slot + 1);
   // The strategies' ordinals in their own order (a column block may print them out of it).
   strategyOrdinals.sort((a, b) => (cjkNumber(a) ?? 0) - (cjkNumber(b) ?? 0));
   let previousSlot = -1;
@@ -317,13 +323,20 @@ export function buildWideKpiRows(blocks: readonly Paragraph[], header: readonly 
  *   > | 三 / 健全防救災資訊網…      (paired: the third strategy)
  *   > | 二 / 六 / 強化防災安全面向…   (a run of ordinals: by order)
  */
-function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph, number>, slots: number): void {
-  if (numbered.size === 0 || strategies.length !== slots) return;
+function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph, number>, anchored: ReadonlyMap<Paragraph, number>, slots: number): void {
+  if ((numbered.size === 0 && anchored.size === 0) || strategies.length !== slots) return;
   const placed: (Paragraph | undefined)[] = new Array(slots);
-  const rest: Paragraph[] = [];
+  const unplaced: Paragraph[] = [];
   for (const text of strategies) {
     const value = numbered.get(text);
     if (value !== undefined && value >= 1 && value <= slots && !placed[value - 1]) placed[value - 1] = text;
+    else unplaced.push(text);
+  }
+  // Then a text printed among a row's cells takes that row's strategy.
+  const rest: Paragraph[] = [];
+  for (const text of unplaced) {
+    const own = anchored.get(text);
+    if (own !== undefined && own < slots && !placed[own]) placed[own] = text;
     else rest.push(text);
   }
   let r = 0;
