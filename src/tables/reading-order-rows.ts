@@ -134,6 +134,18 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   // they span) are strategies, not a row, while strategies lack a text.
   const last = drafts[drafts.length - 1];
   const tail = last && last.values.length === 0 && last.indicatorOrdinal === null ? drafts.pop()! : null;
+  // A strategy text printed right after its own ordinal is no indicator or
+  // measure, even when the column blocks put it among a row's cells: it
+  // goes before them.
+  //   > | 利用電子簽名、附件掃…   (indicator of row 四)
+  //   > | 五
+  //   > | 積極推動稅務自動化…     (strategy 五's text)
+  //       ^^^^^^^^^^^^^^^^^^
+  //   > | 全年辦理件數            (measure of row 四)
+  for (const draft of drafts) {
+    const own = draft.texts.filter((text) => numbered.has(text));
+    if (own.length > 0 && own.length < draft.texts.length) draft.texts = [...own, ...draft.texts.filter((text) => !numbered.has(text))];
+  }
   const widths = kpiWidths(drafts);
   // Assign texts: strategies (numbered in order), indicator, measure.
   const strategies: Paragraph[] = [];
