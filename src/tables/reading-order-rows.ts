@@ -84,7 +84,10 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       continue;
     }
     const ordinalFree = current.indicatorOrdinal === null || current.values.length > 0;
-    if (piece.kind === 'number' && ordinalFree && pieces[k + 1]?.kind === 'text' && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
+    // `1` then `三` `四`: column blocks printed the indicator ordinal before
+    // the strategy cells of the next groups (a value run is not cut by them).
+    const beforeOrdinals = current.values.length === 0 && pieces[k + 1]?.kind === 'strategy-ordinal';
+    if (piece.kind === 'number' && ordinalFree && (pieces[k + 1]?.kind === 'text' || beforeOrdinals) && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
       // `1` before the indicator's text: an ordinal (a value is followed by
       // more values).  After part of a value run it ends that row.
       if (current.values.length > 0) close();
@@ -142,9 +145,10 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   //   > | 積極推動稅務自動化…     (strategy 五's text)
   //       ^^^^^^^^^^^^^^^^^^
   //   > | 全年辦理件數            (measure of row 四)
+  const strategyLike = strategyTextsAfterOrdinals(pieces);
   for (const draft of drafts) {
-    const own = draft.texts.filter((text) => numbered.has(text));
-    if (own.length > 0 && own.length < draft.texts.length) draft.texts = [...own, ...draft.texts.filter((text) => !numbered.has(text))];
+    const own = draft.texts.filter((text) => strategyLike.has(text));
+    if (own.length > 0 && own.length < draft.texts.length) draft.texts = [...own, ...draft.texts.filter((text) => !strategyLike.has(text))];
   }
   const widths = kpiWidths(drafts);
   // Assign texts: strategies (numbered in order), indicator, measure.
@@ -354,6 +358,32 @@ function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph,
   let r = 0;
   for (let k = 0; k < slots; k++) if (!placed[k]) placed[k] = rest[r++];
   for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
+}
+
+/**
+ * Strategy texts told by their place: the texts right after a run of
+ * strategy ordinals, one per ordinal (a column block prints the ordinals
+ * of a page's groups, then their texts).
+ *
+ *   > | 三
+ *   > | 四
+ *   > | 如期編造總決算…    (strategy 三)
+ *       ^^^^^^^^^^^^^^
+ *   > | 提供統計資訊，…    (strategy 四)
+ */
+function strategyTextsAfterOrdinals(pieces: readonly Piece[]): Set<Paragraph> {
+  const out = new Set<Paragraph>();
+  for (let k = 0; k < pieces.length; ) {
+    let run = 0;
+    while (k + run < pieces.length && pieces[k + run].kind === 'strategy-ordinal') run++;
+    if (run === 0) {
+      k++;
+      continue;
+    }
+    k += run;
+    for (let taken = 0; taken < run && k < pieces.length && pieces[k].kind === 'text'; taken++, k++) out.add(pieces[k].paragraph);
+  }
+  return out;
 }
 
 function pieceText(piece: Piece): string {
