@@ -30,6 +30,8 @@ export interface Paragraph {
   pageStart: boolean;
   /** A header cell the reader recognised by its place (a bare year after the target group's title). */
   header?: boolean;
+  /** The first body block of a page (after its repeated header, if any). */
+  pageTop?: boolean;
 }
 
 export type Piece =

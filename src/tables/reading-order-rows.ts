@@ -150,6 +150,23 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     const own = draft.texts.filter((text) => strategyLike.has(text));
     if (own.length > 0 && own.length < draft.texts.length) draft.texts = [...own, ...draft.texts.filter((text) => !strategyLike.has(text))];
   }
+  // A row's cell cut by a page break: its rest is the first block under the
+  // repeated header, a text the next row has no room for (beyond its
+  // strategies, indicator and measure).
+  //   > | 蒐集重要統計數據， 依限完成4篇分析（含統
+  //   > | 撰寫職務上應用統計 計通報）及編印統計年報
+  //   > | (values, page break, repeated header)
+  //   > | 分析及統計通報
+  //       ^^^^^^^^^^^^^^ the indicator's last line
+  const continued = new Map<KpiDraft, Paragraph>();
+  for (let d = 1; d < drafts.length; d++) {
+    const draft = drafts[d];
+    const first = draft.texts.find((text) => !strategyLike.has(text));
+    const own = draft.texts.filter((text) => !strategyLike.has(text)).length;
+    if (!first?.pageTop || own < 3 || drafts[d - 1].values.length === 0) continue;
+    continued.set(drafts[d - 1], first);
+    draft.texts = draft.texts.filter((text) => text !== first);
+  }
   const widths = kpiWidths(drafts);
   // Assign texts: strategies (numbered in order), indicator, measure.
   const strategies: Paragraph[] = [];
@@ -160,7 +177,21 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   const anchored = new Map<Paragraph, number>();
   const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
   for (const draft of drafts) {
-    const { strategyTexts, indicator, measure, uncertain } = assignKpiTexts(draft, widths);
+    const assigned = assignKpiTexts(draft, widths);
+    const { strategyTexts, uncertain } = assigned;
+    let { indicator, measure } = assigned;
+    const rest = continued.get(draft);
+    if (rest) {
+      // The cell whose last line fills its column goes on (the indicator when both do).
+      const lastLine = (column: 'left' | 'right') => {
+        const block = column === 'left' ? draft.texts.at(-2) ?? draft.texts.at(-1) : draft.texts.at(-1);
+        const parts = block ? lineParts(block.texts.at(-1) ?? '') : [];
+        return width((column === 'left' ? parts[0] : parts.at(-1)) ?? '');
+      };
+      if (measure !== '' && lastLine('left') < widths.left - 0.5 && lastLine('right') >= widths.right - 0.5) measure = joinLines([measure, ...rest.texts]);
+      else indicator = joinLines([indicator, ...rest.texts]);
+      draft.blocks.push(rest);
+    }
     const ordinal = draft.indicatorOrdinal === null ? null : Number(draft.indicatorOrdinal);
     if (ordinal === null || ordinal <= lastOrdinal || ordinal === 1) slot++;
     lastOrdinal = ordinal ?? 0;

@@ -107,7 +107,7 @@ export const readingOrderReader: TableReader = {
     const end = tableEnd(lines, start, limit, head.shape);
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end)));
-    const body = blocks.filter((paragraph) => !isHeaderBlock(paragraph));
+    const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
     if (head.shape === 'kpi' && head.years.length === 0) {
@@ -133,6 +133,17 @@ export const readingOrderReader: TableReader = {
     return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics } satisfies RawTable;
   },
 };
+
+/** Mark the first body block after each page break (and its repeated header). */
+function markPageTops(blocks: readonly Paragraph[]): Paragraph[] {
+  let top = false;
+  return blocks.map((block) => {
+    if (block.pageStart) top = true;
+    if (!top || isHeaderBlock(block)) return block;
+    top = false;
+    return { ...block, pageTop: true };
+  });
+}
 
 function isYear(word: string): boolean {
   const role = columnRole(word);
