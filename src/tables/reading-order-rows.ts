@@ -56,7 +56,7 @@ interface KpiDraft {
 
 /** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
 export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines: readonly Line[]): BuiltRows {
-  const pieces = textValues(blocks.map(pieceOf), years);
+  const pieces = textValues(splitTrailingOrdinals(blocks).map(pieceOf), years);
   const diagnostics: Diagnostic[] = [];
   const drafts: KpiDraft[] = [];
   const strategyOrdinals: string[] = [];
@@ -389,6 +389,28 @@ function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph,
   let r = 0;
   for (let k = 0; k < slots; k++) if (!placed[k]) placed[k] = rest[r++];
   for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
+}
+
+/**
+ * A strategy ordinal run into the block before it (no blank line between:
+ * the two sat close on the page) is a block of its own.
+ *
+ *   > | 分析及統計通報
+ *   > | 五
+ *       ^
+ */
+function splitTrailingOrdinals(blocks: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const block of blocks) {
+    const n = block.texts.length;
+    if (n < 2 || !/^[一二三四五六七八九十]{1,2}$/u.test(block.texts[n - 1]) || block.texts[n - 2].length < 2) {
+      out.push(block);
+      continue;
+    }
+    out.push({ ...block, lines: block.lines.slice(0, n - 1), texts: block.texts.slice(0, n - 1) });
+    out.push({ lines: block.lines.slice(n - 1), texts: block.texts.slice(n - 1), pageStart: false });
+  }
+  return out;
 }
 
 /**
