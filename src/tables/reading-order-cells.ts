@@ -389,14 +389,21 @@ export function joinLines(texts: readonly string[]): string {
 export function paragraphs(lines: readonly Line[], start: number, end: number): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
+  let labelled = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     const text = line.text.replace(/\f/gu, '').trim();
     const pageStart = line.text.includes('\f');
-    if (line.role !== 'content' || text === '' || pageStart) {
+    if (pageStart) labelled = false;
+    // A page prints one page number: after its label (`10-3`) a lone number
+    // between blank lines is a cell (`0`, a target printed below the label).
+    const lone = /^[0-9]{1,3}$/u.test(text);
+    if (line.role === 'page-number' && !lone) labelled = true;
+    const content = line.role === 'content' || (line.role === 'page-number' && lone && (labelled || text === '0'));
+    if (!content || text === '' || pageStart) {
       if (current) out.push(current);
       current = null;
-      if (line.role !== 'content' || text === '') continue;
+      if (!content || text === '') continue;
     }
     if (!current) current = { lines: [], texts: [], pageStart };
     current.lines.push(i);

@@ -177,7 +177,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   const anchored = new Map<Paragraph, number>();
   const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
   for (const draft of drafts) {
-    const assigned = assignKpiTexts(draft, widths);
+    const assigned = assignKpiTexts(draft, widths, strategyLike);
     const { strategyTexts, uncertain } = assigned;
     let { indicator, measure } = assigned;
     const rest = continued.get(draft);
@@ -524,11 +524,20 @@ function widest(texts: readonly string[]): number {
  * block alone when it holds both side by side (or is the only one), else the
  * last two — whichever reading makes the lines fit their columns better.
  */
-function assignKpiTexts(draft: KpiDraft, widths: KpiWidths): { strategyTexts: Paragraph[]; indicator: string; measure: string; uncertain: string | null } {
+function assignKpiTexts(
+  draft: KpiDraft,
+  widths: KpiWidths,
+  strategyLike: ReadonlySet<Paragraph> = new Set(),
+): { strategyTexts: Paragraph[]; indicator: string; measure: string; uncertain: string | null } {
   const texts = draft.texts;
   const n = texts.length;
   if (n === 0) return { strategyTexts: [], indicator: '', measure: '', uncertain: 'target values without indicator text' };
   const last = texts[n - 1];
+  const lastIsLine = last.texts.length === 1 && !hasTwoParts(last.texts);
+  if (n >= 2 && strategyLike.has(texts[n - 2]) && !strategyLike.has(last) && lastIsLine) {
+    // `七` / `市區自行車道建置` / `建置市區自行車道`: a strategy and one cell; the measure is printed elsewhere.
+    return { strategyTexts: texts.slice(0, n - 1), indicator: joinLines(last.texts), measure: '', uncertain: 'no measure beside the indicator' };
+  }
   const split = splitTwoColumns(last.texts, widths);
   const strategyCost = (list: readonly Paragraph[]) => list.reduce((sum, p) => sum + singleCost(p.texts, widths.strategy), 0);
   // A table whose blocks never hold two cells side by side rarely runs two together.

@@ -412,7 +412,7 @@ function headerFollows(lines: readonly Line[], from: number, limit: number): boo
 //   > | 12                 (the page number: a lone number before the form feed)
 //       ^^
 //   > | \f計畫名稱
-const LONE_NUMBER = /^[0-9]{1,3}$/u;
+const LONE_NUMBER = /^[1-9][0-9]{0,2}$/u;
 const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
 
 /**
@@ -449,12 +449,16 @@ function isSingleValue(block: Paragraph): boolean {
  */
 function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
+  // A page prints one page number: after its label (`10-3`) a lone number is a value.
+  let labelled = false;
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
+    if (block.pageStart) labelled = false;
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
+    if (texts.length < block.texts.length) labelled = true;
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
+    if (!labelled && texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
   return out;
