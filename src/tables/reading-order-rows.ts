@@ -218,7 +218,13 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   // One strategy text too many and one row without a measure: the measure
   // was printed apart (below the row, before the page break).
   const missing = cells.findIndex((cell) => cell.measure === '' && cell.indicator !== '');
-  if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
+  const printedAmongValues = missing >= 0 ? drafts[missing].after : [];
+  if (strategies.length === slot + 2 && printedAmongValues.length === 1 && cells.filter((cell) => cell.measure === '').length === 1) {
+    // The one text printed among the row's own values.
+    cells[missing].measure = joinLines(printedAmongValues[0].texts);
+    cells[missing].uncertain ??= 'the measure was printed among the target values: their order may be wrong';
+    strategies.splice(strategies.indexOf(printedAmongValues[0]), 1);
+  } else if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
     const after = drafts[missing].blocks.at(-1)!.lines[0];
     // The last such text before the page ends (the measure stands at the page's foot).
     let pageEnd = after + 1;
