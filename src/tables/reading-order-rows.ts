@@ -256,6 +256,10 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     previousSlot = own;
     const indicator = withMarker(draft.indicatorOrdinal ?? '', '.', cells[k].indicator);
     const values = draft.values.slice(0, years);
+    // Blank target cells print nothing; a row with targets for only some
+    // years most often starts late (an indicator set up during the period),
+    // so its values are the last years' (the row is flagged uncertain).
+    if (values.length > 0) while (values.length < years) values.unshift('');
     while (values.length < years) values.push('');
     const position = blocksPosition(draft.blocks, lines);
     rows.push({ cells: [strategy, indicator, cells[k].measure, ...values], position, lines: rowLines(draft.blocks, lines) });

@@ -106,7 +106,7 @@ export const readingOrderReader: TableReader = {
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
-    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end)));
+    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
@@ -447,19 +447,46 @@ function isSingleValue(block: Paragraph): boolean {
  * break, a repeated header or the end — or before up to three short cells
  * printed after it (`8` / `100%` / page break: the bottom of a page).
  */
-function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
+function dropPageNumbers(blocks: readonly Paragraph[], lines: readonly Line[]): Paragraph[] {
   const out: Paragraph[] = [];
-  // A page prints one page number: after its label (`10-3`) a lone number is a value.
-  let labelled = false;
+  // A page prints one page number: on a page with a label (`10-3`, `第3頁`) a lone number is a value.
+  const labelled = labelledPages(blocks, lines);
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
-    if (block.pageStart) labelled = false;
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
-    if (texts.length < block.texts.length) labelled = true;
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (!labelled && texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
+    if (!labelled[k] && texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
+  return out;
+}
+
+/**
+ * For each block: does its page print a page label (`10-3`, `第3頁`, the
+ * line stage's page number or a block's line)?  Pages run between form feeds.
+ */
+function labelledPages(blocks: readonly Paragraph[], lines: readonly Line[]): boolean[] {
+  const out = new Array<boolean>(blocks.length).fill(false);
+  if (blocks.length === 0) return out;
+  const first = blocks[0].lines[0];
+  const last = blocks[blocks.length - 1].lines.at(-1)!;
+  // Page starts and labels over the lines the blocks cover (and the page around them).
+  let from = first;
+  while (from > 0 && !lines[from].text.includes('\f')) from--;
+  let to = last;
+  while (to + 1 < lines.length && !lines[to + 1].text.includes('\f')) to++;
+  const labelOfPage: boolean[] = [];
+  const pageOfLine = new Map<number, number>();
+  let page = 0;
+  for (let i = from; i <= to; i++) {
+    if (i > from && lines[i].text.includes('\f')) page++;
+    const text = lines[i].text.replace(/\f/gu, '').trim();
+    if ((lines[i].role === 'page-number' && !LONE_NUMBER.test(text) && text !== '') || PAGE_LABEL.test(text)) labelOfPage[page] = true;
+    pageOfLine.set(i, page);
+  }
+  blocks.forEach((block, k) => {
+    out[k] = labelOfPage[pageOfLine.get(block.lines[0]) ?? -1] === true;
+  });
   return out;
 }
