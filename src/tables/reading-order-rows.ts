@@ -34,6 +34,7 @@ import {
   OPEN_BRACKET_COST,
   type Paragraph,
   type Piece,
+  blockValues,
   pieceOf,
   singleCost,
   splitTwoColumns,
@@ -411,7 +412,13 @@ function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph,
  */
 function splitTrailingOrdinals(blocks: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const block of blocks) {
+  for (const whole of blocks) {
+    const parts = splitValueLine(whole);
+    if (parts.length > 1) {
+      for (const part of parts) out.push(part);
+      continue;
+    }
+    const block = whole;
     const n = block.texts.length;
     if (n < 2 || !/^[一二三四五六七八九十]{1,2}$/u.test(block.texts[n - 1]) || block.texts[n - 2].length < 2) {
       out.push(block);
@@ -421,6 +428,38 @@ function splitTrailingOrdinals(blocks: readonly Paragraph[]): Paragraph[] {
     out.push({ lines: block.lines.slice(n - 1), texts: block.texts.slice(n - 1), pageStart: false });
   }
   return out;
+}
+
+/**
+ * A target value run into the text cells beside it (its first line shares a
+ * baseline with theirs): a line that is one value with a unit or `%`, among
+ * text lines, is the row's first target, printed after the text.
+ *
+ *   > | 年度申請建造執照案件10
+ *   > | 建造執照申請案期限 日內審查完竣。但供公眾
+ *   > | 90%
+ *       ^^^ the 108 target
+ *   > | 內審核完竣
+ */
+function splitValueLine(block: Paragraph): Paragraph[] {
+  const n = block.texts.length;
+  if (n < 3) return [block];
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    const text = block.texts[i];
+    const value = /[^0-9,.]/u.test(text) && !/\s/u.test(text) ? blockValues([text]) : null;
+    if (!value) continue;
+    if (at >= 0) return [block];
+    at = i;
+  }
+  // Not the end of a wrapped formula (`…×10` / `0%`), not the block's last line.
+  if (at <= 0 || at === n - 1 || /[0-9×xX*/.,，(（=＝+\-]$/u.test(block.texts[at - 1])) return [block];
+  if (pieceOf({ ...block, texts: block.texts.filter((_, i) => i !== at) }).kind !== 'text') return [block];
+  const keep = (i: number) => i !== at;
+  return [
+    { ...block, lines: block.lines.filter((_, i) => keep(i)), texts: block.texts.filter((_, i) => keep(i)) },
+    { lines: [block.lines[at]], texts: [block.texts[at]], pageStart: false },
+  ];
 }
 
 /**
