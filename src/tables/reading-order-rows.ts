@@ -207,8 +207,14 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     cells.push({ indicator, measure, uncertain: uncertain ?? (draft.values.length < years ? `the row has ${draft.values.length} target values for ${years} years` : null) });
   }
   if (tail) {
+    const lastCell = cells[cells.length - 1];
     if (strategies.length + tail.texts.length <= slot + 1) for (const text of tail.texts) strategies.push(text);
-    else {
+    else if (tail.texts.length === 1 && strategies.length === slot + 1 && lastCell && lastCell.measure === '' && cells.filter((cell) => cell.measure === '').length === 1) {
+      // The last row's measure, printed below its values (a taller cell ends lower).
+      lastCell.measure = joinLines(tail.texts[0].texts);
+      lastCell.uncertain = 'the measure was printed after the target values';
+      for (const block of tail.blocks) drafts[drafts.length - 1].blocks.push(block);
+    } else {
       // Not strategies: an uncertain row of its own.
       const { indicator, measure } = assignKpiTexts(tail, widths);
       drafts.push(tail);
