@@ -100,7 +100,8 @@ export function blockValues(texts: readonly string[]): string[] | null {
  */
 function staggeredValues(rows: readonly string[][]): string[] | null {
   const count = rows[0].length;
-  if (count < 2 || rows.length < 2) return null;
+  // Value cells wrap over a few lines: a longer block is text (and this stays linear).
+  if (count < 2 || rows.length < 2 || rows.length > MAX_VALUE_LINES) return null;
   const cells = rows[0].map((word) => [word]);
   const open = (cell: string[]) => {
     const text = cell.join('');
@@ -120,6 +121,9 @@ function staggeredValues(rows: readonly string[][]): string[] | null {
   const values = cells.map((cell) => cell.join(''));
   return values.every((value) => isValue(value) && !OVER_GROUPED.test(value) && !/,[0-9]{1,2}(?![0-9])/u.test(value)) ? values : null;
 }
+
+/** A value cell's lines at most (`≧12,` / `000` / `人` and the neighbours' pieces). */
+const MAX_VALUE_LINES = 8;
 
 /** Digits after a thousands comma run past three. */
 const OVER_GROUPED = /,[0-9]{4}/u;
