@@ -78,6 +78,14 @@ describe('reading-order KPI blocks', () => {
     expect(permit.targets).toEqual(['90%', '90%', '90%', '90%']);
   });
 
+  it('takes the formula of a row whose indicator was printed apart for its measure', () => {
+    //   > | (電匯作業量/總支付作業 / 量)x100﹪ / -- 98% 98% 98% / 六 / 賡續推廣電匯作業… / 提升電匯入帳比率
+    const kpis = kpisOf('60_chiayi-finance-tax-108-111-kpi');
+    const wire = row(kpis, '提升電匯入帳比率');
+    expect(wire.indicator).toBe('提升電匯入帳比率');
+    expect(wire.measure).toBe('(電匯作業量/總支付作業量)x100﹪');
+  });
+
   it('keeps a lone number on a page that prints its page label, giving short rows\' targets to the last years', () => {
     //   > | 20 / 20 / 第3頁
     const kpis = kpisOf('54_chiayi-tourism-108-111-kpi');

@@ -245,6 +245,11 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       strategies.splice(surplus, 1);
     }
   }
+  if (missing >= 0) {
+    // The row's own text was its measure (a formula) and the one found apart its indicator (a name).
+    const cell = cells[missing];
+    if (cell.measure !== '' && isFormula(cell.indicator) && !isFormula(cell.measure)) [cell.indicator, cell.measure] = [cell.measure, cell.indicator];
+  }
   if (strategies.length !== slot + 1 && drafts.length > 0) {
     diagnostics.push({
       severity: 'warning',
@@ -466,6 +471,14 @@ function splitValueLine(block: Paragraph): Paragraph[] {
     { ...block, lines: block.lines.filter((_, i) => keep(i)), texts: block.texts.filter((_, i) => keep(i)) },
     { lines: [block.lines[at]], texts: [block.texts[at]], pageStart: false },
   ];
+}
+
+//   > | (電匯作業量/總支付作業量)x100﹪
+//                  ^ a ratio: a 衡量標準 (measure), not an indicator's name
+const FORMULA = /[/／÷×]|[xX]\s*100/u;
+
+function isFormula(text: string): boolean {
+  return FORMULA.test(text);
 }
 
 /**
