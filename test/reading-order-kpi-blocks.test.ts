@@ -86,6 +86,12 @@ describe('reading-order KPI blocks', () => {
     expect(wire.measure).toBe('(電匯作業量/總支付作業量)x100﹪');
   });
 
+  it('completes target cells cut by a page break with the fragments under the repeated header', () => {
+    //   > | 美術館籌 ×2 / 100筆以 ×2 … (page break, header) / 備中 / 備中 / 上 / 上
+    const kpis = kpisOf('59_chiayi-culture-108-111-kpi');
+    expect(row(kpis, '典藏研究，保存畫都藝文資材').targets).toEqual(['美術館籌備中', '美術館籌備中', '100筆以上', '100筆以上']);
+  });
+
   it('keeps a lone number on a page that prints its page label, giving short rows\' targets to the last years', () => {
     //   > | 20 / 20 / 第3頁
     const kpis = kpisOf('54_chiayi-tourism-108-111-kpi');

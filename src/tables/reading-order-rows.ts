@@ -57,7 +57,7 @@ interface KpiDraft {
 
 /** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
 export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines: readonly Line[]): BuiltRows {
-  const pieces = textValues(splitTrailingOrdinals(blocks).map(pieceOf), years);
+  const pieces = joinCutValues(textValues(splitTrailingOrdinals(blocks).map(pieceOf), years), years);
   const diagnostics: Diagnostic[] = [];
   const drafts: KpiDraft[] = [];
   const strategyOrdinals: string[] = [];
@@ -479,6 +479,58 @@ const FORMULA = /[/／÷×]|[xX]\s*100/u;
 
 function isFormula(text: string): boolean {
   return FORMULA.test(text);
+}
+
+/**
+ * Target cells cut by a page break: their last lines come first on the next
+ * page, one short fragment per year, and complete the last run of values
+ * before the break when joining them makes values of cut ones.
+ *
+ *   > | 100
+ *   > | 筆以        (×2, then 美術館籌 ×2 …; the page breaks)
+ *   > | 備中 / 備中 / 上 / 上      (under the repeated header)
+ *       ^^^^ 美術館籌備中 …, 100筆以上
+ */
+/** How many blocks may stand between the cut values and the page break. */
+const BLOCKS_AFTER_CUT = 8;
+
+function joinCutValues(pieces: Piece[], years: number): Piece[] {
+  if (years < 1) return pieces;
+  const fragment = (piece: Piece | undefined) =>
+    piece !== undefined && piece.kind !== 'strategy-ordinal' && piece.kind !== 'number' && piece.paragraph.texts.length === 1 && [...piece.paragraph.texts[0]].length <= 3 && !/[0-9\s，。、；]/u.test(piece.paragraph.texts[0]);
+  const out: Piece[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    let run = 0;
+    if (piece.paragraph.pageTop) while (run < years && fragment(pieces[k + run])) run++;
+    if (run !== years || fragment(pieces[k + run])) {
+      out.push(piece);
+      continue;
+    }
+    // The last `years` values before the break, one value piece each (cells
+    // printed after them on that page, such as strategy texts, are passed over).
+    const cut: number[] = [];
+    let last = out.length - 1;
+    while (last >= 0 && out.length - last <= BLOCKS_AFTER_CUT && out[last].kind !== 'values') last--;
+    for (let j = last; j >= 0 && cut.length < years; j--) {
+      const before = out[j];
+      if (before.kind !== 'values' || before.values.length !== 1) break;
+      cut.unshift(j);
+    }
+    const joined = cut.map((j, i) => (out[j] as { values: string[] }).values[0] + pieces[k + i].paragraph.texts[0]);
+    const completes = joined.some((value, i) => blockValues([value]) !== null && blockValues([(out[cut[i]] as { values: string[] }).values[0]]) === null);
+    if (cut.length !== years || !completes) {
+      out.push(piece);
+      continue;
+    }
+    cut.forEach((j, i) => {
+      const before = out[j] as Extract<Piece, { kind: 'values' }>;
+      const rest = pieces[k + i].paragraph;
+      out[j] = { kind: 'values', values: [joined[i]], paragraph: { ...before.paragraph, lines: [...before.paragraph.lines, ...rest.lines], texts: [...before.paragraph.texts, ...rest.texts] } };
+    });
+    k += years - 1;
+  }
+  return out;
 }
 
 /**
