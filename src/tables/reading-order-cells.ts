@@ -30,6 +30,8 @@ export interface Paragraph {
   pageStart: boolean;
   /** A header cell the reader recognised by its place (a bare year after the target group's title). */
   header?: boolean;
+  /** The first body block of a page (after its repeated header, if any). */
+  pageTop?: boolean;
 }
 
 export type Piece =
@@ -68,6 +70,8 @@ export function blockValues(texts: readonly string[]): string[] | null {
     const short = (value: string) => isValue(value) || (value.length <= 8 && !/[。，；、]/u.test(value));
     if (count >= 2 && texts.length >= 2 && values.every(short) && values.filter(isValue).length * 2 >= count) return values;
   }
+  const staggered = staggeredValues(rows);
+  if (staggered) return staggered;
   if (texts.length === 1) {
     const words = rows[0];
     const merged: string[] = [];
@@ -79,6 +83,50 @@ export function blockValues(texts: readonly string[]): string[] | null {
   }
   return null;
 }
+
+/**
+ * Value cells wrapped over a different number of lines: the extractor puts
+ * the pieces that share a baseline on one line, so a later line holds the
+ * pieces of the cells still open, left to right.  The first line starts
+ * every cell; a cell ends once it reads as a value that ends in a unit or
+ * `%` (not in a digit or a comma: `≧12,` goes on).
+ *
+ *   > | ≧2,0 ≧2,0 ≧12, ≧12,
+ *   > | 00人 00人 000
+ *   > | 000
+ *   > | 人
+ *       ^ the third cell's (the first two ended in 人): ≧12,000人
+ *   > | 人
+ */
+function staggeredValues(rows: readonly string[][]): string[] | null {
+  const count = rows[0].length;
+  // Value cells wrap over a few lines: a longer block is text (and this stays linear).
+  if (count < 2 || rows.length < 2 || rows.length > MAX_VALUE_LINES) return null;
+  const cells = rows[0].map((word) => [word]);
+  const open = (cell: string[]) => {
+    const text = cell.join('');
+    return !(isValue(text) && /[^0-9,.，]$/u.test(text));
+  };
+  // A word goes to the leftmost open cell it can continue (`≧12,000` takes no `000`: a comma groups three digits).
+  for (let r = 1; r < rows.length; r++) {
+    let from = 0;
+    for (const word of rows[r]) {
+      let k = from;
+      while (k < count && (!open(cells[k]) || OVER_GROUPED.test(cells[k].join('') + word))) k++;
+      if (k === count) return null;
+      cells[k].push(word);
+      from = k + 1;
+    }
+  }
+  const values = cells.map((cell) => cell.join(''));
+  return values.every((value) => isValue(value) && !OVER_GROUPED.test(value) && !/,[0-9]{1,2}(?![0-9])/u.test(value)) ? values : null;
+}
+
+/** A value cell's lines at most (`≧12,` / `000` / `人` and the neighbours' pieces). */
+const MAX_VALUE_LINES = 8;
+
+/** Digits after a thousands comma run past three. */
+const OVER_GROUPED = /,[0-9]{4}/u;
 
 //   > | 5MW(累積)     80場(因疫情影響)
 //          ^^^^^^        ^^^^^^^^^^^^ a note after the value
@@ -345,14 +393,21 @@ export function joinLines(texts: readonly string[]): string {
 export function paragraphs(lines: readonly Line[], start: number, end: number): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
+  let labelled = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     const text = line.text.replace(/\f/gu, '').trim();
     const pageStart = line.text.includes('\f');
-    if (line.role !== 'content' || text === '' || pageStart) {
+    if (pageStart) labelled = false;
+    // A page prints one page number: after its label (`10-3`) a lone number
+    // between blank lines is a cell (`0`, a target printed below the label).
+    const lone = /^[0-9]{1,3}$/u.test(text);
+    if (line.role === 'page-number' && !lone) labelled = true;
+    const content = line.role === 'content' || (line.role === 'page-number' && lone && (labelled || text === '0'));
+    if (!content || text === '' || pageStart) {
       if (current) out.push(current);
       current = null;
-      if (line.role !== 'content' || text === '') continue;
+      if (!content || text === '') continue;
     }
     if (!current) current = { lines: [], texts: [], pageStart };
     current.lines.push(i);

@@ -34,6 +34,7 @@ import {
   OPEN_BRACKET_COST,
   type Paragraph,
   type Piece,
+  blockValues,
   pieceOf,
   singleCost,
   splitTwoColumns,
@@ -56,7 +57,7 @@ interface KpiDraft {
 
 /** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
 export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines: readonly Line[]): BuiltRows {
-  const pieces = textValues(blocks.map(pieceOf), years);
+  const pieces = joinCutValues(textValues(splitTrailingOrdinals(blocks).map(pieceOf), years), years);
   const diagnostics: Diagnostic[] = [];
   const drafts: KpiDraft[] = [];
   const strategyOrdinals: string[] = [];
@@ -84,7 +85,10 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       continue;
     }
     const ordinalFree = current.indicatorOrdinal === null || current.values.length > 0;
-    if (piece.kind === 'number' && ordinalFree && pieces[k + 1]?.kind === 'text' && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
+    // `1` then `三` `四`: column blocks printed the indicator ordinal before
+    // the strategy cells of the next groups (a value run is not cut by them).
+    const beforeOrdinals = current.values.length === 0 && pieces[k + 1]?.kind === 'strategy-ordinal';
+    if (piece.kind === 'number' && ordinalFree && (pieces[k + 1]?.kind === 'text' || beforeOrdinals) && (current.values.length === 0 || continuesOrdinals(piece.text, lastIndicatorOrdinal))) {
       // `1` before the indicator's text: an ordinal (a value is followed by
       // more values).  After part of a value run it ends that row.
       if (current.values.length > 0) close();
@@ -134,6 +138,36 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   // they span) are strategies, not a row, while strategies lack a text.
   const last = drafts[drafts.length - 1];
   const tail = last && last.values.length === 0 && last.indicatorOrdinal === null ? drafts.pop()! : null;
+  // A strategy text printed right after its own ordinal is no indicator or
+  // measure, even when the column blocks put it among a row's cells: it
+  // goes before them.
+  //   > | 利用電子簽名、附件掃…   (indicator of row 四)
+  //   > | 五
+  //   > | 積極推動稅務自動化…     (strategy 五's text)
+  //       ^^^^^^^^^^^^^^^^^^
+  //   > | 全年辦理件數            (measure of row 四)
+  const strategyLike = strategyTextsAfterOrdinals(pieces);
+  for (const draft of drafts) {
+    const own = draft.texts.filter((text) => strategyLike.has(text));
+    if (own.length > 0 && own.length < draft.texts.length) draft.texts = [...own, ...draft.texts.filter((text) => !strategyLike.has(text))];
+  }
+  // A row's cell cut by a page break: its rest is the first block under the
+  // repeated header, a text the next row has no room for (beyond its
+  // strategies, indicator and measure).
+  //   > | 蒐集重要統計數據， 依限完成4篇分析（含統
+  //   > | 撰寫職務上應用統計 計通報）及編印統計年報
+  //   > | (values, page break, repeated header)
+  //   > | 分析及統計通報
+  //       ^^^^^^^^^^^^^^ the indicator's last line
+  const continued = new Map<KpiDraft, Paragraph>();
+  for (let d = 1; d < drafts.length; d++) {
+    const draft = drafts[d];
+    const first = draft.texts.find((text) => !strategyLike.has(text));
+    const own = draft.texts.filter((text) => !strategyLike.has(text)).length;
+    if (!first?.pageTop || own < 3 || drafts[d - 1].values.length === 0) continue;
+    continued.set(drafts[d - 1], first);
+    draft.texts = draft.texts.filter((text) => text !== first);
+  }
   const widths = kpiWidths(drafts);
   // Assign texts: strategies (numbered in order), indicator, measure.
   const strategies: Paragraph[] = [];
@@ -141,20 +175,46 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   let slot = -1;
   let lastOrdinal = 0;
   const rowSlots: number[] = [];
+  const anchored = new Map<Paragraph, number>();
   const cells: { indicator: string; measure: string; uncertain: string | null }[] = [];
   for (const draft of drafts) {
-    const { strategyTexts, indicator, measure, uncertain } = assignKpiTexts(draft, widths);
-    for (const text of strategyTexts) strategies.push(text);
-    for (const text of draft.after) strategies.push(text);
+    const assigned = assignKpiTexts(draft, widths, strategyLike);
+    const { strategyTexts, uncertain } = assigned;
+    let { indicator, measure } = assigned;
+    const rest = continued.get(draft);
+    if (rest) {
+      // The cell whose last line fills its column goes on (the indicator when both do).
+      const lastLine = (column: 'left' | 'right') => {
+        const block = column === 'left' ? draft.texts.at(-2) ?? draft.texts.at(-1) : draft.texts.at(-1);
+        const parts = block ? lineParts(block.texts.at(-1) ?? '') : [];
+        return width((column === 'left' ? parts[0] : parts.at(-1)) ?? '');
+      };
+      if (measure !== '' && lastLine('left') < widths.left - 0.5 && lastLine('right') >= widths.right - 0.5) measure = joinLines([measure, ...rest.texts]);
+      else indicator = joinLines([indicator, ...rest.texts]);
+      draft.blocks.push(rest);
+    }
     const ordinal = draft.indicatorOrdinal === null ? null : Number(draft.indicatorOrdinal);
     if (ordinal === null || ordinal <= lastOrdinal || ordinal === 1) slot++;
     lastOrdinal = ordinal ?? 0;
+    for (const text of strategyTexts) strategies.push(text);
+    // One strategy text printed among a row's own cells is its group's (a
+    // cell top-aligned beside the row).  Several are a column block (all
+    // strategies before the first row) or the previous group's printed
+    // after its rows: their print order places them.
+    if (strategyTexts.length === 1) anchored.set(strategyTexts[0], Math.max(slot, 0));
+    for (const text of draft.after) strategies.push(text);
     rowSlots.push(Math.max(slot, 0));
     cells.push({ indicator, measure, uncertain: uncertain ?? (draft.values.length < years ? `the row has ${draft.values.length} target values for ${years} years` : null) });
   }
   if (tail) {
+    const lastCell = cells[cells.length - 1];
     if (strategies.length + tail.texts.length <= slot + 1) for (const text of tail.texts) strategies.push(text);
-    else {
+    else if (tail.texts.length === 1 && strategies.length === slot + 1 && lastCell && lastCell.measure === '' && cells.filter((cell) => cell.measure === '').length === 1) {
+      // The last row's measure, printed below its values (a taller cell ends lower).
+      lastCell.measure = joinLines(tail.texts[0].texts);
+      lastCell.uncertain = 'the measure was printed after the target values';
+      for (const block of tail.blocks) drafts[drafts.length - 1].blocks.push(block);
+    } else {
       // Not strategies: an uncertain row of its own.
       const { indicator, measure } = assignKpiTexts(tail, widths);
       drafts.push(tail);
@@ -165,7 +225,13 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
   // One strategy text too many and one row without a measure: the measure
   // was printed apart (below the row, before the page break).
   const missing = cells.findIndex((cell) => cell.measure === '' && cell.indicator !== '');
-  if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
+  const printedAmongValues = missing >= 0 ? drafts[missing].after : [];
+  if (strategies.length === slot + 2 && printedAmongValues.length === 1 && cells.filter((cell) => cell.measure === '').length === 1) {
+    // The one text printed among the row's own values.
+    cells[missing].measure = joinLines(printedAmongValues[0].texts);
+    cells[missing].uncertain ??= 'the measure was printed among the target values: their order may be wrong';
+    strategies.splice(strategies.indexOf(printedAmongValues[0]), 1);
+  } else if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
     const after = drafts[missing].blocks.at(-1)!.lines[0];
     // The last such text before the page ends (the measure stands at the page's foot).
     let pageEnd = after + 1;
@@ -179,6 +245,11 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       strategies.splice(surplus, 1);
     }
   }
+  if (missing >= 0) {
+    // The row's own text was its measure (a formula) and the one found apart its indicator (a name).
+    const cell = cells[missing];
+    if (cell.measure !== '' && isFormula(cell.indicator) && !isFormula(cell.measure)) [cell.indicator, cell.measure] = [cell.measure, cell.indicator];
+  }
   if (strategies.length !== slot + 1 && drafts.length > 0) {
     diagnostics.push({
       severity: 'warning',
@@ -187,7 +258,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
       position: linesPosition(lines, blocks[0].lines[0], blocks[blocks.length - 1].lines.at(-1)! + 1),
     });
   }
-  placeNumbered(strategies, numbered, slot + 1);
+  placeNumbered(strategies, numbered, anchored, slot + 1);
   // The strategies' ordinals in their own order (a column block may print them out of it).
   strategyOrdinals.sort((a, b) => (cjkNumber(a) ?? 0) - (cjkNumber(b) ?? 0));
   let previousSlot = -1;
@@ -197,6 +268,10 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     previousSlot = own;
     const indicator = withMarker(draft.indicatorOrdinal ?? '', '.', cells[k].indicator);
     const values = draft.values.slice(0, years);
+    // Blank target cells print nothing; a row with targets for only some
+    // years most often starts late (an indicator set up during the period),
+    // so its values are the last years' (the row is flagged uncertain).
+    if (values.length > 0) while (values.length < years) values.unshift('');
     while (values.length < years) values.push('');
     const position = blocksPosition(draft.blocks, lines);
     rows.push({ cells: [strategy, indicator, cells[k].measure, ...values], position, lines: rowLines(draft.blocks, lines) });
@@ -317,18 +392,171 @@ export function buildWideKpiRows(blocks: readonly Paragraph[], header: readonly 
  *   > | 三 / 健全防救災資訊網…      (paired: the third strategy)
  *   > | 二 / 六 / 強化防災安全面向…   (a run of ordinals: by order)
  */
-function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph, number>, slots: number): void {
-  if (numbered.size === 0 || strategies.length !== slots) return;
+function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph, number>, anchored: ReadonlyMap<Paragraph, number>, slots: number): void {
+  if ((numbered.size === 0 && anchored.size === 0) || strategies.length !== slots) return;
   const placed: (Paragraph | undefined)[] = new Array(slots);
-  const rest: Paragraph[] = [];
+  const unplaced: Paragraph[] = [];
   for (const text of strategies) {
     const value = numbered.get(text);
     if (value !== undefined && value >= 1 && value <= slots && !placed[value - 1]) placed[value - 1] = text;
+    else unplaced.push(text);
+  }
+  // Then a text printed among a row's cells takes that row's strategy.
+  const rest: Paragraph[] = [];
+  for (const text of unplaced) {
+    const own = anchored.get(text);
+    if (own !== undefined && own < slots && !placed[own]) placed[own] = text;
     else rest.push(text);
   }
   let r = 0;
   for (let k = 0; k < slots; k++) if (!placed[k]) placed[k] = rest[r++];
   for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
+}
+
+/**
+ * A strategy ordinal run into the block before it (no blank line between:
+ * the two sat close on the page) is a block of its own.
+ *
+ *   > | 分析及統計通報
+ *   > | 五
+ *       ^
+ */
+function splitTrailingOrdinals(blocks: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const whole of blocks) {
+    const parts = splitValueLine(whole);
+    if (parts.length > 1) {
+      for (const part of parts) out.push(part);
+      continue;
+    }
+    const block = whole;
+    const n = block.texts.length;
+    if (n < 2 || !/^[一二三四五六七八九十]{1,2}$/u.test(block.texts[n - 1]) || block.texts[n - 2].length < 2) {
+      out.push(block);
+      continue;
+    }
+    out.push({ ...block, lines: block.lines.slice(0, n - 1), texts: block.texts.slice(0, n - 1) });
+    out.push({ lines: block.lines.slice(n - 1), texts: block.texts.slice(n - 1), pageStart: false });
+  }
+  return out;
+}
+
+/**
+ * A target value run into the text cells beside it (its first line shares a
+ * baseline with theirs): a line that is one value with a unit or `%`, among
+ * text lines, is the row's first target, printed after the text.
+ *
+ *   > | 年度申請建造執照案件10
+ *   > | 建造執照申請案期限 日內審查完竣。但供公眾
+ *   > | 90%
+ *       ^^^ the 108 target
+ *   > | 內審核完竣
+ */
+function splitValueLine(block: Paragraph): Paragraph[] {
+  const n = block.texts.length;
+  if (n < 3) return [block];
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    const text = block.texts[i];
+    const value = /[^0-9,.]/u.test(text) && !/\s/u.test(text) ? blockValues([text]) : null;
+    if (!value) continue;
+    if (at >= 0) return [block];
+    at = i;
+  }
+  // Not the end of a wrapped formula (`…×10` / `0%`), not the block's last line.
+  if (at <= 0 || at === n - 1 || /[0-9×xX*/.,，(（=＝+\-]$/u.test(block.texts[at - 1])) return [block];
+  if (pieceOf({ ...block, texts: block.texts.filter((_, i) => i !== at) }).kind !== 'text') return [block];
+  const keep = (i: number) => i !== at;
+  return [
+    { ...block, lines: block.lines.filter((_, i) => keep(i)), texts: block.texts.filter((_, i) => keep(i)) },
+    { lines: [block.lines[at]], texts: [block.texts[at]], pageStart: false },
+  ];
+}
+
+//   > | (電匯作業量/總支付作業量)x100﹪
+//                  ^ a ratio: a 衡量標準 (measure), not an indicator's name
+const FORMULA = /[/／÷×]|[xX]\s*100/u;
+
+function isFormula(text: string): boolean {
+  return FORMULA.test(text);
+}
+
+/**
+ * Target cells cut by a page break: their last lines come first on the next
+ * page, one short fragment per year, and complete the last run of values
+ * before the break when joining them makes values of cut ones.
+ *
+ *   > | 100
+ *   > | 筆以        (×2, then 美術館籌 ×2 …; the page breaks)
+ *   > | 備中 / 備中 / 上 / 上      (under the repeated header)
+ *       ^^^^ 美術館籌備中 …, 100筆以上
+ */
+/** How many blocks may stand between the cut values and the page break. */
+const BLOCKS_AFTER_CUT = 8;
+
+function joinCutValues(pieces: Piece[], years: number): Piece[] {
+  if (years < 1) return pieces;
+  const fragment = (piece: Piece | undefined) =>
+    piece !== undefined && piece.kind !== 'strategy-ordinal' && piece.kind !== 'number' && piece.paragraph.texts.length === 1 && [...piece.paragraph.texts[0]].length <= 3 && !/[0-9\s，。、；]/u.test(piece.paragraph.texts[0]);
+  const out: Piece[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    let run = 0;
+    if (piece.paragraph.pageTop) while (run < years && fragment(pieces[k + run])) run++;
+    if (run !== years || fragment(pieces[k + run])) {
+      out.push(piece);
+      continue;
+    }
+    // The last `years` values before the break, one value piece each (cells
+    // printed after them on that page, such as strategy texts, are passed over).
+    const cut: number[] = [];
+    let last = out.length - 1;
+    while (last >= 0 && out.length - last <= BLOCKS_AFTER_CUT && out[last].kind !== 'values') last--;
+    for (let j = last; j >= 0 && cut.length < years; j--) {
+      const before = out[j];
+      if (before.kind !== 'values' || before.values.length !== 1) break;
+      cut.unshift(j);
+    }
+    const joined = cut.map((j, i) => (out[j] as { values: string[] }).values[0] + pieces[k + i].paragraph.texts[0]);
+    const completes = joined.some((value, i) => blockValues([value]) !== null && blockValues([(out[cut[i]] as { values: string[] }).values[0]]) === null);
+    if (cut.length !== years || !completes) {
+      out.push(piece);
+      continue;
+    }
+    cut.forEach((j, i) => {
+      const before = out[j] as Extract<Piece, { kind: 'values' }>;
+      const rest = pieces[k + i].paragraph;
+      out[j] = { kind: 'values', values: [joined[i]], paragraph: { ...before.paragraph, lines: [...before.paragraph.lines, ...rest.lines], texts: [...before.paragraph.texts, ...rest.texts] } };
+    });
+    k += years - 1;
+  }
+  return out;
+}
+
+/**
+ * Strategy texts told by their place: the texts right after a run of
+ * strategy ordinals, one per ordinal (a column block prints the ordinals
+ * of a page's groups, then their texts).
+ *
+ *   > | 三
+ *   > | 四
+ *   > | 如期編造總決算…    (strategy 三)
+ *       ^^^^^^^^^^^^^^
+ *   > | 提供統計資訊，…    (strategy 四)
+ */
+function strategyTextsAfterOrdinals(pieces: readonly Piece[]): Set<Paragraph> {
+  const out = new Set<Paragraph>();
+  for (let k = 0; k < pieces.length; ) {
+    let run = 0;
+    while (k + run < pieces.length && pieces[k + run].kind === 'strategy-ordinal') run++;
+    if (run === 0) {
+      k++;
+      continue;
+    }
+    k += run;
+    for (let taken = 0; taken < run && k < pieces.length && pieces[k].kind === 'text'; taken++, k++) out.add(pieces[k].paragraph);
+  }
+  return out;
 }
 
 function pieceText(piece: Piece): string {
@@ -416,11 +644,20 @@ function widest(texts: readonly string[]): number {
  * block alone when it holds both side by side (or is the only one), else the
  * last two — whichever reading makes the lines fit their columns better.
  */
-function assignKpiTexts(draft: KpiDraft, widths: KpiWidths): { strategyTexts: Paragraph[]; indicator: string; measure: string; uncertain: string | null } {
+function assignKpiTexts(
+  draft: KpiDraft,
+  widths: KpiWidths,
+  strategyLike: ReadonlySet<Paragraph> = new Set(),
+): { strategyTexts: Paragraph[]; indicator: string; measure: string; uncertain: string | null } {
   const texts = draft.texts;
   const n = texts.length;
   if (n === 0) return { strategyTexts: [], indicator: '', measure: '', uncertain: 'target values without indicator text' };
   const last = texts[n - 1];
+  const lastIsLine = last.texts.length === 1 && !hasTwoParts(last.texts);
+  if (n >= 2 && strategyLike.has(texts[n - 2]) && !strategyLike.has(last) && lastIsLine) {
+    // `七` / `市區自行車道建置` / `建置市區自行車道`: a strategy and one cell; the measure is printed elsewhere.
+    return { strategyTexts: texts.slice(0, n - 1), indicator: joinLines(last.texts), measure: '', uncertain: 'no measure beside the indicator' };
+  }
   const split = splitTwoColumns(last.texts, widths);
   const strategyCost = (list: readonly Paragraph[]) => list.reduce((sum, p) => sum + singleCost(p.texts, widths.strategy), 0);
   // A table whose blocks never hold two cells side by side rarely runs two together.

@@ -106,8 +106,8 @@ export const readingOrderReader: TableReader = {
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
-    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end)));
-    const body = blocks.filter((paragraph) => !isHeaderBlock(paragraph));
+    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
+    const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
     if (head.shape === 'kpi' && head.years.length === 0) {
@@ -133,6 +133,17 @@ export const readingOrderReader: TableReader = {
     return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics } satisfies RawTable;
   },
 };
+
+/** Mark the first body block after each page break (and its repeated header). */
+function markPageTops(blocks: readonly Paragraph[]): Paragraph[] {
+  let top = false;
+  return blocks.map((block) => {
+    if (block.pageStart) top = true;
+    if (!top || isHeaderBlock(block)) return block;
+    top = false;
+    return { ...block, pageTop: true };
+  });
+}
 
 function isYear(word: string): boolean {
   const role = columnRole(word);
@@ -401,7 +412,7 @@ function headerFollows(lines: readonly Line[], from: number, limit: number): boo
 //   > | 12                 (the page number: a lone number before the form feed)
 //       ^^
 //   > | \f計畫名稱
-const LONE_NUMBER = /^[0-9]{1,3}$/u;
+const LONE_NUMBER = /^[1-9][0-9]{0,2}$/u;
 const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
 
 /**
@@ -436,15 +447,46 @@ function isSingleValue(block: Paragraph): boolean {
  * break, a repeated header or the end — or before up to three short cells
  * printed after it (`8` / `100%` / page break: the bottom of a page).
  */
-function dropPageNumbers(blocks: readonly Paragraph[]): Paragraph[] {
+function dropPageNumbers(blocks: readonly Paragraph[], lines: readonly Line[]): Paragraph[] {
   const out: Paragraph[] = [];
+  // A page prints one page number: on a page with a label (`10-3`, `第3頁`) a lone number is a value.
+  const labelled = labelledPages(blocks, lines);
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k];
     const texts = block.texts.filter((text) => !PAGE_LABEL.test(text));
     if (texts.length === 0) continue;
     const next = blocks[k + 1];
-    if (texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
+    if (!labelled[k] && texts.length === 1 && LONE_NUMBER.test(texts[0]) && (next === undefined || endsPage(blocks, k + 1) || shortCellsToPageEnd(blocks, k + 1))) continue;
     out.push(texts.length === block.texts.length ? block : { ...block, texts, lines: block.lines.filter((_, i) => !PAGE_LABEL.test(block.texts[i])) });
   }
+  return out;
+}
+
+/**
+ * For each block: does its page print a page label (`10-3`, `第3頁`, the
+ * line stage's page number or a block's line)?  Pages run between form feeds.
+ */
+function labelledPages(blocks: readonly Paragraph[], lines: readonly Line[]): boolean[] {
+  const out = new Array<boolean>(blocks.length).fill(false);
+  if (blocks.length === 0) return out;
+  const first = blocks[0].lines[0];
+  const last = blocks[blocks.length - 1].lines.at(-1)!;
+  // Page starts and labels over the lines the blocks cover (and the page around them).
+  let from = first;
+  while (from > 0 && !lines[from].text.includes('\f')) from--;
+  let to = last;
+  while (to + 1 < lines.length && !lines[to + 1].text.includes('\f')) to++;
+  const labelOfPage: boolean[] = [];
+  const pageOfLine = new Map<number, number>();
+  let page = 0;
+  for (let i = from; i <= to; i++) {
+    if (i > from && lines[i].text.includes('\f')) page++;
+    const text = lines[i].text.replace(/\f/gu, '').trim();
+    if ((lines[i].role === 'page-number' && !LONE_NUMBER.test(text) && text !== '') || PAGE_LABEL.test(text)) labelOfPage[page] = true;
+    pageOfLine.set(i, page);
+  }
+  blocks.forEach((block, k) => {
+    out[k] = labelOfPage[pageOfLine.get(block.lines[0]) ?? -1] === true;
+  });
   return out;
 }
