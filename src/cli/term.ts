@@ -4,6 +4,7 @@
  * --no-color / --color respected, and display widths for CJK text (so a
  * caret lands under the right character).
  */
+import { isWideCode } from '../width.js';
 import { createRequire } from 'node:module';
 import { isatty } from 'node:tty';
 import type { ChalkInstance } from 'chalk';
@@ -72,23 +73,10 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Wide characters: the documents' ranges (`isWideCode`), plus emoji and the supplementary ideograph planes by code point. */
 function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  if (code <= 0xffff) return isWideCode(code);
+  return (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x1f900 && code <= 0x1f9ff) || (code >= 0x20000 && code <= 0x3fffd);
 }
 
 /** Human-readable byte count. */

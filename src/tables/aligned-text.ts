@@ -13,25 +13,8 @@
  * chosen per table: the one under which the runs' left edges line up best.
  */
 import type { Line } from '../types.js';
+import { isWideCode } from '../width.js';
 import type { Run } from './geometry/columns.js';
-
-/** East Asian Wide and Fullwidth characters (the ranges these documents use). */
-export function isWideCode(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0xd840 && code <= 0xd87f) // high surrogates of the supplementary ideograph planes
-  );
-}
 
 /** A form feed (page break) or other control character takes no column. */
 function columnsOf(code: number, cjkWidth: number): number {

@@ -13,7 +13,7 @@
  */
 import { parseMarker } from '../../markers.js';
 import type { Rule } from './graphics.js';
-import { displayWidth } from './layout.js';
+import { displayWidth } from '../../width.js';
 import type { TextRun } from './page.js';
 
 export interface GridCell {

@@ -4,6 +4,7 @@
  * at the column its x position gives, so that a space-aligned table reader
  * finds the columns of a table without rules in the gutters.
  */
+import { displayWidth, isWideCode } from '../../width.js';
 import type { TextRun } from './page.js';
 
 export interface PrintedLine {
@@ -72,14 +73,14 @@ export function lineText(line: PrintedLine, unit: number, origin: number): strin
   for (const run of line.runs) {
     const content = unjustified(run.text.replace(/[\t\r\n]/g, ' '));
     const gap = run.x - end;
-    const mixed = width > 0 && isWide(text.charCodeAt(text.length - 1)) !== isWide(content.charCodeAt(0));
+    const mixed = width > 0 && isWideCode(text.charCodeAt(text.length - 1)) !== isWideCode(content.charCodeAt(0));
     const touching = width > 0 && gap < run.size * (mixed ? ASIAN_WESTERN_GAP : JUSTIFIED_GAP);
     if (!touching) {
       const column = Math.max(0, Math.round((run.x - origin) / unit));
       // Two cells a hair apart (a table without rules, cells without padding)
       // still get a gutter of two spaces, as a word gap gets one (between a
       // digit and an ideograph, wider than the autospacing: one).
-      const least = width === 0 ? 0 : gap < run.size * WORD_GAP && isWide(text.charCodeAt(text.length - 1)) && isWide(content.charCodeAt(0)) ? 2 : 1;
+      const least = width === 0 ? 0 : gap < run.size * WORD_GAP && isWideCode(text.charCodeAt(text.length - 1)) && isWideCode(content.charCodeAt(0)) ? 2 : 1;
       const spaces = Math.max(width === 0 ? column : column - width, least);
       text += ' '.repeat(spaces);
       width += spaces;
@@ -120,26 +121,3 @@ function unjustified(text: string): string {
   return text.replace(/([\u3400-\u9fff\uf900-\ufaff\uff08\uff09\u3001\u3002\uff0c]) (?=[\u3400-\u9fff\uf900-\ufaff\uff08\uff09\u3001\u3002\uff0c])/gu, '$1');
 }
 
-/** Display width: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
-    width += isWide(code) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xd800 && code <= 0xdbff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6)
-  );
-}
