@@ -31,10 +31,10 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
-import { chooseCjkWidth, lineRuns } from './aligned-text.js';
+import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
-const MAX_HEADER_LINES = 6;
+const MAX_HEADER_LINES = 8;
 /** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
 const TITLE_HINT = /[目標指項計辦完預實備類年值序編評權經衡單0-9]/u;
 
@@ -255,7 +255,7 @@ interface Grid {
  * the gutters of that page's lines.
  */
 function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
-  const runs = body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
+  const runs = body.lines.map((entry, i) => joinSpacedOut(lineRuns(entry.line.text, i, width)));
   const cells: (Fragment | null)[][] = new Array(runs.length);
   const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
   const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
