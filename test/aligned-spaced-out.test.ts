@@ -25,9 +25,15 @@ describe('spaced-out CJK words', () => {
     ]);
   });
 
+  it('joins an ordinal and its pause mark spaced apart, and a pair ending in one', () => {
+    expect(words('柒 、         (一)印信典守      各種公文監印').map((w) => w[2])).toEqual(['柒、', '(一)印信典守', '各種公文監印']);
+    expect(words('      一 、                2. 檔案清理：').map((w) => w[2])).toEqual(['一、', '2.', '檔案清理：']);
+  });
+
   it('leaves units under the year columns and short pairs alone', () => {
     expect(words('                                               萬 萬          萬     萬').map((w) => w[2])).toEqual(['萬', '萬', '萬', '萬']);
     expect(words('      年 年 年 年').map((w) => w[2])).toEqual(['年', '年', '年', '年']);
     expect(words('一 落實美感教育').map((w) => w[2])).toEqual(['一', '落實美感教育']);
+    expect(words('          河川 水 質 監測').map((w) => w[2])).toEqual(['河川', '水', '質', '監測']);
   });
 });

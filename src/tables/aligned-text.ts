@@ -82,6 +82,7 @@ function isLoneWide(run: Run): boolean {
 const MIN_SPACED_OUT = 3;
 
 const ORDINAL_NUMERAL = /^[一二三四五六七八九十]$/u;
+const PAUSE = /^[、，]$/u;
 
 /**
  * Justified CJK text (LibreOffice's PDFs through `pdftotext -layout`) comes out
@@ -92,7 +93,9 @@ const ORDINAL_NUMERAL = /^[一二三四五六七八九十]$/u;
  *       ^^^^^^^^^^^^^^^^^^^^^^^^^ one run
  *
  * A chain of the same character (`年 年 年`, `萬 萬 萬`) is a row of units
- * under the year columns, not a word.
+ * under the year columns, not a word.  Two lone characters are a word only
+ * when the second is a pause mark (`柒 、`, `一 、`: an ordinal spaced from
+ * its mark); other pairs (`河川 水 質 監測`) may straddle a gutter.
  */
 export function joinSpacedOut(runs: Run[]): Run[] {
   let out: Run[] | null = null;
@@ -101,14 +104,16 @@ export function joinSpacedOut(runs: Run[]): Run[] {
     let j = i;
     let same = true;
     // The line's first word, a numeral, is the strategy's ordinal: `二 落 實 欠 稅`.
-    const ordinal = i === 0 && ORDINAL_NUMERAL.test(runs[i].text);
+    const ordinal = i === 0 && ORDINAL_NUMERAL.test(runs[i].text) && !(runs.length > 1 && runs[1].text === '、');
     if (isLoneWide(runs[i]) && !ordinal) {
       while (j + 1 < runs.length && isLoneWide(runs[j + 1]) && runs[j + 1].x0 === runs[j].x1 + 1) {
         if (runs[j + 1].text !== runs[i].text) same = false;
         j++;
       }
     }
-    if (j - i + 1 >= MIN_SPACED_OUT && !same) {
+    // Two lone characters are one word when the second is punctuation: `柒 、`.
+    const pair = j === i + 1 && PAUSE.test(runs[j].text);
+    if ((j - i + 1 >= MIN_SPACED_OUT || pair) && !same) {
       out ??= runs.slice(0, i);
       let text = '';
       for (let k = i; k <= j; k++) text += runs[k].text;

@@ -912,7 +912,8 @@ function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<n
   for (const block of blocks) {
     let row = rowOf(block.start);
     if (mode === 'centre') {
-      row = Math.min(nextRow, row);
+      // A block starting in a row the block before already spans is the next row's.
+      row = row < nextRow ? Math.min(nextRow, starts.length - 1) : Math.min(nextRow, row);
       // The rows it spans: from `row`, down as far below its middle as above.
       const reach = Math.max(block.end, Math.round(block.start + block.end - starts[row]));
       nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
