@@ -31,6 +31,7 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
+import { nestSpanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
@@ -992,6 +993,7 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
   const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
     const from = starts[r];
