@@ -703,6 +703,8 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
  *
  *   > |    區域排水、雨水      1   清疏工程辦理進度
  *                            ^ → 關鍵績效指標
+ *   > |  提升市民閱讀風 1 充實館藏計畫
+ *                       ^ one space after an ideograph (LibreOffice's rows)
  */
 function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
   for (const row of grid.cells) {
@@ -710,7 +712,8 @@ function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: nu
     if (!cell) continue;
     const last = cell.words[cell.words.length - 1];
     const before = cell.words[cell.words.length - 2];
-    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2 * grid.unit)) continue;
+    // One space apart is enough after an ideograph: CJK text has no spaces.
+    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2 * grid.unit && !isIdeograph(before.text.charCodeAt(before.text.length - 1)))) continue;
     cell.words.pop();
     cell.text = cell.words.map((word) => word.text).join(' ');
     if (!cell.words.length) row[strategyCol] = null;
