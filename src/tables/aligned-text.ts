@@ -54,6 +54,61 @@ export function lineRuns(text: string, line: number, cjkWidth: number): Run[] {
   return runs;
 }
 
+/** A run of one wide character (an ideograph or CJK punctuation, maybe a surrogate pair). */
+function isLoneWide(run: Run): boolean {
+  const code = run.text.charCodeAt(0);
+  if (!isWideCode(code)) return false;
+  return run.text.length === 1 || (run.text.length === 2 && code >= 0xd800 && code <= 0xdbff);
+}
+
+/** Fewer lone characters in a row are ordinals or units (`萬 萬`, `一 落實`). */
+const MIN_SPACED_OUT = 3;
+
+const ORDINAL_NUMERAL = /^[一二三四五六七八九十]$/u;
+const PAUSE = /^[、，]$/u;
+
+/**
+ * Justified CJK text (LibreOffice's PDFs through `pdftotext -layout`) comes out
+ * spaced character by character; those characters are one word again, so that
+ * the single space beside the chain (the gutter) is the only cut left.
+ *
+ *   > | 建 立 環 市 自 行 車 道 系 環市自行車道建置或
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^ one run
+ *
+ * A chain of the same character (`年 年 年`, `萬 萬 萬`) is a row of units
+ * under the year columns, not a word.  Two lone characters are a word only
+ * when the second is a pause mark (`柒 、`, `一 、`: an ordinal spaced from
+ * its mark); other pairs (`河川 水 質 監測`) may straddle a gutter.
+ */
+export function joinSpacedOut(runs: Run[]): Run[] {
+  let out: Run[] | null = null;
+  let i = 0;
+  while (i < runs.length) {
+    let j = i;
+    let same = true;
+    // The line's first word, a numeral, is the strategy's ordinal: `二 落 實 欠 稅`.
+    const ordinal = i === 0 && ORDINAL_NUMERAL.test(runs[i].text) && !(runs.length > 1 && runs[1].text === '、');
+    if (isLoneWide(runs[i]) && !ordinal) {
+      while (j + 1 < runs.length && isLoneWide(runs[j + 1]) && runs[j + 1].x0 === runs[j].x1 + 1) {
+        if (runs[j + 1].text !== runs[i].text) same = false;
+        j++;
+      }
+    }
+    // Two lone characters are one word when the second is punctuation: `柒 、`.
+    const pair = j === i + 1 && PAUSE.test(runs[j].text);
+    if ((j - i + 1 >= MIN_SPACED_OUT || pair) && !same) {
+      out ??= runs.slice(0, i);
+      let text = '';
+      for (let k = i; k <= j; k++) text += runs[k].text;
+      out.push({ line: runs[i].line, x0: runs[i].x0, x1: runs[j].x1, text });
+    } else if (out) {
+      for (let k = i; k <= j; k++) out.push(runs[k]);
+    }
+    i = j + 1;
+  }
+  return out ?? runs;
+}
+
 /**
  * The CJK width (1 or 2 columns) under which the left edges of the lines'
  * cells (text after two or more spaces) line up best: the share of cells that

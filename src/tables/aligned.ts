@@ -31,10 +31,11 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
-import { chooseCjkWidth, lineRuns } from './aligned-text.js';
+import { nestSpanningLabels } from './aligned-spans.js';
+import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
-const MAX_HEADER_LINES = 6;
+const MAX_HEADER_LINES = 8;
 /** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
 const TITLE_HINT = /[目標指項計辦完預實備類年值序編評權經衡單0-9]/u;
 
@@ -255,7 +256,7 @@ interface Grid {
  * the gutters of that page's lines.
  */
 function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
-  const runs = body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
+  const runs = body.lines.map((entry, i) => joinSpacedOut(lineRuns(entry.line.text, i, width)));
   const cells: (Fragment | null)[][] = new Array(runs.length);
   const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
   const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
@@ -702,6 +703,8 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
  *
  *   > |    區域排水、雨水      1   清疏工程辦理進度
  *                            ^ → 關鍵績效指標
+ *   > |  提升市民閱讀風 1 充實館藏計畫
+ *                       ^ one space after an ideograph (LibreOffice's rows)
  */
 function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
   for (const row of grid.cells) {
@@ -709,7 +712,8 @@ function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: nu
     if (!cell) continue;
     const last = cell.words[cell.words.length - 1];
     const before = cell.words[cell.words.length - 2];
-    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2 * grid.unit)) continue;
+    // One space apart is enough after an ideograph: CJK text has no spaces.
+    if (!INDICATOR_ORDINAL.test(last.text) || (before && last.x0 - before.x1 < 2 * grid.unit && !isIdeograph(before.text.charCodeAt(before.text.length - 1)))) continue;
     cell.words.pop();
     cell.text = cell.words.map((word) => word.text).join(' ');
     if (!cell.words.length) row[strategyCol] = null;
@@ -912,7 +916,8 @@ function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<n
   for (const block of blocks) {
     let row = rowOf(block.start);
     if (mode === 'centre') {
-      row = Math.min(nextRow, row);
+      // A block starting in a row the block before already spans is the next row's.
+      row = row < nextRow ? Math.min(nextRow, starts.length - 1) : Math.min(nextRow, row);
       // The rows it spans: from `row`, down as far below its middle as above.
       const reach = Math.max(block.end, Math.round(block.start + block.end - starts[row]));
       nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
@@ -991,6 +996,7 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
   const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
     const from = starts[r];
