@@ -185,6 +185,27 @@ try {
     add('office-j1', 'DOCX/ODT corpus ×20 → NDJSON stdout --jobs 1', officeBytes, best(reps, () => runCli([dir, '-q', '--jobs', '1'])));
   }
 
+  // PDF text extractions (pdftotext with and without -layout, 48 files of the
+  // corpus), 1× and 10× copies, --jobs 1: the aligned and reading-order readers'
+  // throughput, and its growth from 1× to 10×.
+  {
+    const textDir = path.join(root, 'fixtures/corpus/text');
+    const names = readdirSync(textDir).filter((file) => file.endsWith('.txt'));
+    for (const copies of [1, 10]) {
+      const dir = path.join(work, `pdf-text-x${copies}`);
+      let textBytes = 0;
+      for (let c = 0; c < copies; c++) {
+        const sub = path.join(dir, `copy${String(c).padStart(2, '0')}`);
+        mkdirSync(sub, { recursive: true });
+        for (const name of names) {
+          copyFileSync(path.join(textDir, name), path.join(sub, name));
+          textBytes += statSync(path.join(sub, name)).size;
+        }
+      }
+      add(`pdf-text-x${copies}`, `PDF text extractions ×${copies} → NDJSON stdout --jobs 1`, textBytes, best(reps, () => runCli([dir, '-q', '--jobs', '1'])));
+    }
+  }
+
   // Cold start: one 10 KB file, best of N (and bare node for reference).
   const small = path.join(seedDir, seeds.reduce((a, b) => (statSync(path.join(seedDir, a)).size <= statSync(path.join(seedDir, b)).size ? a : b)));
   const coldReps = quick ? 5 : 15;
