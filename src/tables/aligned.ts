@@ -272,7 +272,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
-    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width);
+    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null);
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
@@ -307,12 +307,24 @@ function isIdeograph(code: number): boolean {
 }
 
 /** Words of one line to the columns their left edges stand in. */
-function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number): (Fragment | null)[] {
+function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number, above: readonly (Fragment | null)[] | null = null): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
   let previous = -1;
   for (let k = 0; k < list.length; k++) {
     const run = list[k];
     let c = columnOf(run.x0, boundaries);
+    // A wrapped value's next line starts under its first line, whose column
+    // is surer (its values stand in order) than a page-wide boundary that
+    // rows set a column or two apart disagree on.
+    //   > |     網，提升本市防    00人 00人 000    000
+    //   > |     救災能力            人    人
+    //                                     ^ under `000`: 111
+    if (yearRange && above && c >= yearRange[0] && c <= yearRange[1]) {
+      for (let a = yearRange[0]; a <= yearRange[1]; a++) {
+        const first = above[a]?.words[0];
+        if (first && above[a]!.words.length === 1 && run.x0 > first.x0 && run.x0 < first.x1) c = a;
+      }
+    }
     // Values one space apart in the target columns: the extractor set them
     // closer than their columns, but in order, one per column.
     //   > |                        1570 1586 1602 1602
