@@ -23,3 +23,17 @@ describe('aligned reader on Chromium -layout text', () => {
     expect(kpi.targets.map((target) => target.raw)).toEqual(['≧2,000人', '≧2,000人', '≧12,000人', '≧12,000人']);
   });
 });
+
+describe('aligned reader on Chromium -layout text: one space is inside a cell', () => {
+  it('keeps a word one space after its cell there when a later word past a gutter holds the next column', () => {
+    //   > |           針對西區所有道路附屬設 1. 本區道路路面維護及搶修。2. 維護改善    15,500
+    const { name, text } = pageOf('63_');
+    expect(text).toContain('          針對西區所有道路附屬設 1. 本區道路路面維護及搶修。2. 維護改善    15,500');
+    const item = parse(text, { path: name })
+      .documents.flatMap((document) => document.workItems)
+      .find((entry) => entry.item.startsWith('針對西區所有道路附屬設'))!;
+    expect(item.budget?.raw).toBe('15,500');
+    expect(item.budget?.value).toBe(15500);
+    expect(item.content).toContain('2. 維護改善市區道路側溝');
+  });
+});

@@ -343,6 +343,15 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
     if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
       c = previous + 1;
     }
+    // One space is inside a cell, two or more a gutter: a word one space
+    // after the previous word, with a later word past a gutter in the same
+    // column, ends the previous word's cell (it only reached over the boundary).
+    //   > |           針對西區所有道路附屬設 1. 本區道路路面維護及搶修。2. 維護改善    15,500
+    //                                                             ^
+    const next = k + 1 < list.length ? list[k + 1] : null;
+    if (before && next && previous >= 0 && c > previous && run.x0 - before.x1 <= unit && next.x0 - run.x1 >= 2 * unit && columnOf(next.x0, boundaries) === c && !(yearRange && c >= yearRange[0])) {
+      c = previous;
+    }
     previous = c;
     const cell = row[c];
     if (cell) {
