@@ -3,36 +3,15 @@
  * spawned on the seeds and on small temp trees: output shapes, -o mirroring,
  * exit codes, stdin, reporters, filters.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseEnv, bin, cli, type Run } from './helpers/cli.js';
 import { root, seedDir, seedNames } from './helpers/seeds.js';
 
-const bin = path.join(root, 'bin/plan-parse.js');
-// No colours unless a test asks (vitest itself sets FORCE_COLOR).
-const baseEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-delete baseEnv.FORCE_COLOR;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd ?? root,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...baseEnv, ...options.env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Same, without blocking the event loop (so several can run at once). */
+/** `cli`, without blocking the event loop (so several can run at once). */
 function cliAsync(args: string[], cwd = root): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: baseEnv });
@@ -41,7 +20,7 @@ function cliAsync(args: string[], cwd = root): Promise<Run> {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdin.end();
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 

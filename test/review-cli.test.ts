@@ -2,18 +2,15 @@
  * `plan-parse review` through the built command line: pages mirrored under
  * -o, the index, exit codes, files that cannot be parsed, usage errors.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../src/review/index-page.js';
 import type { ReviewModel } from '../src/review/model.js';
-import { root, seedBytes } from './helpers/seeds.js';
+import { cli as runCli, type Run } from './helpers/cli.js';
+import { seedBytes } from './helpers/seeds.js';
 
-const bin = path.join(root, 'bin/plan-parse.js');
-const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-delete env.FORCE_COLOR;
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -23,9 +20,8 @@ function temp(): string {
   return dir;
 }
 
-function cli(args: string[], cwd: string): { code: number | null; stderr: string; stdout: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
-  return { code: run.status, stderr: run.stderr, stdout: run.stdout };
+function cli(args: string[], cwd: string): Run {
+  return runCli(args, { cwd });
 }
 
 function embedded<T>(html: string, id: string): T {
