@@ -95,7 +95,11 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
 }
 
 function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition): ParseResult {
-  const result = emptyResult(bytes, options, 'binary', rendition.format);
+  const result = emptyResult(bytes, options, rendition.decoded?.encoding ?? 'binary', rendition.format);
+  if (rendition.decoded) {
+    result.source.script = rendition.decoded.script;
+    result.source.converted = rendition.decoded.converted;
+  }
   sourceTexts.set(result, rendition.text);
   for (const diagnostic of rendition.diagnostics) result.diagnostics.push(diagnostic);
   if (rendition.fatal) return result;

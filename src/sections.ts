@@ -11,7 +11,7 @@ import { tocEntries } from './normalize/index.js';
 import { isLeaderEntry } from './normalize/toc.js';
 import { MarkerSequence, markerCandidates, splitOneLine } from './one-line.js';
 import { holdsTableHeader, isTableHeader } from './table-region.js';
-import { withoutEmphasis } from './normalize/markdown.js';
+import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
 
@@ -348,7 +348,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   const raw = paragraph.from !== undefined ? paragraph.lines[0].text.slice(paragraph.from, paragraph.to) : paragraph.lines[0].text;
   let text = paragraph.text;
   const hashes = MARKDOWN_HEADING.exec(raw);
-  if (hashes) text = normalizeText(text.replace(/^#{1,6}\s*/, ''));
+  if (hashes) text = normalizeText(withoutHashes(text));
   else if (LIST_PREFIX.test(raw)) text = normalizeText(text.replace(/^[-*+]\s*/, ''));
   text = withoutEmphasis(text);
   let marker = parseMarker(text);

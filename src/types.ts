@@ -42,7 +42,7 @@ export interface Diagnostic {
  * `pdf-layout-text` space-aligned PDF text, `word-text`, `markdown`, `text`) or
  * a file read directly by a front end (`pdf`, `docx`, `odt`).
  */
-export type SourceFormat = 'pdf-text' | 'pdf-layout-text' | 'word-text' | 'markdown' | 'text' | 'pdf' | 'docx' | 'odt';
+export type SourceFormat = 'pdf-text' | 'pdf-layout-text' | 'word-text' | 'markdown' | 'text' | 'pdf' | 'docx' | 'odt' | 'html';
 export type Script = 'traditional' | 'simplified';
 
 export interface Source {
@@ -93,7 +93,7 @@ export interface Section {
 }
 
 export type TableKind = 'kpi' | 'common-kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'other';
-export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'aligned' | 'pdf-grid' | 'pdf-aligned' | 'docx' | 'odt' | 'reading-order';
+export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'aligned' | 'pdf-grid' | 'pdf-aligned' | 'docx' | 'odt' | 'reading-order' | 'html';
 
 export interface Table {
   kind: TableKind;
@@ -270,6 +270,8 @@ export interface Rendition {
   diagnostics: Diagnostic[];
   /** The file cannot be read (damaged, encrypted, no text layer): emit no documents. */
   fatal: boolean;
+  /** A text format (HTML) decoded by the front end: what `source` records of the decoding. */
+  decoded?: { encoding: string; script: Script; converted: string | null };
 }
 
 /** A table a front end read cell by cell. */
@@ -291,7 +293,7 @@ export interface RenditionTable {
  * file into a rendition, synchronously or not (pdf.js is asynchronous).
  */
 export interface FrontEnd {
-  format: 'pdf' | 'docx' | 'odt';
+  format: 'pdf' | 'docx' | 'odt' | 'html';
   sniff(bytes: Uint8Array): boolean;
   read(bytes: Uint8Array, options: ParseOptions): Rendition | Promise<Rendition>;
 }

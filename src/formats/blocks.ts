@@ -60,7 +60,7 @@ export type Block = ParagraphBlock | TableBlock;
 export const MAX_COLUMNS = 256;
 
 /** The rendition of a document's blocks. */
-export function renderBlocks(blocks: readonly Block[], format: 'docx' | 'odt'): Rendition {
+export function renderBlocks(blocks: readonly Block[], format: 'docx' | 'odt' | 'html'): Rendition {
   const out: Output = { lines: [], tables: [], layout: format };
   renderAll(blocks, out);
   return { text: out.lines.join('\n'), format, tables: out.tables, furniture: [], pageStarts: null, diagnostics: [], fatal: false };
@@ -212,9 +212,23 @@ function cellText(cell: CellBlock): string {
   return lines.join('\n');
 }
 
-function renderTable(grid: Grid, out: Output): void {
+/** A table laid out in logical columns: its caption lines, header, and every row after the caption. */
+export interface LaidOutTable {
+  captions: string[];
+  header: string[];
+  /** `row` indexes the table's rows; `data` is false for header rows, empty rows and repeats of the header. */
+  rows: { values: string[]; row: number; data: boolean }[];
+}
+
+/** The logical columns, header and rows of a table stored cell by cell. */
+export function layOutTable(table: TableBlock): LaidOutTable {
+  return layOutGrid(buildGrid(table));
+}
+
+function layOutGrid(grid: Grid): LaidOutTable {
   const { cells, width, captionRows, headerEnd } = grid;
-  for (let r = 0; r < captionRows; r++) for (const line of cells[r][0]!.text.split('\n')) if (line.trim()) out.lines.push(line.trim());
+  const captions: string[] = [];
+  for (let r = 0; r < captionRows; r++) for (const line of cells[r][0]!.text.split('\n')) if (line.trim()) captions.push(line.trim());
   // Logical columns: runs of grid columns one header cell spans in every
   // header row, when the rows under it hold one text there (or an ordinal
   // and its text); else each grid column is a column of its own under the
@@ -247,21 +261,28 @@ function renderTable(grid: Grid, out: Output): void {
     }
     return parts.join('/');
   });
-  const first = out.lines.length;
-  const table: RenditionTable = { layout: out.layout, header, rows: [], start: first, end: first };
+  const rows: LaidOutTable['rows'] = [];
   const headerKeys = new Set<string>();
   for (let r = captionRows; r < cells.length; r++) {
-    const line = out.lines.length;
     const values = groups.map(([from, to]) => groupText(cells[r], r, from, to));
-    out.lines.push(values.map(oneLine).join('\t'));
     const key = values.map((value) => value.replace(/\s+/g, '')).join('\t');
-    if (r < headerEnd) {
-      headerKeys.add(key);
-      continue;
-    }
+    if (r < headerEnd) headerKeys.add(key);
     // Empty rows and repeats of the header (a page break's) hold no data.
-    if (values.every((value) => value === '') || headerKeys.has(key)) continue;
-    table.rows.push({ cells: values, start: line, end: line + 1 });
+    const data = r >= headerEnd && !values.every((value) => value === '') && !headerKeys.has(key);
+    rows.push({ values, row: r, data });
+  }
+  return { captions, header, rows };
+}
+
+function renderTable(grid: Grid, out: Output): void {
+  const { captions, header, rows } = layOutGrid(grid);
+  for (const line of captions) out.lines.push(line);
+  const first = out.lines.length;
+  const table: RenditionTable = { layout: out.layout, header, rows: [], start: first, end: first };
+  for (const { values, data } of rows) {
+    const line = out.lines.length;
+    out.lines.push(values.map(oneLine).join('\t'));
+    if (data) table.rows.push({ cells: values, start: line, end: line + 1 });
   }
   table.end = out.lines.length;
   out.tables.push(table);

@@ -1,6 +1,6 @@
 /**
- * Format front ends: files that are not text (PDF, DOCX, ODT) are read by a
- * front end recognised by its signature, which yields a text rendition (read
+ * Format front ends: files that are not plain text (PDF, DOCX, ODT, HTML)
+ * are read by a front end recognised by its signature, which yields a text rendition (read
  * by every later stage like a text export) and the tables it knows exactly.
  * Adding a format = one module exporting a `FrontEnd` + one entry in
  * `frontEnds`.
@@ -9,10 +9,11 @@ import { linesPosition } from '../lines.js';
 import { normalize } from '../normalize/index.js';
 import type { FrontEnd, RawTable, Rendition, SourceText } from '../types.js';
 import { docxFrontEnd } from './docx.js';
+import { htmlFrontEnd } from './html.js';
 import { odtFrontEnd } from './odt.js';
 import { pdfFrontEnd } from './pdf.js';
 
-export const frontEnds: FrontEnd[] = [pdfFrontEnd, odtFrontEnd, docxFrontEnd];
+export const frontEnds: FrontEnd[] = [pdfFrontEnd, odtFrontEnd, docxFrontEnd, htmlFrontEnd];
 
 /** The front end that reads these bytes, or null for text (and for what no front end reads). */
 export function frontEndFor(bytes: Uint8Array): FrontEnd | null {

@@ -6,7 +6,7 @@
 import type { Rendition } from '../types.js';
 
 /** A rendition that carries only a fatal error. */
-export function failure(format: 'docx' | 'odt', code: string, message: string): Rendition {
+export function failure(format: 'docx' | 'odt' | 'html', code: string, message: string): Rendition {
   return { text: '', format, tables: [], furniture: [], pageStarts: null, diagnostics: [{ severity: 'error', code, message, position: null }], fatal: true };
 }
 

@@ -3,9 +3,34 @@
  * headings, or bold and italic paragraphs standing in for them.
  */
 
-/** A markdown heading's text without its `#`s. */
+/**
+ * A markdown heading's text without its `#`s, its closing `#`s, and the
+ * attributes pandoc writes after it:
+ *
+ *   > | ## 壹、機關任務及願景 {#壹機關任務及願景 .list-paragraph}
+ *       ^^^                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ */
 export function withoutHashes(text: string): string {
-  return text.replace(/^\s*#{1,6}\s*/, '');
+  return withoutClosingHashes(withoutAttributes(text.replace(/^\s*#{1,6}\s*/, '')));
+}
+
+/** `## 壹、機關任務 ##` → `壹、機關任務` (an ATX heading's optional closing sequence). */
+function withoutClosingHashes(text: string): string {
+  const end = text.trimEnd();
+  let at = end.length;
+  while (at > 0 && end[at - 1] === '#') at--;
+  if (at === end.length || at === 0 || !/\s/.test(end[at - 1])) return text;
+  return end.slice(0, at).trimEnd();
+}
+
+/** Text without a trailing pandoc attribute block `{#id .class key=value}` (looked for from the end: no regex scan over the line). */
+function withoutAttributes(text: string): string {
+  const end = text.trimEnd();
+  if (!end.endsWith('}')) return text;
+  const open = end.lastIndexOf('{');
+  if (open < 1 || !/\s/.test(end[open - 1]) || (end[open + 1] !== '#' && end[open + 1] !== '.')) return text;
+  if (end.slice(open + 1, -1).includes('}')) return text;
+  return end.slice(0, open).trimEnd();
 }
 
 /**

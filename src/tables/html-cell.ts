@@ -24,7 +24,8 @@ import { fastHtmlCellText } from './html-cell-fast.js';
 let fromHtml: typeof FromHtml | undefined;
 let toText: typeof ToText;
 
-function loadHast(): typeof FromHtml {
+/** hast-util-from-html's `fromHtml`, loaded on first use. */
+export function loadHast(): typeof FromHtml {
   if (!fromHtml) {
     const require = createRequire(import.meta.url);
     toText = (require('hast-util-to-text') as typeof import('hast-util-to-text')).toText;

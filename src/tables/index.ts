@@ -7,11 +7,13 @@ import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../t
 import { alignedReader } from './aligned.js';
 import { cellPerLineReader } from './cell-per-line.js';
 import { flattenedReader } from './flattened.js';
+import { htmlTableReader } from './html-table.js';
 import { markdownTableReader } from './markdown.js';
 import { readingOrderReader } from './reading-order.js';
+import { foldSpannedColumns } from './spanned-columns.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
+export const readers: TableReader[] = [htmlTableReader, markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
@@ -33,7 +35,7 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
       }
     }
     if (found && found.end > index) {
-      tables.push(found);
+      tables.push(found === known.get(index) ? found : foldSpannedColumns(found));
       index = found.end;
     } else {
       index++;
