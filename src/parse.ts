@@ -12,7 +12,7 @@ import { normalize } from './normalize/index.js';
 import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
-import { frontEndFor, renditionSource } from './formats/index.js';
+import { frontEndFor, frontEndInput, renditionSource } from './formats/index.js';
 import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
 
@@ -33,14 +33,16 @@ export function sourceTextOf(result: ParseResult): string | undefined {
 
 /**
  * Parse one file's bytes (or an already decoded string) into a result.
- * Synchronous: text, DOCX and ODT.  A PDF needs `parseAsync` (pdf.js is
+ * Synchronous: text, HTML, DOCX and ODT.  A PDF needs `parseAsync` (pdf.js is
  * asynchronous); given one, `parse` returns an `async-required` error result.
  * Never throws: a wrong argument is an error result.
  */
 export function parse(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
   const wrong = wrongArguments(input, options);
   if (wrong) return wrong;
-  const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
+  const page = typeof input === 'string' ? frontEndInput(input) : null;
+  if (page) input = page.bytes;
+  const frontEnd = page?.frontEnd ?? (typeof input === 'string' ? null : frontEndFor(input));
   if (frontEnd) {
     const rendition = frontEnd.read(input as Uint8Array, options);
     if (rendition instanceof Promise) {
@@ -58,7 +60,9 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
 export async function parseAsync(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
   const wrong = wrongArguments(input, options);
   if (wrong) return wrong;
-  const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
+  const page = typeof input === 'string' ? frontEndInput(input) : null;
+  if (page) input = page.bytes;
+  const frontEnd = page?.frontEnd ?? (typeof input === 'string' ? null : frontEndFor(input));
   if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options));
   return fromText(input, options);
 }

@@ -19,16 +19,16 @@ import { renderBlocks } from './blocks.js';
 import { htmlBlocks } from './html-blocks.js';
 import { failure } from './package.js';
 
-//   > | ﻿  <!-- saved from url=… --> <!DOCTYPE html PUBLIC …>
-//          ^ BOM, spaces, comments and an XML declaration may come first
-const HTML_START = /^(?:\ufeff)?(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>])/i;
+//   > | <!DOCTYPE html>   <html lang="zh-Hant-TW">
+//       ^^^^^^^^^^^^^^   ^^^^^
+const HTML_START = /^<(?:!doctype\s+html|html[\s>])/i;
 
 /** How far into the file the start of an HTML document is looked for. */
 const SNIFF_BYTES = 2048;
 
 export const htmlFrontEnd: FrontEnd = {
   format: 'html',
-  sniff: (bytes) => HTML_START.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES)).toString('latin1')),
+  sniff: (bytes) => HTML_START.test(afterProlog(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES)).toString('latin1'))),
   read: (bytes, options) => {
     try {
       return readHtml(bytes, options);
@@ -37,6 +37,23 @@ export const htmlFrontEnd: FrontEnd = {
     }
   },
 };
+
+/**
+ * The start of a file after what may come before its first tag: a UTF-8 BOM
+ * (read here as Latin-1), spaces, comments and an XML declaration.
+ *
+ *   > | ﻿<!-- saved from url=(0014)about:internet --> <HTML>
+ *                                                      ^
+ */
+function afterProlog(start: string): string {
+  let at = start.startsWith('\u00ef\u00bb\u00bf') ? 3 : 0;
+  for (;;) {
+    while (at < start.length && /\s/.test(start[at])) at++;
+    const close = start.startsWith('<!--', at) ? start.indexOf('-->', at) + 3 : start.startsWith('<?xml', at) ? start.indexOf('>', at) + 1 : 0;
+    if (close <= 0) return start.slice(at);
+    at = close;
+  }
+}
 
 function readHtml(bytes: Uint8Array, options: ParseOptions): Rendition {
   const decoded = decode(bytes, options);

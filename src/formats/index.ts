@@ -21,6 +21,12 @@ export function frontEndFor(bytes: Uint8Array): FrontEnd | null {
   return null;
 }
 
+/** A string the caller already decoded, as the bytes its front end reads (an HTML page), or null for text. */
+export function frontEndInput(text: string): { frontEnd: FrontEnd; bytes: Uint8Array } | null {
+  if (!htmlFrontEnd.sniff(Buffer.from(text.slice(0, 1024), 'utf8'))) return null;
+  return { frontEnd: htmlFrontEnd, bytes: Buffer.from(text, 'utf8') };
+}
+
 /**
  * The source text of a rendition: normalized like a text export, with the
  * format's own knowledge applied on top (its format, its furniture, its pages,

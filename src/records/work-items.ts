@@ -341,9 +341,10 @@ export function shiftedRow(cells: string[], columns: WorkColumns): string[] {
 /** A page break (blank line, repeated header, furniture) lies between two rows. */
 export function followsBreak(previous: RawRow, row: RawRow, layout: TableLayout): boolean {
   const end = previous.lines[previous.lines.length - 1];
-  // Word exports put one blank line between rows and have no pages: only a
+  // Word exports put one blank line between rows, grid tables a rule and
+  // multiline tables a blank line, and none of them has pages: only a
   // longer gap (a repeated header the reader dropped) is a break there.
-  const rowGap = layout === 'cell-per-line' ? 2 : 1;
+  const rowGap = layout === 'cell-per-line' || layout === 'grid' || layout === 'dashed' ? 2 : 1;
   return row.lines.length > 0 && end !== undefined && row.lines[0] > end + rowGap;
 }
 

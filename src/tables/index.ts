@@ -6,14 +6,16 @@
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
 import { alignedReader } from './aligned.js';
 import { cellPerLineReader } from './cell-per-line.js';
+import { dashedReader } from './dashed.js';
 import { flattenedReader } from './flattened.js';
+import { gridTextReader } from './grid-text.js';
 import { htmlTableReader } from './html-table.js';
 import { markdownTableReader } from './markdown.js';
 import { readingOrderReader } from './reading-order.js';
 import { foldSpannedColumns } from './spanned-columns.js';
 import { tsvReader } from './tsv.js';
 
-export const readers: TableReader[] = [htmlTableReader, markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
+export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {

@@ -17,7 +17,7 @@ export interface StressFamily {
   /** What the input looks like. */
   name: string;
   /** The stage it stresses. */
-  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions';
+  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'html' | 'grid' | 'dashed' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions';
   /** The repeat count of the smaller size (the larger is 4×). */
   n: number;
   make: (n: number) => string | Uint8Array;
@@ -243,5 +243,29 @@ export const STRESS_FAMILIES: StressFamily[] = [
     stage: 'kpi-revisions',
     n: 12,
     make: (n) => seedRepeat('002', 10829, 10841, 11100, n),
+  },
+  {
+    name: 'an HTML page with a KPI table of many rows',
+    stage: 'html',
+    n: 400,
+    make: (n) => `<!DOCTYPE html><html><body><h1>嘉義市政府文化局中程施政計畫</h1><table><thead><tr><th>關鍵策略目標</th><th>關鍵績效指標</th><th>衡量標準</th><th>108年</th><th>109年</th></tr></thead><tbody>\n${repeat(n, (i) => `<tr><td>${i + 1}、策略</td><td>${i + 1}.指標</td><td>人數</td><td>${i}</td><td>${i}</td></tr>`)}\n</tbody></table></body></html>`,
+  },
+  {
+    name: 'unclosed <table> lines in markdown',
+    stage: 'html',
+    n: 2_000,
+    make: (n) => `${KPI_TITLE}${repeat(n, (i) => `<table><tr><td>${i}</td>`)}\n`,
+  },
+  {
+    name: 'a grid table with many rows',
+    stage: 'grid',
+    n: 400,
+    make: (n) => `${KPI_TITLE}+------+------+------+------+\n| 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 108年 |\n+======+======+======+======+\n${repeat(n, (i) => `| ${cjkDigit(i)}、策略 | ${i}.指標 | 人數 | ${i} |\n+------+------+------+------+`)}\n`,
+  },
+  {
+    name: 'a multiline dashed table with many rows',
+    stage: 'dashed',
+    n: 400,
+    make: (n) => `${KPI_TITLE}  ----------------------------------------\n  關鍵策略目標   關鍵績效指標   衡量標準   108年\n  -------------- -------------- ---------- ------\n${repeat(n, (i) => `  ${cjkDigit(i)}、策略       ${i}.指標         人數       ${i}\n`)}  ----------------------------------------\n`,
   },
 ];

@@ -1,0 +1,49 @@
+/**
+ * Converter exports and web pages: the corpus documents as HTML pages
+ * (fixtures/corpus/html, the pages the corpus PDFs, ODT and DOCX were made
+ * from) and as pandoc's GitHub markdown, markdown and plain text of the
+ * corpus DOCX (fixtures/converters).  Each is scored against the DOCX's gold.
+ * A ratchet: raise the floors as the readers improve, never lower them.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/parse.js';
+import { canonicalJson } from '../src/serialize.js';
+import { root } from './helpers/seeds.js';
+
+const htmlDir = path.join(root, 'fixtures/corpus/html');
+const convertersDir = path.join(root, 'fixtures/converters');
+const goldDir = path.join(root, 'fixtures/corpus/gold');
+
+/** Parse each file and score it against the gold of the DOCX it was made from. */
+function score(dir: string, names: readonly string[]): Record<string, number | null> {
+  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-converters-out-'));
+  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-converters-gold-'));
+  for (const name of names) {
+    const result = parse(readFileSync(path.join(dir, name)), { path: name });
+    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
+    const base = name.replace(/\.(?:html|pandoc-[a-z]+\.(?:md|txt))$/, '');
+    copyFileSync(path.join(goldDir, `${base}.docx.gold.json`), path.join(gold, `${name}.gold.json`));
+  }
+  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
+  return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
+}
+
+const shapes: { name: string; dir: string; suffix: string; floors: Record<string, number> }[] = [
+  { name: 'HTML pages', dir: htmlDir, suffix: '.html', floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
+  { name: 'pandoc -t gfm', dir: convertersDir, suffix: '.pandoc-gfm.md', floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
+  { name: 'pandoc -t markdown', dir: convertersDir, suffix: '.pandoc-markdown.md', floors: { docs: 1, outline: 0.99, kpiRows: 0.99, kpiCells: 0.99, work: 1, budgets: 1, report: 1 } },
+  { name: 'pandoc -t plain', dir: convertersDir, suffix: '.pandoc-plain.txt', floors: { docs: 1, outline: 1, kpiRows: 0.99, kpiCells: 0.99, work: 1, budgets: 1, report: 1 } },
+];
+
+describe.each(shapes)('$name of the corpus documents', ({ dir, suffix, floors }) => {
+  const names = readdirSync(dir).filter((name) => name.endsWith(suffix)).sort();
+  it('has all 16 documents', () => expect(names).toHaveLength(16));
+  const totals = score(dir, names);
+  for (const [metric, floor] of Object.entries(floors)) {
+    it(`${metric} ≥ ${floor}`, () => expect(totals[metric]).toBeGreaterThanOrEqual(floor));
+  }
+});
