@@ -2,7 +2,9 @@
  * Converter exports and web pages: the corpus documents as HTML pages
  * (fixtures/corpus/html, the pages the corpus PDFs, ODT and DOCX were made
  * from) and as pandoc's GitHub markdown, markdown and plain text of the
- * corpus DOCX (fixtures/converters).  Each is scored against the DOCX's gold.
+ * corpus DOCX (fixtures/converters), and as pipe tables with every spanned
+ * place holding a copy of its cell (fixtures/converters/span-copies, the
+ * docling/markitdown convention).  Each is scored against the DOCX's gold.
  * A ratchet: raise the floors as the readers improve, never lower them.
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ function score(dir: string, names: readonly string[]): Record<string, number | n
   for (const name of names) {
     const result = parse(readFileSync(path.join(dir, name)), { path: name });
     writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
-    const base = name.replace(/\.(?:html|pandoc-[a-z]+\.(?:md|txt))$/, '');
+    const base = name.replace(/\.(?:html|pandoc-[a-z]+\.(?:md|txt)|span-copies\.md)$/, '');
     copyFileSync(path.join(goldDir, `${base}.docx.gold.json`), path.join(gold, `${name}.gold.json`));
   }
   const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
@@ -36,6 +38,7 @@ const shapes: { name: string; dir: string; suffix: string; floors: Record<string
   { name: 'HTML pages', dir: htmlDir, suffix: '.html', floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
   { name: 'pandoc -t gfm', dir: convertersDir, suffix: '.pandoc-gfm.md', floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
   { name: 'pandoc -t markdown', dir: convertersDir, suffix: '.pandoc-markdown.md', floors: { docs: 1, outline: 0.99, kpiRows: 0.99, kpiCells: 0.99, work: 1, budgets: 1, report: 1 } },
+  { name: 'pipe tables with spans copied (docling/markitdown style, scripts/make-span-copies.mjs)', dir: path.join(convertersDir, 'span-copies'), suffix: '.span-copies.md', floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
   { name: 'pandoc -t plain', dir: convertersDir, suffix: '.pandoc-plain.txt', floors: { docs: 1, outline: 1, kpiRows: 0.99, kpiCells: 0.99, work: 1, budgets: 1, report: 1 } },
 ];
 

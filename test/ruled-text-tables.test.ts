@@ -5,7 +5,6 @@
  * doc comments show.
  */
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../src/lines.js';
 import { normalize } from '../src/normalize/index.js';
 import { withoutHashes } from '../src/normalize/markdown.js';
 import { parse } from '../src/parse.js';
@@ -13,6 +12,7 @@ import { dashedReader } from '../src/tables/dashed.js';
 import { gridTextReader } from '../src/tables/grid-text.js';
 import { cellText, displayColumns } from '../src/tables/ruled-text.js';
 import { foldSpannedColumns } from '../src/tables/spanned-columns.js';
+import { isSubHeader, joinHeader } from '../src/tables/tsv.js';
 import type { RawTable } from '../src/types.js';
 
 const read = (reader: typeof gridTextReader, text: string) => {
@@ -122,11 +122,39 @@ describe('columns a lost colspan split', () => {
     ]);
   });
 
+  it('reads spans copied into every place they cover the same way', () => {
+    const folded = foldSpannedColumns(table(['關鍵策略目標', '關鍵策略目標', '關鍵績效指標', '關鍵績效指標', '衡量標準', '年度目標值/108年'], [
+      ['一', '區域排水、雨水下水道及水環境改善計畫', '1', '區域排水、雨水下水道疏濬清淤', '清疏工程辦理進度', '100%'],
+      ['一', '區域排水、雨水下水道及水環境改善計畫', '2', '雨水下水道興建工程', '雨水下水道興建長度(公尺)', '100%'],
+      ['四', '推展藝術節慶', '辦理嘉義市國際管樂節', '辦理嘉義市國際管樂節', '舉辦藝術節慶活動場次', '10場'],
+    ]));
+    expect(folded.header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年']);
+    expect(folded.rows.map((row) => row.cells)).toEqual([
+      ['一、區域排水、雨水下水道及水環境改善計畫', '1.區域排水、雨水下水道疏濬清淤', '清疏工程辦理進度', '100%'],
+      ['', '2.雨水下水道興建工程', '雨水下水道興建長度(公尺)', '100%'],
+      ['四、推展藝術節慶', '辦理嘉義市國際管樂節', '舉辦藝術節慶活動場次', '10場'],
+    ]);
+  });
+
+  it('keeps a row that repeats the one above whole, and values that repeat', () => {
+    const rows = [['甲', '100%', '100%'], ['甲', '100%', '100%'], ['乙', '100%', '90%']];
+    expect(foldSpannedColumns(table(['項目', '108年', '109年'], rows)).rows.map((row) => row.cells)).toEqual(rows);
+  });
+
   it('leaves year columns and columns of text alone', () => {
     const years = table(['關鍵績效指標', '年度目標值', '', ''], [['a', '30', '12', '1']]);
     expect(foldSpannedColumns(years)).toBe(years);
     const text = table(['項目', '', '說明'], [['辦理研習', '每年兩次', '說明']]);
     expect(foldSpannedColumns(text)).toBe(text);
+  });
+});
+
+describe('header rows with spans copied', () => {
+  it('a second row that repeats the first above its years is a header row, joined once', () => {
+    const top = ['關鍵策略目標', '關鍵策略目標', '衡量標準', '年度目標值', '年度目標值'];
+    const second = ['關鍵策略目標', '關鍵策略目標', '衡量標準', '108年', '109年'];
+    expect(isSubHeader(second, top)).toBe(true);
+    expect(joinHeader([top, second])).toEqual(['關鍵策略目標', '關鍵策略目標', '衡量標準', '年度目標值/108年', '年度目標值/109年']);
   });
 });
 

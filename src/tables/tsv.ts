@@ -86,9 +86,17 @@ function isTsvLine(line: Line): boolean {
   return tabs >= MIN_COLUMNS - 1 && line.text.trim() !== '';
 }
 
-/** A second header row: its filled cells sit under empty header cells, or are all years / short labels. */
+/**
+ * A second header row: its filled cells sit under empty header cells, or are
+ * all years / short labels.  A cell repeating the one above it is a rowspan a
+ * writer copied into every row it covers, and counts as empty:
+ *
+ *   > | | 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 年度目標值 | 年度目標值 |
+ *   > | | 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 108年      | 109年      |
+ *         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ copies of the row above
+ */
 export function isSubHeader(cells: string[], header: string[]): boolean {
-  const filled = cells.map((cell, i) => [cell.trim(), i] as const).filter(([cell]) => cell !== '');
+  const filled = cells.map((cell, i) => [cell.trim(), i] as const).filter(([cell, i]) => cell !== '' && cell !== (header[i] ?? '').trim());
   if (filled.length === 0) return false;
   const years = filled.filter(([cell]) => /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/.test(cell)).length;
   if (years >= 1 && years === filled.length) return true;
@@ -107,7 +115,8 @@ export function joinHeader(headerRows: string[][]): string[] {
       if (cell) carried[r] = cell;
       // The top row spans right over empty cells only when a lower row fills them.
       const value = cell || (r < headerRows.length - 1 && headerRows.slice(r + 1).some((lower) => (lower[c] ?? '').trim()) ? carried[r] : '');
-      if (value) parts.push(value);
+      // A rowspan copied into the row under it is one part, not two.
+      if (value && value !== parts[parts.length - 1]) parts.push(value);
     });
     columns.push(parts.join('/'));
   }
