@@ -19,7 +19,7 @@
  */
 import { linesPosition } from '../lines.js';
 import type { Line, RawRow, TableReader } from '../types.js';
-import { cellText, displayColumns } from './ruled-text.js';
+import { cellText, displayColumns, rowOver } from './ruled-text.js';
 import { isSubHeader, joinHeader } from './tsv.js';
 
 //   > |   ---------------------
@@ -107,11 +107,7 @@ export const dashedReader: TableReader = {
     for (let r = bodyStart; r < texts.length; r++) {
       if (texts[r].every((cell) => cell === '')) continue;
       const group = rowsLines[r - 1];
-      const from = group[0].index;
-      const to = group[group.length - 1].index + 1;
-      const indexes: number[] = [];
-      for (let i = from; i < to; i++) indexes.push(i);
-      body.push({ cells: texts[r], position: linesPosition(lines, from, to), lines: indexes });
+      body.push(rowOver(lines, texts[r], group[0].index, group[group.length - 1].index + 1));
     }
     return { layout: 'dashed', header, rows: body, start, end, position: linesPosition(lines, start, end), diagnostics: [] };
   },

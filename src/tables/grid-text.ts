@@ -17,7 +17,7 @@
  */
 import { linesPosition } from '../lines.js';
 import type { Line, RawRow, TableReader } from '../types.js';
-import { cellText, displayColumns } from './ruled-text.js';
+import { cellText, displayColumns, rowOver } from './ruled-text.js';
 import { isSubHeader, joinHeader } from './tsv.js';
 
 /**
@@ -79,10 +79,7 @@ export const gridTextReader: TableReader = {
     const body: RawRow[] = [];
     for (let r = bodyStart; r < rows.length; r++) {
       if (texts[r].every((cell) => cell === '') || joinHeader([texts[r]]).join('\t').replace(/\s+/g, '') === headerKey) continue;
-      const { from, to } = rows[r];
-      const indexes: number[] = [];
-      for (let i = from; i < to; i++) indexes.push(i);
-      body.push({ cells: texts[r], position: linesPosition(lines, from, to), lines: indexes });
+      body.push(rowOver(lines, texts[r], rows[r].from, rows[r].to));
     }
     return { layout: 'grid', header, rows: body, start, end, position: linesPosition(lines, start, end), diagnostics: [] };
   },

@@ -19,6 +19,7 @@ import { type RowLines, htmlBlocks } from '../formats/html-blocks.js';
 import { linesPosition } from '../lines.js';
 import type { Line, RawRow, TableReader } from '../types.js';
 import { loadHast } from './html-cell.js';
+import { rowOver } from './ruled-text.js';
 
 //   > |   <table class="MsoTableGrid" border=1>
 //         ^^^^^^
@@ -75,10 +76,7 @@ export const htmlTableReader: TableReader = {
       const source = where.get(table.rows[row]);
       // hast lines are 1-based within the block.
       const from = source ? start + source.from - 1 : start;
-      const to = source ? Math.min(end, start + source.to) : from + 1;
-      const indexes: number[] = [];
-      for (let i = from; i < to; i++) indexes.push(i);
-      rows.push({ cells: values, position: linesPosition(lines, from, to), lines: indexes });
+      rows.push(rowOver(lines, values, from, source ? Math.min(end, start + source.to) : from + 1));
     }
     return { layout: 'html', header: laidOut.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics: [] };
   },

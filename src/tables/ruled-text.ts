@@ -4,8 +4,17 @@
  * (a CJK character takes two), markdown escapes, and a cell's wrapped lines
  * joined into its paragraphs.
  */
+import { linesPosition } from '../lines.js';
 import { joinWrapped } from '../normalize/text.js';
+import type { Line, RawRow } from '../types.js';
 import { isWideCode } from '../width.js';
+
+/** A table row over lines [from, to) of the source. */
+export function rowOver(lines: readonly Line[], cells: string[], from: number, to: number): RawRow {
+  const indexes: number[] = [];
+  for (let i = from; i < to; i++) indexes.push(i);
+  return { cells, position: linesPosition(lines as Line[], from, to), lines: indexes };
+}
 
 /** The display column each UTF-16 index of `text` starts at (one entry past the end). */
 export function displayColumns(text: string): Int32Array {
