@@ -89,6 +89,14 @@ describe('an HTML page', () => {
     expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
 
+  it('reads through a layout table (a menu column beside the content) to the headings and the data table in it', () => {
+    const body = page(kpiPage).toString('utf8').replace(/^[\s\S]*?<body>/, '').replace(/<\/body>[\s\S]*$/, '');
+    const html = `<!DOCTYPE html><html><body><table width="100%"><tr><td width="150"><a href="/">首頁</a><br><a href="/news">最新消息</a></td><td>${body}</td></tr></table></body></html>`;
+    const framed = parse(html).documents[0];
+    expect(framed.sections.map((section) => section.title)).toEqual(document.sections.map((section) => section.title));
+    expect(framed.kpis.map((kpi) => kpi.indicator.text)).toEqual(document.kpis.map((kpi) => kpi.indicator.text));
+  });
+
   it('bounds nested tables: 40 tables one inside another parse without error', () => {
     const html = `<!DOCTYPE html><html><body>${'<table><tr><td>'.repeat(40)}深${'</td></tr></table>'.repeat(40)}</body></html>`;
     const result = parse(html);

@@ -87,8 +87,10 @@ function renderAll(blocks: readonly Block[], out: Output): void {
       continue;
     }
     const grid = buildGrid(block);
-    if (grid.width <= 1) {
-      // A one-column table frames text (a box around the page): its paragraphs are the document's.
+    if (grid.width <= 1 || (out.layout === 'html' && holdsTable(grid))) {
+      // A one-column table frames text (a box around the page): its paragraphs
+      // are the document's.  So does a web page's layout table (a menu column
+      // beside the content, the content holding the data tables).
       const inner: Block[] = [];
       for (const origin of grid.origins) for (const child of origin.cell.blocks) inner.push(child);
       pending.push({ blocks: inner, at: 0 });
@@ -112,6 +114,11 @@ export function paragraphLines(block: ParagraphBlock): string[] {
   if (lines.length === 0) return [];
   if (block.heading !== null && parseMarker(lines[0])) lines[0] = `${'#'.repeat(Math.min(6, Math.max(1, block.heading)))} ${lines[0]}`;
   return lines;
+}
+
+/** A cell of the grid holds a table of its own. */
+function holdsTable(grid: Grid): boolean {
+  return grid.origins.some((origin) => origin.cell.blocks.some((child) => child.kind === 'table'));
 }
 
 interface Origin {
