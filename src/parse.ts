@@ -16,7 +16,7 @@ import { frontEndFor, frontEndInput, renditionSource } from './formats/index.js'
 import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /**
  * The text each result's positions point into (the decoded text, or a front

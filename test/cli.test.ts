@@ -54,7 +54,7 @@ describe('plan-parse (parse)', { timeout: 30_000 }, () => {
     expect(run.stdout.endsWith('}\n')).toBe(true);
     expect(run.stdout.split('\n').length).toBe(2); // one line + trailing newline
     const result = JSON.parse(run.stdout);
-    expect(result.schemaVersion).toBe('1.1.0');
+    expect(result.schemaVersion).toBe('1.2.0');
     expect(result.source.path).toBe(seed0);
     expect(run.stderr).toMatch(/1 file: 1 ok/);
   });

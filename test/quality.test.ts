@@ -57,7 +57,7 @@ function doc(overrides: Partial<PlanDocument>): PlanDocument {
 
 function result(...documents: PlanDocument[]): ParseResult {
   return {
-    schemaVersion: '1.1.0',
+    schemaVersion: '1.2.0',
     source: { path: 'x.txt', bytes: 1, sha256: '0'.repeat(64), encoding: 'utf-8', script: 'traditional', converted: null, format: 'text' },
     documents,
     diagnostics: [],
