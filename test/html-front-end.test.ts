@@ -123,3 +123,30 @@ describe('HTML tables inside a markdown export (pandoc -t gfm)', () => {
     expect(lines[first - 1]).toMatch(/^<tr/);
   });
 });
+
+describe('HTML mutations', () => {
+  // A small linear congruential generator: the same mutations on every run.
+  let seed = 20261128;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const source = page('66_chiayi-east-district-109-report-accounting-personnel-admin.html').toString('utf8');
+  const mutations: [string, (html: string) => string][] = [
+    ['cut anywhere', (html) => html.slice(0, random(html.length))],
+    ['a tag dropped', (html) => {
+      const at = html.indexOf('<t', random(html.length));
+      return at < 0 ? html : html.slice(0, at) + html.slice(html.indexOf('>', at) + 1);
+    }],
+    ['spans out of range', (html) => html.replace(/rowspan="\d+"/g, () => `rowspan="${['0', '-1', '99999', 'x', '2.5'][random(5)]}"`).replace(/<td>/g, () => (random(8) === 0 ? '<td colspan="1000">' : '<td>'))],
+    ['cells and rows duplicated', (html) => html.replace(/<\/tr>/g, () => (random(4) === 0 ? '</tr><tr><td></td></tr>' : '</tr>')).replace(/<td/g, () => (random(10) === 0 ? '<td></td><td' : '<td'))],
+    ['unclosed tables and lists', (html) => html.replace(/<\/table>|<\/ol>|<\/li>/g, () => (random(3) === 0 ? '' : '</table>'))],
+  ];
+  it.each(mutations)('%s: a schema-valid result, never a throw', (_, mutate) => {
+    for (let round = 0; round < 12; round++) {
+      const result = parse(Buffer.from(mutate(source)), { path: 'mutated.html' });
+      expect(validateResult(result)).toEqual([]);
+    }
+  });
+});
+
