@@ -1,0 +1,245 @@
+/**
+ * Rows of a table without rules, from where its text stands.  Each column's
+ * lines group into cell blocks by line spacing (inside a cell lines follow at
+ * the font's line pitch; between two cells stands the cells' padding too);
+ * the blocks of one row overlap vertically whether the producer centres its
+ * cells (LibreOffice) or sets them at the top (Word), and blocks of different
+ * rows do not, so the rows are the vertical bands where blocks overlap.  A
+ * merged cell (a strategy over two indicators) is a block lying beside two
+ * blocks of another column: it takes no part in the bands, and goes to the
+ * first row of the rows it is centred on (or starts in, when top-aligned).
+ *
+ *   > |                    區域排水、雨水          ← block of 指標, row 1
+ *   > |                  1                 100% 100% 100% 100%
+ *   > |   區域排水、雨水下水道 下水道疏濬清淤
+ *   > | 一                                      ← merged: beside rows 1 and 2
+ *   > |   及水環境改善計畫    雨水下水道興建 …
+ *   > |                  2                 300   300  300   300
+ *         ^ centred on rows 1–2: given to row 1
+ */
+import type { Piece } from './grid.js';
+
+/** Pieces of one column on one baseline. */
+export interface CellLine {
+  y: number;
+  size: number;
+  pieces: Piece[];
+}
+
+/** Consecutive lines of one column that make one cell. */
+export interface Block {
+  column: number;
+  lines: CellLine[];
+  /** Vertical extent of its glyphs (top-down, points). */
+  top: number;
+  bottom: number;
+  /** Beside two or more blocks of another column: a merged cell. */
+  spanning: boolean;
+  /** Row the block belongs to (-1 until placed). */
+  row: number;
+}
+
+/** A row's vertical band (top-down, points). */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+/** Glyphs rise about 0.8 em above the baseline and descend about 0.2 em. */
+const ASCENT = 0.8;
+const DESCENT = 0.2;
+/**
+ * Lines further apart than the pitch plus this share of an em start another
+ * cell.  LibreOffice's cells of 12 pt text stand 17.3 pt apart inside a cell
+ * and 20 pt or more across cells:
+ *
+ *   > | 1. 本所遇有職務出缺 … 依程序辦理相關任用作業。   ← y 274.6
+ *   > | 2. 土木工程職系技佐 1 缺 …                        ← y 294.7: 20.1 pt, a new cell
+ */
+const CELL_GAP = 0.15;
+/** At most this many rows are searched for where a merged cell starts (keeps the search bounded). */
+const MAX_SPAN_SEARCH = 64;
+
+/** A column's pieces as lines, top to bottom (baselines within a third of an em share a line). */
+export function cellLines(pieces: readonly Piece[]): CellLine[] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: CellLine[] = [];
+  let line: CellLine | null = null;
+  for (const piece of sorted) {
+    if (line && piece.y - line.y <= Math.min(line.size, piece.size) / 3) {
+      line.pieces.push(piece);
+      if (piece.size > line.size) line.size = piece.size;
+    } else lines.push((line = { y: piece.y, size: piece.size, pieces: [piece] }));
+  }
+  return lines;
+}
+
+/**
+ * The usual distance between consecutive baselines inside a cell: the most
+ * frequent gap (to half a point) between lines of a column that are between
+ * one and two and a half ems apart.
+ */
+export function linePitch(columns: readonly CellLine[][]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  let size = 0;
+  for (const lines of columns) {
+    for (let i = 1; i < lines.length; i++) {
+      const gap = lines[i].y - lines[i - 1].y;
+      const em = Math.max(lines[i].size, lines[i - 1].size);
+      if (em > size) size = em;
+      if (gap < em || gap > em * 2.5) continue;
+      const key = Math.round(gap * 2) / 2;
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      if (count > bestCount || (count === bestCount && key < best)) {
+        bestCount = count;
+        best = key;
+      }
+    }
+  }
+  return best || (size || 12) * 1.3;
+}
+
+/** A column's lines grouped into cell blocks by their spacing. */
+export function cellBlocks(lines: readonly CellLine[], pitch: number, column: number): Block[] {
+  const blocks: Block[] = [];
+  let block: Block | null = null;
+  for (const line of lines) {
+    const last = block?.lines[block.lines.length - 1];
+    if (block && last && line.y - last.y <= pitch + CELL_GAP * Math.max(line.size, last.size)) {
+      block.lines.push(line);
+      block.bottom = Math.max(block.bottom, line.y + DESCENT * line.size);
+    } else {
+      block = { column, lines: [line], top: line.y - ASCENT * line.size, bottom: line.y + DESCENT * line.size, spanning: false, row: -1 };
+      blocks.push(block);
+    }
+  }
+  return blocks;
+}
+
+function overlap(a: { top: number; bottom: number }, b: { top: number; bottom: number }): number {
+  return Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+}
+
+/**
+ * Mark merged cells: a block beside two or more blocks of one other column
+ * (beside: overlapping it by more than a quarter of an em).
+ */
+export function markSpanning(columns: readonly Block[][]): void {
+  for (const blocks of columns) {
+    for (const block of blocks) {
+      const em = block.lines[0].size;
+      block.spanning = columns.some((other) => {
+        if (other === blocks) return false;
+        let beside = 0;
+        for (const candidate of other) {
+          if (candidate.top > block.bottom) break;
+          if (overlap(block, candidate) > em / 4 && ++beside >= 2) return true;
+        }
+        return false;
+      });
+    }
+  }
+}
+
+/**
+ * Row bands: the vertical ranges where blocks that are not merged cells
+ * overlap one another; each ends halfway to the next.  Every such block gets
+ * its band's index.
+ */
+export function rowBands(columns: readonly Block[][]): Band[] {
+  const blocks = columns.flat().filter((block) => !block.spanning).sort((a, b) => a.top - b.top);
+  const groups: { top: number; bottom: number; members: Block[] }[] = [];
+  for (const block of blocks) {
+    const group = groups[groups.length - 1];
+    if (group && block.top < group.bottom) {
+      group.bottom = Math.max(group.bottom, block.bottom);
+      group.members.push(block);
+    } else groups.push({ top: block.top, bottom: block.bottom, members: [block] });
+  }
+  const bands: Band[] = groups.map((group, r) => {
+    for (const member of group.members) member.row = r;
+    return { top: group.top, bottom: group.bottom };
+  });
+  for (let r = 1; r < bands.length; r++) {
+    const middle = (bands[r - 1].bottom + bands[r].top) / 2;
+    bands[r - 1].bottom = middle;
+    bands[r].top = middle;
+  }
+  return bands;
+}
+
+/**
+ * Cells centred in their rows rather than set at the top: in rows whose
+ * blocks differ in height, their middles agree better than their tops.
+ */
+export function isCentred(columns: readonly Block[][], bands: readonly Band[]): boolean {
+  const byRow: Block[][] = bands.map(() => []);
+  for (const blocks of columns) for (const block of blocks) if (!block.spanning && block.row >= 0) byRow[block.row].push(block);
+  let centred = 0;
+  let top = 0;
+  for (const blocks of byRow) {
+    if (blocks.length < 2) continue;
+    const heights = blocks.map((block) => block.lines.length);
+    if (Math.min(...heights) === Math.max(...heights)) continue;
+    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    const tops = spread(blocks.map((block) => block.top));
+    const middles = spread(blocks.map((block) => (block.top + block.bottom) / 2));
+    if (middles < tops) centred++;
+    else if (tops < middles) top++;
+  }
+  return centred >= top;
+}
+
+/**
+ * Give each merged cell the first row it spans.  The merged cells of one
+ * column follow one another down the rows, so a cell starts at the row after
+ * the previous one ends, unless its text stands lower (empty cells between);
+ * a centred cell ends where its middle is the middle of its rows.
+ */
+export function placeSpanning(columns: readonly Block[][], bands: readonly Band[], centred: boolean): void {
+  if (bands.length === 0) return;
+  const rowAt = (y: number): number => {
+    let r = 0;
+    while (r + 1 < bands.length && bands[r + 1].top <= y) r++;
+    return r;
+  };
+  for (const blocks of columns) {
+    let next = 0;
+    for (const block of blocks) {
+      if (!block.spanning) {
+        if (block.row >= 0) next = block.row + 1;
+        continue;
+      }
+      const firstLine = block.lines[0];
+      const lastLine = block.lines[block.lines.length - 1];
+      const topRow = rowAt(firstLine.y);
+      const bottomRow = rowAt(lastLine.y);
+      if (!centred) {
+        block.row = topRow;
+        next = topRow + 1;
+        continue;
+      }
+      const middle = (block.top + block.bottom) / 2;
+      let best = Infinity;
+      let start = topRow;
+      let end = bottomRow;
+      const from = Math.max(Math.min(next, topRow), topRow - MAX_SPAN_SEARCH);
+      for (let s = from; s <= topRow; s++) {
+        for (let e = Math.max(s, bottomRow); e < bands.length && e <= bottomRow + MAX_SPAN_SEARCH; e++) {
+          // Skipping rows costs a little: empty cells between merged ones are rare.
+          const cost = Math.abs((bands[s].top + bands[e].bottom) / 2 - middle) + (s - from) * firstLine.size * 0.3;
+          if (cost < best) {
+            best = cost;
+            start = s;
+            end = e;
+          }
+        }
+      }
+      block.row = start;
+      next = end + 1;
+    }
+  }
+}
