@@ -75,31 +75,38 @@ export function cellLines(pieces: readonly Piece[]): CellLine[] {
 }
 
 /**
- * The usual distance between consecutive baselines inside a cell: the most
- * frequent gap (to half a point) between lines of a column that are between
- * one and two and a half ems apart.
+ * The distance between consecutive baselines inside a cell: the smallest gap
+ * (to half a point) met at least twice between lines of a column that are
+ * one to two and a half ems apart.  Gaps across cells are wider, and there
+ * may be more of them (a table of one-line cells), so not the most frequent.
+ *
+ *   > | 環市自行車道建置或      5   ← y 279.5
+ *   > | 優化里程增加數              ← y 289.0 … 17.3 pt: the pitch
+ *   > | 1 人行環境鋪面改善      0   ← y 312.4 … 29.4 pt: another cell
  */
 export function linePitch(columns: readonly CellLine[][]): number {
   const counts = new Map<number, number>();
-  let best = 0;
-  let bestCount = 0;
   let size = 0;
   for (const lines of columns) {
     for (let i = 1; i < lines.length; i++) {
       const gap = lines[i].y - lines[i - 1].y;
       const em = Math.max(lines[i].size, lines[i - 1].size);
       if (em > size) size = em;
-      if (gap < em || gap > em * 2.5) continue;
+      if (gap < em * 0.9 || gap > em * 2.5) continue;
       const key = Math.round(gap * 2) / 2;
-      const count = (counts.get(key) ?? 0) + 1;
-      counts.set(key, count);
-      if (count > bestCount || (count === bestCount && key < best)) {
-        bestCount = count;
-        best = key;
-      }
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  return best || (size || 12) * 1.3;
+  let best = Infinity;
+  let fallback = Infinity;
+  for (const [gap, count] of counts) {
+    // Neighbouring half points count together (17.0 and 17.5 are one pitch).
+    const near = count + (counts.get(gap - 0.5) ?? 0) + (counts.get(gap + 0.5) ?? 0);
+    if (near >= 2 && gap < best) best = gap;
+    if (gap < fallback) fallback = gap;
+  }
+  if (best === Infinity) best = fallback;
+  return best === Infinity ? (size || 12) * 1.3 : best + 0.5;
 }
 
 /** A column's lines grouped into cell blocks by their spacing. */

@@ -13,13 +13,19 @@ import { displayWidth } from '../../width.js';
 import type { Piece } from './grid.js';
 import type { TextRun } from './page.js';
 
+//   > | 雨 水 下 水 道    景 區 文
+//          ^ a space between two ideographs
+const JUSTIFIED_SPACE = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/gu;
+
 export interface Word extends Piece {
   /** Index of the printed line the word stands on. */
   line: number;
 }
 
 export function wordsOf(run: TextRun, line: number): Word[] {
-  const text = run.text;
+  // A space between two ideographs is never written: it is justification
+  // (`雨 水 下 水 道`), inside one word.
+  const text = run.text.replace(JUSTIFIED_SPACE, '');
   if (!/\s/u.test(text)) return text ? [{ text, x: run.x, y: run.y, width: run.width, size: run.size, line }] : [];
   const parts = text.split(/(\s+)/u);
   let glyphs = 0;
@@ -28,6 +34,7 @@ export function wordsOf(run: TextRun, line: number): Word[] {
     if (/^\s+$/u.test(part)) spaces += part.length;
     else glyphs += displayWidth(part);
   }
+  // Justification spaces taken out above widen the glyphs they stood between.
   let unit = run.size / 2;
   let space = spaces > 0 ? (run.width - glyphs * unit) / spaces : 0;
   if (space < unit / 4) {
