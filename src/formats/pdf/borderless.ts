@@ -21,7 +21,7 @@ import { workColumns } from '../../records/work-items.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, titleWord } from '../../tables/aligned-header.js';
 import { columnBoundaries, columnOf, type Run } from '../../tables/geometry/columns.js';
 import type { RenditionTable } from '../../types.js';
-import { type Block, cellBlocks, cellLines, isCentred, linePitch, markSpanning, placeSpanning, rowBands } from './cell-blocks.js';
+import { type Block, cellBlocks, cellLines, isCentred, linePitch, markSpanning, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
 import type { PlacedLine } from './furniture.js';
 import { paragraphsOf, type Piece } from './grid.js';
 import type { PrintedLine } from './layout.js';
@@ -243,8 +243,8 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
   // Blocks from the text alone: an ordinal centred beside a cell's lines
   // would bridge the gap to the next cell; it joins the block beside it.
   const lines = byColumn.map((list) => cellLines(list.filter((word) => !ordinals.has(word))));
-  const pitch = linePitch(lines);
-  const blocks = lines.map((list, c) => cellBlocks(list, pitch, c));
+  const pitch = tablePitch(lines);
+  const blocks = lines.map((list, c) => cellBlocks(list, linePitch(list, pitch), c));
   byColumn.forEach((list, c) => {
     for (const word of list) if (ordinals.has(word) && !attachOrdinal(blocks[c], word, c)) ordinals.delete(word);
   });

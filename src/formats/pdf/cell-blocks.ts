@@ -75,38 +75,49 @@ export function cellLines(pieces: readonly Piece[]): CellLine[] {
 }
 
 /**
- * The distance between consecutive baselines inside a cell: the smallest gap
- * (to half a point) met at least twice between lines of a column that are
- * one to two and a half ems apart.  Gaps across cells are wider, and there
- * may be more of them (a table of one-line cells), so not the most frequent.
+ * The distance between consecutive baselines inside a cell of one column:
+ * the smallest gap (to half a point) met at least twice between its lines
+ * one to two and a half ems apart, else its smallest gap under 1.6 ems, else
+ * `fallback` (a column of one-line cells).  Gaps across cells are wider, and
+ * there may be more of them, so not the most frequent; and each column has
+ * its own, since a line of digits is set tighter than one of ideographs.
  *
  *   > | 環市自行車道建置或      5   ← y 279.5
  *   > | 優化里程增加數              ← y 289.0 … 17.3 pt: the pitch
  *   > | 1 人行環境鋪面改善      0   ← y 312.4 … 29.4 pt: another cell
+ *
+ *   > | 依限完成率  100   ← y 459.6
+ *   > |             %     ← y 473.4 … 13.8 pt: the pitch of the target columns
  */
-export function linePitch(columns: readonly CellLine[][]): number {
+export function linePitch(lines: readonly CellLine[], fallback: number): number {
   const counts = new Map<number, number>();
-  let size = 0;
-  for (const lines of columns) {
-    for (let i = 1; i < lines.length; i++) {
-      const gap = lines[i].y - lines[i - 1].y;
-      const em = Math.max(lines[i].size, lines[i - 1].size);
-      if (em > size) size = em;
-      if (gap < em * 0.9 || gap > em * 2.5) continue;
-      const key = Math.round(gap * 2) / 2;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+  let smallest = Infinity;
+  for (let i = 1; i < lines.length; i++) {
+    const gap = lines[i].y - lines[i - 1].y;
+    const em = Math.max(lines[i].size, lines[i - 1].size);
+    if (gap < em * 0.9 || gap > em * 2.5) continue;
+    const key = Math.round(gap * 2) / 2;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (gap <= em * 1.6 && key < smallest) smallest = key;
   }
   let best = Infinity;
-  let fallback = Infinity;
   for (const [gap, count] of counts) {
     // Neighbouring half points count together (17.0 and 17.5 are one pitch).
     const near = count + (counts.get(gap - 0.5) ?? 0) + (counts.get(gap + 0.5) ?? 0);
     if (near >= 2 && gap < best) best = gap;
-    if (gap < fallback) fallback = gap;
   }
-  if (best === Infinity) best = fallback;
-  return best === Infinity ? (size || 12) * 1.3 : best + 0.5;
+  if (best === Infinity) best = smallest;
+  return best === Infinity ? fallback : best + 0.5;
+}
+
+/** The pitch of a table's lines taken together: for columns whose own lines do not tell it. */
+export function tablePitch(columns: readonly CellLine[][]): number {
+  let size = 0;
+  for (const lines of columns) for (const line of lines) if (line.size > size) size = line.size;
+  return linePitch(
+    columns.flat().sort((a, b) => a.y - b.y).filter((line, i, all) => i === 0 || line.y - all[i - 1].y > line.size / 3),
+    (size || 12) * 1.3,
+  );
 }
 
 /** A column's lines grouped into cell blocks by their spacing. */

@@ -17,6 +17,10 @@ import type { TextRun } from './page.js';
 //          ^ a space between two ideographs
 const JUSTIFIED_SPACE = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/gu;
 
+//   > | 一 提高大眾運輸使用率
+//       ^ an ordinal, then its text unspaced
+const LEADING_ORDINAL = /^([一二三四五六七八九十]{1,3}|[0-9]{1,2})[ \u3000]+(\S{2}.*)$/u;
+
 export interface Word extends Piece {
   /** Index of the printed line the word stands on. */
   line: number;
@@ -25,7 +29,9 @@ export interface Word extends Piece {
 export function wordsOf(run: TextRun, line: number): Word[] {
   // A space between two ideographs is never written: it is justification
   // (`雨 水 下 水 道`), inside one word.
-  const text = run.text.replace(JUSTIFIED_SPACE, '');
+  // An ordinal set apart from its text is not justification: only its text is spaced out when it is.
+  const ordinal = LEADING_ORDINAL.exec(run.text);
+  const text = ordinal && !/\s/u.test(ordinal[2]) ? run.text : run.text.replace(JUSTIFIED_SPACE, '');
   if (!/\s/u.test(text)) return text ? [{ text, x: run.x, y: run.y, width: run.width, size: run.size, line }] : [];
   const parts = text.split(/(\s+)/u);
   let glyphs = 0;
