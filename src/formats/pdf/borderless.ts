@@ -21,7 +21,7 @@ import { workColumns } from '../../records/work-items.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, titleWord } from '../../tables/aligned-header.js';
 import { columnBoundaries, columnOf, type Run } from '../../tables/geometry/columns.js';
 import type { RenditionTable } from '../../types.js';
-import { type Block, cellBlocks, cellLines, isCentred, linePitch, markSpanning, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
+import { type Block, cellBlocks, cellLines, isCentred, linePitch, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
 import type { PlacedLine } from './furniture.js';
 import { paragraphsOf, type Piece } from './grid.js';
 import type { PrintedLine } from './layout.js';
@@ -248,8 +248,7 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
   byColumn.forEach((list, c) => {
     for (const word of list) if (ordinals.has(word) && !attachOrdinal(blocks[c], word, c)) ordinals.delete(word);
   });
-  markSpanning(blocks);
-  const bands = rowBands(blocks);
+  const bands = rowBands(blocks, keyColumn(columns.map((column) => column.label)));
   placeSpanning(blocks, bands, isCentred(blocks, bands));
   const rows: SegmentRows['rows'] = bands.map(() => ({ cells: columns.map(() => ({ text: '', open: false, spanning: false, marked: false })), start: Infinity, end: -Infinity }));
   const spanStart = bands.map(() => Infinity);
@@ -392,6 +391,15 @@ function tableOf(chain: readonly Segment[], pages: readonly BorderlessPage[]): R
     start: Math.min(start, rows[0].start),
     end: Math.max(tableEnd, rows[rows.length - 1].end),
   };
+}
+
+/** The column with one cell per row: the indicator, the work item, the report's status (-1: none known). */
+function keyColumn(header: readonly string[]): number {
+  const indicator = header.findIndex((label) => columnRole(label).role === 'indicator');
+  if (indicator >= 0) return indicator;
+  const report = reportColumns(header);
+  if (report) return report.status;
+  return workColumns(header)?.item ?? -1;
 }
 
 /** A cell cut by a page break: the second part continues the first unless it starts a numbered paragraph. */

@@ -142,51 +142,66 @@ function overlap(a: { top: number; bottom: number }, b: { top: number; bottom: n
 }
 
 /**
- * Mark merged cells: a block beside two or more blocks of one other column
- * (beside: overlapping it by more than a quarter of an em).
+ * Row bands, and which blocks are merged cells.  The key column (the
+ * indicator, the work item, the report's status: one cell per row) lays down
+ * the bands first, then the other columns, those with more blocks first: a
+ * block beside one band widens it, a block beside none starts a band of its
+ * own (a row whose key cell is empty), and a block beside two or more is a
+ * merged cell, left out of the bands.  Each band ends halfway to the next,
+ * and every block not merged gets its band's index.
+ *
+ *   > |             (一)貫徹考試  3. 本年度共辦理外補 4 人 …   ← beside the
+ *   > |                用        2. … 增列任用計畫。            bands of 2. and 3.
+ *                    ^ merged
  */
-export function markSpanning(columns: readonly Block[][]): void {
-  for (const blocks of columns) {
-    for (const block of blocks) {
-      const em = block.lines[0].size;
-      block.spanning = columns.some((other) => {
-        if (other === blocks) return false;
-        let beside = 0;
-        for (const candidate of other) {
-          if (candidate.top > block.bottom) break;
-          if (overlap(block, candidate) > em / 4 && ++beside >= 2) return true;
+export function rowBands(columns: readonly Block[][], key: number): Band[] {
+  const order = columns.map((_, c) => c).sort((a, b) => (a === key ? -1 : b === key ? 1 : columns[b].length - columns[a].length || a - b));
+  const bands: { top: number; bottom: number; members: Block[] }[] = [];
+  for (const c of order) {
+    for (const block of columns[c]) {
+      block.spanning = false;
+      block.row = -1;
+      let first = -1;
+      let count = 0;
+      for (let r = 0; r < bands.length; r++) {
+        if (bands[r].top >= block.bottom) break;
+        if (overlap(bands[r], block) > 0) {
+          if (first < 0) first = r;
+          count++;
         }
-        return false;
-      });
+      }
+      if (count >= 2) block.spanning = true;
+      else if (count === 1) {
+        const band = bands[first];
+        band.top = Math.min(band.top, block.top);
+        band.bottom = Math.max(band.bottom, block.bottom);
+        band.members.push(block);
+      } else {
+        let at = 0;
+        while (at < bands.length && bands[at].top < block.top) at++;
+        bands.splice(at, 0, { top: block.top, bottom: block.bottom, members: [block] });
+      }
     }
   }
-}
-
-/**
- * Row bands: the vertical ranges where blocks that are not merged cells
- * overlap one another; each ends halfway to the next.  Every such block gets
- * its band's index.
- */
-export function rowBands(columns: readonly Block[][]): Band[] {
-  const blocks = columns.flat().filter((block) => !block.spanning).sort((a, b) => a.top - b.top);
-  const groups: { top: number; bottom: number; members: Block[] }[] = [];
-  for (const block of blocks) {
-    const group = groups[groups.length - 1];
-    if (group && block.top < group.bottom) {
-      group.bottom = Math.max(group.bottom, block.bottom);
-      group.members.push(block);
-    } else groups.push({ top: block.top, bottom: block.bottom, members: [block] });
+  // A widened band may now reach into the next: such bands are one row.
+  const merged: typeof bands = [];
+  for (const band of bands) {
+    const last = merged[merged.length - 1];
+    if (last && band.top < last.bottom) {
+      last.bottom = Math.max(last.bottom, band.bottom);
+      for (const member of band.members) last.members.push(member);
+    } else merged.push(band);
   }
-  const bands: Band[] = groups.map((group, r) => {
-    for (const member of group.members) member.row = r;
-    return { top: group.top, bottom: group.bottom };
+  const out: Band[] = merged.map((band, r) => {
+    for (const member of band.members) member.row = r;
+    return { top: band.top, bottom: band.bottom };
   });
-  for (let r = 1; r < bands.length; r++) {
-    const middle = (bands[r - 1].bottom + bands[r].top) / 2;
-    bands[r - 1].bottom = middle;
-    bands[r].top = middle;
+  for (let r = 1; r < out.length; r++) {
+    const middle = (out[r - 1].bottom + out[r].top) / 2;
+    out[r - 1].bottom = middle;
+    out[r].top = middle;
   }
-  return bands;
+  return out;
 }
 
 /**
