@@ -183,6 +183,20 @@ export function rowBands(columns: readonly Block[][], key: number): Band[] {
       }
     }
   }
+  // A column holding merged cells holds merged cells only (categories,
+  // strategies): a merged cell centred on an odd number of rows stands
+  // beside one band, the middle one, and still starts at the first.
+  for (const c of order) {
+    if (c === key || !columns[c].some((block) => block.spanning)) continue;
+    for (const block of columns[c]) {
+      if (block.spanning) continue;
+      block.spanning = true;
+      for (const band of bands) {
+        const at = band.members.indexOf(block);
+        if (at >= 0) band.members.splice(at, 1);
+      }
+    }
+  }
   // A widened band may now reach into the next: such bands are one row.
   const merged: typeof bands = [];
   for (const band of bands) {
