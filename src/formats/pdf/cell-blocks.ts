@@ -57,8 +57,8 @@ const DESCENT = 0.2;
  *   > | 2. 土木工程職系技佐 1 缺 …                        ← y 294.7: 20.1 pt, a new cell
  */
 const CELL_GAP = 0.15;
-/** At most this many rows are searched for where a merged cell starts (keeps the search bounded). */
-const MAX_SPAN_SEARCH = 64;
+/** Past this many rows on a page a merged cell simply starts at the row of its first line (keeps the search bounded). */
+const MAX_SPAN_SEARCH = 80;
 
 /** A column's pieces as lines, top to bottom (baselines within a third of an em share a line). */
 export function cellLines(pieces: readonly Piece[]): CellLine[] {
@@ -242,51 +242,72 @@ export function isCentred(columns: readonly Block[][], bands: readonly Band[]): 
 
 /**
  * Give each merged cell the first row it spans.  The merged cells of one
- * column follow one another down the rows, so a cell starts at the row after
- * the previous one ends, unless its text stands lower (empty cells between);
- * a centred cell ends where its middle is the middle of its rows.
+ * column follow one another down the rows, each ending where the next
+ * begins; the cuts between them go where each cell is best centred on its
+ * rows (or, top-aligned, starts at its first row's top), every cell's lines
+ * inside its rows.  Rows left before the first or after the last cost a
+ * little (a column may have empty cells there).
+ *
+ *   > |   一、歲    (一)編製預算       ← row 0
+ *   > |   計        (二)辦理分配預算   ← row 1    一、歲計: rows 0–1
+ *   > |             (一)確實執行 …     ← row 2
+ *   > |   二、會    …                  ← …        二、會計: rows 2–8
+ *   > |   計        (六)公務統計       ← row 8
  */
 export function placeSpanning(columns: readonly Block[][], bands: readonly Band[], centred: boolean): void {
-  if (bands.length === 0) return;
+  const count = bands.length;
+  if (count === 0) return;
   const rowAt = (y: number): number => {
     let r = 0;
-    while (r + 1 < bands.length && bands[r + 1].top <= y) r++;
+    while (r + 1 < count && bands[r + 1].top <= y) r++;
     return r;
   };
   for (const blocks of columns) {
-    let next = 0;
-    for (const block of blocks) {
-      if (!block.spanning) {
-        if (block.row >= 0) next = block.row + 1;
-        continue;
-      }
-      const firstLine = block.lines[0];
-      const lastLine = block.lines[block.lines.length - 1];
-      const topRow = rowAt(firstLine.y);
-      const bottomRow = rowAt(lastLine.y);
-      if (!centred) {
-        block.row = topRow;
-        next = topRow + 1;
-        continue;
-      }
-      const middle = (block.top + block.bottom) / 2;
-      let best = Infinity;
-      let start = topRow;
-      let end = bottomRow;
-      const from = Math.max(Math.min(next, topRow), topRow - MAX_SPAN_SEARCH);
-      for (let s = from; s <= topRow; s++) {
-        for (let e = Math.max(s, bottomRow); e < bands.length && e <= bottomRow + MAX_SPAN_SEARCH; e++) {
-          // Skipping rows costs a little: empty cells between merged ones are rare.
-          const cost = Math.abs((bands[s].top + bands[e].bottom) / 2 - middle) + (s - from) * firstLine.size * 0.3;
-          if (cost < best) {
-            best = cost;
-            start = s;
-            end = e;
+    const merged = blocks.filter((block) => block.spanning);
+    if (merged.length === 0) continue;
+    if (count > MAX_SPAN_SEARCH) {
+      for (const block of merged) block.row = rowAt(block.lines[0].y);
+      continue;
+    }
+    const em = merged[0].lines[0].size;
+    const slack = em * 0.3;
+    const cost = (block: Block, s: number, e: number): number => {
+      const inside = rowAt(block.lines[0].y) >= s && rowAt(block.lines[block.lines.length - 1].y) <= e ? 0 : em * 100;
+      const fit = centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].top - block.top);
+      return inside + fit;
+    };
+    // best[i][s]: cost of cells i.. with cell i starting at row s.
+    const n = merged.length;
+    const best: Float64Array[] = [];
+    const endOf: Int32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      best.push(new Float64Array(count).fill(Infinity));
+      endOf.push(new Int32Array(count));
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      for (let s = 0; s < count; s++) {
+        for (let e = s; e < count; e++) {
+          const rest = i === n - 1 ? (count - 1 - e) * slack : e + 1 < count ? best[i + 1][e + 1] : Infinity;
+          const total = cost(merged[i], s, e) + rest;
+          if (total < best[i][s]) {
+            best[i][s] = total;
+            endOf[i][s] = e;
           }
         }
       }
-      block.row = start;
-      next = end + 1;
+    }
+    let start = 0;
+    let lowest = Infinity;
+    for (let s = 0; s < count; s++) {
+      const total = best[0][s] + s * slack;
+      if (total < lowest) {
+        lowest = total;
+        start = s;
+      }
+    }
+    for (let i = 0; i < n && start < count; i++) {
+      merged[i].row = start;
+      start = endOf[i][start] + 1;
     }
   }
 }
