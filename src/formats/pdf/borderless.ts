@@ -40,8 +40,8 @@ export interface BorderlessPage {
 const MAX_HEADER_LINES = 8;
 /** Lines of one header stand closer than this many ems. */
 const HEADER_GAP = 2.5;
-/** A gap of this many ems between two lines ends a table's body. */
-const BODY_GAP = 3;
+/** A gap of this many ems between two lines ends a table's body (a tall top-aligned row may leave three ems empty across all its columns). */
+const BODY_GAP = 6;
 
 interface Head {
   /** Printed-line indexes of the header. */
@@ -94,11 +94,16 @@ export function borderlessTables(pages: readonly BorderlessPage[]): RenditionTab
   return tables;
 }
 
-/** Printed-line indexes of a page that are neither furniture, blank, nor inside a ruled grid. */
+/**
+ * Printed-line indexes of a page that are neither furniture, blank, nor
+ * inside a ruled grid.  A table's header printed again at the top of every
+ * page repeats like a running header: its title lines stay.
+ */
 function contentLines(page: BorderlessPage): number[] {
   const out: number[] = [];
   page.lines.forEach((line, i) => {
-    if (page.furniture.has(line.index) || line.text.trim() === '') return;
+    if (line.text.trim() === '') return;
+    if (page.furniture.has(line.index) && !titleWords(page, i)) return;
     if (page.grids.some(([top, bottom]) => line.y >= top - 2 && line.y <= bottom + 2)) return;
     out.push(i);
   });
@@ -217,7 +222,6 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
     columns.map((column) => column.centre),
     asRuns(justifiedJoined(words)),
   );
-  if (process.env.DEBUG_BL) console.error("cols", columns.map((c) => c.label + "@" + c.centre.toFixed(1)).join(" "), "bounds", boundaries.join(","));
   const byColumn: Word[][] = columns.map(() => []);
   for (const word of words) byColumn[Math.min(columns.length - 1, columnOf(word.x, boundaries))].push(word);
   // An ordinal standing alone left of its column's text (its own sub-column):

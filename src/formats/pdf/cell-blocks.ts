@@ -43,6 +43,8 @@ export interface Block {
 export interface Band {
   top: number;
   bottom: number;
+  /** Where the row's first text stands (the top of its highest block). */
+  textTop: number;
 }
 
 /** Glyphs rise about 0.8 em above the baseline and descend about 0.2 em. */
@@ -186,8 +188,13 @@ export function rowBands(columns: readonly Block[][], key: number): Band[] {
   // A column holding merged cells holds merged cells only (categories,
   // strategies): a merged cell centred on an odd number of rows stands
   // beside one band, the middle one, and still starts at the first.
+  // (Bands left without members stay: another column's cells stand there.)
+  // So does a column left of the key one with fewer cells than there are
+  // rows: the headings the rows are grouped under (類 / 項 / 目, strategies).
   for (const c of order) {
-    if (c === key || !columns[c].some((block) => block.spanning)) continue;
+    if (c === key) continue;
+    const grouping = key >= 0 && c < key && columns[c].length < bands.length;
+    if (!grouping && !columns[c].some((block) => block.spanning)) continue;
     for (const block of columns[c]) {
       if (block.spanning) continue;
       block.spanning = true;
@@ -208,7 +215,9 @@ export function rowBands(columns: readonly Block[][], key: number): Band[] {
   }
   const out: Band[] = merged.map((band, r) => {
     for (const member of band.members) member.row = r;
-    return { top: band.top, bottom: band.bottom };
+    let textTop = Infinity;
+    for (const member of band.members) if (member.top < textTop) textTop = member.top;
+    return { top: band.top, bottom: band.bottom, textTop: textTop === Infinity ? band.top : textTop };
   });
   for (let r = 1; r < out.length; r++) {
     const middle = (out[r - 1].bottom + out[r].top) / 2;
@@ -254,7 +263,7 @@ export function isCentred(columns: readonly Block[][], bands: readonly Band[]): 
  *   > |   二、會    …                  ← …        二、會計: rows 2–8
  *   > |   計        (六)公務統計       ← row 8
  */
-export function placeSpanning(columns: readonly Block[][], bands: readonly Band[], centred: boolean): void {
+export function placeSpanning(columns: readonly Block[][], bands: readonly Band[], centredTable: boolean): void {
   const count = bands.length;
   if (count === 0) return;
   const rowAt = (y: number): number => {
@@ -271,9 +280,14 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     }
     const em = merged[0].lines[0].size;
     const slack = em * 0.3;
+    // Each column is aligned its own way (a producer's default is the top;
+    // a document may centre some columns): top-aligned when most of its
+    // cells start level with a row's text.
+    const level = merged.filter((block) => bands.some((band) => Math.abs(band.textTop - block.top) < em / 4)).length;
+    const centred = level * 2 > merged.length ? false : centredTable;
     const cost = (block: Block, s: number, e: number): number => {
       const inside = rowAt(block.lines[0].y) >= s && rowAt(block.lines[block.lines.length - 1].y) <= e ? 0 : em * 100;
-      const fit = centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].top - block.top);
+      const fit = centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].textTop - block.top);
       return inside + fit;
     };
     // best[i][s]: cost of cells i.. with cell i starting at row s.
