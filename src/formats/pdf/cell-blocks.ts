@@ -79,10 +79,11 @@ export function cellLines(pieces: readonly Piece[]): CellLine[] {
 /**
  * The distance between consecutive baselines inside a cell of one column:
  * the smallest gap (to half a point) met at least twice between its lines
- * one to two and a half ems apart, else its smallest gap under 1.6 ems, else
+ * one to two ems apart, else its smallest such gap under 1.6 ems, else
  * `fallback` (a column of one-line cells).  Gaps across cells are wider, and
- * there may be more of them, so not the most frequent; and each column has
- * its own, since a line of digits is set tighter than one of ideographs.
+ * there may be more of them (one-line cells in evenly spaced rows), so not
+ * the most frequent; and each column has its own, since a line of digits is
+ * set tighter than one of ideographs.
  *
  *   > | 環市自行車道建置或      5   ← y 279.5
  *   > | 優化里程增加數              ← y 289.0 … 17.3 pt: the pitch
@@ -97,7 +98,7 @@ export function linePitch(lines: readonly CellLine[], fallback: number): number 
   for (let i = 1; i < lines.length; i++) {
     const gap = lines[i].y - lines[i - 1].y;
     const em = Math.max(lines[i].size, lines[i - 1].size);
-    if (gap < em * 0.9 || gap > em * 2.5) continue;
+    if (gap < em * 0.9 || gap > em * 2) continue;
     const key = Math.round(gap * 2) / 2;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (gap <= em * 1.6 && key < smallest) smallest = key;
@@ -112,14 +113,16 @@ export function linePitch(lines: readonly CellLine[], fallback: number): number 
   return best === Infinity ? fallback : best + 0.5;
 }
 
-/** The pitch of a table's lines taken together: for columns whose own lines do not tell it. */
+/** The pitch for columns whose own lines do not tell it: the largest the other columns have (ideographs). */
 export function tablePitch(columns: readonly CellLine[][]): number {
   let size = 0;
-  for (const lines of columns) for (const line of lines) if (line.size > size) size = line.size;
-  return linePitch(
-    columns.flat().sort((a, b) => a.y - b.y).filter((line, i, all) => i === 0 || line.y - all[i - 1].y > line.size / 3),
-    (size || 12) * 1.3,
-  );
+  let pitch = 0;
+  for (const lines of columns) {
+    for (const line of lines) if (line.size > size) size = line.size;
+    const own = linePitch(lines, 0);
+    if (own > pitch) pitch = own;
+  }
+  return pitch || (size || 12) * 1.3;
 }
 
 /** A column's lines grouped into cell blocks by their spacing. */
