@@ -241,7 +241,7 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
     for (const words of byLine.values()) {
       words.sort((a, b) => a.x - b.x);
       const [first, second] = words;
-      if (ORDINAL_ONLY.test(first.text) && (!second || second.x - (first.x + first.width) >= first.size / 4)) ordinals.add(first);
+      if (ORDINAL_ONLY.test(first.text.trim()) && (!second || second.x - (first.x + first.width) >= first.size / 4)) ordinals.add(first);
     }
   });
   // Blocks from the text alone: an ordinal centred beside a cell's lines
@@ -324,7 +324,7 @@ function cellOf(blocks: readonly Block[], ordinals: ReadonlySet<Piece>, right: n
     const pieces: Piece[] = [];
     for (const line of block.lines) {
       for (const piece of line.pieces) {
-        if (ordinals.has(piece) && !ordinal) ordinal = piece.text;
+        if (ordinals.has(piece) && !ordinal) ordinal = piece.text.trim();
         else pieces.push({ ...piece });
       }
     }

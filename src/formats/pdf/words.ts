@@ -54,6 +54,9 @@ export function wordsOf(run: TextRun, line: number): Word[] {
     if (part === '') continue;
     if (/^\s+$/u.test(part)) {
       x += part.length * space;
+      // The space stays with the word before it, for when both stay in one cell (`5. 109年`).
+      const last = words[words.length - 1];
+      if (last) last.text += ' ';
       continue;
     }
     const width = displayWidth(part) * unit;
