@@ -74,12 +74,23 @@ export function borderlessTables(pages: readonly BorderlessPage[]): RenditionTab
     while (k < content.length) {
       const head = headerAt(page, content, k);
       if (!head) {
+        // A table going on without its header printed again.
+        const last = chain[chain.length - 1];
+        const rest = open && first && last ? bodyAfter(page, content, k, last.head, false) : null;
+        if (rest && rest.body.length > 0) {
+          chain.push({ page: p, head: last.head, body: rest.body });
+          open = rest.next >= content.length;
+          if (!open) flush();
+          first = false;
+          k = Math.max(rest.next, k + 1);
+          continue;
+        }
         if (open) flush();
         first = false;
         k++;
         continue;
       }
-      const { body, next } = bodyAfter(page, content, k + head.lines.length, head);
+      const { body, next } = bodyAfter(page, content, k + head.lines.length, head, true);
       // The same header first on the next page: the table goes on.
       const continues = open && first && chain.length > 0 && chain[chain.length - 1].head.key === head.key;
       if (!continues) flush();
@@ -146,23 +157,32 @@ function headerAt(page: BorderlessPage, content: readonly number[], k: number): 
 }
 
 /**
- * The body under a header: the lines down to a wide gap, a line of prose (a
- * word reaching over two column titles) or another header.
+ * The body under a header (on this page, or on the one before when `below`
+ * is false): the lines down to a wide gap, a line of prose (a word reaching
+ * over two column titles), a line set larger than the body (a heading) or
+ * another header.
  */
-function bodyAfter(page: BorderlessPage, content: readonly number[], from: number, head: Head): { body: number[]; next: number } {
+function bodyAfter(page: BorderlessPage, content: readonly number[], from: number, head: Head, below: boolean): { body: number[]; next: number } {
   const body: number[] = [];
-  let previous = page.printed[head.lines[head.lines.length - 1]];
+  let previous: PrintedLine | null = below ? page.printed[head.lines[head.lines.length - 1]] : null;
   const centres = head.columns.map((column) => column.centre);
+  const sizes = new Map<number, number>();
+  let bodySize = 0;
   let j = from;
   for (; j < content.length; j++) {
     const i = content[j];
     const line = page.printed[i];
-    if (line.y - previous.y > BODY_GAP * Math.max(line.size, previous.size)) break;
+    if (previous && line.y - previous.y > BODY_GAP * Math.max(line.size, previous.size)) break;
+    if (bodySize > 0 && line.size > bodySize * 1.1) break;
     const words = lineWords(page, i);
     if (words.some((word) => centres.filter((centre) => centre > word.x && centre < word.x + word.width).length >= 2)) break;
     if (titleWords(page, i) && headerAt(page, content, j)) break;
     body.push(i);
     previous = line;
+    // The body's size: the most common one of its lines.
+    const seen = (sizes.get(line.size) ?? 0) + 1;
+    sizes.set(line.size, seen);
+    if (seen > (sizes.get(bodySize) ?? 0)) bodySize = line.size;
   }
   return { body, next: j };
 }
