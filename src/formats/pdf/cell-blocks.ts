@@ -286,7 +286,7 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     // Each column is aligned its own way (a producer's default is the top;
     // a document may centre some columns): top-aligned when most of its
     // cells start level with a row's text.
-    const level = merged.filter((block) => bands.some((band) => Math.abs(band.textTop - block.top) < em / 4)).length;
+    const level = merged.filter((block) => bands.some((band) => Math.abs(band.textTop - block.top) < em / 12)).length;
     const centred = level * 2 > merged.length ? false : centredTable;
     const cost = (block: Block, s: number, e: number): number => {
       const inside = rowAt(block.lines[0].y) >= s && rowAt(block.lines[block.lines.length - 1].y) <= e ? 0 : em * 100;
