@@ -21,7 +21,7 @@ import { workColumns } from '../../records/work-items.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, titleWord } from '../../tables/aligned-header.js';
 import { columnBoundaries, columnOf, type Run } from '../../tables/geometry/columns.js';
 import type { RenditionTable } from '../../types.js';
-import { type Block, cellBlocks, cellLines, isCentred, linePitch, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
+import { type Block, cellBlocks, type CellLine, cellLines, isCentred, linePitch, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
 import type { PlacedLine } from './furniture.js';
 import { paragraphsOf, type Piece } from './grid.js';
 import type { PrintedLine } from './layout.js';
@@ -212,6 +212,9 @@ const JUSTIFIED_GAP = 0.18;
 //   > | 一     區域排水、雨水下水道      ← `一` alone, left of its column's text
 //       ^
 const ORDINAL_ONLY = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
+//   > | 二 落 實 欠 稅 案 件 之 移
+//       ^ a numeral run into its text
+const LEADING_NUMERAL = /^([一二三四五六七八九十]{1,3})(?![、．.)）])\S/u;
 const TERMINATED = /[。；;！!？?]$/u;
 
 interface Cell {
@@ -248,10 +251,18 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
   // first on its line in the column, the line's text (if any) a gap after it.
   const ordinals = new Set<Piece>();
   const rights: number[] = [];
-  byColumn.forEach((list) => {
+  const labels = columns.map((column) => column.label);
+  const valueColumns = new Set(labels.flatMap((label, c) => (columnRole(label).role === 'year' ? [c] : [])));
+  const work = workColumns(labels);
+  const report = reportColumns(labels);
+  if (work && work.budget >= 0) valueColumns.add(work.budget);
+  if (report && report.completion >= 0) valueColumns.add(report.completion);
+  byColumn.forEach((list, c) => {
     let right = -Infinity;
     for (const word of list) if (word.x + word.width > right) right = word.x + word.width;
     rights.push(right);
+    // A target or budget set apart from its unit (`2  萬`) is no ordinal.
+    if (valueColumns.has(c)) return;
     const byLine = new Map<number, Word[]>();
     for (const word of list) {
       const found = byLine.get(word.line);
@@ -355,6 +366,20 @@ function cellOf(blocks: readonly Block[], ordinals: ReadonlySet<Piece>, right: n
     open = end >= right - size * 1.5;
   }
   let text = texts.join('\n');
+  if (!ordinal) {
+    // An ordinal in one run with its spaced-out text (`二 落 實 欠 稅`): the
+    // block's first line starts left of its others, where ordinals stand.
+    const lines = blocks.flatMap((block) => block.lines);
+    const lead = LEADING_NUMERAL.exec(text);
+    if (lead && lines.length > 1) {
+      const left = (line: CellLine) => Math.min(...line.pieces.map((piece) => piece.x));
+      const first = left(lines[0]);
+      if (lines.slice(1).every((line) => left(line) >= first + lines[0].size / 2)) {
+        ordinal = lead[1];
+        text = text.slice(lead[1].length);
+      }
+    }
+  }
   if (ordinal) text = text ? `${ordinal}${/[0-9]/u.test(ordinal) ? '.' : '、'}${text}` : ordinal;
   return {
     text,
