@@ -282,7 +282,9 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
       continue;
     }
     const em = merged[0].lines[0].size;
-    const slack = em * 0.3;
+    // Rows before the first cell or after the last are common (a merged cell
+    // going on from the page before, or onto the next): only a tie-breaker.
+    const slack = em * 0.02;
     // Each column is aligned its own way (a producer's default is the top;
     // a document may centre some columns): top-aligned when most of its
     // cells start level with a row's text.
