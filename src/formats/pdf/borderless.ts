@@ -279,11 +279,16 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
   // would bridge the gap to the next cell; it joins the block beside it.
   const lines = byColumn.map((list) => cellLines(list.filter((word) => !ordinals.has(word))));
   const pitch = tablePitch(lines);
-  const blocks = lines.map((list, c) => cellBlocks(list, linePitch(list, pitch), c));
+  const key = keyColumn(labels);
+  // The key column's cells run over several lines: its pitch is the surest,
+  // and no column's lines stand further apart inside a cell (a column of
+  // one-line values in evenly spaced rows would take the rows' spacing).
+  const keyPitch = key >= 0 ? linePitch(lines[key], pitch) : Infinity;
+  const blocks = lines.map((list, c) => cellBlocks(list, Math.min(linePitch(list, pitch), keyPitch), c));
   byColumn.forEach((list, c) => {
     for (const word of list) if (ordinals.has(word) && !attachOrdinal(blocks[c], word, c)) ordinals.delete(word);
   });
-  const bands = rowBands(blocks, keyColumn(columns.map((column) => column.label)));
+  const bands = rowBands(blocks, key);
   placeSpanning(blocks, bands, isCentred(blocks, bands));
   const rows: SegmentRows['rows'] = bands.map(() => ({ cells: columns.map(() => ({ text: '', open: false, spanning: false, marked: false })), start: Infinity, end: -Infinity }));
   const spanStart = bands.map(() => Infinity);
