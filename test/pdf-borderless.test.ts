@@ -181,7 +181,7 @@ describe('borderless PDF accuracy', () => {
     expect(totals.kpiCells).toBeGreaterThanOrEqual(1);
     expect(totals.work).toBeGreaterThanOrEqual(1);
     expect(totals.budgets).toBeGreaterThanOrEqual(1);
-    expect(totals.report).toBeGreaterThanOrEqual(0.78);
+    expect(totals.report).toBeGreaterThanOrEqual(0.98);
     expect(totals.meta).toBeGreaterThanOrEqual(1);
   });
 

@@ -289,7 +289,7 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
     for (const word of list) if (ordinals.has(word) && !attachOrdinal(blocks[c], word, c)) ordinals.delete(word);
   });
   const bands = rowBands(blocks, key);
-  placeSpanning(blocks, bands, isCentred(blocks, bands));
+  placeSpanning(blocks, bands, isCentred(blocks, bands), key);
   const rows: SegmentRows['rows'] = bands.map(() => ({ cells: columns.map(() => ({ text: '', open: false, spanning: false, marked: false })), start: Infinity, end: -Infinity }));
   const spanStart = bands.map(() => Infinity);
   const spanEnd = bands.map(() => -Infinity);

@@ -266,7 +266,7 @@ export function isCentred(columns: readonly Block[][], bands: readonly Band[]): 
  *   > |   二、會    …                  ← …        二、會計: rows 2–8
  *   > |   計        (六)公務統計       ← row 8
  */
-export function placeSpanning(columns: readonly Block[][], bands: readonly Band[], centredTable: boolean): void {
+export function placeSpanning(columns: readonly Block[][], bands: readonly Band[], centredTable: boolean, key = -1): void {
   const count = bands.length;
   if (count === 0) return;
   const rowAt = (y: number): number => {
@@ -274,9 +274,15 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     while (r + 1 < count && bands[r + 1].top <= y) r++;
     return r;
   };
-  for (const blocks of columns) {
+  // Headings nest (類 over 項 over 目): a cell of one heading column starts
+  // where a cell of the next one to its right starts, so the columns nearest
+  // the key one (smaller cells, placed more surely) are placed first.
+  let nested: Set<number> | null = null;
+  for (let c = columns.length - 1; c >= 0; c--) {
+    const blocks = columns[c];
     const merged = blocks.filter((block) => block.spanning);
     if (merged.length === 0) continue;
+    const allowed = key >= 0 && c < key ? nested : null;
     if (count > MAX_SPAN_SEARCH) {
       for (const block of merged) block.row = rowAt(block.lines[0].y);
       continue;
@@ -292,8 +298,9 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     const centred = level * 2 > merged.length ? false : centredTable;
     const cost = (block: Block, s: number, e: number): number => {
       const inside = rowAt(block.lines[0].y) >= s && rowAt(block.lines[block.lines.length - 1].y) <= e ? 0 : em * 100;
+      const nests = !allowed || s === 0 || allowed.has(s) ? 0 : em * 10;
       const fit = centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].textTop - block.top);
-      return inside + fit;
+      return inside + nests + fit;
     };
     // best[i][s]: cost of cells i.. with cell i starting at row s.
     const n = merged.length;
@@ -328,5 +335,6 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
       merged[i].row = start;
       start = endOf[i][start] + 1;
     }
+    if (key >= 0 && c < key) nested = new Set(blocks.map((block) => block.row).filter((row) => row >= 0));
   }
 }
