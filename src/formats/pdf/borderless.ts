@@ -39,7 +39,7 @@ export interface BorderlessPage {
 
 const MAX_HEADER_LINES = 8;
 /** Lines of one header stand closer than this many ems. */
-const HEADER_GAP = 2.5;
+const HEADER_GAP = 4;
 /** A gap of this many ems between two lines ends a table's body (a tall top-aligned row may leave three ems empty across all its columns). */
 const BODY_GAP = 6;
 

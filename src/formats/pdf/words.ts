@@ -21,17 +21,29 @@ const JUSTIFIED_SPACE = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \u3000]
 //       ^ an ordinal, then its text unspaced
 const LEADING_ORDINAL = /^([一二三四五六七八九十]{1,3}|[0-9]{1,2})[ \u3000]+(\S{2}.*)$/u;
 
+/**
+ * Kangxi radicals and radical supplements standing for the ideographs they
+ * look like: some fonts map those glyphs there (Chromium with Noto CJK
+ * writes `關鍵策略⽬標`, U+2F6C for 目), and a header would not read.
+ *
+ *   > | 關鍵策略⽬標
+ *               ^ U+2F6C → 目
+ */
+const RADICAL = /[\u2e80-\u2fdf]/u;
+const RADICALS = /[\u2e80-\u2fdf]/gu;
+
 export interface Word extends Piece {
   /** Index of the printed line the word stands on. */
   line: number;
 }
 
 export function wordsOf(run: TextRun, line: number): Word[] {
+  const source = RADICAL.test(run.text) ? run.text.replace(RADICALS, (radical) => radical.normalize('NFKC')) : run.text;
   // A space between two ideographs is never written: it is justification
   // (`雨 水 下 水 道`), inside one word.
   // An ordinal set apart from its text is not justification: only its text is spaced out when it is.
-  const ordinal = LEADING_ORDINAL.exec(run.text);
-  const text = ordinal && !/\s/u.test(ordinal[2]) ? run.text : run.text.replace(JUSTIFIED_SPACE, '');
+  const ordinal = LEADING_ORDINAL.exec(source);
+  const text = ordinal && !/\s/u.test(ordinal[2]) ? source : source.replace(JUSTIFIED_SPACE, '');
   if (!/\s/u.test(text)) return text ? [{ text, x: run.x, y: run.y, width: run.width, size: run.size, line }] : [];
   const parts = text.split(/(\s+)/u);
   let glyphs = 0;
