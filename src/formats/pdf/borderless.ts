@@ -146,7 +146,7 @@ function headerAt(page: BorderlessPage, content: readonly number[], k: number): 
     const found = titleWords(page, i);
     if (!found) break;
     lines.push(i);
-    words.push(...found);
+    for (const word of found) words.push(word);
   }
   if (lines.length === 0) return null;
   const runs = asRuns(words);
@@ -225,6 +225,8 @@ interface Cell {
   spanning: boolean;
   /** Starts with its own ordinal or a numbering marker. */
   marked: boolean;
+  /** A merged cell that may start a row off. */
+  misfit: boolean;
 }
 
 interface Row {
@@ -290,7 +292,7 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
   });
   const bands = rowBands(blocks, key);
   placeSpanning(blocks, bands, isCentred(blocks, bands), key);
-  const rows: SegmentRows['rows'] = bands.map(() => ({ cells: columns.map(() => ({ text: '', open: false, spanning: false, marked: false })), start: Infinity, end: -Infinity }));
+  const rows: SegmentRows['rows'] = bands.map(() => ({ cells: columns.map(() => ({ text: '', open: false, spanning: false, marked: false, misfit: false })), start: Infinity, end: -Infinity }));
   const spanStart = bands.map(() => Infinity);
   const spanEnd = bands.map(() => -Infinity);
   blocks.forEach((list, c) => {
@@ -377,7 +379,7 @@ function cellOf(blocks: readonly Block[], ordinals: ReadonlySet<Piece>, right: n
     const lines = blocks.flatMap((block) => block.lines);
     const lead = LEADING_NUMERAL.exec(text);
     if (lead && lines.length > 1) {
-      const left = (line: CellLine) => Math.min(...line.pieces.map((piece) => piece.x));
+      const left = (line: CellLine) => line.pieces.reduce((least, piece) => Math.min(least, piece.x), Infinity);
       const first = left(lines[0]);
       if (lines.slice(1).every((line) => left(line) >= first + lines[0].size / 2)) {
         ordinal = lead[1];
@@ -390,6 +392,7 @@ function cellOf(blocks: readonly Block[], ordinals: ReadonlySet<Piece>, right: n
     text,
     open: open && text !== '' && !TERMINATED.test(text),
     spanning: blocks.some((block) => block.spanning),
+    misfit: blocks.some((block) => block.misfit === true),
     marked: ordinal !== '' || parseMarker(text) !== null,
   };
 }
@@ -398,6 +401,7 @@ function tableOf(chain: readonly Segment[], pages: readonly BorderlessPage[]): R
   const first = chain[0];
   const header = first.head.columns.map((column) => column.label);
   const rows: Row[] = [];
+  const misfits = new Set<Row>();
   /** Per column: the output row holding its last merged cell, and whether that cell ran on to the page's end. */
   let lastSpan: (Row | null)[] = header.map(() => null);
   let lastOpen: boolean[] = header.map(() => false);
@@ -430,6 +434,12 @@ function tableOf(chain: readonly Segment[], pages: readonly BorderlessPage[]): R
         if (cells.every((cell) => cell.text === '')) return;
       }
       const row: Row = { cells: cells.map((cell) => cell.text), start: part.start, end: part.end };
+      if (cells.some((cell) => cell.misfit && cell.text)) {
+        // It may start a row earlier, or later: both rows are in doubt.
+        misfits.add(row);
+        const before = rows[rows.length - 1];
+        if (before) misfits.add(before);
+      }
       rows.push(row);
       lastSpan = lastSpan.map((held, c) => (cells[c].text ? (cells[c].spanning ? row : null) : held));
       lastOpen = cells.map((cell) => cell.open);
@@ -437,7 +447,7 @@ function tableOf(chain: readonly Segment[], pages: readonly BorderlessPage[]): R
   }
   if (rows.length === 0) return null;
   const start = pages[first.page].lines[first.head.lines[0]].index;
-  const checked = flagUncertain(header, rows);
+  const checked = flagUncertain(header, rows, misfits);
   return {
     layout: 'pdf-aligned',
     header,
@@ -468,7 +478,7 @@ function joinCut(a: string, b: string): string {
 const VALUE_TOKEN = /^(?:[≧≦≥≤<>＞＜約]?[0-9][0-9,.]*(?:%|％)?[^\s0-9]{0,4}|[-－—–])$/u;
 
 /** Rows whose cells may be cut or gathered wrongly, each with the reason. */
-function flagUncertain(header: readonly string[], rows: readonly Row[]): Map<Row, { code: string; message: string }> {
+function flagUncertain(header: readonly string[], rows: readonly Row[], misfits: ReadonlySet<Row>): Map<Row, { code: string; message: string }> {
   const warnings = new Map<Row, { code: string; message: string }>();
   const roles = header.map((label) => columnRole(label).role);
   const years = roles.flatMap((role, c) => (role === 'year' ? [c] : []));
@@ -493,6 +503,7 @@ function flagUncertain(header: readonly string[], rows: readonly Row[]): Map<Row
       if (!text(report.status)) reason = 'report row without a status: its lines may belong to the row next to it';
       else if (report.completion >= 0 && !text(report.completion)) reason = 'report row without a completion';
     }
+    if (!reason && misfits.has(row)) reason = 'a merged cell (a strategy or category spanning rows) stands off the middle of its rows: it may start a row off';
     if (reason) warnings.set(row, { code, message: reason });
   }
   return warnings;

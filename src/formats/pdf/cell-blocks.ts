@@ -37,6 +37,8 @@ export interface Block {
   spanning: boolean;
   /** Row the block belongs to (-1 until placed). */
   row: number;
+  /** A merged cell whose middle stands well off the middle of the rows it was given: it may start a row off. */
+  misfit?: boolean;
 }
 
 /** A row's vertical band (top-down, points). */
@@ -59,6 +61,8 @@ const DESCENT = 0.2;
  *   > | 2. 土木工程職系技佐 1 缺 …                        ← y 294.7: 20.1 pt, a new cell
  */
 const CELL_GAP = 0.15;
+/** A merged cell's middle this many ems off the middle of its rows is flagged (row bands end halfway between rows). */
+const MISFIT = 0.75;
 /** Past this many rows on a page a merged cell simply starts at the row of its first line (keeps the search bounded). */
 const MAX_SPAN_SEARCH = 80;
 
@@ -242,8 +246,8 @@ export function isCentred(columns: readonly Block[][], bands: readonly Band[]): 
   for (const blocks of byRow) {
     if (blocks.length < 2) continue;
     const heights = blocks.map((block) => block.lines.length);
-    if (Math.min(...heights) === Math.max(...heights)) continue;
-    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    const spread = (values: number[]) => values.reduce((most, v) => Math.max(most, v), -Infinity) - values.reduce((least, v) => Math.min(least, v), Infinity);
+    if (spread(heights) === 0) continue;
     const tops = spread(blocks.map((block) => block.top));
     const middles = spread(blocks.map((block) => (block.top + block.bottom) / 2));
     if (middles < tops) centred++;
@@ -296,11 +300,12 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     // cells start level with a row's text.
     const level = merged.filter((block) => bands.some((band) => Math.abs(band.textTop - block.top) < em / 12)).length;
     const centred = level * 2 > merged.length ? false : centredTable;
+    const fitOf = (block: Block, s: number, e: number): number =>
+      centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].textTop - block.top);
     const cost = (block: Block, s: number, e: number): number => {
       const inside = rowAt(block.lines[0].y) >= s && rowAt(block.lines[block.lines.length - 1].y) <= e ? 0 : em * 100;
       const nests = !allowed || s === 0 || allowed.has(s) ? 0 : em * 10;
-      const fit = centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].textTop - block.top);
-      return inside + nests + fit;
+      return inside + nests + fitOf(block, s, e);
     };
     // best[i][s]: cost of cells i.. with cell i starting at row s.
     const n = merged.length;
@@ -333,6 +338,7 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     }
     for (let i = 0; i < n && start < count; i++) {
       merged[i].row = start;
+      merged[i].misfit = fitOf(merged[i], start, endOf[i][start]) > em * MISFIT;
       start = endOf[i][start] + 1;
     }
     if (key >= 0 && c < key) nested = new Set(blocks.map((block) => block.row).filter((row) => row >= 0));
