@@ -143,6 +143,39 @@ describe('cell blocks and rows', () => {
   });
 });
 
+describe('top-aligned cells', () => {
+  it('makes the same rows when every cell starts at its row’s top, and starts a merged cell there', () => {
+    // Chromium, an HTML table without borders and `vertical-align: top`
+    // (file 52's DOCX through `soffice --convert-to html`, printed with
+    // `chromium --headless --print-to-pdf`): cells start level, a target's
+    // Latin baseline three points above the ideographs'.
+    const strategy = column([
+      [626.1, 72.5, 203.7, '區域排水、雨水下水道及'],
+      [643.1, 72.5, 155.4, '水環境改善計畫'],
+      [726.9, 72.5, 191.8, '八米計畫道路之徵收及'],
+    ]);
+    const indicators = column([
+      [626.1, 212.3, 304.9, '區 域 排 水 、 雨 水'],
+      [643.1, 212.3, 295.3, '下水道疏濬清淤'],
+      [676.5, 212.3, 304.9, '雨水下水道興建'],
+      [693.5, 212.3, 236.0, '工程'],
+      [726.9, 212.3, 300.0, '計畫道路用地取'],
+    ]);
+    const targets = column([
+      [623.1, 412.9, 440.5, '100%'],
+      [673.5, 412.9, 430.7, '300'],
+      [723.9, 412.9, 434.6, '33%'],
+    ]);
+    const blocks: Block[][] = [strategy, indicators, targets].map((lines, c) => cellBlocks(lines, linePitch(lines, 17.5), c));
+    const bands = rowBands(blocks, 1);
+    expect(bands).toHaveLength(3);
+    expect(isCentred(blocks, bands)).toBe(false);
+    placeSpanning(blocks, bands, false, 1);
+    expect(blocks[0].map((block) => block.row)).toEqual([0, 2]);
+    expect(blocks[2].map((block) => block.row)).toEqual([0, 1, 2]);
+  });
+});
+
 describe('borderless PDF accuracy', () => {
   const filesDir = path.join(corpusDir, 'files');
   // LibreOffice's PDFs of the even-numbered documents draw no borders.
