@@ -121,8 +121,14 @@ function contentLines(page: BorderlessPage): number[] {
   return out;
 }
 
+/** Each printed line's words, cut once: the header search and the body read them again. */
+const wordCache = new WeakMap<PrintedLine, Word[]>();
+
 function lineWords(page: BorderlessPage, i: number): Word[] {
-  return page.printed[i].runs.flatMap((run) => wordsOf(run, i));
+  const line = page.printed[i];
+  let words = wordCache.get(line);
+  if (!words) wordCache.set(line, (words = line.runs.flatMap((run) => wordsOf(run, i))));
+  return words;
 }
 
 function asRuns(words: readonly Word[]): Run[] {

@@ -64,7 +64,7 @@ const CELL_GAP = 0.15;
 /** A merged cell's middle this many ems off the middle of its rows is flagged (row bands end halfway between rows). */
 const MISFIT = 0.75;
 /** Past this many rows on a page a merged cell simply starts at the row of its first line (keeps the search bounded). */
-const MAX_SPAN_SEARCH = 80;
+const MAX_SPAN_SEARCH = 40;
 
 /** A column's pieces as lines, top to bottom (baselines within a third of an em share a line). */
 export function cellLines(pieces: readonly Piece[]): CellLine[] {
@@ -302,10 +302,13 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     const centred = level * 2 > merged.length ? false : centredTable;
     const fitOf = (block: Block, s: number, e: number): number =>
       centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].textTop - block.top);
-    const cost = (block: Block, s: number, e: number): number => {
-      const inside = rowAt(block.lines[0].y) >= s && rowAt(block.lines[block.lines.length - 1].y) <= e ? 0 : em * 100;
+    // The rows each cell's first and last lines stand in: its rows include them.
+    const firstRow = merged.map((block) => rowAt(block.lines[0].y));
+    const lastRow = merged.map((block) => rowAt(block.lines[block.lines.length - 1].y));
+    const cost = (i: number, s: number, e: number): number => {
+      const inside = firstRow[i] >= s && lastRow[i] <= e ? 0 : em * 100;
       const nests = !allowed || s === 0 || allowed.has(s) ? 0 : em * 10;
-      return inside + nests + fitOf(block, s, e);
+      return inside + nests + fitOf(merged[i], s, e);
     };
     // best[i][s]: cost of cells i.. with cell i starting at row s.
     const n = merged.length;
@@ -319,7 +322,7 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
       for (let s = 0; s < count; s++) {
         for (let e = s; e < count; e++) {
           const rest = i === n - 1 ? (count - 1 - e) * slack : e + 1 < count ? best[i + 1][e + 1] : Infinity;
-          const total = cost(merged[i], s, e) + rest;
+          const total = cost(i, s, e) + rest;
           if (total < best[i][s]) {
             best[i][s] = total;
             endOf[i][s] = e;
