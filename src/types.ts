@@ -280,7 +280,7 @@ export interface RenditionTable {
   /** One entry per column; multi-row headers joined with `/`. */
   header: string[];
   /** Body rows (repeated header rows removed); `\n` separates a cell's paragraphs/lines. */
-  rows: { cells: string[]; start: number; end: number }[];
+  rows: { cells: string[]; start: number; end: number; warning?: { code: string; message: string } }[];
   /** Line range [start, end) of the rendition the table occupies (end exclusive). */
   start: number;
   end: number;

@@ -58,7 +58,13 @@ export function renditionSource(rendition: Rendition): SourceText {
       start: table.start,
       end: table.end,
       position: linesPosition(lines, table.start, table.end),
-      diagnostics: table.diagnostics ?? [],
+      diagnostics: [
+        ...(table.diagnostics ?? []),
+        // A row the front end read but is not sure of (a table without rules).
+        ...table.rows.flatMap((row) =>
+          row.warning ? [{ severity: 'warning' as const, ...row.warning, position: linesPosition(lines, row.start, Math.max(row.start + 1, row.end)) }] : [],
+        ),
+      ],
     }));
   return source;
 }

@@ -195,7 +195,8 @@ function gridOf(h: Line[], v: Line[]): Grid | null {
   return { xs, ys, cells, slots, openTop, openBottom };
 }
 
-interface Piece {
+/** A piece of a run inside one cell. */
+export interface Piece {
   text: string;
   x: number;
   y: number;
@@ -270,7 +271,7 @@ function cutAtBorders(run: TextRun, xs: readonly number[]): Piece[] {
  *   > | 一、一般行政      ← short: ends the paragraph
  *   > | (一)自治行政管理  ← a marker starts another
  */
-function paragraphsOf(pieces: Piece[]): { paragraphs: string[]; end: number; size: number } {
+export function paragraphsOf(pieces: Piece[]): { paragraphs: string[]; end: number; size: number } {
   if (pieces.length === 0) return { paragraphs: [], end: 0, size: 0 };
   pieces.sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: { text: string; end: number; size: number }[] = [];

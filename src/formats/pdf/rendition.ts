@@ -4,9 +4,10 @@
  * pages, with the pages' furniture and ruled tables addressed by line.
  */
 import type { Rendition, RenditionTable } from '../../types.js';
+import { borderlessTables } from './borderless.js';
 import { findFurniture, type PlacedPage } from './furniture.js';
 import { findGrids, type Grid } from './grid.js';
-import { columnWidth, lineText, printedLines } from './layout.js';
+import { columnWidth, lineText, type PrintedLine, printedLines } from './layout.js';
 import type { PageContent } from './page.js';
 import { gridTables } from './tables.js';
 
@@ -18,6 +19,7 @@ export function buildRendition(pages: readonly PageContent[]): Pick<Rendition, '
   const pageStarts: number[] = [];
   const placed: PlacedPage[] = [];
   const grids: Grid[][] = [];
+  const printed: PrintedLine[][] = [];
   for (const page of pages) {
     // pdftotext ends every page with a form feed; here it stands on a line of its own.
     if (pageStarts.length) out.push('\f');
@@ -27,7 +29,9 @@ export function buildRendition(pages: readonly PageContent[]): Pick<Rendition, '
     for (const run of page.runs) if (run.x < origin) origin = run.x;
     const lines: PlacedPage['lines'] = [];
     let previous: { y: number; size: number } | null = null;
-    for (const line of printedLines(page.runs)) {
+    const pageLines = printedLines(page.runs);
+    printed.push(pageLines);
+    for (const line of pageLines) {
       if (previous && line.y - previous.y > BLANK_GAP * Math.max(previous.size, line.size)) out.push('');
       const text = lineText(line, unit, origin);
       lines.push({ index: out.length, y: line.y, text });
@@ -40,8 +44,11 @@ export function buildRendition(pages: readonly PageContent[]): Pick<Rendition, '
   }
   const furniture = findFurniture(placed);
   const furnitureLines = new Set(furniture.map((f) => f.line));
-  const tables: RenditionTable[] = gridTables(
+  const ruled: RenditionTable[] = gridTables(
     placed.map((page, p) => ({ lines: page.lines, grids: grids[p], furniture: furnitureLines })),
   );
+  // Tables without rules, where no ruled table stands.
+  const aligned = borderlessTables(placed.map((page, p) => ({ lines: page.lines, printed: printed[p], furniture: furnitureLines, grids: page.grids })));
+  const tables = [...ruled, ...aligned.filter((table) => ruled.every((other) => table.end <= other.start || table.start >= other.end))].sort((a, b) => a.start - b.start);
   return { text: out.join('\n'), tables, furniture, pageStarts };
 }
