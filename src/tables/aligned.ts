@@ -31,7 +31,7 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
-import { nestSpanningLabels } from './aligned-spans.js';
+import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
@@ -299,11 +299,6 @@ function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: nu
 
 function cjkGutter(left: string, right: string): boolean {
   return left.length >= 2 && right.length >= 2 && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
-}
-
-/** An ideograph, not CJK punctuation (`、「` may stand apart inside a sentence). */
-function isIdeograph(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 /** Words of one line to the columns their left edges stand in. */
@@ -878,78 +873,6 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
   return 'top';
 }
 
-/**
- * Rows of a merged (spanning) column's blocks: a block starts at a numbered
- * label or after lines without text.  Top-aligned (most blocks start where a
- * row starts), a block belongs to the row it starts in; centred, it spans as many lines below its middle as above,
- * from the row after the previous block's rows.
- */
-/**
- * A label's wrapped lines: CJK to CJK join without a space (the work-plan
- * reader takes `一、貫徹 農地農用政策` for a label and a sub-heading).
- *
- *   > | 一、貫徹       → 一、貫徹農地農用政策
- *   > | 農地農用
- *   > | 政策
- */
-function joinLabelLines(parts: readonly string[]): string {
-  let out = '';
-  for (const part of parts) {
-    const joins = out !== '' && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(part.charCodeAt(0));
-    out += out === '' || joins ? part : ` ${part}`;
-  }
-  return out;
-}
-
-/** Lines without text inside one merged cell: a centred cell's lines stand apart, interleaved with its neighbours'. */
-const SPANNING_GAP = 4;
-
-function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
-  const blocks: { start: number; end: number; parts: string[] }[] = [];
-  let current: { start: number; end: number; parts: string[] } | null = null;
-  for (let i = 0; i < grid.cells.length; i++) {
-    const cell = grid.cells[i][c];
-    if (!cell) continue;
-    if (!current || i - current.end > SPANNING_GAP || parseMarker(cell.text) !== null) blocks.push((current = { start: i, end: i, parts: [cell.text] }));
-    else {
-      current.parts.push(cell.text);
-      current.end = i;
-    }
-  }
-  const count = grid.cells.length;
-  // The last row starting at or before the line (binary search).
-  const rowOf = (line: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= line) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  // A merged cell may be top-aligned while its neighbours are centred: its
-  // blocks then start where rows start.
-  const rowStarts = new Set(starts);
-  const mode = blocks.filter((block) => rowStarts.has(block.start)).length * 2 >= blocks.length ? 'top' : 'centre';
-  const byRow = new Map<number, string[]>();
-  let nextRow = 0;
-  for (const block of blocks) {
-    let row = rowOf(block.start);
-    if (mode === 'centre') {
-      // A block starting in a row the block before already spans is the next row's.
-      row = row < nextRow ? Math.min(nextRow, starts.length - 1) : Math.min(nextRow, row);
-      // The rows it spans: from `row`, down as far below its middle as above.
-      const reach = Math.max(block.end, Math.round(block.start + block.end - starts[row]));
-      nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
-    }
-    const list = byRow.get(row) ?? [];
-    list.push(joinLabelLines(block.parts));
-    byRow.set(row, list);
-  }
-  return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
-}
-
 function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const { category, item, content, budget } = columns;
   if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
@@ -1016,7 +939,17 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
-  const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  const pages = grid.body.map((entry) => entry.page);
+  const keyOrdinals = starts.map((from, r) => {
+    if (options.key < 0) return null;
+    const marker = parseMarker(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' '));
+    return marker ? marker.ordinal : null;
+  });
+  const merged = new Map(
+    options.spanning
+      .filter((c) => c >= 0)
+      .map((c) => [c, spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals)]),
+  );
   nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
