@@ -33,6 +33,7 @@ import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableRea
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { joinValueUnits } from './aligned-units.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -256,10 +257,14 @@ interface Grid {
  * the gutters of that page's lines.
  */
 function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
-  const runs = body.lines.map((entry, i) => joinSpacedOut(lineRuns(entry.line.text, i, width)));
-  const cells: (Fragment | null)[][] = new Array(runs.length);
   const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
   const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
+  // Target values keep their units (the other tables' numbers stand in sentences).
+  const runs = body.lines.map((entry, i) => {
+    const words = joinSpacedOut(lineRuns(entry.line.text, i, width));
+    return yearRange ? joinValueUnits(words) : words;
+  });
+  const cells: (Fragment | null)[][] = new Array(runs.length);
   let from = 0;
   while (from < runs.length) {
     const page = body.lines[from].page;

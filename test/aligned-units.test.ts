@@ -1,0 +1,24 @@
+/**
+ * Target values spaced from their units (src/tables/aligned-units.ts), as
+ * pdftotext -layout writes LibreOffice's justified cells (corpus 52 and 59).
+ */
+import { describe, expect, it } from 'vitest';
+import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
+import { joinValueUnits } from '../src/tables/aligned-units.js';
+
+const words = (text: string) => joinValueUnits(joinSpacedOut(lineRuns(text, 0, 1))).map((run) => run.text);
+
+describe('values and their units', () => {
+  it('joins a number and the lone unit one space after it', () => {
+    expect(words('                 1           45 件 45 件 35 件 40 件')).toEqual(['1', '45件', '45件', '35件', '40件']);
+  });
+
+  it('joins a unit of several lone characters and an opening note', () => {
+    expect(words('            策辦優 質演 藝        11 萬 人 12 萬 人          14 萬 人')).toEqual(['策辦優', '質演', '藝', '11萬人', '12萬人', '14萬人']);
+    expect(words('            強化本市 表演                       80 場 ( 因 100 場')).toEqual(['強化本市', '表演', '80場(因', '100場']);
+  });
+
+  it('leaves an ordinal before a word, and values two spaces apart', () => {
+    expect(words('               2 博物館 暨地 方 年度參與人次 50,000        55,000')).toEqual(['2', '博物館', '暨地', '方', '年度參與人次', '50,000', '55,000']);
+  });
+});
