@@ -33,6 +33,7 @@ import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableRea
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { stackTargets } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
@@ -633,7 +634,11 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
       }
       return text;
     });
-    if (drifted) balanceTargets(cells, measureCol, years);
+    if (drifted) {
+      const stacks = stackTargets(rowWords(grid, years, from, to), years.length, grid.unit);
+      if (stacks) years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].map((word) => word.text))));
+      else balanceTargets(cells, measureCol, years);
+    }
     const { position, lines } = rowSource(grid, source, from, to);
     rows.push({ cells, position, lines });
     const filledYears = years.filter((c) => cells[c].trim() !== '').length;
@@ -814,14 +819,29 @@ const CONTINUES_VALUE = /^(?:[0-9,.]{1,3}\s*[%％]?|[%％]|[\p{Script=Han}]{1,2}
 
 /** A target cell's lines joined without a space: `2,00` + `0` → `2,000`. */
 function joinValue(grid: Grid, c: number, from: number, to: number): string {
-  let out = '';
+  const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const cell = grid.cells[i][c];
-    if (!cell) continue;
-    const text = cell.text.trim();
-    out += out && /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(text) ? ` ${text}` : text;
+    if (cell) parts.push(cell.text.trim());
   }
+  return joinPieces(parts);
+}
+
+function joinPieces(parts: readonly string[]): string {
+  let out = '';
+  for (const text of parts) out += out && /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(text) ? ` ${text}` : text;
   return out;
+}
+
+/** The words of columns `columns` on body lines [from, to), by line. */
+function rowWords(grid: Grid, columns: readonly number[], from: number, to: number): Run[][] {
+  const lines: Run[][] = [];
+  for (let i = from; i < to; i++) {
+    const words: Run[] = [];
+    for (const c of columns) for (const word of grid.cells[i][c]?.words ?? []) words.push(word);
+    if (words.length) lines.push(words);
+  }
+  return lines;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,101 @@
+/**
+ * A KPI row's target values by where they stand in the row itself: rows laid
+ * out on their own (LibreOffice's PDFs through `pdftotext -layout`) set their
+ * year columns a few columns off the header's, and each row elsewhere; but
+ * inside one row the values of one year stand one above the other (a wrapped
+ * value centred in its cell), apart from the next year's.
+ *
+ *   > |  二 生活圈道路開闢與提升 辦理嘉義市東義
+ *   > |    道路品質計畫                                                 36.5
+ *   > |               2 路及盧山橋改建 工程進度                  0%    1%           95%
+ *   > |                                                           %
+ *                                                             ^^    ^^   ^^^^     ^^^ four stacks: 108 … 111
+ *
+ * A line with one word per year gives them in order, whatever their places
+ * (a wrapped `% % % %` may come out squeezed far left of its numbers), and
+ * the other lines' words go to the year whose words' centres they stand
+ * nearest.  Without such a line, the words' centres are cut at the widest
+ * gaps into one stack per year; the cut holds only when every gap cut is
+ * wider than any gap left inside a stack (else the row's values do not
+ * tell, and the page's columns stay).
+ */
+import type { Run } from './geometry/columns.js';
+
+//   > | 45件   ≧2,000   36.5   %   --   人次   以上   80場(因
+//       ^^^^   ^^^^^^   ^^^^   ^   ^^   ^^^^   ^^^^   ^^^^^^^ a value, its unit, a note's start
+const TARGET_PIECE = /^(?:.*[0-9].*|[-－—–]+|[%％]|[(（]?\p{Script=Han}{1,2}[)）]?)$/u;
+
+const centre = (run: Run) => (run.x0 + run.x1) / 2;
+
+/** The row's target words (by line) as `count` stacks, left to right, each in reading order; null when they do not tell. */
+export function stackTargets(lines: readonly Run[][], count: number, unit: number): Run[][] | null {
+  // Text in the year columns (a measure cut at the wrong place) does not stack.
+  if (count < 2 || !lines.every((words) => words.every((word) => TARGET_PIECE.test(word.text)))) return null;
+  const stacks: Run[][] = Array.from({ length: count }, () => []);
+  const sums = new Array<number>(count).fill(0);
+  let full = 0;
+  for (const words of lines) {
+    if (words.length !== count) continue;
+    words.forEach((word, k) => {
+      sums[k] += centre(word);
+    });
+    full++;
+  }
+  if (full === 0) return clusterLines(lines, count, unit);
+  const centres = sums.map((sum) => sum / full);
+  for (const words of lines) {
+    if (words.length === count) words.forEach((word, k) => stacks[k].push(word));
+    else {
+      for (const word of words) {
+        let best = 0;
+        for (let k = 1; k < count; k++) if (Math.abs(centre(word) - centres[k]) < Math.abs(centre(word) - centres[best])) best = k;
+        stacks[best].push(word);
+      }
+    }
+  }
+  return stacks;
+}
+
+/**
+ * Stacks by the words' centres; a line with as many words (two or more) as a
+ * line above it holds the rest of those words, in order, wherever it stands
+ * (`1000 1250 1500` over `人次 人次 人次` squeezed to the left).
+ */
+function clusterLines(lines: readonly Run[][], count: number, unit: number): Run[][] | null {
+  const leaders = new Map<number, Run[]>();
+  const words: Run[] = [];
+  for (const line of lines) if (line.length < 2 || !leaders.has(line.length)) {
+    if (line.length >= 2) leaders.set(line.length, line);
+    for (const word of line) words.push(word);
+  }
+  const stacks = clusterTargets(words, count, unit);
+  if (!stacks) return null;
+  const stackOf = new Map<Run, number>();
+  stacks.forEach((stack, k) => stack.forEach((word) => stackOf.set(word, k)));
+  for (const line of lines) {
+    const leader = leaders.get(line.length);
+    if (!leader || leader === line) continue;
+    line.forEach((word, j) => stacks[stackOf.get(leader[j])!].push(word));
+  }
+  for (const stack of stacks) stack.sort((a, b) => a.line - b.line || a.x0 - b.x0);
+  return stacks;
+}
+
+function clusterTargets(words: readonly Run[], count: number, unit: number): Run[][] | null {
+  if (words.length < count) return null;
+  const sorted = [...words].sort((a, b) => centre(a) - centre(b));
+  const gaps = sorted.slice(1).map((run, k) => ({ at: k + 1, width: centre(run) - centre(sorted[k]) }));
+  const widest = [...gaps].sort((a, b) => b.width - a.width);
+  const cuts = widest.slice(0, count - 1);
+  const narrowestCut = cuts.length ? cuts[cuts.length - 1].width : 0;
+  const widestInside = widest.length >= count ? widest[count - 1].width : 0;
+  if (narrowestCut < 2 * unit || narrowestCut <= widestInside) return null;
+  const at = cuts.map((cut) => cut.at).sort((a, b) => a - b);
+  const stacks: Run[][] = [];
+  let from = 0;
+  for (const cut of [...at, sorted.length]) {
+    stacks.push(sorted.slice(from, cut).sort((a, b) => a.line - b.line || a.x0 - b.x0));
+    from = cut;
+  }
+  return stacks;
+}
