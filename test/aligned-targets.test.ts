@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lineRuns } from '../src/tables/aligned-text.js';
-import { stackTargets } from '../src/tables/aligned-targets.js';
+import { stackTargets, withTrailingValues } from '../src/tables/aligned-targets.js';
 
 /** The words right of `from` on each line (the year columns). */
 const yearWords = (lines: string[], from: number) => lines.map((text, i) => lineRuns(text, i, 1).filter((run) => run.x0 >= from));
@@ -29,5 +29,23 @@ describe('targets stacked by the row', () => {
   it('does not stack text that ran into the year columns', () => {
     const lines = ['                       依限完成發函作 100 100 100 100'];
     expect(stackTargets(yearWords(lines, 20), 4, 1)).toBeNull();
+  });
+});
+
+describe('values the measure column took in', () => {
+  // 60, a row whose measure column reaches over its first year:
+  //   市 有 非 公 用 土 地 管 財產管理及處分收入達 100 100 150
+  //                         1,000 萬元以上 %   % %
+  const line = lineRuns('                    理及處分            1,000 萬元以上 %   % %', 0, 1);
+  const measure = line.filter((run) => run.x0 < 48 && run.x0 > 30);
+  const values = line.filter((run) => run.x0 >= 48);
+  it('moves the values ending the measure line to the targets', () => {
+    const { lines, taken } = withTrailingValues([measure], [values], 4);
+    expect(lines[0].map((run) => run.text)).toEqual(['%', '%', '%']);
+    expect([...taken].map((run) => run.text)).toEqual(['%']);
+  });
+  it('leaves them when the line would hold more values than years', () => {
+    const { taken } = withTrailingValues([measure], [values], 2);
+    expect(taken.size).toBe(0);
   });
 });

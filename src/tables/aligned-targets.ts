@@ -99,3 +99,34 @@ function clusterTargets(words: readonly Run[], count: number, unit: number): Run
   }
   return stacks;
 }
+
+//   > | 100    %    45件    -    2,00    0    ≧95
+export const VALUE_PIECE = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[%％]|[-－—–]+|[≧≦])$/u;
+
+/**
+ * A drifted row's target words by line: the words in the year columns, and
+ * the values ending the measure's line, which its drifted column start took
+ * in (no more than one per year on the line).  `measure[i]` and `values[i]`
+ * are line i's words in the measure and in the year columns; `taken` holds
+ * the measure words moved.
+ *
+ *   > |     市 有 非 公 用 土 地 管 財產管理及處分收入達 100 100 150
+ *   > |                                           1,000 萬元以上 %   % %
+ *                                                               ^ in 衡量標準 by the row's columns: 108
+ */
+export function withTrailingValues(measure: readonly Run[][], values: readonly Run[][], count: number): { lines: Run[][]; taken: Set<Run> } {
+  const lines: Run[][] = [];
+  const taken = new Set<Run>();
+  measure.forEach((words, i) => {
+    const line = [...values[i]];
+    let k = words.length;
+    while (k > 0 && VALUE_PIECE.test(words[k - 1].text)) k--;
+    if (k < words.length && words.length - k + line.length <= count) {
+      const tail = words.slice(k);
+      for (const word of tail) taken.add(word);
+      line.unshift(...tail);
+    }
+    if (line.length) lines.push(line);
+  });
+  return { lines, taken };
+}

@@ -33,7 +33,7 @@ import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableRea
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
-import { stackTargets } from './aligned-targets.js';
+import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
@@ -456,8 +456,6 @@ function placeYears(boundaries: number[], yearRange: readonly number[], runs: re
   for (let y = 1; y < count; y++) boundaries[yearRange[0] + y - 1] = (starts[y - 1] + starts[y]) / 2 + unit;
 }
 
-//   > | 100    %    45件    -    2,00    0    ≧95
-const VALUE_PIECE = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[%％]|[-－—–]+|[≧≦])$/u;
 
 /** The share of words the rows' own columns move: above it, the columns drift. */
 const DRIFT = 0.2;
@@ -635,9 +633,12 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
       return text;
     });
     if (drifted) {
-      const stacks = stackTargets(rowWords(grid, years, from, to), years.length, grid.unit);
-      if (stacks) years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].map((word) => word.text))));
-      else balanceTargets(cells, measureCol, years);
+      const { lines: valueLines, taken } = targetWords(grid, measureCol, years, from, to);
+      const stacks = stackTargets(valueLines, years.length, grid.unit);
+      if (stacks) {
+        years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].map((word) => word.text))));
+        if (taken.size > 0) cells[measureCol] = measureWords(grid, measureCol, from, to).filter((word) => !taken.has(word)).map((word) => word.text).join(' ');
+      } else balanceTargets(cells, measureCol, years);
     }
     const { position, lines } = rowSource(grid, source, from, to);
     rows.push({ cells, position, lines });
@@ -833,15 +834,23 @@ function joinPieces(parts: readonly string[]): string {
   return out;
 }
 
-/** The words of columns `columns` on body lines [from, to), by line. */
-function rowWords(grid: Grid, columns: readonly number[], from: number, to: number): Run[][] {
-  const lines: Run[][] = [];
+/** A drifted row's words in the measure column and in the year columns, line by line. */
+function targetWords(grid: Grid, measureCol: number, years: readonly number[], from: number, to: number): { lines: Run[][]; taken: Set<Run> } {
+  const measure: Run[][] = [];
+  const values: Run[][] = [];
   for (let i = from; i < to; i++) {
+    measure.push(measureCol >= 0 ? grid.cells[i][measureCol]?.words ?? [] : []);
     const words: Run[] = [];
-    for (const c of columns) for (const word of grid.cells[i][c]?.words ?? []) words.push(word);
-    if (words.length) lines.push(words);
+    for (const c of years) for (const word of grid.cells[i][c]?.words ?? []) words.push(word);
+    values.push(words);
   }
-  return lines;
+  return withTrailingValues(measure, values, years.length);
+}
+
+function measureWords(grid: Grid, c: number, from: number, to: number): Run[] {
+  const words: Run[] = [];
+  for (let i = from; i < to; i++) for (const word of grid.cells[i][c]?.words ?? []) words.push(word);
+  return words;
 }
 
 // ---------------------------------------------------------------------------
