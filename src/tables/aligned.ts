@@ -33,6 +33,7 @@ import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableRea
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { edgeStarts } from './aligned-edges.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
@@ -404,6 +405,7 @@ function relayoutRegions(
         starts.push(list[k].x0);
       }
     }
+    for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
     const boundaries = localBoundaries(starts, centres, unit);
     if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
     if (boundaries) {
