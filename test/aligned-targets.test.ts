@@ -49,3 +49,22 @@ describe('values the measure column took in', () => {
     expect(taken.size).toBe(0);
   });
 });
+
+describe('measure text the year columns took in', () => {
+  // 52: the row's year columns start left of where its measure text stands.
+  //     築物公共安全檢查     建築物公共安全
+  //                2         申報件數/年度建物 60% 65% 65% 65%
+  it('gives text opening a line of the year columns back to the measure', () => {
+    const line = lineRuns('             2         申報件數/年度建物 60% 65% 65% 65%', 0, 1);
+    const values = line.filter((run) => run.x0 >= 20);
+    const { lines, given } = withTrailingValues([[]], [values], 4);
+    expect([...given].map((run) => run.text)).toEqual(['申報件數/年度建物']);
+    expect(lines[0].map((run) => run.text)).toEqual(['60%', '65%', '65%', '65%']);
+  });
+
+  it('keeps a note of a target (a bracket) in the targets', () => {
+    const line = lineRuns('                                          影響)', 0, 1);
+    const { given } = withTrailingValues([[]], [line], 4);
+    expect(given.size).toBe(0);
+  });
+});

@@ -103,22 +103,30 @@ function clusterTargets(words: readonly Run[], count: number, unit: number): Run
 //   > | 100    %    45件    -    2,00    0    ≧95
 export const VALUE_PIECE = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[%％]|[-－—–]+|[≧≦])$/u;
 
+//   > | 年度建物公安實際申報件數/年度建物公安應申報總件數     (no digit, no bracket, four characters or more)
+const MEASURE_TEXT = /^[^0-9０-９()（）]{4,}$/u;
+
 /**
  * A drifted row's target words by line: the words in the year columns, and
  * the values ending the measure's line, which its drifted column start took
- * in (no more than one per year on the line).  `measure[i]` and `values[i]`
- * are line i's words in the measure and in the year columns; `taken` holds
- * the measure words moved.
+ * in (no more than one per year on the line); text opening a line's year
+ * columns is the measure's, which the year columns took in.  `measure[i]`
+ * and `values[i]` are line i's words in the measure and in the year columns;
+ * `taken` holds the measure words moved to the targets, `given` the year
+ * columns' words moved to the measure.
  *
  *   > |     市 有 非 公 用 土 地 管 財產管理及處分收入達 100 100 150
  *   > |                                           1,000 萬元以上 %   % %
  *                                                               ^ in 衡量標準 by the row's columns: 108
  */
-export function withTrailingValues(measure: readonly Run[][], values: readonly Run[][], count: number): { lines: Run[][]; taken: Set<Run> } {
+export function withTrailingValues(measure: readonly Run[][], values: readonly Run[][], count: number): { lines: Run[][]; taken: Set<Run>; given: Set<Run> } {
   const lines: Run[][] = [];
   const taken = new Set<Run>();
+  const given = new Set<Run>();
   measure.forEach((words, i) => {
-    const line = [...values[i]];
+    let first = 0;
+    while (first < values[i].length && MEASURE_TEXT.test(values[i][first].text)) given.add(values[i][first++]);
+    const line = values[i].slice(first);
     let k = words.length;
     while (k > 0 && VALUE_PIECE.test(words[k - 1].text)) k--;
     if (k < words.length && words.length - k + line.length <= count) {
@@ -128,5 +136,5 @@ export function withTrailingValues(measure: readonly Run[][], values: readonly R
     }
     if (line.length) lines.push(line);
   });
-  return { lines, taken };
+  return { lines, taken, given };
 }

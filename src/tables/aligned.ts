@@ -635,11 +635,11 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
       return text;
     });
     if (drifted) {
-      const { lines: valueLines, taken } = targetWords(grid, measureCol, years, from, to);
+      const { lines: valueLines, taken, given } = targetWords(grid, measureCol, years, from, to);
       const stacks = stackTargets(valueLines, years.length, grid.unit);
       if (stacks) {
         years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].map((word) => word.text))));
-        if (taken.size > 0) cells[measureCol] = measureWords(grid, measureCol, from, to).filter((word) => !taken.has(word)).map((word) => word.text).join(' ');
+        if (taken.size > 0 || given.size > 0) cells[measureCol] = measureWords(grid, measureCol, years, from, to, taken, given);
       } else balanceTargets(cells, measureCol, years);
     }
     const { position, lines } = rowSource(grid, source, from, to);
@@ -837,7 +837,7 @@ function joinPieces(parts: readonly string[]): string {
 }
 
 /** A drifted row's words in the measure column and in the year columns, line by line. */
-function targetWords(grid: Grid, measureCol: number, years: readonly number[], from: number, to: number): { lines: Run[][]; taken: Set<Run> } {
+function targetWords(grid: Grid, measureCol: number, years: readonly number[], from: number, to: number): ReturnType<typeof withTrailingValues> {
   const measure: Run[][] = [];
   const values: Run[][] = [];
   for (let i = from; i < to; i++) {
@@ -849,10 +849,14 @@ function targetWords(grid: Grid, measureCol: number, years: readonly number[], f
   return withTrailingValues(measure, values, years.length);
 }
 
-function measureWords(grid: Grid, c: number, from: number, to: number): Run[] {
-  const words: Run[] = [];
-  for (let i = from; i < to; i++) for (const word of grid.cells[i][c]?.words ?? []) words.push(word);
-  return words;
+/** The measure's text once the targets took their values: its words but `taken`, and on each line the year columns' words `given`. */
+function measureWords(grid: Grid, c: number, years: readonly number[], from: number, to: number, taken: Set<Run>, given: Set<Run>): string {
+  const words: string[] = [];
+  for (let i = from; i < to; i++) {
+    for (const word of grid.cells[i][c]?.words ?? []) if (!taken.has(word)) words.push(word.text);
+    for (const y of years) for (const word of grid.cells[i][y]?.words ?? []) if (given.has(word)) words.push(word.text);
+  }
+  return words.join(' ');
 }
 
 // ---------------------------------------------------------------------------
