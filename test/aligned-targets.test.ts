@@ -62,6 +62,14 @@ describe('measure text the year columns took in', () => {
     expect(lines[0].map((run) => run.text)).toEqual(['60%', '65%', '65%', '65%']);
   });
 
+  it('gives a short word before one value per year back to the measure', () => {
+    // 58: `依 限 完 成 發 函 作` / `業` over four `100` / `% % % %`.
+    const line = lineRuns('                                業             % % % %', 0, 1);
+    const { lines, given } = withTrailingValues([[]], [line], 4);
+    expect([...given].map((run) => run.text)).toEqual(['業']);
+    expect(lines[0].map((run) => run.text)).toEqual(['%', '%', '%', '%']);
+  });
+
   it('keeps a note of a target (a bracket) in the targets', () => {
     const line = lineRuns('                                          影響)', 0, 1);
     const { given } = withTrailingValues([[]], [line], 4);

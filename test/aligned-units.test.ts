@@ -18,6 +18,11 @@ describe('values and their units', () => {
     expect(words('            強化本市 表演                       80 場 ( 因 100 場')).toEqual(['強化本市', '表演', '80場(因', '100場']);
   });
 
+  it('joins a unit of two characters, but not to an ordinal', () => {
+    expect(words('             2 泥 土 總 重 量 實際完成數據             890 公噸 899 公噸 900 公噸')).toEqual(['2', '泥土總重量', '實際完成數據', '890公噸', '899公噸', '900公噸']);
+    expect(words('           2 市木 業文化之 補助件數量')).toEqual(['2', '市木', '業文化之', '補助件數量']);
+  });
+
   it('leaves an ordinal before a word, and values two spaces apart', () => {
     expect(words('               2 博物館 暨地 方 年度參與人次 50,000        55,000')).toEqual(['2', '博物館', '暨地', '方', '年度參與人次', '50,000', '55,000']);
   });

@@ -8,6 +8,8 @@
  *                                   ^^^^ one run per value
  *   > |            策辦優 質演 藝        11 萬 人 12 萬 人
  *                                        ^^^^^^^^
+ *   > |             2 泥 土 總 重 量 實際完成數據             890 公噸 899 公噸 900 公噸
+ *                                                             ^^^^^^^^
  */
 import { isWideCode } from '../width.js';
 import type { Run } from './geometry/columns.js';
@@ -22,6 +24,15 @@ function isUnitPiece(run: Run): boolean {
   return run.text.length === 1 && isWideCode(run.text.charCodeAt(0));
 }
 
+//   > |  2 市木 業文化之      1 充實館藏計畫
+//        ^                   ^
+const ORDINAL = /^[0-9]{1,2}$/u;
+
+/** Two wide characters: a unit such as `公噸`, `人次`. */
+function isWideWord(run: Run): boolean {
+  return run.text.length === 2 && isWideCode(run.text.charCodeAt(0)) && isWideCode(run.text.charCodeAt(1));
+}
+
 export function joinValueUnits(runs: Run[]): Run[] {
   let out: Run[] | null = null;
   let i = 0;
@@ -29,6 +40,8 @@ export function joinValueUnits(runs: Run[]): Run[] {
     let j = i;
     if (NUMBER.test(runs[i].text)) {
       while (j + 1 < runs.length && isUnitPiece(runs[j + 1]) && runs[j + 1].x0 <= runs[j].x1 + 1) j++;
+      // A unit of two characters (`890 公噸`); not after a small bare number, an indicator's ordinal (`2 市木`).
+      if (j === i && j + 1 < runs.length && isWideWord(runs[j + 1]) && runs[j + 1].x0 <= runs[j].x1 + 1 && !ORDINAL.test(runs[i].text)) j++;
     }
     if (j > i) {
       out ??= runs.slice(0, i);
