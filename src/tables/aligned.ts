@@ -34,6 +34,7 @@ import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { edgeStarts } from './aligned-edges.js';
+import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
@@ -538,6 +539,8 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   const indicatorMarkerCol = roles.indexOf('indicator-marker');
   const years = roles.flatMap((role, c) => (role === 'year' ? [c] : []));
   if (strategyCol >= 0 && indicatorCol === strategyCol + 1) moveIndicatorOrdinals(grid, strategyCol, indicatorCol);
+  const measureIndex = roles.indexOf('measure');
+  if (grid.drifted && indicatorCol >= 0 && measureIndex === indicatorCol + 1) pullIndicatorOrdinals(grid.cells, indicatorCol, measureIndex, grid.unit);
   // Ordinals: a 序號/編號 column, else the ordinal standing first in the text column.
   const strategyOrdinals =
     strategyMarkerCol >= 0
