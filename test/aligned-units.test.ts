@@ -23,6 +23,14 @@ describe('values and their units', () => {
     expect(words('           2 市木 業文化之 補助件數量')).toEqual(['2', '市木', '業文化之', '補助件數量']);
   });
 
+  it('joins a unit of three characters, and a small number right of the measure', () => {
+    const line = '                   執行 文化資產 調查研究案完                   2 件以上 2 件以上';
+    const runs = joinValueUnits(joinSpacedOut(lineRuns(line, 0, 1)), 40).map((run) => run.text);
+    expect(runs).toEqual(['執行', '文化資產', '調查研究案完', '2件以上', '2件以上']);
+    const wrapped = joinValueUnits(joinSpacedOut(lineRuns('               1           輔導民間團體               15 案以上', 0, 1)), 40);
+    expect(wrapped.map((run) => run.text)).toEqual(['1', '輔導民間團體', '15案以上']);
+  });
+
   it('leaves an ordinal before a word, and values two spaces apart', () => {
     expect(words('               2 博物館 暨地 方 年度參與人次 50,000        55,000')).toEqual(['2', '博物館', '暨地', '方', '年度參與人次', '50,000', '55,000']);
   });

@@ -28,20 +28,28 @@ function isUnitPiece(run: Run): boolean {
 //        ^                   ^
 const ORDINAL = /^[0-9]{1,2}$/u;
 
-/** Two wide characters: a unit such as `公噸`, `人次`. */
+/** Two or three wide characters: a unit such as `公噸`, `人次`, `件以上`. */
 function isWideWord(run: Run): boolean {
-  return run.text.length === 2 && isWideCode(run.text.charCodeAt(0)) && isWideCode(run.text.charCodeAt(1));
+  if (run.text.length < 2 || run.text.length > 3) return false;
+  for (let k = 0; k < run.text.length; k++) if (!isWideCode(run.text.charCodeAt(k))) return false;
+  return true;
 }
 
-export function joinValueUnits(runs: Run[]): Run[] {
+/**
+ * `valuesFrom`: the display column right of which a small bare number is a
+ * value (`2 件以上`) rather than an indicator's ordinal (`2 市木`).
+ */
+export function joinValueUnits(runs: Run[], valuesFrom = Infinity): Run[] {
   let out: Run[] | null = null;
   let i = 0;
   while (i < runs.length) {
     let j = i;
     if (NUMBER.test(runs[i].text)) {
       while (j + 1 < runs.length && isUnitPiece(runs[j + 1]) && runs[j + 1].x0 <= runs[j].x1 + 1) j++;
-      // A unit of two characters (`890 公噸`); not after a small bare number, an indicator's ordinal (`2 市木`).
-      if (j === i && j + 1 < runs.length && isWideWord(runs[j + 1]) && runs[j + 1].x0 <= runs[j].x1 + 1 && !ORDINAL.test(runs[i].text)) j++;
+      // A unit of two or three characters (`890 公噸`, `15 案以上`); not after
+      // a small bare number left of the values, an indicator's ordinal (`2 市木`).
+      const ordinal = ORDINAL.test(runs[i].text) && runs[i].x0 < valuesFrom;
+      if (j === i && j + 1 < runs.length && isWideWord(runs[j + 1]) && runs[j + 1].x0 <= runs[j].x1 + 1 && !ordinal) j++;
     }
     if (j > i) {
       out ??= runs.slice(0, i);

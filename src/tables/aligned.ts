@@ -262,10 +262,12 @@ interface Grid {
 function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
   const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
-  // Target values keep their units (the other tables' numbers stand in sentences).
+  // Target values keep their units (the other tables' numbers stand in sentences);
+  // values stand right of the measure's title.
+  const valuesFrom = yearRange && yearRange[0] > 0 ? columns[yearRange[0] - 1].centre : Infinity;
   const runs = body.lines.map((entry, i) => {
     const words = joinSpacedOut(lineRuns(entry.line.text, i, width));
-    return yearRange ? joinValueUnits(words) : words;
+    return yearRange ? joinValueUnits(words, valuesFrom) : words;
   });
   const cells: (Fragment | null)[][] = new Array(runs.length);
   let from = 0;
