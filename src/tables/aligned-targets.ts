@@ -126,8 +126,8 @@ export function withTrailingValues(measure: readonly Run[][], values: readonly R
   measure.forEach((words, i) => {
     let first = 0;
     while (first < values[i].length && MEASURE_TEXT.test(values[i][first].text)) given.add(values[i][first++]);
-    // A short word before one value per year is the measure's last line (`業` of `依限完成發函作業`).
-    if (values[i].length - first === count + 1 && !/[0-9%％]/u.test(values[i][first].text)) given.add(values[i][first++]);
+    // Words before one value per year are the measure's (`業` of `依限完成發函作業`).
+    while (values[i].length - first > count && !/[0-9%％]/u.test(values[i][first].text)) given.add(values[i][first++]);
     const line = values[i].slice(first);
     let k = words.length;
     while (k > 0 && VALUE_PIECE.test(words[k - 1].text)) k--;
