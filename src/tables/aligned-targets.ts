@@ -128,13 +128,13 @@ export function withTrailingValues(measure: readonly Run[][], values: readonly R
     while (first < values[i].length && MEASURE_TEXT.test(values[i][first].text)) given.add(values[i][first++]);
     // Words before one value per year are the measure's (`業` of `依限完成發函作業`).
     while (values[i].length - first > count && !/[0-9%％]/u.test(values[i][first].text)) given.add(values[i][first++]);
-    const line = values[i].slice(first);
+    let line = values[i].slice(first);
     let k = words.length;
     while (k > 0 && VALUE_PIECE.test(words[k - 1].text)) k--;
     if (k < words.length && words.length - k + line.length <= count) {
       const tail = words.slice(k);
       for (const word of tail) taken.add(word);
-      line.unshift(...tail);
+      line = tail.concat(line);
     }
     if (line.length) lines.push(line);
   });
