@@ -1,3 +1,5 @@
+import { parseMarker } from '../markers.js';
+
 /**
  * Rows of the merged (spanning) cells of a report table read from
  * space-aligned text: labels per row, a map from row index to label text.
@@ -28,4 +30,107 @@ export function nestSpanningLabels(levels: readonly Map<number, string>[]): void
       keys[q] = row;
     }
   }
+}
+
+/** Lines without text inside one merged cell: a centred cell's lines stand apart, interleaved with its neighbours'. */
+const SPANNING_GAP = 4;
+
+interface LabelBlock {
+  start: number;
+  end: number;
+  parts: string[];
+}
+
+/**
+ * Rows of a merged (spanning) column's labels.  `texts[i]` is the column's
+ * text on body line i (null when empty), `pages[i]` its page, `starts` the
+ * first line of each table row and `keyOrdinals[r]` the number the row's key
+ * cell starts with (`1.`, `(2)`; null without one).
+ *
+ * A label is a block of lines: it starts at a number (`一、`, `(二)`) or after
+ * lines without text; a block without a number on a later page continues the
+ * label before it when the labels are numbered (a merged cell cut by a page
+ * break is centred on each page anew).
+ *
+ * A label belongs to the row it starts in, when top-aligned; centred on its
+ * rows (LibreOffice), it stands lower, and its rows start where the key
+ * cells' numbering restarts (`1.`, or no number) at or above it, after the
+ * label before it.
+ *
+ *   > |            (二)區政管理   利用各項會議讓同仁瞭解市政脈動，…
+ *   > |                          1. 依政府採購法、市府暨所屬機關學校、…
+ *   > |            (三)事務管理   2. 109 年度綠色採購目標比例為 95%，…
+ *                  ^ its rows start at `1.` above it
+ */
+export function spanningLabels(texts: readonly (string | null)[], pages: readonly number[], starts: readonly number[], keyOrdinals: readonly (number | null)[]): Map<number, string> {
+  const found: LabelBlock[] = [];
+  let current: LabelBlock | null = null;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i];
+    if (!text) continue;
+    if (!current || i - current.end > SPANNING_GAP || parseMarker(text) !== null) found.push((current = { start: i, end: i, parts: [text] }));
+    else {
+      current.parts.push(text);
+      current.end = i;
+    }
+  }
+  const numbered = found.filter((block) => parseMarker(block.parts[0]) !== null).length * 2 >= found.length;
+  const blocks: LabelBlock[] = [];
+  for (const block of found) {
+    const before = blocks[blocks.length - 1];
+    if (numbered && before && parseMarker(block.parts[0]) === null && pages[block.start] !== pages[before.end]) {
+      for (const part of block.parts) before.parts.push(part);
+      before.end = block.end;
+    } else blocks.push(block);
+  }
+  // The last row starting at or before the line (binary search).
+  const rowOf = (line: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= line) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const topRows = blocks.map((block) => rowOf(block.start));
+  // A label centred on its rows stands below their first: its rows start
+  // where the key cells' numbering restarts, at or above it.
+  const rows: number[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    let row = topRows[k];
+    const floor = k > 0 ? rows[k - 1] + 1 : 0;
+    while (row > floor && (keyOrdinals[row] ?? 1) > 1) row--;
+    rows.push(Math.max(row, Math.min(floor, topRows[k])));
+  }
+  const byRow = new Map<number, string[]>();
+  blocks.forEach((block, k) => {
+    const list = byRow.get(rows[k]) ?? [];
+    list.push(joinLabelLines(block.parts));
+    byRow.set(rows[k], list);
+  });
+  return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
+}
+
+/**
+ * A label's wrapped lines: CJK to CJK join without a space (the work-plan
+ * reader takes `一、貫徹 農地農用政策` for a label and a sub-heading).
+ *
+ *   > | 一、貫徹       → 一、貫徹農地農用政策
+ *   > | 農地農用
+ *   > | 政策
+ */
+export function joinLabelLines(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) {
+    const joins = out !== '' && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(part.charCodeAt(0));
+    out += out === '' || joins ? part : ` ${part}`;
+  }
+  return out;
+}
+
+/** An ideograph, not CJK punctuation (`、「` may stand apart inside a sentence). */
+export function isIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }

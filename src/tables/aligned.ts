@@ -31,8 +31,12 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
-import { nestSpanningLabels } from './aligned-spans.js';
+import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { edgeStarts } from './aligned-edges.js';
+import { pullIndicatorOrdinals } from './aligned-ordinals.js';
+import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
+import { joinValueUnits } from './aligned-units.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -256,10 +260,16 @@ interface Grid {
  * the gutters of that page's lines.
  */
 function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
-  const runs = body.lines.map((entry, i) => joinSpacedOut(lineRuns(entry.line.text, i, width)));
-  const cells: (Fragment | null)[][] = new Array(runs.length);
   const years = columns.flatMap((column, c) => (columnRole(column.label).role === 'year' ? [c] : []));
   const yearRange: number[] | null = years.length >= 2 && years[years.length - 1] - years[0] === years.length - 1 ? [years[0], years[years.length - 1]] : null;
+  // Target values keep their units (the other tables' numbers stand in sentences);
+  // values stand right of the measure's title.
+  const valuesFrom = yearRange && yearRange[0] > 0 ? columns[yearRange[0] - 1].centre : Infinity;
+  const runs = body.lines.map((entry, i) => {
+    const words = joinSpacedOut(lineRuns(entry.line.text, i, width));
+    return yearRange ? joinValueUnits(words, valuesFrom) : words;
+  });
+  const cells: (Fragment | null)[][] = new Array(runs.length);
   let from = 0;
   while (from < runs.length) {
     const page = body.lines[from].page;
@@ -299,11 +309,6 @@ function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: nu
 
 function cjkGutter(left: string, right: string): boolean {
   return left.length >= 2 && right.length >= 2 && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
-}
-
-/** An ideograph, not CJK punctuation (`、「` may stand apart inside a sentence). */
-function isIdeograph(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 /** Words of one line to the columns their left edges stand in. */
@@ -403,6 +408,7 @@ function relayoutRegions(
         starts.push(list[k].x0);
       }
     }
+    for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
     const boundaries = localBoundaries(starts, centres, unit);
     if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
     if (boundaries) {
@@ -455,8 +461,6 @@ function placeYears(boundaries: number[], yearRange: readonly number[], runs: re
   for (let y = 1; y < count; y++) boundaries[yearRange[0] + y - 1] = (starts[y - 1] + starts[y]) / 2 + unit;
 }
 
-//   > | 100    %    45件    -    2,00    0    ≧95
-const VALUE_PIECE = /^(?:[≧≦＞＜>=<]?[0-9][0-9,.]*(?:[%％]|\p{Script=Han}{1,2})?|[%％]|[-－—–]+|[≧≦])$/u;
 
 /** The share of words the rows' own columns move: above it, the columns drift. */
 const DRIFT = 0.2;
@@ -537,6 +541,8 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   const indicatorMarkerCol = roles.indexOf('indicator-marker');
   const years = roles.flatMap((role, c) => (role === 'year' ? [c] : []));
   if (strategyCol >= 0 && indicatorCol === strategyCol + 1) moveIndicatorOrdinals(grid, strategyCol, indicatorCol);
+  const measureIndex = roles.indexOf('measure');
+  if (grid.drifted && indicatorCol >= 0 && measureIndex === indicatorCol + 1) pullIndicatorOrdinals(grid.cells, indicatorCol, measureIndex, grid.unit);
   // Ordinals: a 序號/編號 column, else the ordinal standing first in the text column.
   const strategyOrdinals =
     strategyMarkerCol >= 0
@@ -633,7 +639,14 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
       }
       return text;
     });
-    if (drifted) balanceTargets(cells, measureCol, years);
+    if (drifted) {
+      const { lines: valueLines, taken, given } = targetWords(grid, measureCol, years, from, to);
+      const stacks = stackTargets(valueLines, years.length, grid.unit);
+      if (stacks) {
+        years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].map((word) => word.text))));
+        if (taken.size > 0 || given.size > 0) cells[measureCol] = measureWords(grid, measureCol, years, from, to, taken, given);
+      } else balanceTargets(cells, measureCol, years);
+    }
     const { position, lines } = rowSource(grid, source, from, to);
     rows.push({ cells, position, lines });
     const filledYears = years.filter((c) => cells[c].trim() !== '').length;
@@ -814,14 +827,41 @@ const CONTINUES_VALUE = /^(?:[0-9,.]{1,3}\s*[%％]?|[%％]|[\p{Script=Han}]{1,2}
 
 /** A target cell's lines joined without a space: `2,00` + `0` → `2,000`. */
 function joinValue(grid: Grid, c: number, from: number, to: number): string {
-  let out = '';
+  const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const cell = grid.cells[i][c];
-    if (!cell) continue;
-    const text = cell.text.trim();
-    out += out && /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(text) ? ` ${text}` : text;
+    if (cell) parts.push(cell.text.trim());
   }
+  return joinPieces(parts);
+}
+
+function joinPieces(parts: readonly string[]): string {
+  let out = '';
+  for (const text of parts) out += out && /[A-Za-z]$/u.test(out) && /^[A-Za-z]/u.test(text) ? ` ${text}` : text;
   return out;
+}
+
+/** A drifted row's words in the measure column and in the year columns, line by line. */
+function targetWords(grid: Grid, measureCol: number, years: readonly number[], from: number, to: number): ReturnType<typeof withTrailingValues> {
+  const measure: Run[][] = [];
+  const values: Run[][] = [];
+  for (let i = from; i < to; i++) {
+    measure.push(measureCol >= 0 ? grid.cells[i][measureCol]?.words ?? [] : []);
+    const words: Run[] = [];
+    for (const c of years) for (const word of grid.cells[i][c]?.words ?? []) words.push(word);
+    values.push(words);
+  }
+  return withTrailingValues(measure, values, years.length);
+}
+
+/** The measure's text once the targets took their values: its words but `taken`, and on each line the year columns' words `given`. */
+function measureWords(grid: Grid, c: number, years: readonly number[], from: number, to: number, taken: Set<Run>, given: Set<Run>): string {
+  const words: string[] = [];
+  for (let i = from; i < to; i++) {
+    for (const word of grid.cells[i][c]?.words ?? []) if (!taken.has(word)) words.push(word.text);
+    for (const y of years) for (const word of grid.cells[i][y]?.words ?? []) if (given.has(word)) words.push(word.text);
+  }
+  return words.join(' ');
 }
 
 // ---------------------------------------------------------------------------
@@ -876,78 +916,6 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
   const first = blocks[0]?.start ?? 0;
   for (let i = 0; i < first; i++) if (perRow.some((c) => grid.cells[i][c])) return 'centre';
   return 'top';
-}
-
-/**
- * Rows of a merged (spanning) column's blocks: a block starts at a numbered
- * label or after lines without text.  Top-aligned (most blocks start where a
- * row starts), a block belongs to the row it starts in; centred, it spans as many lines below its middle as above,
- * from the row after the previous block's rows.
- */
-/**
- * A label's wrapped lines: CJK to CJK join without a space (the work-plan
- * reader takes `一、貫徹 農地農用政策` for a label and a sub-heading).
- *
- *   > | 一、貫徹       → 一、貫徹農地農用政策
- *   > | 農地農用
- *   > | 政策
- */
-function joinLabelLines(parts: readonly string[]): string {
-  let out = '';
-  for (const part of parts) {
-    const joins = out !== '' && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(part.charCodeAt(0));
-    out += out === '' || joins ? part : ` ${part}`;
-  }
-  return out;
-}
-
-/** Lines without text inside one merged cell: a centred cell's lines stand apart, interleaved with its neighbours'. */
-const SPANNING_GAP = 4;
-
-function spanningBlocks(grid: Grid, c: number, starts: readonly number[]): Map<number, string> {
-  const blocks: { start: number; end: number; parts: string[] }[] = [];
-  let current: { start: number; end: number; parts: string[] } | null = null;
-  for (let i = 0; i < grid.cells.length; i++) {
-    const cell = grid.cells[i][c];
-    if (!cell) continue;
-    if (!current || i - current.end > SPANNING_GAP || parseMarker(cell.text) !== null) blocks.push((current = { start: i, end: i, parts: [cell.text] }));
-    else {
-      current.parts.push(cell.text);
-      current.end = i;
-    }
-  }
-  const count = grid.cells.length;
-  // The last row starting at or before the line (binary search).
-  const rowOf = (line: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= line) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  // A merged cell may be top-aligned while its neighbours are centred: its
-  // blocks then start where rows start.
-  const rowStarts = new Set(starts);
-  const mode = blocks.filter((block) => rowStarts.has(block.start)).length * 2 >= blocks.length ? 'top' : 'centre';
-  const byRow = new Map<number, string[]>();
-  let nextRow = 0;
-  for (const block of blocks) {
-    let row = rowOf(block.start);
-    if (mode === 'centre') {
-      // A block starting in a row the block before already spans is the next row's.
-      row = row < nextRow ? Math.min(nextRow, starts.length - 1) : Math.min(nextRow, row);
-      // The rows it spans: from `row`, down as far below its middle as above.
-      const reach = Math.max(block.end, Math.round(block.start + block.end - starts[row]));
-      nextRow = Math.max(row + 1, rowOf(Math.min(count - 1, reach)) + 1);
-    }
-    const list = byRow.get(row) ?? [];
-    list.push(joinLabelLines(block.parts));
-    byRow.set(row, list);
-  }
-  return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
 }
 
 function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
@@ -1016,7 +984,17 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
-  const merged = new Map(options.spanning.filter((c) => c >= 0).map((c) => [c, spanningBlocks(grid, c, starts)]));
+  const pages = grid.body.map((entry) => entry.page);
+  const keyOrdinals = starts.map((from, r) => {
+    if (options.key < 0) return null;
+    const marker = parseMarker(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' '));
+    return marker ? marker.ordinal : null;
+  });
+  const merged = new Map(
+    options.spanning
+      .filter((c) => c >= 0)
+      .map((c) => [c, spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals)]),
+  );
   nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
