@@ -26,7 +26,7 @@
  * lines); a converter's padded tab export is the tsv reader's.
  */
 import { linesPosition } from '../lines.js';
-import type { RawRow, RawTable, TableReader } from '../types.js';
+import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 import { placeRows, spreadHeader } from './web-copy-grid.js';
 import { type CopiedRow, joinRows, labelRow, tableRegion } from './web-copy-rows.js';
 
@@ -46,7 +46,7 @@ export const webCopyReader: TableReader = {
     for (const row of body) if (row.cells.length > width) width = row.cells.length;
     // The browser's signature: a spanned header cell written once, or a row
     // broken over lines.  Without either the tab lines are a converter's.
-    if (!(rows[0].cells.length < width || rows.some((row) => row.lines.length > 1))) return null;
+    if (!browserShape(lines, region.start, region.end)) return null;
     const header = spreadHeader(
       rows.slice(0, headerRows).map((row) => row.cells),
       body.map((row) => row.cells),
@@ -62,12 +62,39 @@ export const webCopyReader: TableReader = {
     placed.forEach((cells, i) => {
       const row = body[i];
       if (cells.every((cell) => cell === '') || cells.join('\t') === headerKey) return;
-      out.push({ cells, position: linesPosition(lines, row.lines[0], row.lines[row.lines.length - 1] + 1), lines: row.lines });
+      const last = row.lines[row.lines.length - 1];
+      // The blank line a browser writes where the next row starts with a
+      // paragraph is part of this row's end, not a page break between them.
+      const next = i + 1 < body.length ? body[i + 1].lines[0] : last + 1;
+      const gap: number[] = [];
+      for (let at = last + 1; at < next && lines[at].role === 'blank'; at++) gap.push(at);
+      out.push({ cells, position: linesPosition(lines, row.lines[0], last + 1), lines: gap.length ? row.lines.concat(gap) : row.lines });
     });
     if (out.length === 0) return null;
     return { layout: 'web-copy', header: header.labels, rows: out, start, end: region.end, position: linesPosition(lines, start, region.end), diagnostics: [] } satisfies RawTable;
   },
 };
+
+/**
+ * The browser's shape: the header line narrower than the widest line (a
+ * spanned header cell written once), or a line starting with TAB right
+ * after a line without one (the rest of a row after a cell's paragraphs).
+ * A converter's export writes every row whole on its line, an empty leading
+ * cell included:
+ *
+ *   > | \t2. 里長健康檢查及保險費之申請。\t(1)辦理里長健康檢查…\t1,395
+ *       ^ after a tab line: a row, not the rest of one
+ */
+function browserShape(lines: readonly Line[], start: number, end: number): boolean {
+  let widest = 0;
+  for (let i = start; i < end; i++) if (lines[i].text.includes('\t')) widest = Math.max(widest, cellCount(lines[i].text));
+  if (cellCount(lines[start].text) < widest) return true;
+  for (let i = start + 1; i < end; i++) {
+    const previous = lines[i - 1];
+    if (/^[ \u3000]*\t/u.test(lines[i].text) && previous.role === 'content' && !previous.text.includes('\t')) return true;
+  }
+  return false;
+}
 
 /** A line that can start a row: text before its first TAB. */
 function startsRow(text: string): boolean {
