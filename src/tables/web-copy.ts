@@ -30,11 +30,18 @@ import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 import { placeRows, spreadHeader } from './web-copy-grid.js';
 import { type CopiedRow, joinRows, labelRow, tableRegion } from './web-copy-rows.js';
 
+/** Lines looked at to tell the browser's shape. */
+const PROBE_LINES = 64;
+
 export const webCopyReader: TableReader = {
   layout: 'web-copy',
   read(lines, start, limit) {
     const first = lines[start];
     if (first.role !== 'content' || !startsRow(first.text) || cellCount(first.text) < 3) return null;
+    // Decide on the first lines (the shape shows in the header and the first
+    // rows), so a start declined here costs a bounded look, not a table's length.
+    const probe = tableRegion(lines, start, Math.min(limit, start + PROBE_LINES));
+    if (!probe || !browserShape(lines, probe.start, probe.end)) return null;
     const region = tableRegion(lines, start, limit);
     if (!region) return null;
     const rows = joinRows(lines, region.start, region.end);
@@ -46,7 +53,6 @@ export const webCopyReader: TableReader = {
     for (const row of body) if (row.cells.length > width) width = row.cells.length;
     // The browser's signature: a spanned header cell written once, or a row
     // broken over lines.  Without either the tab lines are a converter's.
-    if (!browserShape(lines, region.start, region.end)) return null;
     const header = spreadHeader(
       rows.slice(0, headerRows).map((row) => row.cells),
       body.map((row) => row.cells),
