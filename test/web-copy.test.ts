@@ -88,6 +88,30 @@ describe('web-copy rows', () => {
   });
 });
 
+describe('web-copy rows without the blank line before a paragraph row (a selection’s text)', () => {
+  it('breaks a row wider than the table before the paragraphs that came after its opened last cell', () => {
+    // Firefox's selection text of page 63: `二、工商財稅業務` follows the empty budget cell's TAB.
+    const source = normalize(
+      `${[
+        '機關工作項目\t重要工作計畫項目\t實施內容\t預算金額',
+        '(單位：千元)',
+        '一、貫徹農地農用政策',
+        '\t辦理農業天然災害\t',
+        '受理農民災害申報，會同主管機關實地農災勘查。',
+        '\t',
+        '二、工商財稅業務',
+        '\t財稅業務\t',
+        '受理農民災害申報，會同主管機關實地農災勘查。',
+        '\t',
+      ].join('\n')}\n`,
+    );
+    const rows = joinRows(source.lines, 0, source.lines.length);
+    expect(rows.map((row) => row.cells[0])).toEqual(['機關工作項目', '一、貫徹農地農用政策', '二、工商財稅業務']);
+    expect(rows[0].cells[3]).toBe('預算金額\n(單位：千元)');
+    expect(rows.map((row) => row.cells.length)).toEqual([4, 4, 4]);
+  });
+});
+
 describe('web-copy grid', () => {
   it('spreads the header over the years, folds the ordinal columns and puts a short row’s ordinal in its column', () => {
     const table = read(KPI)!;
@@ -149,7 +173,7 @@ function scoreFixtures(browser: string): Record<string, number | null> {
   for (const name of readdirSync(path.join(webcopyDir, browser))) {
     const text = readFileSync(path.join(webcopyDir, browser, name), 'utf8');
     writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(text, { path: name })));
-    copyFileSync(path.join(corpusGoldDir, `${name.replace('.innertext.txt', '')}.docx.gold.json`), path.join(gold, `${name}.gold.json`));
+    copyFileSync(path.join(corpusGoldDir, `${name.replace(/\.(?:innertext|selection)\.txt$/u, '')}.docx.gold.json`), path.join(gold, `${name}.gold.json`));
   }
   const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
   return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
@@ -163,6 +187,14 @@ describe('web-copy accuracy on the 16 corpus pages', () => {
       for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     });
   }
+
+  it('firefox selection (no blank line before a row that starts with a paragraph)', () => {
+    const totals = scoreFixtures('firefox-selection');
+    for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
+    // 66: a short row that starts with a paragraph under one that ends with an
+    // empty cell reads as that cell's paragraphs (4 + 3 cells fit in 6).
+    expect(totals.report).toBeGreaterThanOrEqual(0.78);
+  });
 
   it('reads page 63’s work items with their budgets', () => {
     const { name, text } = fixture('chromium', '63_');

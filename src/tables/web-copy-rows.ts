@@ -105,7 +105,71 @@ export function joinRows(lines: readonly Line[], start: number, end: number): Co
     }
   }
   const split: CopiedRow[] = rows.map((row) => ({ cells: splitCells(row.text.join('\n')), lines: row.lines, guessed: row.guessed }));
-  return joinFragments(split);
+  const joined = joinFragments(split);
+  const width = tableWidth(lines, start, end, joined);
+  const fitted: CopiedRow[] = [];
+  for (const row of joined) {
+    if (row.cells.length <= width) fitted.push(row);
+    else for (const part of splitOverflow(lines, row, width)) fitted.push(part);
+  }
+  return fitted;
+}
+
+/**
+ * The table's width: its widest line, or its header's columns (a second
+ * row of years or labels under one cell of the first), whichever is more.
+ */
+function tableWidth(lines: readonly Line[], start: number, end: number, rows: readonly CopiedRow[]): number {
+  let width = 0;
+  for (let i = start; i < end; i++) {
+    const text = lines[i].text;
+    if (!text.includes('\t')) continue;
+    let cells = 1;
+    for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) cells++;
+    if (cells > width) width = cells;
+  }
+  if (rows.length > 1 && labelRow(rows[1].cells)) width = Math.max(width, rows[0].cells.length + rows[1].cells.length - 1);
+  return width;
+}
+
+/**
+ * A row wider than the table: a browser's selection text has no blank line
+ * before a row that starts with a paragraph, so that row was read as the
+ * paragraphs of the last cell above.  The row breaks again before the lines
+ * without TAB that come before the line starting with TAB that overflowed:
+ *
+ *   > | \t
+ *   > | 二、工商財稅業務
+ *       ^ the next row's first cell, not the paragraphs of the empty cell above
+ *   > | \t財稅業務\t
+ */
+function splitOverflow(lines: readonly Line[], row: CopiedRow, width: number): CopiedRow[] {
+  const parts: number[][] = [[]];
+  let cells = 1;
+  let run = -1;
+  let afterTab = false;
+  for (const index of row.lines) {
+    const text = lines[index].text;
+    const part = parts[parts.length - 1];
+    let tabs = 0;
+    for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) tabs++;
+    if (tabs === 0) {
+      // After an opened (empty) last cell the whole run is the next row's;
+      // after a cell's text only its last line is (`預算金額<br>(單位：千元)` goes on above).
+      if (lines[index].role === 'content' && (run === -1 || !afterTab)) run = part.length;
+      part.push(index);
+      continue;
+    }
+    if (STARTS_WITH_TAB.test(text) && cells + tabs > width && run > 0) {
+      parts.push(part.splice(run));
+      cells = 1;
+    }
+    afterTab = ENDS_WITH_TAB.test(text);
+    parts[parts.length - 1].push(index);
+    cells += tabs;
+    run = -1;
+  }
+  return parts.map((part, i) => ({ cells: splitCells(part.map((index) => lines[index].text).join('\n')), lines: part, guessed: i === 0 ? row.guessed : false }));
 }
 
 /**
@@ -139,9 +203,11 @@ function splitCells(text: string): string[] {
 const YEAR = /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/u;
 
 /**
- * Join a guessed break back where one side is narrower than half the table
- * and both fit in one row; a row of years or short labels (a header's second
- * row) stays a row.
+ * Join a guessed break after the first row (the header, where a `<br>` is
+ * common: `預算金額<br>(單位：千元)`) back where one side is narrower than half
+ * the table and both fit in one row; a row of years or short labels (a
+ * header's second row) stays a row.  In the body a line of text and TAB
+ * after a cell's text is a row: a browser writes every row from a new line.
  */
 function joinFragments(rows: CopiedRow[]): CopiedRow[] {
   let width = 0;
@@ -149,9 +215,9 @@ function joinFragments(rows: CopiedRow[]): CopiedRow[] {
   const half = Math.ceil(width / 2);
   const out: CopiedRow[] = [];
   for (const row of rows) {
-    const last = out[out.length - 1];
+    const last = out[0];
     if (
-      last &&
+      out.length === 1 &&
       row.guessed &&
       (last.cells.length < half || row.cells.length < half) &&
       last.cells.length + row.cells.length - 1 <= width &&
@@ -160,7 +226,7 @@ function joinFragments(rows: CopiedRow[]): CopiedRow[] {
       const cells = last.cells.slice(0, -1);
       cells.push([last.cells[last.cells.length - 1], row.cells[0]].filter((cell) => cell !== '').join('\n'));
       for (let c = 1; c < row.cells.length; c++) cells.push(row.cells[c]);
-      out[out.length - 1] = { cells, lines: last.lines.concat(row.lines), guessed: last.guessed };
+      out[0] = { cells, lines: last.lines.concat(row.lines), guessed: last.guessed };
       continue;
     }
     out.push(row);
