@@ -112,6 +112,28 @@ describe('web-copy rows without the blank line before a paragraph row (a selecti
   });
 });
 
+describe('web-copy rows of paragraph cells (LibreOffice’s HTML in a browser)', () => {
+  it('reads a TAB alone between blank lines as a cell break and two blank lines or more as a row break', () => {
+    // Chromium's innerText of LibreOffice's HTML export of page 63.
+    const table = read([
+      '機關工作項目', '', '\t', '', '重要工作計畫項目', '', '\t', '', '實施內容', '', '\t', '', '預算金額', '(單位：千元)', '', '', '', '',
+      '三、全民健康保險', '', '\t', '', '受理第五、六類人口全民健康保險之加退保、轉入、轉出、停保及復保等。', '', '\t', '',
+      '1. 申請對象： (1) 第5類人口係指符合社會救助法規定之低收入戶成員。', '', '協助低收入戶及中低收入戶積欠保費民眾辦理經濟困難或經濟特殊困難認定。', '', '\t', '', '449(健保局補助)', '', '', '', '',
+      '辦理健保保險對象「經濟困難或經濟特殊困難資格認定」。', '', '\t', '', '1. 申請對象： (1) 第5類人口係指符合社會救助法規定之低收入戶成員。', '', '\t', '', '',
+      '四、社會福利與救助', '', '\t', '', '加強辦理兒童及少年福利。', '', '\t', '', '3. 受理兒童及少年生活扶助。', '', '\t',
+      '伍、人事部門',
+    ])!;
+    expect(table.header).toEqual(['機關工作項目', '重要工作計畫項目', '實施內容', '預算金額 (單位：千元)']);
+    expect(table.rows.map((row) => row.cells)).toEqual([
+      ['三、全民健康保險', '受理第五、六類人口全民健康保險之加退保、轉入、轉出、停保及復保等。', '1. 申請對象： (1) 第5類人口係指符合社會救助法規定之低收入戶成員。\n協助低收入戶及中低收入戶積欠保費民眾辦理經濟困難或經濟特殊困難認定。', '449(健保局補助)'],
+      ['', '辦理健保保險對象「經濟困難或經濟特殊困難資格認定」。', '1. 申請對象： (1) 第5類人口係指符合社會救助法規定之低收入戶成員。', ''],
+      ['四、社會福利與救助', '加強辦理兒童及少年福利。', '3. 受理兒童及少年生活扶助。', ''],
+    ]);
+    // Text right after the last TAB (`伍、人事部門`, line 57) is past the table.
+    expect(table.end).toBe(57);
+  });
+});
+
 describe('web-copy grid', () => {
   it('spreads the header over the years, folds the ordinal columns and puts a short row’s ordinal in its column', () => {
     const table = read(KPI)!;
@@ -196,6 +218,15 @@ describe('web-copy accuracy on the 16 corpus pages', () => {
     expect(totals.report).toBeGreaterThanOrEqual(0.78);
   });
 
+  it('chromium innerText of the LibreOffice HTML export (cells as paragraphs)', () => {
+    const totals = scoreFixtures('chromium-libreoffice');
+    for (const metric of ['outline', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
+    // 57: the documents stage takes the KPI cell 編撰及推動年度施政計畫 for an annual plan's title.
+    expect(totals.docs).toBeGreaterThanOrEqual(0.969);
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.955);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.92);
+  });
+
   it('reads page 63’s work items with their budgets', () => {
     const { name, text } = fixture('chromium', '63_');
     expect(text).toContain('\t449(健保局補助)\n辦理健保保險對象');
@@ -209,7 +240,7 @@ describe('web-copy accuracy on the 16 corpus pages', () => {
 describe('web-copy stress families read what they stand for', () => {
   it('their tables are read by the web-copy reader (or, for the declined one, not)', () => {
     const families = STRESS_FAMILIES.filter((family) => family.stage === 'web-copy');
-    expect(families).toHaveLength(3);
+    expect(families).toHaveLength(5);
     const layouts = families.map((family) => {
       const result = parse(family.make(60) as string, { path: 'stress.txt' });
       const tables = result.documents.flatMap((document) => document.tables);
@@ -219,5 +250,8 @@ describe('web-copy stress families read what they stand for', () => {
     expect(layouts[1].web).toBe(1);
     expect(layouts[1].items).toBe(60);
     expect(layouts[2].web).toBe(0);
+    expect(layouts[3].web).toBe(1);
+    expect(layouts[3].items).toBe(60);
+    expect(layouts[4].web).toBe(0);
   });
 });

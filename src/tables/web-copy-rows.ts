@@ -204,9 +204,9 @@ const YEAR = /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/u;
 
 /**
  * Join a guessed break after the first row (the header, where a `<br>` is
- * common: `預算金額<br>(單位：千元)`) back where one side is narrower than half
- * the table and both fit in one row; a row of years or short labels (a
- * header's second row) stays a row.  In the body a line of text and TAB
+ * common: `預算金額<br>(單位：千元)`) back where one side is at most half as
+ * wide as the table and both fit in one row; a row of years or short labels
+ * (a header's second row) stays a row.  In the body a line of text and TAB
  * after a cell's text is a row: a browser writes every row from a new line.
  */
 function joinFragments(rows: CopiedRow[]): CopiedRow[] {
@@ -219,7 +219,7 @@ function joinFragments(rows: CopiedRow[]): CopiedRow[] {
     if (
       out.length === 1 &&
       row.guessed &&
-      (last.cells.length < half || row.cells.length < half) &&
+      (last.cells.length <= half || row.cells.length <= half) &&
       last.cells.length + row.cells.length - 1 <= width &&
       !labelRow(row.cells)
     ) {

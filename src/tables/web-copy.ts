@@ -28,6 +28,7 @@
 import { linesPosition } from '../lines.js';
 import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 import { placeRows, spreadHeader } from './web-copy-grid.js';
+import { paragraphRows, startsParagraphTable } from './web-copy-paragraphs.js';
 import { type CopiedRow, joinRows, labelRow, tableRegion } from './web-copy-rows.js';
 
 /** Lines looked at to tell the browser's shape. */
@@ -36,23 +37,15 @@ const PROBE_LINES = 64;
 export const webCopyReader: TableReader = {
   layout: 'web-copy',
   read(lines, start, limit) {
-    const first = lines[start];
-    if (first.role !== 'content' || !startsRow(first.text) || cellCount(first.text) < 3) return null;
-    // Decide on the first lines (the shape shows in the header and the first
-    // rows), so a start declined here costs a bounded look, not a table's length.
-    const probe = tableRegion(lines, start, Math.min(limit, start + PROBE_LINES));
-    if (!probe || !browserShape(lines, probe.start, probe.end)) return null;
-    const region = tableRegion(lines, start, limit);
-    if (!region) return null;
-    const rows = joinRows(lines, region.start, region.end);
-    if (rows.length < 3) return null;
+    const copied = startsParagraphTable(lines, start, limit) ? paragraphRows(lines, start, limit) : tabRows(lines, start, limit);
+    if (!copied) return null;
+    const { rows, end } = copied;
+    if (rows.length < 3 || rows[0].cells.length < 3) return null;
     const headerRows = leadingHeaderRows(rows);
     const body = rows.slice(headerRows);
     if (body.length < 2) return null;
     let width = 0;
     for (const row of body) if (row.cells.length > width) width = row.cells.length;
-    // The browser's signature: a spanned header cell written once, or a row
-    // broken over lines.  Without either the tab lines are a converter's.
     const header = spreadHeader(
       rows.slice(0, headerRows).map((row) => row.cells),
       body.map((row) => row.cells),
@@ -77,9 +70,21 @@ export const webCopyReader: TableReader = {
       out.push({ cells, position: linesPosition(lines, row.lines[0], last + 1), lines: gap.length ? row.lines.concat(gap) : row.lines });
     });
     if (out.length === 0) return null;
-    return { layout: 'web-copy', header: header.labels, rows: out, start, end: region.end, position: linesPosition(lines, start, region.end), diagnostics: [] } satisfies RawTable;
+    return { layout: 'web-copy', header: header.labels, rows: out, start, end, position: linesPosition(lines, start, end), diagnostics: [] } satisfies RawTable;
   },
 };
+
+/** The rows of a table whose cells are TAB-separated on their lines, when it shows the browser's shape. */
+function tabRows(lines: readonly Line[], start: number, limit: number): { rows: CopiedRow[]; end: number } | null {
+  const first = lines[start];
+  if (first.role !== 'content' || !startsRow(first.text) || cellCount(first.text) < 3) return null;
+  // Decide on the first lines (the shape shows in the header and the first
+  // rows), so a start declined here costs a bounded look, not a table's length.
+  const probe = tableRegion(lines, start, Math.min(limit, start + PROBE_LINES));
+  if (!probe || !browserShape(lines, probe.start, probe.end)) return null;
+  const region = tableRegion(lines, start, limit);
+  return region ? { rows: joinRows(lines, region.start, region.end), end: region.end } : null;
+}
 
 /**
  * The browser's shape: the header line narrower than the widest line (a

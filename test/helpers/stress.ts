@@ -139,6 +139,18 @@ export const STRESS_FAMILIES: StressFamily[] = [
     make: (n) => `${WEB_WORK_HEADER.split('\n')[0]}\n${repeat(n, (i) => `甲${i}\t乙\t丙\t丁\n段落${i}\n\n\t續${i}\t戊`)}\n`,
   },
   {
+    name: 'a table copied from a web page whose cells are paragraphs (LibreOffice HTML): thousands of rows',
+    stage: 'web-copy',
+    n: 2_000,
+    make: (n) => `${WORK_TITLE}機關工作項目\n\n\t\n\n重要工作計畫項目\n\n\t\n\n實施內容\n\n\t\n\n預算金額\n\n\n\n\n${repeat(n, (i) => `${i % 50 === 0 ? `${cjkDigit(i / 50)}、類別${i}\n\n\t\n\n` : ''}項目${i}。\n\n\t\n\n內容${i}。\n\n第二段${i}。\n\n\t\n\n${i}\n\n\n\n`)}`,
+  },
+  {
+    name: 'one paragraph-cell row with thousands of cells (the web-copy reader declines each start)',
+    stage: 'web-copy',
+    n: 2_000,
+    make: (n) => `${repeat(n, (i) => `值${i}\n\n\t\n`)}\n值\n`,
+  },
+  {
     name: 'one long run of combining marks',
     stage: 'normalize',
     n: 80_000,
