@@ -67,11 +67,20 @@ export function tableRegion(lines: readonly Line[], start: number, limit: number
       j++;
       seen++;
     }
-    if (j >= limit || seen >= MAX_BLOCK_LINES || !hasTab(lines[j]) || !STARTS_WITH_TAB.test(lines[j].text)) break;
+    if (j >= limit || seen >= MAX_BLOCK_LINES || !hasTab(lines[j])) break;
+    // Chromium's selection text drops that TAB (and the blank lines): a run
+    // without blank lines between a line that opened a cell and the rest of
+    // the row, unless that is the header of the next table.
+    if (!STARTS_WITH_TAB.test(lines[j].text) && !(ENDS_WITH_TAB.test(lines[i - 1].text) && noBlank(lines, i, j) && lines[j].text !== lines[start].text)) break;
     previousBlank = lines[j - 1].role === 'blank';
     i = j;
   }
   return end > start ? { start, end } : null;
+}
+
+function noBlank(lines: readonly Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i].role !== 'content') return false;
+  return true;
 }
 
 /** The rows of lines [start, end): physical lines joined where a cell's paragraphs broke the row. */
@@ -112,7 +121,46 @@ export function joinRows(lines: readonly Line[], start: number, end: number): Co
     if (row.cells.length <= width) fitted.push(row);
     else for (const part of splitOverflow(lines, row, width)) fitted.push(part);
   }
-  return fitted;
+  return droppedTabs(lines, start, end) ? joinAfterParagraphs(lines, fitted, width) : fitted;
+}
+
+/**
+ * Chromium's selection text (what a copy puts on the clipboard) drops a TAB
+ * that would start a line, and the blank lines: no line of the table starts
+ * with TAB although cells hold paragraphs.
+ */
+function droppedTabs(lines: readonly Line[], start: number, end: number): boolean {
+  let paragraphs = false;
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    if (hasTab(line) && STARTS_WITH_TAB.test(line.text)) return false;
+    if (line.role === 'content' && !line.text.includes('\t')) paragraphs = true;
+  }
+  return paragraphs;
+}
+
+/**
+ * With the TAB after a cell's paragraphs dropped, the cells after them start
+ * a line of their own: they go on with the row above while the row has room
+ * for them.
+ *
+ *   > | 肆、會計部門\t一、歲計\t(一)編製預算\t
+ *   > | 編製110年度預算, 歲入預算數16萬9,000元…
+ *   > | 100%\t
+ *       ^ 4 cells + 2 fit in 6: the rest of the row, not a row
+ */
+function joinAfterParagraphs(lines: readonly Line[], rows: readonly CopiedRow[], width: number): CopiedRow[] {
+  const out: CopiedRow[] = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    const before = last ? lines[last.lines[last.lines.length - 1]] : null;
+    if (last && out.length > 1 && row.guessed && before && before.role === 'content' && !before.text.includes('\t') && last.cells.length + row.cells.length <= width) {
+      out[out.length - 1] = { cells: last.cells.concat(row.cells), lines: last.lines.concat(row.lines), guessed: last.guessed };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 /**
