@@ -26,13 +26,16 @@ import type { CopiedRow } from './web-copy-rows.js';
 /** A row this wide is no plan table (they have a dozen columns at most): the reader stops looking, so a declined start costs a bounded look. */
 const MAX_CELLS = 64;
 
-const TAB_ALONE = /^[ \t\u3000]*\t[ \t\u3000]*$/u;
+/** A line of TABs (and spaces) only: a cell break.  A scan, not a regex (two overlapping `*` runs backtrack). */
+function tabAlone(text: string): boolean {
+  return text.includes('\t') && text.trim() === '';
+}
 
 /** The start of a paragraph-cell table: text, blank, a TAB alone, blank, text. */
 export function startsParagraphTable(lines: readonly Line[], start: number, limit: number): boolean {
   if (start + 4 >= limit) return false;
   const [first, gap, tab, gap2, next] = [lines[start], lines[start + 1], lines[start + 2], lines[start + 3], lines[start + 4]];
-  return first.role === 'content' && !first.text.includes('\t') && empty(gap) && TAB_ALONE.test(tab.text) && empty(gap2) && next.role === 'content' && !next.text.includes('\t');
+  return first.role === 'content' && !first.text.includes('\t') && empty(gap) && tabAlone(tab.text) && empty(gap2) && next.role === 'content' && !next.text.includes('\t');
 }
 
 function empty(line: Line): boolean {
@@ -54,7 +57,7 @@ export function paragraphRows(lines: readonly Line[], start: number, limit: numb
   };
   for (let i = start; i < limit; i++) {
     const line = lines[i];
-    if (TAB_ALONE.test(line.text)) {
+    if (tabAlone(line.text)) {
       if (rowLines.length === 0) break;
       let tabs = 0;
       for (let at = line.text.indexOf('\t'); at !== -1; at = line.text.indexOf('\t', at + 1)) tabs++;
