@@ -14,8 +14,9 @@ import { markdownTableReader } from './markdown.js';
 import { readingOrderReader } from './reading-order.js';
 import { foldSpannedColumns } from './spanned-columns.js';
 import { tsvReader } from './tsv.js';
+import { webCopyReader } from './web-copy.js';
 
-export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
+export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {

@@ -17,7 +17,7 @@ export interface StressFamily {
   /** What the input looks like. */
   name: string;
   /** The stage it stresses. */
-  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'html' | 'grid' | 'dashed' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions';
+  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'html' | 'grid' | 'dashed' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'web-copy';
   /** The repeat count of the smaller size (the larger is 4×). */
   n: number;
   make: (n: number) => string | Uint8Array;
@@ -44,6 +44,9 @@ const KPI_TAB_HEADER = '序號\t關鍵策略目標\t編號\t關鍵績效指標\t
 const REPORT_TITLE = '嘉義市東區區公所 109 年度工作總報告\n\n計畫名稱\t\t\t辦理情形\t完成程度 百分比\t備註\n類\t項\t目\t\t\t\n';
 const WORK_TITLE = '# 嘉義市西區區公所民政課 112 年度重要工作計畫\n\n## 貳、年度重要工作計畫\n\n單位：千元\n\n';
 const WORD_KPI_HEADER = '嘉義市政府民政處中程(108至111年度)施政計畫\n\n二、關鍵績效指標(KPI)\n\t關鍵策略目標\n\t關鍵績效指標\n\t衡量標準\n\t年度目標值\n\n\t\n\t\n\t\n\t108年\n\t109年\n\t110年\n\t111年\n\n';
+// The header rows a browser writes for a table with spanning header cells (`innerText`).
+const WEB_KPI_HEADER = '關鍵策略目標\t關鍵績效指標\t衡量標準\t年度目標值\n108年\t109年\t110年\t111年\n';
+const WEB_WORK_HEADER = '機關工作項目\t重要工作計畫項目\t實施內容\t預算金額\n(單位：千元)\n';
 const PDF_KPI_HEADER =
   '臺中市政府民政局中程施政計畫(110至113年度)\n\n參、關鍵策略目標及關鍵績效指標\n\n' +
   '  關鍵策略目標               關鍵績效指標              衡量標準                 年度目標值\n' +
@@ -116,6 +119,36 @@ export const STRESS_FAMILIES: StressFamily[] = [
     stage: 'cell-per-line',
     n: 12_000,
     make: (n) => `${WORD_KPI_HEADER}${repeat(n, (i) => `\t${i % 50 === 0 ? `${(i / 50) % 9 + 1}、策略` : `值${i}`}`)}\n`,
+  },
+  {
+    name: 'a table copied from a web page: thousands of KPI rows under one merged strategy',
+    stage: 'web-copy',
+    n: 4_000,
+    make: (n) => `${KPI_TITLE}${WEB_KPI_HEADER}一\t強化防災安全面向\t1\t提升防火宣導線上申請率\t線上申辦件數\t1%\t2%\t3%\t4%\n${repeat(n, (i) => `${(i % 99) + 1}\t指標${i}\t衡量${i}\t${i}%\t${i}%\t${i}%\t${i}%`)}\n`,
+  },
+  {
+    name: 'a table copied from a web page: rows broken over their cells’ paragraphs',
+    stage: 'web-copy',
+    n: 2_000,
+    make: (n) => `${WORK_TITLE}${WEB_WORK_HEADER}${repeat(n, (i) => (i % 50 === 0 ? `\n${cjkDigit(i / 50)}、類別${i}\n\t項目${i}。\t\n內容${i}。\n第二段${i}。\n\t${i}` : `項目${i}。\t\n內容${i}。\n\t`))}\n`,
+  },
+  {
+    name: 'tab rows between paragraphs that no browser wrote (the web-copy reader declines each start)',
+    stage: 'web-copy',
+    n: 3_000,
+    make: (n) => `${WEB_WORK_HEADER.split('\n')[0]}\n${repeat(n, (i) => `甲${i}\t乙\t丙\t丁\n段落${i}\n\n\t續${i}\t戊`)}\n`,
+  },
+  {
+    name: 'a table copied from a web page whose cells are paragraphs (LibreOffice HTML): thousands of rows',
+    stage: 'web-copy',
+    n: 2_000,
+    make: (n) => `${WORK_TITLE}機關工作項目\n\n\t\n\n重要工作計畫項目\n\n\t\n\n實施內容\n\n\t\n\n預算金額\n\n\n\n\n${repeat(n, (i) => `${i % 50 === 0 ? `${cjkDigit(i / 50)}、類別${i}\n\n\t\n\n` : ''}項目${i}。\n\n\t\n\n內容${i}。\n\n第二段${i}。\n\n\t\n\n${i}\n\n\n\n`)}`,
+  },
+  {
+    name: 'one paragraph-cell row with thousands of cells (the web-copy reader declines each start)',
+    stage: 'web-copy',
+    n: 2_000,
+    make: (n) => `${repeat(n, (i) => `值${i}\n\n\t\n`)}\n值\n`,
   },
   {
     name: 'one long run of combining marks',

@@ -1,0 +1,289 @@
+/**
+ * The rows of a table copied from a web page, from its physical lines.  A
+ * browser ends a row with a line break, but a cell holding paragraphs (or a
+ * `<br>`) breaks its row too.  How the browser writes those breaks tells
+ * them apart (innerText: a block inside a cell is set off by line breaks,
+ * the TAB after a cell stays where the cell ends):
+ *
+ *   > | 一、貫徹農地農用政策
+ *   > | \t農林漁牧調查統計陳報…\t
+ *       ^ a line starting with TAB goes on with the row above
+ *   > | 配合上級農林漁牧業調查作業…
+ *       ^ a line without TAB after a TAB: the paragraphs of the cell it opened
+ *   > | \t
+ *   > | 農業用地作農業使用證明書之核發。\t
+ *       ^ text, then a TAB, at a line start: a new row (its first cell is plain)
+ *
+ * A blank line is a row break: the browser writes one where a row starts or
+ * ends with a block.  A line break between two plain cells is also read as a
+ * row break, and joined back when it leaves a fragment narrower than half the
+ * table that fits beside its neighbour (`完成程度<br>百分比`).
+ */
+import type { Line } from '../types.js';
+
+export interface CopiedRow {
+  cells: string[];
+  /** Indexes of the physical lines the row came from. */
+  lines: number[];
+  /** Its break from the row above was a guess (two plain cells across a line break). */
+  guessed: boolean;
+}
+
+/** At most this many lines of cell paragraphs are looked through for the TAB that goes on with a row. */
+const MAX_BLOCK_LINES = 200;
+
+const STARTS_WITH_TAB = /^[ \u3000]*\t/u;
+const ENDS_WITH_TAB = /\t[ \u3000]*$/u;
+
+/**
+ * The lines [start, end) of the table starting at `start`: tab lines, and
+ * lines without a TAB (cell paragraphs) when a line starting with TAB comes
+ * after them.  Null for a layout that is not a browser's: a cell written as
+ * `<p>` blocks between blank lines (`\n\n\t\n\n`), which the cell-per-line
+ * reader takes.
+ */
+export function tableRegion(lines: readonly Line[], start: number, limit: number): { start: number; end: number } | null {
+  let end = start;
+  let i = start;
+  let previousBlank = false;
+  while (i < limit) {
+    const line = lines[i];
+    if (hasTab(line)) {
+      // A TAB alone after a blank line: a `<p>` cell's layout, not a browser's copy of a `<td>`.
+      if (previousBlank && line.text.trim() === '') return null;
+      end = ++i;
+      previousBlank = false;
+      continue;
+    }
+    if (line.role !== 'content') {
+      previousBlank = line.role === 'blank' || previousBlank;
+      i++;
+      continue;
+    }
+    // Paragraphs of a cell: only when the row goes on with a line starting with TAB.
+    let j = i;
+    let seen = 0;
+    while (j < limit && seen < MAX_BLOCK_LINES && !lines[j].text.includes('\t')) {
+      j++;
+      seen++;
+    }
+    if (j >= limit || seen >= MAX_BLOCK_LINES || !hasTab(lines[j])) break;
+    // Chromium's selection text drops that TAB (and the blank lines): a run
+    // without blank lines between a line that opened a cell and the rest of
+    // the row, unless that is the header of the next table.
+    if (!STARTS_WITH_TAB.test(lines[j].text) && !(ENDS_WITH_TAB.test(lines[i - 1].text) && noBlank(lines, i, j) && lines[j].text !== lines[start].text)) break;
+    previousBlank = lines[j - 1].role === 'blank';
+    i = j;
+  }
+  return end > start ? { start, end } : null;
+}
+
+function noBlank(lines: readonly Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i].role !== 'content') return false;
+  return true;
+}
+
+/** The rows of lines [start, end): physical lines joined where a cell's paragraphs broke the row. */
+export function joinRows(lines: readonly Line[], start: number, end: number): CopiedRow[] {
+  const rows: { text: string[]; lines: number[]; guessed: boolean }[] = [];
+  let current: { text: string[]; lines: number[]; guessed: boolean } | null = null;
+  let blankBefore = false;
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    if (!hasTab(line) && line.role !== 'content') {
+      if (line.role === 'blank') blankBefore = true;
+      continue;
+    }
+    const text = line.text;
+    let join = false;
+    let guessed = false;
+    if (current) {
+      const previous: string = current.text[current.text.length - 1];
+      if (STARTS_WITH_TAB.test(text)) join = true;
+      else if (blankBefore) join = false;
+      else if (!innerTab(text)) join = true;
+      else guessed = !ENDS_WITH_TAB.test(previous);
+    }
+    blankBefore = false;
+    if (join && current) {
+      current.text.push(text);
+      current.lines.push(i);
+    } else {
+      current = { text: [text], lines: [i], guessed };
+      rows.push(current);
+    }
+  }
+  const split: CopiedRow[] = rows.map((row) => ({ cells: splitCells(row.text.join('\n')), lines: row.lines, guessed: row.guessed }));
+  const joined = joinFragments(split);
+  const width = tableWidth(lines, start, end, joined);
+  const fitted: CopiedRow[] = [];
+  for (const row of joined) {
+    if (row.cells.length <= width) fitted.push(row);
+    else for (const part of splitOverflow(lines, row, width)) fitted.push(part);
+  }
+  return droppedTabs(lines, start, end) ? joinAfterParagraphs(lines, fitted, width) : fitted;
+}
+
+/**
+ * Chromium's selection text (what a copy puts on the clipboard) drops a TAB
+ * that would start a line, and the blank lines: no line of the table starts
+ * with TAB although cells hold paragraphs.
+ */
+function droppedTabs(lines: readonly Line[], start: number, end: number): boolean {
+  let paragraphs = false;
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    if (hasTab(line) && STARTS_WITH_TAB.test(line.text)) return false;
+    if (line.role === 'content' && !line.text.includes('\t')) paragraphs = true;
+  }
+  return paragraphs;
+}
+
+/**
+ * With the TAB after a cell's paragraphs dropped, the cells after them start
+ * a line of their own: they go on with the row above while the row has room
+ * for them.
+ *
+ *   > | 肆、會計部門\t一、歲計\t(一)編製預算\t
+ *   > | 編製110年度預算, 歲入預算數16萬9,000元…
+ *   > | 100%\t
+ *       ^ 4 cells + 2 fit in 6: the rest of the row, not a row
+ */
+function joinAfterParagraphs(lines: readonly Line[], rows: readonly CopiedRow[], width: number): CopiedRow[] {
+  const out: CopiedRow[] = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    const before = last ? lines[last.lines[last.lines.length - 1]] : null;
+    if (last && out.length > 1 && row.guessed && before && before.role === 'content' && !before.text.includes('\t') && last.cells.length + row.cells.length <= width) {
+      out[out.length - 1] = { cells: last.cells.concat(row.cells), lines: last.lines.concat(row.lines), guessed: last.guessed };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * The table's width: its widest line, or its header's columns (a second
+ * row of years or labels under one cell of the first), whichever is more.
+ */
+function tableWidth(lines: readonly Line[], start: number, end: number, rows: readonly CopiedRow[]): number {
+  let width = 0;
+  for (let i = start; i < end; i++) {
+    const text = lines[i].text;
+    if (!text.includes('\t')) continue;
+    let cells = 1;
+    for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) cells++;
+    if (cells > width) width = cells;
+  }
+  if (rows.length > 1 && labelRow(rows[1].cells)) width = Math.max(width, rows[0].cells.length + rows[1].cells.length - 1);
+  return width;
+}
+
+/**
+ * A row wider than the table: a browser's selection text has no blank line
+ * before a row that starts with a paragraph, so that row was read as the
+ * paragraphs of the last cell above.  The row breaks again before the lines
+ * without TAB that come before the line starting with TAB that overflowed:
+ *
+ *   > | \t
+ *   > | 二、工商財稅業務
+ *       ^ the next row's first cell, not the paragraphs of the empty cell above
+ *   > | \t財稅業務\t
+ */
+function splitOverflow(lines: readonly Line[], row: CopiedRow, width: number): CopiedRow[] {
+  const parts: number[][] = [[]];
+  let cells = 1;
+  let run = -1;
+  let afterTab = false;
+  for (const index of row.lines) {
+    const text = lines[index].text;
+    const part = parts[parts.length - 1];
+    let tabs = 0;
+    for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) tabs++;
+    if (tabs === 0) {
+      // After an opened (empty) last cell the whole run is the next row's;
+      // after a cell's text only its last line is (`預算金額<br>(單位：千元)` goes on above).
+      if (lines[index].role === 'content' && (run === -1 || !afterTab)) run = part.length;
+      part.push(index);
+      continue;
+    }
+    if (STARTS_WITH_TAB.test(text) && cells + tabs > width && run > 0) {
+      parts.push(part.splice(run));
+      cells = 1;
+    }
+    afterTab = ENDS_WITH_TAB.test(text);
+    parts[parts.length - 1].push(index);
+    cells += tabs;
+    run = -1;
+  }
+  return parts.map((part, i) => ({ cells: splitCells(part.map((index) => lines[index].text).join('\n')), lines: part, guessed: i === 0 ? row.guessed : false }));
+}
+
+/**
+ * A line with a TAB, also one the line stage called blank (a TAB alone: the
+ * empty cell after a cell's paragraphs); not furniture.
+ */
+function hasTab(line: Line): boolean {
+  return (line.role === 'content' || line.role === 'blank') && line.text.includes('\t');
+}
+
+/** A TAB after some text: the line starts a row with a plain cell. */
+function innerTab(text: string): boolean {
+  const tab = text.indexOf('\t');
+  return tab > 0 && text.slice(0, tab).trim() !== '';
+}
+
+/** A row's cells: split at TAB, each cell's lines trimmed, empty lines dropped. */
+function splitCells(text: string): string[] {
+  return text.split('\t').map((cell) =>
+    cell
+      .split('\n')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join('\n'),
+  );
+}
+
+//   > | 計畫名稱\t辦理情形\t完成程度
+//   > | 百分比\t備註
+//       ^ a fragment: `完成程度<br>百分比` broke the header row
+const YEAR = /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/u;
+
+/**
+ * Join a guessed break after the first row (the header, where a `<br>` is
+ * common: `預算金額<br>(單位：千元)`) back where one side is at most half as
+ * wide as the table and both fit in one row; a row of years or short labels
+ * (a header's second row) stays a row.  In the body a line of text and TAB
+ * after a cell's text is a row: a browser writes every row from a new line.
+ */
+function joinFragments(rows: CopiedRow[]): CopiedRow[] {
+  let width = 0;
+  for (const row of rows) if (row.cells.length > width) width = row.cells.length;
+  const half = Math.ceil(width / 2);
+  const out: CopiedRow[] = [];
+  for (const row of rows) {
+    const last = out[0];
+    if (
+      out.length === 1 &&
+      row.guessed &&
+      (last.cells.length <= half || row.cells.length <= half) &&
+      last.cells.length + row.cells.length - 1 <= width &&
+      !labelRow(row.cells)
+    ) {
+      const cells = last.cells.slice(0, -1);
+      cells.push([last.cells[last.cells.length - 1], row.cells[0]].filter((cell) => cell !== '').join('\n'));
+      for (let c = 1; c < row.cells.length; c++) cells.push(row.cells[c]);
+      out[0] = { cells, lines: last.lines.concat(row.lines), guessed: last.guessed };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Years (`108年`) or one- or two-character labels (`類`, `項`): a header's second row. */
+export function labelRow(cells: readonly string[]): boolean {
+  const texts = cells.map((cell) => cell.replace(/\s+/g, ''));
+  return texts.length >= 2 && (texts.every((text) => YEAR.test(text)) || texts.every((text) => text.length > 0 && text.length <= 2));
+}
