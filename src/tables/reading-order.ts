@@ -33,6 +33,7 @@ import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
+import { isStacked, stackedLines } from './reading-order-stacked.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
 //       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
@@ -108,6 +109,8 @@ export const readingOrderReader: TableReader = {
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
+    // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
+    if (head.shape === 'kpi' && isStacked(body)) return readLineCells(lines, start, end, head, stackedLines(body, lines, Math.max(1, head.years.length)));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
     if (head.shape === 'kpi' && head.years.length === 0) {
@@ -223,9 +226,9 @@ function startsHeaderLines(lines: readonly Line[], start: number, limit: number)
  * flattened reader's shape (wrapped cells, no cell-end marks), read with its
  * item and row builders once the header lines and repeated headers are out.
  */
-function readLineCells(lines: Line[], start: number, end: number, head: Header): RawTable | null {
-  const body: Line[] = [];
-  for (let i = start; i < end; i++) {
+function readLineCells(lines: Line[], start: number, end: number, head: Header, stacked?: { body: Line[]; ends: Set<number> }): RawTable | null {
+  const body: Line[] = stacked?.body ?? [];
+  for (let i = stacked ? end : start; i < end; i++) {
     const line = lines[i];
     const text = line.text.replace(/\f/gu, '').trim();
     if (line.role !== 'content' || text === '' || isHeaderCell(text) || PAGE_LABEL.test(text)) continue;
@@ -233,7 +236,8 @@ function readLineCells(lines: Line[], start: number, end: number, head: Header):
   }
   const shape = { textColumns: head.header.length - Math.max(1, head.years.length) - 1, years: Math.max(1, head.years.length) };
   const position = linesPosition(lines, start, end);
-  const { rows, diagnostics } = buildRows(readItems(joinWrappedValues(body, shape.years), shape, lines), shape, lines);
+  const items = stacked ? readItems(body, shape, lines, stacked.ends) : readItems(joinWrappedValues(body, shape.years), shape, lines);
+  const { rows, diagnostics } = buildRows(items, shape, lines);
   if (rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
   return { layout: 'reading-order', header: head.header, rows, start, end, position, diagnostics };
 }

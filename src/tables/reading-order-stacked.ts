@@ -1,0 +1,116 @@
+/**
+ * Stacked blocks: MuPDF's text output (`mutool draw -F txt`, `mutool convert
+ * -F text`) writes a table row by row, one printed line per line, and groups
+ * the lines of cells that stand close together on the page into one block.
+ * A block is then a cell or several cells one over the other — an ordinal
+ * over its strategy, a measure over the row's targets — but a blank line
+ * only ever falls between cells:
+ *
+ *   > | 推動美感教育課程及計畫
+ *   > | 之校數
+ *   > | 10
+ *       ^^ the measure's block goes on with the row's targets
+ *   > | 18
+ *
+ * (Poppler's reading-order text writes a cell per block, or cells side by
+ * side on one line.)  Such a table is read as a cell per line, like the
+ * flattened reader's text, with every block's last line a known cell end.
+ */
+import type { Line } from '../types.js';
+import { isValueToken, OPERATOR } from './flattened-cells.js';
+import type { Paragraph } from './reading-order-cells.js';
+
+const LONE_ORDINAL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
+
+/** Is this line a lone ordinal or a whole target value? */
+function kindOf(text: string): 'ordinal' | 'value' | 'text' {
+  if (LONE_ORDINAL.test(text)) return 'ordinal';
+  return isValueToken(text) ? 'value' : 'text';
+}
+
+/**
+ * Do the blocks stack cells?  Count the blocks where an ordinal line is
+ * followed by text, or a text line by a value line; reading-order text
+ * (a cell per block) has next to none.
+ *
+ *   > | 一
+ *       ^ then `推動嘉義市鐵路` in the same block: stacked
+ *   > | 推動嘉義市鐵路
+ */
+export function isStacked(blocks: readonly Paragraph[]): boolean {
+  let stacked = 0;
+  let multi = 0;
+  for (const block of blocks) {
+    if (block.texts.length < 2) continue;
+    multi++;
+    let previous = kindOf(block.texts[0]);
+    for (let k = 1; k < block.texts.length; k++) {
+      const kind = kindOf(block.texts[k]);
+      if ((previous === 'ordinal' && kind === 'text') || (previous === 'text' && kind === 'value')) {
+        stacked++;
+        break;
+      }
+      previous = kind;
+    }
+  }
+  return stacked >= 3 && stacked * 4 >= multi;
+}
+
+/**
+ * The lines of stacked blocks, one cell piece per line, and the indexes of
+ * the lines a cell surely ends on (each block's last).  A target wrapped
+ * in its narrow column is joined back inside its block: a piece that is no
+ * value alone (`人次`, `萬`), a comma group cut short (`2,00` / `0`), a
+ * comparison sign, or — when the block holds more value lines than the row
+ * has years — a piece starting with `0` after a number (`10` / `0%`).  A
+ * text line with a value line under it ends its cell.
+ */
+export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[], years: number): { body: Line[]; ends: Set<number> } {
+  const body: Line[] = [];
+  const ends = new Set<number>();
+  for (const block of blocks) {
+    let values = 0;
+    for (const text of block.texts) if (isValueToken(text)) values++;
+    const zeroJoins = values !== years;
+    const from = body.length;
+    for (let k = 0; k < block.texts.length; k++) {
+      const text = block.texts[k];
+      const line = lines[block.lines[k]];
+      const last = body.length > 0 ? body[body.length - 1] : null;
+      // A value cut inside its digits goes on even past a block's end (`2,00` / blank / `0`).
+      if (last && (body.length > from ? continuesValue(last.text, text, zeroJoins) : isCutNumber(last.text) && isValueToken(last.text + text))) {
+        body[body.length - 1] = { ...last, text: last.text + text };
+        if (body.length - 1 < from) ends.delete(last.index);
+        continue;
+      }
+      // A text line with a value under it in the same block: the text's cell ends there.
+      if (last && body.length > from && kindOf(text) === 'value' && kindOf(last.text) === 'text') ends.add(last.index);
+      body.push(text === line.text ? line : { ...line, text });
+    }
+    const end = body[body.length - 1];
+    if (body.length > from && !isCutNumber(end.text)) ends.add(end.index);
+  }
+  return { body, ends };
+}
+
+/**
+ * A number cut inside its digits by the line end: a comma group short of
+ * three digits, or a decimal point with nothing after it.
+ *
+ *   > | 2,00        36.
+ *          ^^         ^
+ */
+function isCutNumber(text: string): boolean {
+  return /^[≧≦≥≤<>＜＞]?[0-9][0-9,]*(?:,[0-9]{0,2}|[0-9]\.)$/u.test(text);
+}
+
+//   > | 10          2,00        1000        ≧
+//   > | 0%          0           人次        30
+//       ^ a piece of the value above
+function continuesValue(before: string, piece: string, zeroJoins: boolean): boolean {
+  if (!isValueToken(before + piece)) return false;
+  if (isCutNumber(before)) return true;
+  if (!isValueToken(before) && !OPERATOR.test(before)) return false;
+  if (OPERATOR.test(before) || !isValueToken(piece)) return true;
+  return zeroJoins && /^0/u.test(piece) && /[1-9][0-9]*$/u.test(before);
+}
