@@ -112,5 +112,5 @@ function continuesValue(before: string, piece: string, zeroJoins: boolean): bool
   if (isCutNumber(before)) return true;
   if (!isValueToken(before) && !OPERATOR.test(before)) return false;
   if (OPERATOR.test(before) || !isValueToken(piece)) return true;
-  return zeroJoins && /^0/u.test(piece) && /[1-9][0-9]*$/u.test(before);
+  return zeroJoins && /^0/u.test(piece) && /[0-9]$/u.test(before) && before !== '0';
 }
