@@ -44,6 +44,21 @@ const HEADER_REACH = 400;
 
 export type TableShape = 'kpi' | 'work' | 'report';
 
+/**
+ * A line that may hold a header cell.  A table header repeated after every
+ * page's number (MuPDF writes the number at the page's top, just before the
+ * header) is taken for a running header by the line stage: it is still the
+ * table's header.
+ *
+ *   > | 3
+ *   > |
+ *   > | 機關工作項目
+ *       ^^^^^^^^^^^^ running header, and the table's first cell
+ */
+function isCellLine(line: Line): boolean {
+  return line.role === 'content' || line.role === 'running-header';
+}
+
 /** One header cell of a reading-order table: its text is a header word or a line of years. */
 export function isHeaderCell(text: string): boolean {
   const compact = stripSpaces(text);
@@ -99,7 +114,7 @@ export const readingOrderReader: TableReader = {
   read(lines, start, limit) {
     const first = lines[start];
     // Quick test first: this runs on every content line.
-    if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
+    if (!isCellLine(first) || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
     if (!isLeadingCell(first.text.replace(/\f/gu, ''))) return null;
     const blockHeader = startsHeaderBlock(lines, start, limit);
     if (!blockHeader && !startsHeaderLines(lines, start, limit)) return null;
@@ -196,7 +211,7 @@ function startsHeaderBlock(lines: readonly Line[], start: number, limit: number)
   for (let i = start; i < limit && i < start + 4; i++) {
     const line = lines[i];
     if (line.role === 'blank') return i > start;
-    if (line.role !== 'content' || (i > start && line.text.includes('\f'))) return false;
+    if (!isCellLine(line) || (i > start && line.text.includes('\f'))) return false;
     if (!isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
   }
   return false;
@@ -215,7 +230,7 @@ function startsHeaderLines(lines: readonly Line[], start: number, limit: number)
   let cells = 0;
   for (let i = start; i < limit && i < start + 3; i++) {
     const line = lines[i];
-    if (line.role !== 'content' || !isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
+    if (!isCellLine(line) || !isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
     cells++;
   }
   return cells === 3;
@@ -292,7 +307,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   for (let i = start; i < limit && seenContent < HEADER_REACH; i++) {
     const line = lines[i];
     if (i > start && line.text.includes('\f')) break;
-    if (line.role !== 'content') continue;
+    if (!isCellLine(line)) continue;
     seenContent++;
     const text = line.text.replace(/\f/gu, '').trim();
     const bare = BARE_YEAR.exec(text);
@@ -404,7 +419,7 @@ function tableEnd(lines: readonly Line[], start: number, limit: number, shape: T
  */
 function headerFollows(lines: readonly Line[], from: number, limit: number): boolean {
   for (let i = from; i < limit; i++) {
-    if (lines[i].role !== 'content') continue;
+    if (!isCellLine(lines[i])) continue;
     const text = lines[i].text.replace(/\f/gu, '').trim();
     return isHeaderCell(text) || matchTitle(text) !== null;
   }
