@@ -413,9 +413,14 @@ function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph,
   for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
 }
 
+//   > | 一 落實美感教育
+//       ^ a strategy ordinal on the line of its text (pdfminer writes one baseline as one line)
+const LEAD_ORDINAL = /^([一二三四五六七八九十]{1,3}) (\p{Script=Han}.*)$/u;
+
 /**
  * A strategy ordinal run into the block before it (no blank line between:
- * the two sat close on the page) is a block of its own.
+ * the two sat close on the page) is a block of its own; so is one printed
+ * before its strategy's text on the same line.
  *
  *   > | 分析及統計通報
  *   > | 五
@@ -427,6 +432,13 @@ function splitTrailingOrdinals(blocks: readonly Paragraph[]): Paragraph[] {
     const parts = splitValueLine(whole);
     if (parts.length > 1) {
       for (const part of parts) out.push(part);
+      continue;
+    }
+    const lead = LEAD_ORDINAL.exec(whole.texts[0]);
+    if (lead) {
+      // `一 落實美感教育`: the ordinal and its strategy on one baseline (pdfminer joins them).
+      out.push({ lines: whole.lines.slice(0, 1), texts: [lead[1]], pageStart: whole.pageStart });
+      out.push({ ...whole, texts: [lead[2], ...whole.texts.slice(1)], pageStart: false });
       continue;
     }
     const block = whole;
