@@ -39,6 +39,7 @@ function kindOf(text: string): 'ordinal' | 'value' | 'text' {
  */
 export function isStacked(blocks: readonly Paragraph[]): boolean {
   let stacked = 0;
+  let underOrdinal = 0;
   let multi = 0;
   for (const block of blocks) {
     if (block.texts.length < 2) continue;
@@ -48,12 +49,14 @@ export function isStacked(blocks: readonly Paragraph[]): boolean {
       const kind = kindOf(block.texts[k]);
       if ((previous === 'ordinal' && kind === 'text') || (previous === 'text' && kind === 'value')) {
         stacked++;
+        if (previous === 'ordinal') underOrdinal++;
         break;
       }
       previous = kind;
     }
   }
-  return stacked >= 3 && stacked * 4 >= multi;
+  // Reading-order text never puts a lone ordinal over text in one block.
+  return underOrdinal >= 2 || (stacked >= 3 && stacked * 4 >= multi);
 }
 
 /**
@@ -84,7 +87,16 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
         continue;
       }
       // A text line with a value under it in the same block: the text's cell ends there.
-      if (last && body.length > from && kindOf(text) === 'value' && kindOf(last.text) === 'text') ends.add(last.index);
+      if (last && body.length > from && kindOf(last.text) === 'text' && kindOf(text) === 'value') {
+        //   > | 申請展覽次數/12×10
+        //   > | 0%                   (the measure's formula goes on: ×100%)
+        //       ^
+        if (/[×xX*/][0-9]+$/u.test(last.text) && /^0/u.test(text)) {
+          body[body.length - 1] = { ...last, text: last.text + text };
+          continue;
+        }
+        ends.add(last.index);
+      }
       body.push(text === line.text ? line : { ...line, text });
     }
     const end = body[body.length - 1];
