@@ -533,6 +533,7 @@ export function inferCellEnds(
     nextColumn = closed ? Math.min(targetsColumn, col + 1) : nextColumn;
     cellMax = closed ? 0 : Math.max(cellMax, w);
   }
+  if (knownEnds) for (let k = 0; k < lines.length; k++) if (knownEnds.has(lines[k].index)) ends[k] = true;
   return ends;
 }
 

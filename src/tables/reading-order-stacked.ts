@@ -80,14 +80,14 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
       const text = block.texts[k];
       const line = lines[block.lines[k]];
       const last = body.length > 0 ? body[body.length - 1] : null;
-      // A value cut inside its digits goes on even past a block's end (`2,00` / blank / `0`).
-      if (last && (body.length > from ? continuesValue(last.text, text, zeroJoins) : isCutNumber(last.text) && isValueToken(last.text + text))) {
+      // A value cut inside its digits goes on even past a block's end (`2,00` / blank / `0`, `≧10` / blank / `00`).
+      if (last && (body.length > from ? continuesValue(last.text, text, zeroJoins) : (isCutNumber(last.text) || /^0[0-9]/u.test(text)) && isValueToken(last.text + text))) {
         body[body.length - 1] = { ...last, text: last.text + text };
         if (body.length - 1 < from) ends.delete(last.index);
         continue;
       }
-      // A text line with a value under it in the same block: the text's cell ends there.
-      if (last && body.length > from && kindOf(last.text) === 'text' && kindOf(text) === 'value') {
+      // A text line with a value or an ordinal under it in the same block: the text's cell ends there.
+      if (last && body.length > from && kindOf(last.text) === 'text' && kindOf(text) !== 'text') {
         //   > | 申請展覽次數/12×10
         //   > | 0%                   (the measure's formula goes on: ×100%)
         //       ^
@@ -116,13 +116,14 @@ function isCutNumber(text: string): boolean {
   return /^[≧≦≥≤<>＜＞]?[0-9][0-9,]*(?:,[0-9]{0,2}|[0-9]\.)$/u.test(text);
 }
 
-//   > | 10          2,00        1000        ≧
-//   > | 0%          0           人次        30
+//   > | 10          2,00        1000        ≧        ≧10
+//   > | 0%          0           人次        30       00
 //       ^ a piece of the value above
 function continuesValue(before: string, piece: string, zeroJoins: boolean): boolean {
   if (!isValueToken(before + piece)) return false;
   if (isCutNumber(before)) return true;
   if (!isValueToken(before) && !OPERATOR.test(before)) return false;
-  if (OPERATOR.test(before) || !isValueToken(piece)) return true;
+  // `00`, `000`: digits after a leading zero are never a value of their own.
+  if (OPERATOR.test(before) || !isValueToken(piece) || /^0[0-9]/u.test(piece)) return true;
   return zeroJoins && /^0/u.test(piece) && /[0-9]$/u.test(before) && before !== '0';
 }
