@@ -62,36 +62,36 @@ export function isStacked(blocks: readonly Paragraph[]): boolean {
 /**
  * The lines of stacked blocks, one cell piece per line, and the indexes of
  * the lines a cell surely ends on (each block's last).  A target wrapped
- * in its narrow column is joined back inside its block: a piece that is no
- * value alone (`人次`, `萬`), a comma group cut short (`2,00` / `0`), a
- * comparison sign, or — when the block holds more value lines than the row
- * has years — a piece starting with `0` after a number (`10` / `0%`).  A
- * text line with a value line under it ends its cell.
+ * in its narrow column is joined back: a piece that is no value alone
+ * (`人次`, `萬`, `件` — in the same block or the next), a number cut in its
+ * digits (`2,00` / `0`, `≧10` / `00`), a comparison sign, or — when the run
+ * of value lines is longer than the row has years — a piece starting with
+ * `0` after a number (`10` / `0%`).  A text line with a value or an ordinal
+ * under it ends its cell.
  */
 export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[], years: number): { body: Line[]; ends: Set<number> } {
   const body: Line[] = [];
   const ends = new Set<number>();
+  const runs = valueRuns(blocks);
+  let at = 0;
   for (const block of blocks) {
-    let values = 0;
-    for (const text of block.texts) if (isValueToken(text)) values++;
-    const zeroJoins = values !== years;
     const from = body.length;
-    for (let k = 0; k < block.texts.length; k++) {
+    for (let k = 0; k < block.texts.length; k++, at++) {
       const text = block.texts[k];
       const line = lines[block.lines[k]];
       const last = body.length > 0 ? body[body.length - 1] : null;
-      // A value cut inside its digits goes on even past a block's end (`2,00` / blank / `0`, `≧10` / blank / `00`).
-      if (last && (body.length > from ? continuesValue(last.text, text, zeroJoins) : (isCutNumber(last.text) || /^0[0-9]/u.test(text)) && isValueToken(last.text + text))) {
+      const joins = last !== null && (body.length > from ? continuesValue(last.text, text, runs[at] > years) : continuesAcross(last.text, text));
+      if (last && joins) {
         body[body.length - 1] = { ...last, text: last.text + text };
         if (body.length - 1 < from) ends.delete(last.index);
         continue;
       }
       // A text line with a value or an ordinal under it in the same block: the text's cell ends there.
       if (last && body.length > from && kindOf(last.text) === 'text' && kindOf(text) !== 'text') {
-        //   > | 申請展覽次數/12×10
-        //   > | 0%                   (the measure's formula goes on: ×100%)
-        //       ^
-        if (/[×xX*/][0-9]+$/u.test(last.text) && /^0/u.test(text)) {
+        //   > | 申請展覽次數/12×10      財產管理及處分收入達1,
+        //   > | 0%                      000萬元以上
+        //       ^ the measure's formula or sentence goes on
+        if (/(?:[×xX*/][0-9]+|[0-9],[0-9]{0,2})$/u.test(last.text) && /^0/u.test(text)) {
           body[body.length - 1] = { ...last, text: last.text + text };
           continue;
         }
@@ -103,6 +103,29 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
     if (body.length > from && !isCutNumber(end.text)) ends.add(end.index);
   }
   return { body, ends };
+}
+
+/** For every line of the blocks, in order: the length of the run of value lines it stands in (0: not a value). */
+function valueRuns(blocks: readonly Paragraph[]): number[] {
+  const runs: number[] = [];
+  for (const block of blocks) for (const text of block.texts) runs.push(isValueToken(text) ? 1 : 0);
+  for (let k = 0; k < runs.length; ) {
+    if (runs[k] === 0) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < runs.length && runs[e] > 0) e++;
+    runs.fill(e - k, k, e);
+    k = e;
+  }
+  return runs;
+}
+
+/** A value goes on past a block's end only with a piece that cannot stand alone (`件`, `00`) or after a cut number. */
+function continuesAcross(before: string, piece: string): boolean {
+  if (!isValueToken(before + piece)) return false;
+  return isCutNumber(before) || /^0[0-9]/u.test(piece) || (isValueToken(before) && !isValueToken(piece) && !LONE_ORDINAL.test(before));
 }
 
 /**
