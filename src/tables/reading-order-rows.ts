@@ -826,6 +826,12 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
     }
   }
   const caps = histograms.map(commonWidth);
+  let itemSamples = 0;
+  for (const n of histograms[ITEM].values()) itemSamples += n;
+  if (itemSamples < MIN_WIDTH_SAMPLES) {
+    const stacked = stackedWidths(blocks);
+    if (stacked) [caps[ITEM], caps[CONTENT]] = stacked;
+  }
   // The category column: its labels' widest first line (a label that wraps fills it).
   let category = 0;
   for (const block of blocks) for (const text of block.texts) {
@@ -834,6 +840,36 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
   }
   caps[CATEGORY] = category || Math.max(0, caps[ITEM] - 2);
   return caps;
+}
+
+/** Two-part lines needed to learn the columns' widths from them. */
+const MIN_WIDTH_SAMPLES = 3;
+
+/**
+ * Widths of the item and content columns when cells stand one per line
+ * (MuPDF puts each cell on lines of its own, so no line holds two parts):
+ * a wrapped cell fills its column on every line but its last, so the widths
+ * of lines that are not last in their block peak at the content column's
+ * width and, lower, at the item column's.
+ *
+ *   > | 農林漁牧調查統計陳報，            (11: the item column)
+ *   > | 俾利上級研擬農林漁牧政
+ *       ^^^^^^^^^^^^^^^^^^^^^^
+ *   > | 配合上級農林漁牧業調查作業，並實地調 (18: the content column)
+ */
+function stackedWidths(blocks: readonly Paragraph[]): [number, number] | null {
+  const histogram = new Map<number, number>();
+  for (const block of blocks) {
+    for (let k = 0; k + 1 < block.texts.length; k++) {
+      const parts = lineParts(block.texts[k]);
+      if (parts.length === 1) histogram.set(width(parts[0]), (histogram.get(width(parts[0])) ?? 0) + 1);
+    }
+  }
+  const content = commonWidth(histogram);
+  const narrower = new Map<number, number>();
+  for (const [key, n] of histogram) if (key <= content - 3) narrower.set(key, n);
+  const item = commonWidth(narrower);
+  return content > 0 && item > 0 ? [item, content] : null;
 }
 
 function isOpenWork(part: string, column: number, caps: readonly number[]): boolean {

@@ -150,3 +150,4 @@ function continuesValue(before: string, piece: string, zeroJoins: boolean): bool
   if (OPERATOR.test(before) || !isValueToken(piece) || /^0[0-9]/u.test(piece)) return true;
   return zeroJoins && /^0/u.test(piece) && /[0-9]$/u.test(before) && before !== '0';
 }
+
