@@ -22,7 +22,7 @@ import { linesPosition } from '../lines.js';
 import { cjkNumber, parseMarker } from '../markers.js';
 import { columnRole } from '../records/columns.js';
 import type { Diagnostic, Line, Position, RawRow } from '../types.js';
-import { width } from './flattened-cells.js';
+import { isValueToken, width } from './flattened-cells.js';
 import { withMarker } from './flattened-rows.js';
 import {
   type ColumnWidths,
@@ -962,7 +962,7 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
       items.push({ kind: 'header', page });
       continue;
     }
-    for (const part of splitTrailingLabel(block)) {
+    for (const part of splitTrailingLabel(block).flatMap((piece) => splitStackedEntry(piece, caps))) {
       const piece = pieceOf(part);
       if (piece.kind === 'text' && isPathBlock(part)) items.push({ kind: 'labels', labels: pathCells(part, caps), page, block: part });
       else if (piece.kind === 'values') {
@@ -1086,6 +1086,40 @@ function splitTrailingLabel(block: Paragraph): Paragraph[] {
     ];
   }
   return [block];
+}
+
+/**
+ * Cells stacked in one block (MuPDF writes each cell on lines of its own and
+ * groups cells that stand close): the path labels, then the 辦理情形 entry —
+ * its first line wider than any path column — then the completion, a value
+ * line under the entry.
+ *
+ *   > | 一、歲計
+ *   > | (一)編製預算
+ *   > | 編製110年度預算, 歲入預算數16萬9,000       (wider than every label: the entry)
+ *       ^
+ *   > | 依會計法及相關法令執行。
+ *   > | 100%                                       (the completion)
+ *       ^^^^
+ */
+function splitStackedEntry(block: Paragraph, caps: readonly number[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let from = 0;
+  if (isPathBlock(block)) {
+    const widest = Math.max(caps[0], caps[1], caps[2]);
+    let k = 1;
+    while (k < block.texts.length && !(lineParts(block.texts[k]).length === 1 && width(block.texts[k]) > widest + 2 && !isPathBlock({ ...block, texts: [block.texts[k]] }))) k++;
+    if (k === block.texts.length || widest === 0) return [block];
+    out.push({ ...block, lines: block.lines.slice(0, k), texts: block.texts.slice(0, k) });
+    from = k;
+  }
+  let end = block.texts.length;
+  // A percentage (a bare number under a sentence may be its next word cut by the page: `每` / `7` / `月定期…`).
+  while (end - 1 > from && isValueToken(block.texts[end - 1]) && /[%％]$/u.test(block.texts[end - 1])) end--;
+  if (from === 0 && end === block.texts.length) return [block];
+  out.push({ lines: block.lines.slice(from, end), texts: block.texts.slice(from, end), pageStart: from === 0 && block.pageStart });
+  if (end < block.texts.length) out.push({ lines: block.lines.slice(end), texts: block.texts.slice(end), pageStart: false });
+  return out;
 }
 
 /** An entry's lines joined, a numbered sub-entry (`(1)`, `2.`) kept on its own line. */
