@@ -956,9 +956,15 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
   // 1. Path blocks, 辦理情形 entries with their completion, and page numbers.
   const items: ReportPiece[] = [];
   let page = 0;
+  // Without form feeds (`mutool convert -F text` writes none) a page starts
+  // where the table's header is printed again.
+  const feeds = lines.some((line) => line.text.includes('\f'));
+  let afterHeader = false;
   for (const block of allBlocks) {
-    if (block.pageStart) page++;
-    if (isHeader(block)) {
+    const header = isHeader(block);
+    if (block.pageStart || (!feeds && header && !afterHeader)) page++;
+    afterHeader = header;
+    if (header) {
       items.push({ kind: 'header', page });
       continue;
     }
