@@ -1213,20 +1213,30 @@ function pathCells(block: Paragraph, caps: readonly number[]): PathLabel[] {
     if (cell.level === 0 && /部門$/u.test(joinLines(cell.parts))) return false;
     return width(last) >= (caps[cell.level] || 0) - 1;
   };
+  // The cell the line before went to, when it held one part.
+  let above = lineParts(block.texts[0]).length === 1 ? cells[cells.length - 1] : undefined;
   for (let k = 1; k < block.texts.length; k++) {
     const parts = lineParts(block.texts[k]);
     let open = cells.filter(isOpen);
     if (open.length === 0) open = [cells[cells.length - 1]];
+    //   > | 二、會計
+    //   > | (一)確實執行會
+    //   > | 計制度簡化會計        (labels stacked one per line, MuPDF: the cell above goes on)
+    //       ^
+    if (parts.length === 1 && above && isOpen(above) && !parseMarker(parts[0])) open = [above];
     let o = 0;
+    above = undefined;
     for (let i = 0; i < parts.length; i++) {
       const marker = parseMarker(parts[i]);
       // `(二)公文收發繕`: a label of its own under the one before.
       if (marker && PATH_LEVEL[marker.style] !== undefined) {
         startCell(parts[i], marker);
+        if (parts.length === 1) above = cells[cells.length - 1];
         continue;
       }
       const cell = open[Math.min(o++, open.length - 1)];
       cell.parts.push(parts[i]);
+      if (parts.length === 1) above = cell;
     }
   }
   return cells.map((cell) => {
