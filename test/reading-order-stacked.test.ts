@@ -83,6 +83,16 @@ describe('pdfminer: a strategy ordinal on the line of its text', () => {
   });
 });
 
+describe('pdfminer: completions in a run after their entries', () => {
+  it('依會計法… / 1. 嚴格… / 2. 均於… then 100% ×5: each entry its own', () => {
+    const result = parse(fixture('pdfminer', '66_chiayi-east-district-109-report-accounting-personnel-admin.txt'), { path: '66.txt' });
+    const items = result.documents[0].reportItems;
+    for (const start of ['依實施計畫按月分配', '依會計法及相關法令執行', '嚴格執行內部審核', '均於期限內完成款項支付', '依限完成108年度單位決算']) {
+      expect(items.find((item) => item.status.startsWith(start))?.completion?.raw).toBe('100%');
+    }
+  });
+});
+
 describe('work plans with a cell per line (MuPDF)', () => {
   it('learns the item and content widths from the wrapped lines', () => {
     const result = parse(fixture('mutool-draw', '63_chiayi-west-district-social-112-workplan.txt'), { path: '63.txt' });

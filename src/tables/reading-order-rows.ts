@@ -980,6 +980,7 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
       } else items.push({ kind: 'entry', status: joinEntryLines(part.texts), completion: '', blocks: [part], page, startsList: false });
     }
   }
+  alignCompletionRuns(items);
   // 2. Which entries start a list (the next path label's).
   let previousStatus = '';
   let previousEnd = -1;
@@ -1061,6 +1062,57 @@ function parentsFromPage(labels: readonly PathLabel[], pool: PathLabel[]): PathL
   const end = pool.findIndex((label) => label.level === top - 1);
   if (end < 0 || pool.slice(0, end).some((label) => label.level >= top)) return [];
   return pool.splice(0, end + 1);
+}
+
+/**
+ * Completions printed as a run after the entries they belong to (pdfminer
+ * writes a page's column boxes one after another: several 辦理情形 entries,
+ * then their 完成程度 cells): the run's values go, in order, to the entries
+ * before it that have none, when there are enough of them.
+ *
+ *   > | 依會計法及相關法令執行。
+ *   > | 1. 嚴格執行內部審核。
+ *   > | 2. 均於期限內完成款項支付。
+ *   > | 100%
+ *   > | 100%
+ *   > | 100%
+ *       ^^^^ the third entry's; the two before are the first two entries'
+ */
+function alignCompletionRuns(items: ReportPiece[]): void {
+  const orphan = (item: ReportPiece | undefined): item is ReportEntry => item?.kind === 'entry' && item.status === '' && item.completion !== '';
+  for (let k = 0; k < items.length; k++) {
+    if (!orphan(items[k])) continue;
+    let e = k;
+    while (orphan(items[e])) e++;
+    const values: { completion: string; blocks: Paragraph[] }[] = [];
+    const owners: ReportEntry[] = [];
+    let j = k - 1;
+    const before = items[j];
+    if (before?.kind === 'entry' && before.status && before.completion) {
+      // The run's first value went to the entry right before it.
+      owners.push(before);
+      values.push({ completion: before.completion, blocks: [] });
+      j--;
+    }
+    for (; j >= 0; j--) {
+      const item = items[j];
+      if (item.kind === 'labels') continue;
+      if (item.kind !== 'entry' || item.completion || !item.status) break;
+      owners.unshift(item);
+    }
+    for (let r = k; r < e; r++) values.push(items[r] as ReportEntry);
+    if (owners.length < values.length) {
+      k = e - 1;
+      continue;
+    }
+    const takers = owners.slice(owners.length - values.length);
+    takers.forEach((entry, i) => {
+      entry.completion = values[i].completion;
+      for (const block of values[i].blocks) entry.blocks.push(block);
+    });
+    items.splice(k, e - k);
+    k--;
+  }
 }
 
 interface ReportEntry {
