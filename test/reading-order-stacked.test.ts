@@ -113,6 +113,18 @@ describe('work reports with stacked cells (MuPDF)', () => {
   });
 });
 
+describe('work plans in content-stream order (pdftotext -raw)', () => {
+  it('a header of words on one line starts the table; a page is read line by line', () => {
+    const result = parse(fixture('pdftotext-raw', '64_chiayi-west-district-military-112-workplan.txt'), { path: '64.txt' });
+    const items = result.documents[0].workItems;
+    expect(items[0].path).toEqual(['一、編練業務']);
+    expect(items[0].item).toBe('國民兵異動管理。');
+    // `279` on a line of its own: the first item's budget.
+    expect(items[0].budget?.raw).toBe('279');
+    expect(items[2].item).toBe('補充兵徵集入營作業。');
+  });
+});
+
 describe('page numbers in text without form feeds (mutool convert)', () => {
   const page = (n: number) => `${'依法辦理如期完成。\n'.repeat(20)}\n${n}\n\n伍、人事部門\n`;
 

@@ -115,12 +115,15 @@ export const readingOrderReader: TableReader = {
     const first = lines[start];
     // Quick test first: this runs on every content line.
     if (!isCellLine(first) || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
-    if (!isLeadingCell(first.text.replace(/\f/gu, ''))) return null;
-    const blockHeader = startsHeaderBlock(lines, start, limit);
-    if (!blockHeader && !startsHeaderLines(lines, start, limit)) return null;
+    const firstText = first.text.replace(/\f/gu, '').trim();
+    const wordHeader = isHeaderWords(firstText);
+    if (!isLeadingCell(wordHeader ? firstText.split(/\s+/u)[0] : firstText)) return null;
+    const blockHeader = !wordHeader && startsHeaderBlock(lines, start, limit);
+    if (!blockHeader && !wordHeader && !startsHeaderLines(lines, start, limit)) return null;
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
+    if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
@@ -236,6 +239,62 @@ function startsHeaderLines(lines: readonly Line[], start: number, limit: number)
   return cells === 3;
 }
 
+//   > | 機關工作項目 重要工作計畫項目 實施內容
+//       ^^^^^^^^^^^^ ^^^^^^^^^^^^^^^^ ^^^^^^^^ header cells on one line (`pdftotext -raw`)
+function isHeaderWords(text: string): boolean {
+  const words = text.split(/\s+/u);
+  return words.length >= 2 && words.every(isHeaderCell);
+}
+
+//   > | 13,799      449(健保局補助)
+//       ^^^^^^ a budget line
+const RUNNING_BUDGET = /^[0-9][0-9,]*(?:\.[0-9]+)?(?:[(（][^()（）]{1,12}[)）])?$/u;
+
+/**
+ * A work-plan table in content-stream order (`pdftotext -raw`): no blank
+ * lines, the header's cells on one line, each cell's lines one after the
+ * other.  A page is one block; its repeated header and its page number (a
+ * lone number before the header or the page break) are left out, and the
+ * rows are rebuilt line by line from the columns' widths (`buildWorkRows`).
+ *
+ *   > | 收件初審後轉陳市政府核辦，俾利民眾申
+ *   > | 3
+ *       ^ page number
+ *   > | 機關工作項目 重要工作計畫項目 實施內容
+ */
+function readRunningWork(lines: Line[], start: number, end: number, head: Header): RawTable {
+  const blocks: Paragraph[] = [];
+  for (const block of paragraphs(lines, start, end)) {
+    const keep: number[] = [];
+    for (let k = 0; k < block.texts.length; k++) {
+      const text = block.texts[k];
+      const next = block.texts[k + 1];
+      if (isHeaderCell(text) || isHeaderWords(text)) continue;
+      if (LONE_NUMBER.test(text) && (next === undefined || isHeaderCell(next) || isHeaderWords(next))) continue;
+      keep.push(k);
+    }
+    // A budget on a line of its own is a cell of its own (`13,799`): a block, as the row builder reads budgets.
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length > 0) blocks.push({ lines: run.map((k) => block.lines[k]), texts: run.map((k) => block.texts[k]), pageStart: blocks.length === 0 || run[0] === keep[0] ? block.pageStart : false });
+      run = [];
+    };
+    for (const k of keep) {
+      if (RUNNING_BUDGET.test(block.texts[k])) {
+        flush();
+        run = [k];
+        flush();
+      } else run.push(k);
+    }
+    flush();
+  }
+  const built = buildWorkRows(blocks, head.header.length, lines);
+  const position = linesPosition(lines, start, end);
+  const diagnostics = built.diagnostics;
+  if (built.rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
+  return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics };
+}
+
 /**
  * A KPI table whose cells are lines with no blank line between them: the
  * flattened reader's shape (wrapped cells, no cell-end marks), read with its
@@ -319,7 +378,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
       continue;
     }
     yearRun = 0;
-    if (!isHeaderCell(text)) {
+    if (!isHeaderCell(text) && !isHeaderWords(text)) {
       afterGroup = false;
       continue;
     }
