@@ -51,6 +51,8 @@ describe('stacked blocks (MuPDF)', () => {
     expect(stacked('參與總人次\n-\n-\n≧10\n00\n\n≧10\n\n00').texts).toEqual(['參與總人次', '-', '-', '≧1000', '≧1000']);
     expect(stacked('全年辦理件數\n33萬\n\n件\n\n33萬\n\n件').texts).toEqual(['全年辦理件數', '33萬件', '33萬件']);
     expect(stacked('分支管網建置及用戶接管\n長度(公尺)\n\n2,00\n\n0\n\n6,00\n\n0').texts).toEqual(['分支管網建置及用戶接管', '長度(公尺)', '2,000', '6,000']);
+    // A block of two value lines in a run longer than the years: one wrapped target.
+    expect(stacked('執行率\n\n≧9\n1%\n\n≧9\n1%\n\n≧9\n1%\n\n≧9\n1%').texts).toEqual(['執行率', '≧91%', '≧91%', '≧91%', '≧91%']);
     // As many value lines as years: each is a value.
     expect(stacked('辦理校數\n3\n0\n3\n3').texts).toEqual(['辦理校數', '3', '0', '3', '3']);
   });
@@ -58,6 +60,15 @@ describe('stacked blocks (MuPDF)', () => {
   it('a formula or a sentence cut in a number goes on in the text', () => {
     expect(stacked('民眾每年展覽次數\n申請展覽次數/12×10\n0%').texts).toEqual(['民眾每年展覽次數', '申請展覽次數/12×100%']);
     expect(stacked('財產管理及處分收入達1,\n000萬元以上').texts).toEqual(['財產管理及處分收入達1,000萬元以上']);
+    expect(stacked('平均每月電話進線數≧12\n00\n0').texts).toEqual(['平均每月電話進線數≧1200', '0']);
+    expect(stacked('（當年所得扣繳件數 /預\n估當年所得扣繳件數）×\n100%\n\n10\n0%\n\n10\n0%\n\n10\n0%\n\n10\n0%').texts).toEqual([
+      '（當年所得扣繳件數 /預',
+      '估當年所得扣繳件數）×100%',
+      '100%',
+      '100%',
+      '100%',
+      '100%',
+    ]);
   });
 
   it('reads a MuPDF KPI table row by row', () => {

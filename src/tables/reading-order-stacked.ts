@@ -74,13 +74,17 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
   const ends = new Set<number>();
   const runs = valueRuns(blocks);
   let at = 0;
+  /** The body line a value piece last went on in (`…≧12` + `00`). */
+  let grown = -1;
   for (const block of blocks) {
     const from = body.length;
     for (let k = 0; k < block.texts.length; k++, at++) {
       const text = block.texts[k];
       const line = lines[block.lines[k]];
       const last = body.length > 0 ? body[body.length - 1] : null;
-      const joins = last !== null && (body.length > from ? continuesValue(last.text, text, runs[at] > years) : continuesAcross(last.text, text));
+      // A block of two value lines in a run longer than the row's years is one wrapped target (`≧9` / `1%`).
+      const wrappedCell = block.texts.length === 2 && k === 1 && runs[at] > years && kindOf(block.texts[0]) !== 'text' && isValueToken(block.texts[0] + text);
+      const joins = last !== null && (wrappedCell || (body.length > from ? continuesValue(last.text, text, runs[at] > years) : continuesAcross(last.text, text)));
       if (last && joins) {
         body[body.length - 1] = { ...last, text: last.text + text };
         if (body.length - 1 < from) ends.delete(last.index);
@@ -88,11 +92,13 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
       }
       // A text line with a value or an ordinal under it in the same block: the text's cell ends there.
       if (last && body.length > from && kindOf(last.text) === 'text' && kindOf(text) !== 'text') {
-        //   > | 申請展覽次數/12×10      財產管理及處分收入達1,
-        //   > | 0%                      000萬元以上
+        //   > | 申請展覽次數/12×10      財產管理及處分收入達1,      平均每月電話進線數≧12      …扣繳件數）×
+        //   > | 0%                      000萬元以上                 00                         100%
         //       ^ the measure's formula or sentence goes on
-        if (/(?:[×xX*/][0-9]+|[0-9],[0-9]{0,2})$/u.test(last.text) && /^0/u.test(text)) {
+        // (Once: the line it made is a value's end, not a cut.)
+        if (grown !== body.length - 1 && ((/(?:[×xX*/≧≦≥≤<>][0-9]+|[0-9],[0-9]{0,2})$/u.test(last.text) && /^0/u.test(text)) || /[×*/÷]$/u.test(last.text))) {
           body[body.length - 1] = { ...last, text: last.text + text };
+          grown = body.length - 1;
           continue;
         }
         ends.add(last.index);
