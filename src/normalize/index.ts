@@ -149,7 +149,50 @@ function markPageNumbers(lines: Line[]): void {
       line.role = 'page-number';
     }
   }
+  markPageSequence(lines);
 }
+
+/**
+ * Lone page numbers with one blank line around them, in text without form
+ * feeds (`mutool convert -F text` separates pages by a blank line only):
+ * taken when they count pages — at least three numbers in a row, each one
+ * more than the last and a page's worth of lines after it.  Ordinals inside
+ * a table stand a few lines apart.
+ *
+ *   > | 依法辦理如期完成。
+ *   > |
+ *   > | 3
+ *       ^ then `4` some fifty lines on, then `5`
+ *   > |
+ *   > | 伍、人事部門
+ */
+function markPageSequence(lines: Line[]): void {
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.text.includes('\f')) return;
+    if (line.role === 'content' && LONE_NUMBER.test(line.text) && blankAround(lines, i, 1)) candidates.push(i);
+  }
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= MIN_PAGE_RUN) for (const i of run) lines[i].role = 'page-number';
+    run = [];
+  };
+  for (const i of candidates) {
+    const last = run[run.length - 1];
+    if (last !== undefined && Number(lines[i].text) === Number(lines[last].text) + 1 && i - last >= MIN_PAGE_LINES) run.push(i);
+    else if (last !== undefined && i - last < MIN_PAGE_LINES) continue;
+    else {
+      flush();
+      run = [i];
+    }
+  }
+  flush();
+}
+
+/** Pages in a row that make a page-number sequence, and the fewest lines a page holds. */
+const MIN_PAGE_RUN = 3;
+const MIN_PAGE_LINES = 15;
 
 function blankAround(lines: readonly Line[], i: number, count: number): boolean {
   for (let k = 1; k <= count; k++) {

@@ -144,10 +144,15 @@ function nextFirstWord(lines: readonly Line[], k: number): string {
 const LEAD_STRATEGY = /^([一二三四五六七八九十]{1,3})\s+(?=\S)/u;
 
 /** Turn the table's body lines into items (ordinals and cells). */
-export function readItems(lines: readonly Line[], shape: { textColumns: number; years: number } = { textColumns: 2, years: 4 }, context: readonly Line[] = lines): Item[] {
+export function readItems(
+  lines: readonly Line[],
+  shape: { textColumns: number; years: number } = { textColumns: 2, years: 4 },
+  context: readonly Line[] = lines,
+  knownEnds?: ReadonlySet<number>,
+): Item[] {
   const items: Item[] = [];
   // Without trailing spaces in the table, where cells end is inferred.
-  const inferred = marksCellEnds(lines) ? null : inferCellEnds(lines, shape.textColumns, shape.years, context);
+  const inferred = marksCellEnds(lines) ? null : inferCellEnds(lines, shape.textColumns, shape.years, context, knownEnds);
   let open: Extract<Item, { kind: 'cell' }> | null = null;
   let interrupted = false;
   let lastStrategy = 0;
@@ -369,9 +374,16 @@ function isJustified(segment: string): boolean {
  * Columns are followed through the row (strategy, indicator, measure, …,
  * targets) and each column's width is the widest line seen in it so far.
  * `context` (the whole document's lines) tells which characters are written
- * together (`rowCost`, `pairCounts`).
+ * together (`rowCost`, `pairCounts`).  `knownEnds` holds the indexes of lines
+ * the extractor itself ended a cell on (the last line of a MuPDF text block).
  */
-export function inferCellEnds(lines: readonly Line[], textColumns: number, years: number, context: readonly Line[] = lines): boolean[] {
+export function inferCellEnds(
+  lines: readonly Line[],
+  textColumns: number,
+  years: number,
+  context: readonly Line[] = lines,
+  knownEnds?: ReadonlySet<number>,
+): boolean[] {
   const ends = new Array<boolean>(lines.length).fill(true);
   const glue = pairCounts(context);
   const facts: LineFacts[] = [];
@@ -489,6 +501,7 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
     // Certain ends: the next row, a sentence, the row's targets next.
     const hard =
       !next ||
+      (knownEnds?.has(lines[fact.k].index) ?? false) ||
       next.ordinal !== null ||
       next.leadOrdinal ||
       SENTENCE_END.test(last) ||
@@ -520,6 +533,7 @@ export function inferCellEnds(lines: readonly Line[], textColumns: number, years
     nextColumn = closed ? Math.min(targetsColumn, col + 1) : nextColumn;
     cellMax = closed ? 0 : Math.max(cellMax, w);
   }
+  if (knownEnds) for (let k = 0; k < lines.length; k++) if (knownEnds.has(lines[k].index)) ends[k] = true;
   return ends;
 }
 

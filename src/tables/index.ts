@@ -29,10 +29,13 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
   while (index < span.end) {
     let found: RawTable | null = known.get(index) ?? null;
     // Layout text repeats a table's header on every page, so the line stage
-    // may have taken it for a running header: the aligned reader looks there too.
-    if (!found && (lines[index].role === 'content' || (lines[index].role === 'running-header' && (source.format === 'pdf-layout-text' || source.format === 'pdf')))) {
+    // may have taken it for a running header: the aligned and reading-order readers look there too.
+    const runningHeader = lines[index].role === 'running-header';
+    if (!found && (lines[index].role === 'content' || runningHeader)) {
       // An index loop: this runs at every content line.
       for (let r = 0; r < readers.length; r++) {
+        // A running header is a table's header in PDF text (layout text, or reading-order text that prints the page number above it).
+        if (runningHeader && source.format !== 'pdf-layout-text' && source.format !== 'pdf' && readers[r] !== readingOrderReader) continue;
         found = readers[r].read(lines, index, span.end, source);
         if (found) break;
       }

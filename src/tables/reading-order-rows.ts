@@ -22,7 +22,7 @@ import { linesPosition } from '../lines.js';
 import { cjkNumber, parseMarker } from '../markers.js';
 import { columnRole } from '../records/columns.js';
 import type { Diagnostic, Line, Position, RawRow } from '../types.js';
-import { width } from './flattened-cells.js';
+import { isValueToken, width } from './flattened-cells.js';
 import { withMarker } from './flattened-rows.js';
 import {
   type ColumnWidths,
@@ -413,9 +413,14 @@ function placeNumbered(strategies: Paragraph[], numbered: ReadonlyMap<Paragraph,
   for (let k = 0; k < slots; k++) strategies[k] = placed[k]!;
 }
 
+//   > | 一 落實美感教育
+//       ^ a strategy ordinal on the line of its text (pdfminer writes one baseline as one line)
+const LEAD_ORDINAL = /^([一二三四五六七八九十]{1,3}) (\p{Script=Han}.*)$/u;
+
 /**
  * A strategy ordinal run into the block before it (no blank line between:
- * the two sat close on the page) is a block of its own.
+ * the two sat close on the page) is a block of its own; so is one printed
+ * before its strategy's text on the same line.
  *
  *   > | 分析及統計通報
  *   > | 五
@@ -427,6 +432,13 @@ function splitTrailingOrdinals(blocks: readonly Paragraph[]): Paragraph[] {
     const parts = splitValueLine(whole);
     if (parts.length > 1) {
       for (const part of parts) out.push(part);
+      continue;
+    }
+    const lead = LEAD_ORDINAL.exec(whole.texts[0]);
+    if (lead) {
+      // `一 落實美感教育`: the ordinal and its strategy on one baseline (pdfminer joins them).
+      out.push({ lines: whole.lines.slice(0, 1), texts: [lead[1]], pageStart: whole.pageStart });
+      out.push({ ...whole, texts: [lead[2], ...whole.texts.slice(1)], pageStart: false });
       continue;
     }
     const block = whole;
@@ -814,6 +826,12 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
     }
   }
   const caps = histograms.map(commonWidth);
+  let itemSamples = 0;
+  for (const n of histograms[ITEM].values()) itemSamples += n;
+  if (itemSamples < MIN_WIDTH_SAMPLES) {
+    const stacked = stackedWidths(blocks);
+    if (stacked) [caps[ITEM], caps[CONTENT]] = stacked;
+  }
   // The category column: its labels' widest first line (a label that wraps fills it).
   let category = 0;
   for (const block of blocks) for (const text of block.texts) {
@@ -822,6 +840,36 @@ function workWidths(blocks: readonly Paragraph[]): number[] {
   }
   caps[CATEGORY] = category || Math.max(0, caps[ITEM] - 2);
   return caps;
+}
+
+/** Two-part lines needed to learn the columns' widths from them. */
+const MIN_WIDTH_SAMPLES = 3;
+
+/**
+ * Widths of the item and content columns when cells stand one per line
+ * (MuPDF puts each cell on lines of its own, so no line holds two parts):
+ * a wrapped cell fills its column on every line but its last, so the widths
+ * of lines that are not last in their block peak at the content column's
+ * width and, lower, at the item column's.
+ *
+ *   > | 農林漁牧調查統計陳報，            (11: the item column)
+ *   > | 俾利上級研擬農林漁牧政
+ *       ^^^^^^^^^^^^^^^^^^^^^^
+ *   > | 配合上級農林漁牧業調查作業，並實地調 (18: the content column)
+ */
+function stackedWidths(blocks: readonly Paragraph[]): [number, number] | null {
+  const histogram = new Map<number, number>();
+  for (const block of blocks) {
+    for (let k = 0; k + 1 < block.texts.length; k++) {
+      const parts = lineParts(block.texts[k]);
+      if (parts.length === 1) histogram.set(width(parts[0]), (histogram.get(width(parts[0])) ?? 0) + 1);
+    }
+  }
+  const content = commonWidth(histogram);
+  const narrower = new Map<number, number>();
+  for (const [key, n] of histogram) if (key <= content - 3) narrower.set(key, n);
+  const item = commonWidth(narrower);
+  return content > 0 && item > 0 ? [item, content] : null;
 }
 
 function isOpenWork(part: string, column: number, caps: readonly number[]): boolean {
@@ -908,13 +956,19 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
   // 1. Path blocks, 辦理情形 entries with their completion, and page numbers.
   const items: ReportPiece[] = [];
   let page = 0;
+  // Without form feeds (`mutool convert -F text` writes none) a page starts
+  // where the table's header is printed again.
+  const feeds = lines.some((line) => line.text.includes('\f'));
+  let afterHeader = false;
   for (const block of allBlocks) {
-    if (block.pageStart) page++;
-    if (isHeader(block)) {
+    const header = isHeader(block);
+    if (block.pageStart || (!feeds && header && !afterHeader)) page++;
+    afterHeader = header;
+    if (header) {
       items.push({ kind: 'header', page });
       continue;
     }
-    for (const part of splitTrailingLabel(block)) {
+    for (const part of splitTrailingLabel(block).flatMap((piece) => splitStackedEntry(piece, caps))) {
       const piece = pieceOf(part);
       if (piece.kind === 'text' && isPathBlock(part)) items.push({ kind: 'labels', labels: pathCells(part, caps), page, block: part });
       else if (piece.kind === 'values') {
@@ -926,6 +980,7 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
       } else items.push({ kind: 'entry', status: joinEntryLines(part.texts), completion: '', blocks: [part], page, startsList: false });
     }
   }
+  alignCompletionRuns(items);
   // 2. Which entries start a list (the next path label's).
   let previousStatus = '';
   let previousEnd = -1;
@@ -1009,6 +1064,57 @@ function parentsFromPage(labels: readonly PathLabel[], pool: PathLabel[]): PathL
   return pool.splice(0, end + 1);
 }
 
+/**
+ * Completions printed as a run after the entries they belong to (pdfminer
+ * writes a page's column boxes one after another: several 辦理情形 entries,
+ * then their 完成程度 cells): the run's values go, in order, to the entries
+ * before it that have none, when there are enough of them.
+ *
+ *   > | 依會計法及相關法令執行。
+ *   > | 1. 嚴格執行內部審核。
+ *   > | 2. 均於期限內完成款項支付。
+ *   > | 100%
+ *   > | 100%
+ *   > | 100%
+ *       ^^^^ the third entry's; the two before are the first two entries'
+ */
+function alignCompletionRuns(items: ReportPiece[]): void {
+  const orphan = (item: ReportPiece | undefined): item is ReportEntry => item?.kind === 'entry' && item.status === '' && item.completion !== '';
+  for (let k = 0; k < items.length; k++) {
+    if (!orphan(items[k])) continue;
+    let e = k;
+    while (orphan(items[e])) e++;
+    const values: { completion: string; blocks: Paragraph[] }[] = [];
+    const owners: ReportEntry[] = [];
+    let j = k - 1;
+    const before = items[j];
+    if (before?.kind === 'entry' && before.status && before.completion) {
+      // The run's first value went to the entry right before it.
+      owners.push(before);
+      values.push({ completion: before.completion, blocks: [] });
+      j--;
+    }
+    for (; j >= 0; j--) {
+      const item = items[j];
+      if (item.kind === 'labels') continue;
+      if (item.kind !== 'entry' || item.completion || !item.status) break;
+      owners.unshift(item);
+    }
+    for (let r = k; r < e; r++) values.push(items[r] as ReportEntry);
+    if (owners.length < values.length) {
+      k = e - 1;
+      continue;
+    }
+    const takers = owners.slice(owners.length - values.length);
+    takers.forEach((entry, i) => {
+      entry.completion = values[i].completion;
+      for (const block of values[i].blocks) entry.blocks.push(block);
+    });
+    items.splice(k, e - k);
+    k--;
+  }
+}
+
 interface ReportEntry {
   kind: 'entry';
   status: string;
@@ -1038,6 +1144,40 @@ function splitTrailingLabel(block: Paragraph): Paragraph[] {
     ];
   }
   return [block];
+}
+
+/**
+ * Cells stacked in one block (MuPDF writes each cell on lines of its own and
+ * groups cells that stand close): the path labels, then the 辦理情形 entry —
+ * its first line wider than any path column — then the completion, a value
+ * line under the entry.
+ *
+ *   > | 一、歲計
+ *   > | (一)編製預算
+ *   > | 編製110年度預算, 歲入預算數16萬9,000       (wider than every label: the entry)
+ *       ^
+ *   > | 依會計法及相關法令執行。
+ *   > | 100%                                       (the completion)
+ *       ^^^^
+ */
+function splitStackedEntry(block: Paragraph, caps: readonly number[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let from = 0;
+  if (isPathBlock(block)) {
+    const widest = Math.max(caps[0], caps[1], caps[2]);
+    let k = 1;
+    while (k < block.texts.length && !(lineParts(block.texts[k]).length === 1 && width(block.texts[k]) > widest + 2 && !isPathBlock({ ...block, texts: [block.texts[k]] }))) k++;
+    if (k === block.texts.length || widest === 0) return [block];
+    out.push({ ...block, lines: block.lines.slice(0, k), texts: block.texts.slice(0, k) });
+    from = k;
+  }
+  let end = block.texts.length;
+  // A percentage (a bare number under a sentence may be its next word cut by the page: `每` / `7` / `月定期…`).
+  while (end - 1 > from && isValueToken(block.texts[end - 1]) && /[%％]$/u.test(block.texts[end - 1])) end--;
+  if (from === 0 && end === block.texts.length) return [block];
+  out.push({ lines: block.lines.slice(from, end), texts: block.texts.slice(from, end), pageStart: from === 0 && block.pageStart });
+  if (end < block.texts.length) out.push({ lines: block.lines.slice(end), texts: block.texts.slice(end), pageStart: false });
+  return out;
 }
 
 /** An entry's lines joined, a numbered sub-entry (`(1)`, `2.`) kept on its own line. */
@@ -1125,20 +1265,30 @@ function pathCells(block: Paragraph, caps: readonly number[]): PathLabel[] {
     if (cell.level === 0 && /部門$/u.test(joinLines(cell.parts))) return false;
     return width(last) >= (caps[cell.level] || 0) - 1;
   };
+  // The cell the line before went to, when it held one part.
+  let above = lineParts(block.texts[0]).length === 1 ? cells[cells.length - 1] : undefined;
   for (let k = 1; k < block.texts.length; k++) {
     const parts = lineParts(block.texts[k]);
     let open = cells.filter(isOpen);
     if (open.length === 0) open = [cells[cells.length - 1]];
+    //   > | 二、會計
+    //   > | (一)確實執行會
+    //   > | 計制度簡化會計        (labels stacked one per line, MuPDF: the cell above goes on)
+    //       ^
+    if (parts.length === 1 && above && isOpen(above) && !parseMarker(parts[0])) open = [above];
     let o = 0;
+    above = undefined;
     for (let i = 0; i < parts.length; i++) {
       const marker = parseMarker(parts[i]);
       // `(二)公文收發繕`: a label of its own under the one before.
       if (marker && PATH_LEVEL[marker.style] !== undefined) {
         startCell(parts[i], marker);
+        if (parts.length === 1) above = cells[cells.length - 1];
         continue;
       }
       const cell = open[Math.min(o++, open.length - 1)];
       cell.parts.push(parts[i]);
+      if (parts.length === 1) above = cell;
     }
   }
   return cells.map((cell) => {

@@ -33,6 +33,7 @@ import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
+import { isStacked, stackedLines } from './reading-order-stacked.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
 //       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
@@ -42,6 +43,21 @@ const ITEM_HEADER_WORD =
 const HEADER_REACH = 400;
 
 export type TableShape = 'kpi' | 'work' | 'report';
+
+/**
+ * A line that may hold a header cell.  A table header repeated after every
+ * page's number (MuPDF writes the number at the page's top, just before the
+ * header) is taken for a running header by the line stage: it is still the
+ * table's header.
+ *
+ *   > | 3
+ *   > |
+ *   > | 機關工作項目
+ *       ^^^^^^^^^^^^ running header, and the table's first cell
+ */
+function isCellLine(line: Line): boolean {
+  return line.role === 'content' || line.role === 'running-header';
+}
 
 /** One header cell of a reading-order table: its text is a header word or a line of years. */
 export function isHeaderCell(text: string): boolean {
@@ -98,16 +114,21 @@ export const readingOrderReader: TableReader = {
   read(lines, start, limit) {
     const first = lines[start];
     // Quick test first: this runs on every content line.
-    if (first.role !== 'content' || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
-    if (!isLeadingCell(first.text.replace(/\f/gu, ''))) return null;
-    const blockHeader = startsHeaderBlock(lines, start, limit);
-    if (!blockHeader && !startsHeaderLines(lines, start, limit)) return null;
+    if (!isCellLine(first) || first.text.length > 24 || first.text.includes('\t') || !LEADING_HINT.test(first.text)) return null;
+    const firstText = first.text.replace(/\f/gu, '').trim();
+    const wordHeader = isHeaderWords(firstText);
+    if (!isLeadingCell(wordHeader ? firstText.split(/\s+/u)[0] : firstText)) return null;
+    const blockHeader = !wordHeader && startsHeaderBlock(lines, start, limit);
+    if (!blockHeader && !wordHeader && !startsHeaderLines(lines, start, limit)) return null;
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
+    if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
+    // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
+    if (head.shape === 'kpi' && isStacked(body)) return readLineCells(lines, start, end, head, stackedLines(body, lines, Math.max(1, head.years.length)));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
     if (head.shape === 'kpi' && head.years.length === 0) {
@@ -193,7 +214,7 @@ function startsHeaderBlock(lines: readonly Line[], start: number, limit: number)
   for (let i = start; i < limit && i < start + 4; i++) {
     const line = lines[i];
     if (line.role === 'blank') return i > start;
-    if (line.role !== 'content' || (i > start && line.text.includes('\f'))) return false;
+    if (!isCellLine(line) || (i > start && line.text.includes('\f'))) return false;
     if (!isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
   }
   return false;
@@ -212,10 +233,66 @@ function startsHeaderLines(lines: readonly Line[], start: number, limit: number)
   let cells = 0;
   for (let i = start; i < limit && i < start + 3; i++) {
     const line = lines[i];
-    if (line.role !== 'content' || !isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
+    if (!isCellLine(line) || !isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
     cells++;
   }
   return cells === 3;
+}
+
+//   > | 機關工作項目 重要工作計畫項目 實施內容
+//       ^^^^^^^^^^^^ ^^^^^^^^^^^^^^^^ ^^^^^^^^ header cells on one line (`pdftotext -raw`)
+function isHeaderWords(text: string): boolean {
+  const words = text.split(/\s+/u);
+  return words.length >= 2 && words.every(isHeaderCell);
+}
+
+//   > | 13,799      449(健保局補助)
+//       ^^^^^^ a budget line
+const RUNNING_BUDGET = /^[0-9][0-9,]*(?:\.[0-9]+)?(?:[(（][^()（）]{1,12}[)）])?$/u;
+
+/**
+ * A work-plan table in content-stream order (`pdftotext -raw`): no blank
+ * lines, the header's cells on one line, each cell's lines one after the
+ * other.  A page is one block; its repeated header and its page number (a
+ * lone number before the header or the page break) are left out, and the
+ * rows are rebuilt line by line from the columns' widths (`buildWorkRows`).
+ *
+ *   > | 收件初審後轉陳市政府核辦，俾利民眾申
+ *   > | 3
+ *       ^ page number
+ *   > | 機關工作項目 重要工作計畫項目 實施內容
+ */
+function readRunningWork(lines: Line[], start: number, end: number, head: Header): RawTable {
+  const blocks: Paragraph[] = [];
+  for (const block of paragraphs(lines, start, end)) {
+    const keep: number[] = [];
+    for (let k = 0; k < block.texts.length; k++) {
+      const text = block.texts[k];
+      const next = block.texts[k + 1];
+      if (isHeaderCell(text) || isHeaderWords(text)) continue;
+      if (LONE_NUMBER.test(text) && (next === undefined || isHeaderCell(next) || isHeaderWords(next))) continue;
+      keep.push(k);
+    }
+    // A budget on a line of its own is a cell of its own (`13,799`): a block, as the row builder reads budgets.
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length > 0) blocks.push({ lines: run.map((k) => block.lines[k]), texts: run.map((k) => block.texts[k]), pageStart: blocks.length === 0 || run[0] === keep[0] ? block.pageStart : false });
+      run = [];
+    };
+    for (const k of keep) {
+      if (RUNNING_BUDGET.test(block.texts[k])) {
+        flush();
+        run = [k];
+        flush();
+      } else run.push(k);
+    }
+    flush();
+  }
+  const built = buildWorkRows(blocks, head.header.length, lines);
+  const position = linesPosition(lines, start, end);
+  const diagnostics = built.diagnostics;
+  if (built.rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
+  return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics };
 }
 
 /**
@@ -223,9 +300,9 @@ function startsHeaderLines(lines: readonly Line[], start: number, limit: number)
  * flattened reader's shape (wrapped cells, no cell-end marks), read with its
  * item and row builders once the header lines and repeated headers are out.
  */
-function readLineCells(lines: Line[], start: number, end: number, head: Header): RawTable | null {
-  const body: Line[] = [];
-  for (let i = start; i < end; i++) {
+function readLineCells(lines: Line[], start: number, end: number, head: Header, stacked?: { body: Line[]; ends: Set<number> }): RawTable | null {
+  const body: Line[] = stacked?.body ?? [];
+  for (let i = stacked ? end : start; i < end; i++) {
     const line = lines[i];
     const text = line.text.replace(/\f/gu, '').trim();
     if (line.role !== 'content' || text === '' || isHeaderCell(text) || PAGE_LABEL.test(text)) continue;
@@ -233,7 +310,8 @@ function readLineCells(lines: Line[], start: number, end: number, head: Header):
   }
   const shape = { textColumns: head.header.length - Math.max(1, head.years.length) - 1, years: Math.max(1, head.years.length) };
   const position = linesPosition(lines, start, end);
-  const { rows, diagnostics } = buildRows(readItems(joinWrappedValues(body, shape.years), shape, lines), shape, lines);
+  const items = stacked ? readItems(body, shape, lines, stacked.ends) : readItems(joinWrappedValues(body, shape.years), shape, lines);
+  const { rows, diagnostics } = buildRows(items, shape, lines);
   if (rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
   return { layout: 'reading-order', header: head.header, rows, start, end, position, diagnostics };
 }
@@ -288,7 +366,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   for (let i = start; i < limit && seenContent < HEADER_REACH; i++) {
     const line = lines[i];
     if (i > start && line.text.includes('\f')) break;
-    if (line.role !== 'content') continue;
+    if (!isCellLine(line)) continue;
     seenContent++;
     const text = line.text.replace(/\f/gu, '').trim();
     const bare = BARE_YEAR.exec(text);
@@ -300,7 +378,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
       continue;
     }
     yearRun = 0;
-    if (!isHeaderCell(text)) {
+    if (!isHeaderCell(text) && !isHeaderWords(text)) {
       afterGroup = false;
       continue;
     }
@@ -400,7 +478,7 @@ function tableEnd(lines: readonly Line[], start: number, limit: number, shape: T
  */
 function headerFollows(lines: readonly Line[], from: number, limit: number): boolean {
   for (let i = from; i < limit; i++) {
-    if (lines[i].role !== 'content') continue;
+    if (!isCellLine(lines[i])) continue;
     const text = lines[i].text.replace(/\f/gu, '').trim();
     return isHeaderCell(text) || matchTitle(text) !== null;
   }
