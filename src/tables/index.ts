@@ -10,8 +10,9 @@ import { flattenedReader } from './flattened.js';
 import { markdownTableReader } from './markdown.js';
 import { readingOrderReader } from './reading-order.js';
 import { tsvReader } from './tsv.js';
+import { writerTextReader } from './writer-text.js';
 
-export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
+export const readers: TableReader[] = [markdownTableReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, writerTextReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
