@@ -20,7 +20,7 @@
  * is reached from at most `columns × (longest cell)` states, and the pass
  * ends a full row's length after the last row that fitted.
  */
-import { lineScore, MAX_CELL_LINES, MERGE_COST, type CellKind, type LineShape } from './writer-text-cells.js';
+import { CELL_COST, lineScore, MAX_CELL_LINES, MERGE_COST, type CellKind, type LineShape } from './writer-text-cells.js';
 
 /** A column of the body as the text writes it (an ordinal column the header spans is one of its own). */
 export interface BodyColumn {
@@ -95,7 +95,7 @@ export function cutRows(columns: readonly BodyColumn[], start: number, limit: nu
       const maxSpan = columns[c].mergeable && c + 1 < width ? 2 : 1;
       for (let span = 1; span <= maxSpan; span++) {
         const kind = columns[c + span - 1].kind;
-        let total = from + (span === 2 ? MERGE_COST : 0);
+        let total = from + CELL_COST + (span === 2 ? MERGE_COST : 0);
         let cell = 0;
         for (let k = 0; k < MAX_CELL_LINES[kind] && i + k < end; k++) {
           const shape = shapeAt(i + k);
