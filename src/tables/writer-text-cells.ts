@@ -40,7 +40,8 @@ export const MAX_CELL_LINES: Record<CellKind, number> = { ordinal: 1, text: 8, l
 export function cellKind(header: string): CellKind {
   const role = columnRole(header).role;
   if (role === 'strategy-marker' || role === 'indicator-marker') return 'ordinal';
-  if (role === 'year' || role === 'weight') return 'value';
+  // 評估體制 holds a code (`1`), 權重 a percentage: short values, like targets.
+  if (role === 'year' || role === 'weight' || role === 'assessment-system') return 'value';
   if (role !== 'other') return 'text';
   const work = workHeaderRole(header);
   if (work === 'category') return 'label';
@@ -69,7 +70,7 @@ const CLAUSE = /[，。；！？;]/u;
 export function lineShape(text: string): LineShape {
   const compact = stripSpaces(text);
   if (compact === '') return 'empty';
-  if (ordinalOnly(compact) !== null && !/^[0-9]{2,}$/u.test(compact)) return 'ordinal';
+  if (ordinalOnly(compact) !== null) return 'ordinal';
   if (PERCENT.test(compact)) return 'percent';
   if (DASH.test(compact)) return 'dash';
   // A number that starts a sentence (`112年役男抽籤。`) is no value.

@@ -17,7 +17,7 @@ export interface StressFamily {
   /** What the input looks like. */
   name: string;
   /** The stage it stresses. */
-  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions';
+  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'writer-text' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions';
   /** The repeat count of the smaller size (the larger is 4×). */
   n: number;
   make: (n: number) => string | Uint8Array;
@@ -44,6 +44,7 @@ const KPI_TAB_HEADER = '序號\t關鍵策略目標\t編號\t關鍵績效指標\t
 const REPORT_TITLE = '嘉義市東區區公所 109 年度工作總報告\n\n計畫名稱\t\t\t辦理情形\t完成程度 百分比\t備註\n類\t項\t目\t\t\t\n';
 const WORK_TITLE = '# 嘉義市西區區公所民政課 112 年度重要工作計畫\n\n## 貳、年度重要工作計畫\n\n單位：千元\n\n';
 const WORD_KPI_HEADER = '嘉義市政府民政處中程(108至111年度)施政計畫\n\n二、關鍵績效指標(KPI)\n\t關鍵策略目標\n\t關鍵績效指標\n\t衡量標準\n\t年度目標值\n\n\t\n\t\n\t\n\t108年\n\t109年\n\t110年\n\t111年\n\n';
+const WRITER_KPI_HEADER = '嘉義市政府工務處中程(108至111年度)施政計畫\n二、關鍵績效指標(KPI)\n關鍵策略目標\n關鍵績效指標\n衡量標準\n年度目標值\n\n\n\n108年\n109年\n110年\n111年\n';
 const PDF_KPI_HEADER =
   '臺中市政府民政局中程施政計畫(110至113年度)\n\n參、關鍵策略目標及關鍵績效指標\n\n' +
   '  關鍵策略目標               關鍵績效指標              衡量標準                 年度目標值\n' +
@@ -225,6 +226,25 @@ export const STRESS_FAMILIES: StressFamily[] = [
     stage: 'markdown',
     n: 1_600,
     make: (n) => `${KPI_TITLE}| 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 107 | 108 | 109 | 110 |\n|---|---|---|---|---|---|---|\n${repeat(n, (i) => `| ${i + 1}、策略 | ${i + 1}.指標 | 人數 | ${i} | ${i} | ${i} | ${i} |`)}\n`,
+  },
+  {
+    name: "LibreOffice Writer text: a KPI table's rows, one cell per line",
+    stage: 'writer-text',
+    n: 1_500,
+    make: (n) =>
+      `${WRITER_KPI_HEADER}${repeat(n, (i) => (i % 2 === 0 ? `${cjkDigit(i / 2)}\n策略${i}\n1\n指標${i}\n人數\n${i}\n${i}%\n≧${i}\n${i}件` : `\n\n2\n指標${i}\n件數/總數\n${i}\n${i}\n${i}\n${i}`))}\n`,
+  },
+  {
+    name: 'LibreOffice Writer text: header titles again and again with no body',
+    stage: 'writer-text',
+    n: 2_000,
+    make: (n) => `${WRITER_KPI_HEADER}${repeat(n, (i) => `關鍵策略目標\n關鍵績效指標\n衡量標準\n說明第${i}段，不是表格。`)}\n`,
+  },
+  {
+    name: 'LibreOffice Writer text: work-plan rows with many content paragraphs',
+    stage: 'writer-text',
+    n: 300,
+    make: (n) => `機關工作項目\n重要工作計畫項目\n實施內容\n預算金額\n(單位：千元)\n${repeat(n, (i) => `${i % 5 === 0 ? `${cjkDigit(i)}、類別${i}` : ''}\n項目${i}。\n${repeat(30, (k) => `${k + 1}. 內容${i}之${k}。`)}\n${i % 3 === 0 ? `${i},000` : ''}`)}\n`,
   },
   {
     name: "seed 001's work items with HTML cells repeated",
