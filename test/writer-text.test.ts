@@ -29,7 +29,7 @@ function linesOf(text: string): Line[] {
 
 function readTable(text: string) {
   const lines = linesOf(text);
-  return writerTextReader.read(lines, 0, lines.length, { lines, format: 'text' } as unknown as SourceText);
+  return writerTextReader.read(lines, 0, lines.length, { text, lines, format: 'text' } as SourceText);
 }
 
 function score(folder: string, names: readonly string[]) {

@@ -45,6 +45,9 @@ const MAX_HEADER_LINES = 40;
 //       ^^^^^     ^^^     ^^^^^^^^^^     ^^     ^^     ^^
 const SUB_TITLE = /^(?:(?:民國)?\d{2,3}年?度?|[類項目])$/u;
 const YEAR_SUB_TITLE = /^(?:民國)?\d{2,3}年?度?$/u;
+//   > | 108 109 110 111
+//       ^^^^^^^ two years on one line
+const YEARS_IN_A_ROW = /^\d{2,3}\s*年?度?\s+\d{2,3}(?:\s|年|$)/u;
 
 //   > | 預算金額
 //   > | (單位：千元)
@@ -54,11 +57,15 @@ const YEAR_SUB_TITLE = /^(?:民國)?\d{2,3}年?度?$/u;
 //       ^^^^^^
 const QUALIFIER = /^(?:[(（][^()（）]{1,12}[)）]|單位[:：]?\S{1,6}|百分比|[%％])$/u;
 
+//   > | 二 關鍵績效指標(KPI)
+//       ^^
+const LEADING_NUMBER = /^[(（]?[一二三四五六七八九十壹貳參叁叄肆伍陸柒捌玖拾0-9０-９]{1,3}[)）]?(?:[\s、.．，,]|$)/u;
+
 /** A column title, by the words the record stage maps columns by. */
 export function isTitle(text: string): boolean {
   const compact = stripSpaces(text);
-  // A numbered line is a heading (`二、關鍵績效指標(KPI)`), never a title.
-  if (compact.length === 0 || compact.length > 16 || SUB_TITLE.test(compact) || parseMarker(compact) !== null) return false;
+  // A numbered line is a heading (`二、關鍵績效指標(KPI)`, `二 關鍵績效指標` with its 、 lost), never a title.
+  if (compact.length === 0 || compact.length > 16 || SUB_TITLE.test(compact) || parseMarker(compact) !== null || LEADING_NUMBER.test(text.trim())) return false;
   return columnRole(compact).role !== 'other' || workHeaderRole(compact) !== null || (reportHeaderRole(compact) ?? 'level') !== 'level';
 }
 
@@ -80,6 +87,9 @@ export function readHeader(lines: readonly Line[], start: number, limit: number)
     else break;
   }
   if (titles.length < 2) return null;
+  // Writer writes each cell on a line of its own: years side by side
+  // (`108 109 110 111`) are another export's header.
+  if (i < end && YEARS_IN_A_ROW.test(text(i))) return null;
   // Second row: an empty line per covered cell, a run of sub-titles per spanning title.
   const firstRowEnd = i;
   let sawSub = false;

@@ -36,11 +36,10 @@
  * A row holding a cell its column hardly ever holds comes out with a warning.
  */
 import { linesPosition } from '../lines.js';
-import { isKpiHeader } from '../records/columns.js';
+import { columnRole, isKpiHeader } from '../records/columns.js';
 import { foldOrdinal, ordinalOnly } from '../records/kpi.js';
 import { reportColumns } from '../records/report-items.js';
-import { columnRole } from '../records/columns.js';
-import type { Diagnostic, Line, RawRow, RawTable, TableReader } from '../types.js';
+import type { Diagnostic, Line, RawRow, RawTable, SourceText, TableReader } from '../types.js';
 import { cellKind, DOUBTFUL, lineShape, type LineShape } from './writer-text-cells.js';
 import { isTitle, readHeader, type WriterHeader } from './writer-text-header.js';
 import { cutRows, type BodyColumn, type Cut } from './writer-text-rows.js';
@@ -55,8 +54,10 @@ interface Column extends BodyColumn {
 
 export const writerTextReader: TableReader = {
   layout: 'writer-text',
-  read(lines, start, limit) {
-    if (lines[start].text.includes('\t')) return null;
+  read(lines, start, limit, source) {
+    // Writer's text export has no tabs in table cells and no page breaks (a
+    // form feed is a PDF extractor's).
+    if (lines[start].text.includes('\t') || hasPageBreaks(source)) return null;
     const header = readHeader(lines, start, limit);
     if (!header) return null;
     const table = readBody(lines, start, limit, header);
@@ -70,6 +71,14 @@ export const writerTextReader: TableReader = {
     return table?.table ?? null;
   },
 };
+
+const pageBreaks = new WeakMap<SourceText, boolean>();
+
+function hasPageBreaks(source: SourceText): boolean {
+  let known = pageBreaks.get(source);
+  if (known === undefined) pageBreaks.set(source, (known = typeof source.text === 'string' && source.text.includes('\f')));
+  return known;
+}
 
 /** The table under `header`, with how well its body fits (null when no row does). */
 function readBody(lines: readonly Line[], start: number, limit: number, header: WriterHeader): { table: RawTable; score: number } | null {
