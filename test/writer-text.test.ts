@@ -96,6 +96,20 @@ describe('Writer text: the header', () => {
     expect(readHeader(lines, 0, lines.length)).toEqual({ columns: ['機關工作項目', '重要工作計畫項目', '實施內容', '預算金額 (單位：千元)'], bodyStart: 5 });
   });
 
+  it('takes a title the vocabulary does not know when a known one follows it', () => {
+    const lines = linesOf(['關鍵策略目標', '關鍵績效指標', '衡量標準', '主辦單位', '年度目標值', '', '', '', '', '108年', '109年', '一'].join('\n'));
+    expect(readHeader(lines, 0, lines.length)?.columns).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '主辦單位', '年度目標值/108年', '年度目標值/109年']);
+  });
+
+  it('is no header at a numbered heading, with or without its 、, nor over years side by side on one line', () => {
+    for (const heading of ['二、關鍵績效指標(KPI)', '二 關鍵績效指標']) {
+      const lines = linesOf([heading, '關鍵策略目標'].join('\n'));
+      expect(readHeader(lines, 0, lines.length)).toBeNull();
+    }
+    const raw = linesOf(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值', '108 109 110 111'].join('\n'));
+    expect(readHeader(raw, 0, raw.length)).toBeNull();
+  });
+
   it('is no header at a numbered heading', () => {
     const lines = linesOf(['二、關鍵績效指標(KPI)', '關鍵策略目標', '關鍵績效指標', '衡量標準'].join('\n'));
     expect(readHeader(lines, 0, lines.length)).toBeNull();

@@ -7,13 +7,13 @@
  * best (a Viterbi pass over (line, column) states, each cell a bounded run of
  * lines, see `writer-text-cells.ts`).
  *
- *   > | 三、全民健康保險              category
- *   > | 受理第五、六類人口…          item
- *   > | 1. 申請對象：…               content, first paragraph
- *   > | 協助低收入戶及中低收入戶…     content, second paragraph
- *   > | 449(健保局補助)               budget: a number, so the content ended
+ *   > | 三、全民健康保險                          category
+ *   > | 受理第五、六類人口全民健康保險之加退保。  item
+ *   > | 1. 申請對象：第5類人口。                  content, first paragraph
+ *   > | 協助低收入戶辦理經濟困難認定。            content, second paragraph
+ *   > | 449(健保局補助)                           budget: a number, so the content ended
  *       ^^^
- *   > |                               next row: category covered by the merge
+ *   > |                                           next row: category covered by the merge
  *
  * The table ends at the row boundary after which no row fits better than
  * stopping, or at a line that cannot be in it (`stop`).  One pass: each line
