@@ -173,6 +173,15 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     }
     const agency = agencyOf(title);
     const period = periodOf(title);
+    // Inside a document's body, a line ending like a title but naming neither
+    // a period nor an issuing body is a sentence or a table cell that happens
+    // to end so (an indicator written one cell per line by a text export):
+    //
+    //   > | 編撰及推動年度施政計畫
+    //       ^^^^^^^^^^ no agency, no year
+    if (current && hasBody && period === null && !(agency !== null && isAgencyLine(agency))) {
+      continue;
+    }
     if (current && (sameTitle(current.title, title) || sameDocument(current, match.kind, agency, period) || (!hasBody && current.kind === match.kind))) {
       // A repeated title (cover, then title page, then a running title on
       // every page, or the title page in another word order).

@@ -93,7 +93,7 @@ export interface Section {
 }
 
 export type TableKind = 'kpi' | 'common-kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'other';
-export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'aligned' | 'pdf-grid' | 'pdf-aligned' | 'docx' | 'odt' | 'reading-order' | 'html' | 'grid' | 'dashed' | 'web-copy';
+export type TableLayout = 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'aligned' | 'pdf-grid' | 'pdf-aligned' | 'docx' | 'odt' | 'reading-order' | 'html' | 'grid' | 'dashed' | 'web-copy' | 'writer-text';
 
 export interface Table {
   kind: TableKind;

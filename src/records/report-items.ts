@@ -38,6 +38,15 @@ const COMPLETION_HEADER = /完成程度|完成率|完成百分比|完成度|達�
 const NOTE_HEADER = /備註|說明/u;
 const LEVEL_HEADERS = [/類$/u, /項$/u, /目$/u];
 
+/** The work-report column one header cell names (the words `reportColumns` goes by), or null; 類 / 項 / 目 are `level`. */
+export function reportHeaderRole(cell: string): 'status' | 'completion' | 'note' | 'level' | null {
+  const text = stripSpaces(cell);
+  if (STATUS_HEADER.test(text)) return 'status';
+  if (COMPLETION_HEADER.test(text)) return 'completion';
+  if (NOTE_HEADER.test(text)) return 'note';
+  return LEVEL_HEADERS.some((pattern) => pattern.test(text)) ? 'level' : null;
+}
+
 /** The columns of a work-report table, or null when the header is not one. */
 export function reportColumns(header: readonly string[]): ReportColumns | null {
   const cells = header.map((cell) => stripSpaces(cell));

@@ -43,6 +43,15 @@ const CATEGORY_HEADER = /機關工作項目|工作項目|業務項目|類別|工
 const CONTENT_HEADER = /實施內容|執行內容|辦理內容|實施方式|工作內容/u;
 const BUDGET_HEADER = /預算|經費|金額/u;
 
+/** The work-plan column one header cell names (the words `workColumns` goes by), or null. */
+export function workHeaderRole(cell: string): keyof WorkColumns | null {
+  const text = stripSpaces(cell);
+  if (ITEM_HEADER.test(text)) return 'item';
+  if (CATEGORY_HEADER.test(text)) return 'category';
+  if (CONTENT_HEADER.test(text)) return 'content';
+  return BUDGET_HEADER.test(text) ? 'budget' : null;
+}
+
 /** The columns of a work-plan table, or null when the header is not one. */
 export function workColumns(header: readonly string[]): WorkColumns | null {
   const cells = header.map((cell) => stripSpaces(cell));

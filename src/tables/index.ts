@@ -15,8 +15,9 @@ import { readingOrderReader } from './reading-order.js';
 import { foldSpannedColumns } from './spanned-columns.js';
 import { tsvReader } from './tsv.js';
 import { webCopyReader } from './web-copy.js';
+import { writerTextReader } from './writer-text.js';
 
-export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, readingOrderReader];
+export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, writerTextReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {

@@ -17,7 +17,7 @@ export interface StressFamily {
   /** What the input looks like. */
   name: string;
   /** The stage it stresses. */
-  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'html' | 'grid' | 'dashed' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'web-copy';
+  stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'html' | 'grid' | 'dashed' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'web-copy' | 'writer-text';
   /** The repeat count of the smaller size (the larger is 4×). */
   n: number;
   make: (n: number) => string | Uint8Array;
@@ -47,6 +47,7 @@ const WORD_KPI_HEADER = '嘉義市政府民政處中程(108至111年度)施政�
 // The header rows a browser writes for a table with spanning header cells (`innerText`).
 const WEB_KPI_HEADER = '關鍵策略目標\t關鍵績效指標\t衡量標準\t年度目標值\n108年\t109年\t110年\t111年\n';
 const WEB_WORK_HEADER = '機關工作項目\t重要工作計畫項目\t實施內容\t預算金額\n(單位：千元)\n';
+const WRITER_KPI_HEADER = '嘉義市政府工務處中程(108至111年度)施政計畫\n二、關鍵績效指標(KPI)\n關鍵策略目標\n關鍵績效指標\n衡量標準\n年度目標值\n\n\n\n108年\n109年\n110年\n111年\n';
 const PDF_KPI_HEADER =
   '臺中市政府民政局中程施政計畫(110至113年度)\n\n參、關鍵策略目標及關鍵績效指標\n\n' +
   '  關鍵策略目標               關鍵績效指標              衡量標準                 年度目標值\n' +
@@ -258,6 +259,25 @@ export const STRESS_FAMILIES: StressFamily[] = [
     stage: 'markdown',
     n: 1_600,
     make: (n) => `${KPI_TITLE}| 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 107 | 108 | 109 | 110 |\n|---|---|---|---|---|---|---|\n${repeat(n, (i) => `| ${i + 1}、策略 | ${i + 1}.指標 | 人數 | ${i} | ${i} | ${i} | ${i} |`)}\n`,
+  },
+  {
+    name: "LibreOffice Writer text: a KPI table's rows, one cell per line",
+    stage: 'writer-text',
+    n: 1_500,
+    make: (n) =>
+      `${WRITER_KPI_HEADER}${repeat(n, (i) => (i % 2 === 0 ? `${cjkDigit(i / 2)}\n策略${i}\n1\n指標${i}\n人數\n${i}\n${i}%\n≧${i}\n${i}件` : `\n\n2\n指標${i}\n件數/總數\n${i}\n${i}\n${i}\n${i}`))}\n`,
+  },
+  {
+    name: 'LibreOffice Writer text: header titles again and again with no body',
+    stage: 'writer-text',
+    n: 2_000,
+    make: (n) => `${WRITER_KPI_HEADER}${repeat(n, (i) => `關鍵策略目標\n關鍵績效指標\n衡量標準\n說明第${i}段，不是表格。`)}\n`,
+  },
+  {
+    name: 'LibreOffice Writer text: work-plan rows with many content paragraphs',
+    stage: 'writer-text',
+    n: 300,
+    make: (n) => `機關工作項目\n重要工作計畫項目\n實施內容\n預算金額\n(單位：千元)\n${repeat(n, (i) => `${i % 5 === 0 ? `${cjkDigit(i)}、類別${i}` : ''}\n項目${i}。\n${repeat(30, (k) => `${k + 1}. 內容${i}之${k}。`)}\n${i % 3 === 0 ? `${i},000` : ''}`)}\n`,
   },
   {
     name: "seed 001's work items with HTML cells repeated",
