@@ -57,7 +57,9 @@ export const writerTextReader: TableReader = {
   read(lines, start, limit, source) {
     // Writer's text export has no tabs in table cells and no page breaks (a
     // form feed is a PDF extractor's).
-    if (lines[start].text.includes('\t') || hasPageBreaks(source)) return null;
+    // (This runs at every content line: the cheap tests first; a title is 2–16 characters.)
+    const first = lines[start].text;
+    if (first.length < 2 || first.length > 40 || first.includes('\t') || hasPageBreaks(source)) return null;
     const header = readHeader(lines, start, limit);
     if (!header) return null;
     const table = readBody(lines, start, limit, header);
