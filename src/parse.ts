@@ -13,7 +13,7 @@ import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, renditionSource } from './formats/index.js';
-import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
 
 export const SCHEMA_VERSION = '1.1.0';
@@ -56,14 +56,27 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
 
 /** Parse any input, including PDF files (whose reader is asynchronous). */
 export async function parseAsync(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
+  return parseStreaming(input, options);
+}
+
+/**
+ * Takes each document as soon as it is parsed; what it returns takes the
+ * document's place in `result.documents` (the CLI serializes the document
+ * there and keeps only its bytes, so a file's documents never all exist as
+ * objects at once).
+ */
+export type DocumentSink = (document: PlanDocument, index: number, result: ParseResult) => PlanDocument;
+
+/** `parseAsync`, handing each document to `sink` as it is parsed (internal: the CLI's parse mode). */
+export async function parseStreaming(input: Uint8Array | string, options: ParseOptions = {}, sink?: DocumentSink): Promise<ParseResult> {
   const wrong = wrongArguments(input, options);
   if (wrong) return wrong;
   const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
-  if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options));
-  return fromText(input, options);
+  if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options), sink);
+  return fromText(input, options, sink);
 }
 
-function fromText(input: Uint8Array | string, options: ParseOptions): ParseResult {
+function fromText(input: Uint8Array | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
   const source = normalize(decoded.text);
@@ -91,15 +104,15 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
     }
   }
   if (decoded.fatal) return result;
-  return parseSource(result, source);
+  return parseSource(result, source, sink);
 }
 
-function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition): ParseResult {
+function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition, sink?: DocumentSink): ParseResult {
   const result = emptyResult(bytes, options, 'binary', rendition.format);
   sourceTexts.set(result, rendition.text);
   for (const diagnostic of rendition.diagnostics) result.diagnostics.push(diagnostic);
   if (rendition.fatal) return result;
-  return parseSource(result, renditionSource(rendition));
+  return parseSource(result, renditionSource(rendition), sink);
 }
 
 function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string, format: SourceFormat): ParseResult {
@@ -119,11 +132,19 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
   };
 }
 
-function parseSource(result: ParseResult, source: SourceText): ParseResult {
+function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSink): ParseResult {
   const { diagnostics } = result;
   if (source.diagnostics) append(diagnostics, source.diagnostics);
-  result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
-  const noDocument = noDocumentDiagnostic(result.documents);
+  const spans = splitDocuments(source);
+  let recognised = false;
+  let firstStart: Point | null = null;
+  for (let i = 0; i < spans.length; i++) {
+    const document = parseDocument(source, spans[i], diagnostics);
+    recognised ||= isRecognised(document);
+    firstStart ??= document.position.start;
+    result.documents.push(sink ? sink(document, i, result) : document);
+  }
+  const noDocument = noDocumentDiagnostic(recognised, firstStart);
   if (noDocument) diagnostics.push(noDocument);
   diagnostics.sort((a, b) => (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1));
   return result;
@@ -147,7 +168,11 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
     reportItems: [],
   };
   const years = span.period ? rangeOf(span.period.from, span.period.to) : null;
-  for (const raw of rawTables) {
+  for (let t = 0; t < rawTables.length; t++) {
+    const raw = rawTables[t];
+    // The raw rows (cells, line lists, positions) are not needed once read
+    // into records: let them go table by table instead of with the document.
+    (rawTables as (RawTable | null)[])[t] = null;
     append(diagnostics, raw.diagnostics);
     const sectionPath = sectionPathAt(sectionTree.sections, raw.position.start.offset);
     const records = readRecords(raw, { documentKind: span.kind, sectionPath, years });
@@ -174,17 +199,18 @@ function rangeOf(from: number, to: number): number[] {
   return years;
 }
 
+function isRecognised(document: PlanDocument): boolean {
+  return document.kind !== 'unknown' || document.tables.length > 0 || document.kpis.length > 0 || document.workItems.length > 0 || document.reportItems.length > 0;
+}
+
 /**
  * A file that holds no planning document at all (a README, a note) parses
  * to one `unknown` document with nothing in it: say so, instead of passing
  * it silently as "ok".
  */
-function noDocumentDiagnostic(documents: PlanDocument[]): Diagnostic | null {
-  const recognised = documents.some(
-    (document) => document.kind !== 'unknown' || document.tables.length > 0 || document.kpis.length > 0 || document.workItems.length > 0 || document.reportItems.length > 0,
-  );
+function noDocumentDiagnostic(recognised: boolean, firstStart: Point | null): Diagnostic | null {
   if (recognised) return null;
-  const start = documents[0]?.position.start ?? { line: 1, column: 1, offset: 0 };
+  const start = firstStart ?? { line: 1, column: 1, offset: 0 };
   return {
     severity: 'warning',
     code: 'no-document',

@@ -407,9 +407,14 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
       if (writeOutput) writeOutput(result);
       else if (format === 'json' && tasks.length > 1) {
         await emitData(first ? '[\n' : ',\n');
-        await emitData(result.json.subarray(0, result.json.byteLength - 1)); // without its newline
+        const blocks = result.json;
+        for (let i = 0; i < blocks.length; i++) {
+          // The last block without the output's final newline.
+          const block = blocks[i]!;
+          await emitData(i === blocks.length - 1 ? block.subarray(0, block.byteLength - 1) : block);
+        }
         first = false;
-      } else await emitData(result.json);
+      } else for (const block of result.json) await emitData(block);
     }
     if (result.rows !== undefined) {
       if (format === 'json') {

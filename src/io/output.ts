@@ -319,14 +319,14 @@ export function removeStaleTemps(dir: string): number {
 }
 
 /**
- * Write `data` to `target` atomically: create the parent folders, write a
+ * Write `data` (a string, bytes, or blocks of bytes in order) to `target` atomically: create the parent folders, write a
  * temp file `.<name>.<pid>.<random>.tmp` next to the target, fsync it, and
  * rename it over the target.  On failure the temp file is removed and an
  * Error with the original `code` and a clear message is thrown.  Only a
  * regular file is ever replaced: a symlink, FIFO, device or folder at
  * `target` is refused (`unsafe-output-path`).
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const dir = dirname(target);
   try {
     makeDirectory(dir);
@@ -343,10 +343,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     // 'wx': never follow or reuse an existing file at the temp name.
     fd = openSync(temp, 'wx', 0o644);
     stage = 'writing';
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < buffer.byteLength) {
-      written += writeSync(fd, buffer, written, buffer.byteLength - written);
+    // Blocks are written one after another, never joined into one buffer.
+    const blocks = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+    for (const buffer of blocks) {
+      let written = 0;
+      while (written < buffer.byteLength) {
+        written += writeSync(fd, buffer, written, buffer.byteLength - written);
+      }
     }
     stage = 'flushing to disk';
     fsyncSync(fd);
