@@ -51,7 +51,7 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
     }
     return fromRendition(input as Uint8Array, options, rendition);
   }
-  return fromText(input, options);
+  return fromText(typeof input === 'string' ? input : { bytes: input }, options);
 }
 
 /** Parse any input, including PDF files (whose reader is asynchronous). */
@@ -67,28 +67,53 @@ export async function parseAsync(input: Uint8Array | string, options: ParseOptio
  */
 export type DocumentSink = (document: PlanDocument, index: number, result: ParseResult) => PlanDocument;
 
+/**
+ * A file's bytes handed over to the parser, which lets go of them (sets
+ * `bytes` to null) once they are decoded and hashed: on a large file they are
+ * as big as the decoded text, and nothing after decoding needs them.
+ */
+export interface HeldBytes {
+  bytes: Uint8Array | null;
+}
+
 /** `parseAsync`, handing each document to `sink` as it is parsed (internal: the CLI's parse mode). */
-export async function parseStreaming(input: Uint8Array | string, options: ParseOptions = {}, sink?: DocumentSink): Promise<ParseResult> {
-  const wrong = wrongArguments(input, options);
-  if (wrong) return wrong;
-  const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
-  if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options), sink);
+export async function parseStreaming(input: Uint8Array | string | HeldBytes, options: ParseOptions = {}, sink?: DocumentSink): Promise<ParseResult> {
+  if (typeof input === 'string' || input instanceof Uint8Array || input === null || typeof input !== 'object') {
+    const wrong = wrongArguments(input, options);
+    if (wrong) return wrong;
+    const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
+    if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options), sink);
+    return fromText(typeof input === 'string' ? input : { bytes: input }, options, sink);
+  }
+  // Held bytes: no local of this frame keeps them while the parse runs.
+  if (!(input.bytes instanceof Uint8Array) || frontEndFor(input.bytes)) return parseStreaming(input.bytes as Uint8Array, options, sink);
   return fromText(input, options, sink);
 }
 
-function fromText(input: Uint8Array | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
+  const prepared = prepareText(input, options);
+  // (`input`'s bytes are let go of by now: only the decoded text goes on.)
+  return prepared.source ? parseSource(prepared.result, prepared.source, sink) : prepared.result;
+}
+
+/** Decode, normalize and hash; the result so far, and the source to parse unless decoding failed. */
+function prepareText(held: HeldBytes | string, options: ParseOptions): { result: ParseResult; source: SourceText | null } {
+  let input: Uint8Array | string | null = typeof held === 'string' ? held : held.bytes!;
+  if (typeof held !== 'string') held.bytes = null;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
+  const result = emptyResult(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options, decoded.encoding, 'text');
+  // Only a forced encoding's check reads the bytes again: let them go before normalizing.
+  if (typeof input !== 'string' && options.encoding === undefined) input = null;
   const source = normalize(decoded.text);
-  const result = emptyResult(bytes, options, decoded.encoding, source.format);
+  result.source.format = source.format;
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
   result.source.converted = decoded.converted;
   const { diagnostics } = result;
   append(diagnostics, decoded.diagnostics);
   const undecodable = decoded.fatal && decoded.diagnostics.some((d) => d.code === 'undecodable-bytes');
-  if (decoded.fatal && !undecodable) return result;
-  if (typeof input !== 'string' && options.encoding !== undefined) {
+  if (decoded.fatal && !undecodable) return { result, source: null };
+  if (input !== null && typeof input !== 'string' && options.encoding !== undefined) {
     // A forced encoding that garbles the file is an error naming the encoding detection finds.
     const detected = decode(input, { convert: false });
     const problem = forcedEncodingProblem(options.encoding, decoded.text, detected.fatal ? null : detected);
@@ -96,15 +121,15 @@ function fromText(input: Uint8Array | string, options: ParseOptions, sink?: Docu
       // Already an error: name the encoding it looks like in it.
       const error = diagnostics.find((d) => d.code === 'undecodable-bytes' && d.severity === 'error');
       if (error) error.message += `; the file looks like ${detected.encoding} (drop --encoding, or use --encoding ${detected.encoding})`;
-      return result;
+      return { result, source: null };
     }
     if (problem) {
       diagnostics.push(problem);
-      return result;
+      return { result, source: null };
     }
   }
-  if (decoded.fatal) return result;
-  return parseSource(result, source, sink);
+  if (decoded.fatal) return { result, source: null };
+  return { result, source };
 }
 
 function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition, sink?: DocumentSink): ParseResult {

@@ -40,7 +40,14 @@ export class Serialized {
     readonly blocks: Uint8Array[],
     readonly depth: number,
     readonly pretty: boolean,
+    /** The blocks start with the separator from the array item before (`,` and, pretty, the indent). */
+    readonly separated = false,
   ) {}
+}
+
+/** What goes between two documents of a result's `documents` (the `,` and, pretty, the indent of depth 2). */
+export function documentSeparator(pretty = false): string {
+  return pretty ? `,\n${'  '.repeat(2)}` : ',';
 }
 
 /**
@@ -174,8 +181,8 @@ function writeValue(sink: ByteSink, value: Json, depth: number, pretty: boolean)
     if (value.length === 0) return sink.write('[]');
     sink.write('[');
     for (let i = 0; i < value.length; i++) {
-      sink.write(i > 0 ? `,${inner}` : inner);
       const item = value[i];
+      if (!(item instanceof Serialized && item.separated && i > 0)) sink.write(i > 0 ? `,${inner}` : inner);
       if (skipped(item)) sink.write('null');
       else writeValue(sink, item, depth + 1, pretty);
     }

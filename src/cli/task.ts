@@ -9,7 +9,9 @@
 import type { ReviewModel } from '../review/model.js';
 import { nonDocumentKind } from '../io/kinds.js';
 import { applyRules, type RuleSetting } from './config.js';
-import type { DocumentSink } from '../parse.js';
+import type { DocumentSink, HeldBytes } from '../parse.js';
+import type { Serialized } from '../serialize.js';
+import { DocumentSpill } from './spill.js';
 import type { Diagnostic, ParseResult, PlanDocument, Position } from '../types.js';
 
 export type Mode = 'parse' | 'validate' | 'kpis' | 'items' | 'review';
@@ -86,6 +88,11 @@ export interface TaskResult {
    * output is never copied into one.
    */
   json?: Uint8Array[];
+  /**
+   * A large output's documents, in a temp file: its bytes go before
+   * `json[at]` (the main thread copies them in and removes the file).
+   */
+  jsonSpill?: { path: string; at: number };
   /** CSV body rows or NDJSON rows (kpis / items, status ok). */
   rows?: string;
   /** Source lines for diagnostics, keyed `line:column`. */
@@ -95,8 +102,8 @@ export interface TaskResult {
 }
 
 export interface Toolkit {
-  parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }, sink?: DocumentSink) => Promise<ParseResult>;
-  serializedDocument: (document: PlanDocument, pretty?: boolean) => PlanDocument;
+  parse: (input: HeldBytes, options: { path?: string; encoding?: string; convert?: boolean }, sink?: DocumentSink) => Promise<ParseResult>;
+  serializedDocument: (document: PlanDocument, pretty?: boolean) => Serialized;
   validateResult: (result: ParseResult) => Diagnostic[];
   canonicalJson: (value: unknown, pretty?: boolean) => string;
   canonicalJsonBytes: (value: unknown, pretty?: boolean) => Uint8Array[];
@@ -120,8 +127,7 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
     validateResult,
     canonicalJson,
     canonicalJsonBytes,
-    // A stand-in the serializer writes as the document's bytes.
-    serializedDocument: (document, pretty) => serializedDocument(document, pretty) as unknown as PlanDocument,
+    serializedDocument,
     readInput,
   };
   if (config.quality) toolkit.quality = (await import('../quality/index.js')).checkQuality;
@@ -147,7 +153,13 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
  * Run one task.  `onStart` is called once the input is read, before the
  * parse (the worker pool starts the file's time budget there).
  */
-export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, onStart?: (bytes: number) => void): Promise<TaskResult> {
+export async function runTask(
+  toolkit: Toolkit,
+  config: RunConfig,
+  task: Task,
+  onStart?: (bytes: number) => void,
+  onSpill?: (path: string) => void,
+): Promise<TaskResult> {
   const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
   // The input's bytes are held here and let go once parsed, unless a snippet
   // needs them again (a large file's bytes are as big as its decoded text).
@@ -171,23 +183,26 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, o
     }
   }
   onStart?.(input.bytes.byteLength);
+  let spill: DocumentSpill | null = null;
   try {
     // Parse mode writes only the JSON: each document is checked against the
     // schema and serialized as soon as it is parsed, and only its bytes are
     // kept (memory proportional to the output, not to the result's objects).
     const streaming = config.json && !toolkit.quality && !toolkit.rows && !toolkit.review;
     const schemaProblems: Diagnostic[] = [];
-    const sink: DocumentSink | undefined = streaming
+    spill = streaming ? new DocumentSpill(config.pretty, (path) => onSpill?.(path)) : null;
+    const sink: DocumentSink | undefined = spill
       ? (document, index, shell) => {
           for (const d of toolkit.validateResult({ ...shell, diagnostics: [], documents: [document] })) {
             schemaProblems.push({ ...d, message: d.message.replace(/ at \/documents\/0\b/, ` at /documents/${index}`) });
           }
-          return schemaProblems.length ? document : toolkit.serializedDocument(document, config.pretty);
+          // (A stand-in the serializer writes as the document's bytes.)
+          return schemaProblems.length ? document : (spill!.take(toolkit.serializedDocument(document, config.pretty)) as unknown as PlanDocument);
         }
       : undefined;
-    const bytes = input.bytes;
-    if (!config.snippets) input.bytes = null;
-    const result = await toolkit.parse(bytes, { path: task.display, encoding: config.encoding, convert: config.convert }, sink);
+    // The parser lets go of the bytes it is handed once decoded.
+    const snippetBytes = config.snippets ? input.bytes : null;
+    const result = await toolkit.parse(input, { path: task.display, encoding: config.encoding, convert: config.convert }, sink);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     const parseErrors = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
     const fatal = parseErrors.size > 0;
@@ -204,20 +219,29 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, o
         if (toolkit.quality) addQuality(out.diagnostics, toolkit.quality(result));
         // UTF-8 written piece by piece: a large result never exists as one JSON string beside its bytes.
         if (config.json) out.json = toolkit.canonicalJsonBytes(result, config.pretty);
+        if (out.json && spill?.path) {
+          spill.close();
+          const at = out.json.indexOf(spill.marker);
+          out.json.splice(at, 1);
+          out.jsonSpill = { path: spill.path, at };
+        }
         if (toolkit.rows) out.rows = toolkit.rows(result);
         if (toolkit.review) out.review = toolkit.review(result, out.diagnostics);
       }
     }
+    if (!out.jsonSpill) spill?.remove();
     if (config.rules && Object.keys(config.rules).length) out.diagnostics = applyRules(out.diagnostics, config.rules, parseErrors);
     count(out);
     if (out.errors && out.status === 'ok') out.status = 'failed';
     // A PDF's, DOCX's or ODT's positions point into its text rendition, not into its bytes.
     const rendered = result.source.format === 'pdf' || result.source.format === 'docx' || result.source.format === 'odt';
-    if (config.snippets && toolkit.decodeText && input.bytes && !rendered && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
-      out.snippets = snippetsFor(toolkit.decodeText(input.bytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
+    if (config.snippets && toolkit.decodeText && snippetBytes && !rendered && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
+      out.snippets = snippetsFor(toolkit.decodeText(snippetBytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
     }
     return out;
   } catch (error) {
+    spill?.remove();
+    delete out.jsonSpill;
     out.status = 'crashed';
     out.diagnostics = [{ severity: 'error', code: 'internal-error', message: `plan-parse crashed on this file (a bug; please report it): ${messageOf(error)}`, position: null }];
     delete out.json;
