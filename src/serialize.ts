@@ -55,8 +55,10 @@ export function documentSeparator(pretty = false): string {
  * writes for it (an element of `documents`, depth 2), to stand in the
  * result's `documents` in its place.
  */
-export function serializedDocument(document: unknown, pretty = false): Serialized {
-  const sink = new ByteSink();
+export function serializedDocument(document: unknown, pretty = false, onBlock?: (block: Uint8Array) => void): Serialized {
+  // With `onBlock`, each full block is handed over as soon as it is filled (a
+  // large document need not be held as bytes too); the rest is returned.
+  const sink = new ByteSink(onBlock);
   writeValue(sink, sortKeys(document), 2, pretty);
   return new Serialized(sink.finish(), 2, pretty);
 }
@@ -78,6 +80,9 @@ const PENDING_UNITS = 1 << 16;
 
 class ByteSink {
   readonly blocks: Uint8Array[] = [];
+
+  constructor(private readonly onBlock?: (block: Uint8Array) => void) {}
+
   private block: Uint8Array | null = null;
   private used = 0;
   private pending = '';
@@ -125,7 +130,8 @@ class ByteSink {
       if (read === rest.length) return;
       // The block is full (encodeInto never splits a character): start another.
       rest = rest.slice(read);
-      this.blocks.push(block.subarray(0, this.used));
+      if (this.onBlock) this.onBlock(block.subarray(0, this.used));
+      else this.blocks.push(block.subarray(0, this.used));
       block = this.block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, rest.length * 3));
       this.used = 0;
     }

@@ -30,20 +30,40 @@ export class DocumentSpill {
     private readonly limit = SPILL_BYTES,
   ) {}
 
-  /** The stand-in for a document serialized at depth 2: itself, or a marker of its bytes in the temp file. */
-  take(document: Serialized): Serialized {
-    if (this.fd === null) {
-      for (const block of document.blocks) this.held += block.byteLength;
-      if (this.held <= this.limit) return document;
-      this.path = join(tmpdir(), `.plan-parse-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.spill`);
-      this.onOpen(this.path);
-      // 'wx': never follow or reuse an existing file at the name.
-      this.fd = openSync(this.path, 'wx', 0o600);
-      this.write(document.blocks);
-      return new Serialized([this.marker], document.depth, document.pretty);
-    }
-    this.write([Buffer.from(documentSeparator(this.pretty)), ...document.blocks]);
-    return new Serialized([], document.depth, document.pretty, true);
+  /**
+   * Serialize a document (at depth 2) with `serialize`, which hands over full
+   * blocks as it goes and returns the rest: its bytes stay in memory, or go to
+   * the temp file once the file's documents pass the limit.  Returns the
+   * stand-in for the document: itself, or a marker of its bytes in the file.
+   */
+  add(serialize: (onBlock: (block: Uint8Array) => void) => Serialized): Serialized {
+    const wasSpilling = this.fd !== null;
+    let startedHere = false;
+    let first = true;
+    const mine: Uint8Array[] = [];
+    const onBlock = (block: Uint8Array): void => {
+      if (this.fd === null) {
+        this.held += block.byteLength;
+        if (this.held <= this.limit) {
+          mine.push(block);
+          return;
+        }
+        this.open();
+        startedHere = true;
+        // This document is the file's first: no separator before it (the serializer writes it before the marker).
+        this.write(mine);
+        mine.length = 0;
+        first = false;
+      }
+      if (first && wasSpilling) this.write([Buffer.from(documentSeparator(this.pretty))]);
+      first = false;
+      this.write([block]);
+    };
+    const serialized = serialize(onBlock);
+    for (const block of serialized.blocks) onBlock(block);
+    if (wasSpilling) return new Serialized([], serialized.depth, serialized.pretty, true);
+    if (startedHere) return new Serialized([this.marker], serialized.depth, serialized.pretty);
+    return new Serialized(mine, serialized.depth, serialized.pretty);
   }
 
   /** Done writing (the main thread reads the file next). */
@@ -63,6 +83,13 @@ export class DocumentSpill {
       // already gone
     }
     this.path = null;
+  }
+
+  private open(): void {
+    this.path = join(tmpdir(), `.plan-parse-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.spill`);
+    this.onOpen(this.path);
+    // 'wx': never follow or reuse an existing file at the name.
+    this.fd = openSync(this.path, 'wx', 0o600);
   }
 
   private write(blocks: readonly Uint8Array[]): void {

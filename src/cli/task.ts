@@ -103,7 +103,7 @@ export interface TaskResult {
 
 export interface Toolkit {
   parse: (input: HeldBytes, options: { path?: string; encoding?: string; convert?: boolean }, sink?: DocumentSink) => Promise<ParseResult>;
-  serializedDocument: (document: PlanDocument, pretty?: boolean) => Serialized;
+  serializedDocument: (document: PlanDocument, pretty?: boolean, onBlock?: (block: Uint8Array) => void) => Serialized;
   validateResult: (result: ParseResult) => Diagnostic[];
   canonicalJson: (value: unknown, pretty?: boolean) => string;
   canonicalJsonBytes: (value: unknown, pretty?: boolean) => Uint8Array[];
@@ -197,7 +197,8 @@ export async function runTask(
             schemaProblems.push({ ...d, message: d.message.replace(/ at \/documents\/0\b/, ` at /documents/${index}`) });
           }
           // (A stand-in the serializer writes as the document's bytes.)
-          return schemaProblems.length ? document : (spill!.take(toolkit.serializedDocument(document, config.pretty)) as unknown as PlanDocument);
+          if (schemaProblems.length) return document;
+          return spill!.add((onBlock) => toolkit.serializedDocument(document, config.pretty, onBlock)) as unknown as PlanDocument;
         }
       : undefined;
     // The parser lets go of the bytes it is handed once decoded.
