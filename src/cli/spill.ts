@@ -2,7 +2,7 @@
  * A large output's documents on disk instead of in memory.  The canonical
  * JSON starts with the result's diagnostics, known only once every document
  * is parsed, so the documents' bytes must wait somewhere: up to `limit` bytes
- * in memory (most files), past it in a temp file beside nothing else, which
+ * in memory (most files), past it in a temp file, which
  * the main thread copies into the output in order and removes.
  */
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { threadId } from 'node:worker_threads';
 import { documentSeparator, Serialized } from '../serialize.js';
 
 /** Documents' bytes held in memory per file before the rest go to a temp file. */
-export const SPILL_BYTES = 16 << 20;
+export const SPILL_BYTES = 4 << 20;
 
 export class DocumentSpill {
   /** The temp file, once documents went to it. */
