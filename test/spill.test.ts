@@ -6,8 +6,11 @@
  * The bytes must be exactly `canonicalJson(parse(input))`, compact and
  * pretty, wherever the limit falls.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { built, cli } from './helpers/cli.js';
 import { DocumentSpill } from '../src/cli/spill.js';
 import { parse, parseStreaming } from '../src/parse.js';
 import { canonicalJson, canonicalJsonBytes, serializedDocument } from '../src/serialize.js';
@@ -72,3 +75,29 @@ describe('documents serialized as parsed, held or spilled: byte-identical output
     expect(result.documents.length).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!built)('the CLI: a large output spilled and copied in', () => {
+  it('gives the same bytes as the library, -o and stdout, and leaves no temp file', () => {
+    // The seeds four times over: ~1.8 MB of input, ~5 MB of JSON (past the 4 MiB held in memory).
+    const input = Buffer.concat(Array.from({ length: 4 }, () => seedNames.map((name) => seedBytes(name))).flat());
+    const work = mkdtempSync(path.join(tmpdir(), 'plan-parse-spill-'));
+    try {
+      const temp = path.join(work, 'tmp');
+      writeFileSync(path.join(work, 'plans.txt'), input);
+      const expected = canonicalJson(parse(input, { path: 'plans.txt' }));
+      expect(Buffer.byteLength(expected)).toBeGreaterThan(4 << 20);
+      // TMPDIR: where the spill goes, to see it removed.
+      mkdirSync(temp);
+      const env = { TMPDIR: temp };
+      const written = cli(['plans.txt', '-o', 'out', '-q'], { cwd: work, env });
+      expect(written.code).toBe(0);
+      expect(readFileSync(path.join(work, 'out/plans.txt.json'), 'utf8')).toBe(expected);
+      const printed = cli(['plans.txt', '-q'], { cwd: work, env });
+      expect(printed.stdout).toBe(expected);
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+

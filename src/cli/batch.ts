@@ -79,7 +79,8 @@ export async function runBatch(tasks: Task[], config: RunConfig, options: BatchO
   if (inThread) {
     const toolkit = await loadToolkit(config);
     for (const task of tasks) {
-      const result = await runTask(toolkit, config, task);
+      // (A spilled output's temp file is removed on a signal too.)
+      const result = await runTask(toolkit, config, task, undefined, trackTemp);
       options.onDone?.(result);
       await deliver(result);
       // Let the event loop run between files (a signal handler, stdout
