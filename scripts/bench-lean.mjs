@@ -20,7 +20,7 @@ const median = (values) => {
 };
 const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function leanBench({ root, bin, work, seedDir, quick, env }) {
+export function leanBench({ root, bin, work, seedDir, quick, env, memoryOnly = false }) {
   const usageFile = path.join(work, 'usage.json');
   const preload = path.join(work, 'usage-preload.mjs');
   writeFileSync(
@@ -63,6 +63,10 @@ process.on('exit', () => { try { const c = process.cpuUsage(); writeFileSync(pro
 
   const out = { note: 'CPU = user + system seconds of the whole process (workers and V8 background threads included); medians of paired, alternating rounds on a shared 2-core machine' };
   const rows = [];
+  if (memoryOnly) {
+    memorySections();
+    return { out, rows };
+  }
 
   // 1. Warm throughput and the floors, per-stage shares.
   {
@@ -127,6 +131,11 @@ process.on('exit', () => { try { const c = process.cpuUsage(); writeFileSync(pro
     rows.push([`${name} (${entry.mb} MB) -o: default / --jobs 1, wall s`, `${entry.default.wall} / ${entry.jobs1.wall} (${entry.default.mbPerSecond} / ${entry.jobs1.mbPerSecond} MB/s)`, `CPU ${entry.default.cpu} / ${entry.jobs1.cpu} s, RSS ${entry.default.rssMB} / ${entry.jobs1.rssMB} MB`]);
   }
 
+  memorySections();
+  return { out, rows };
+
+  // Sections 4 and 5 (`node scripts/bench.mjs --memory` runs them alone).
+  function memorySections() {
   // 4. One big file: peak RSS per input MB, and how time and memory grow.
   {
     const seeds = readdirSync(seedDir).sort().map((name) => readFileSync(path.join(seedDir, name)));
@@ -153,7 +162,32 @@ process.on('exit', () => { try { const c = process.cpuUsage(); writeFileSync(pro
     }
   }
 
-  return { out, rows };
+  // 5. One document of one huge table (issue 16): a tab KPI table with 1,000
+  // year columns, one record per row and 1,000 targets per record, at two
+  // sizes; bound 4× the input + 80 MB.
+  {
+    const years = Array.from({ length: 1000 }, (_, i) => String(100 + i));
+    const head = `嘉義市政府民政處中程(108至111年度)施政計畫\n一、關鍵策略目標及共同性目標\n關鍵策略目標\t關鍵績效指標\t衡量標準\t${years.join('\t')}\n`;
+    const row = (r) => `${r + 1}、策略\t指標${r}\t人數\t${years.map((_, c) => `${c}%`).join('\t')}\n`;
+    out.yearColumns = [];
+    for (const count of quick ? [650] : [650, 2600]) {
+      const text = head + Array.from({ length: count }, (_, r) => row(r)).join('');
+      const file = path.join(work, `years-${count}.txt`);
+      writeFileSync(file, text);
+      const bytes = Buffer.byteLength(text);
+      const r = run([file, '-o', path.join(work, 'lean-years-out'), '-q']);
+      rmSync(path.join(work, 'lean-years-out'), { recursive: true, force: true });
+      rmSync(file);
+      const entry = { mb: round(bytes / 1e6, 1), wall: round(r.wall, 2), cpu: round(r.cpu, 2), peakRssMB: round(r.rssMB, 0), rssPerInputMB: round(r.rssMB / (bytes / 1e6), 1), boundMB: round((4 * bytes) / 1e6 + 80, 0) };
+      out.yearColumns.push(entry);
+      rows.push([`a ${entry.mb} MB tab table of 1,000 year columns -o: peak RSS`, `${entry.peakRssMB} MB (${entry.rssPerInputMB} MB per input MB; bound ${entry.boundMB})`, `${entry.wall} s wall, ${entry.cpu} s CPU`]);
+    }
+    if (out.yearColumns.length === 2) {
+      const [a, b] = out.yearColumns;
+      out.growth = { ...out.growth, yearColumnsCpu: round(Math.log(b.cpu / a.cpu) / Math.log(b.mb / a.mb)), yearColumnsRss: round(Math.log(b.peakRssMB / a.peakRssMB) / Math.log(b.mb / a.mb)) };
+    }
+  }
+  }
 }
 
 function safeIsDir(dir) {

@@ -17,7 +17,8 @@
 // Growth exponents (issue #16): every stress family of the scaling harness
 // (test/helpers/stress.ts, loaded through tsx) parsed in this process by the
 // built parser at n and 4n; exponent = log4(time(4n) / time(n)), 1 for linear,
-// 2 for quadratic.  `--growth` runs this section alone.
+// 2 for quadratic.  `--growth` runs this section alone; `--memory` only the
+// peak RSS of one big file and of one huge table (10 and 40 MB, 3 and 13 MB).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -144,6 +145,12 @@ const round = (n, digits) => Math.round(n * 10 ** digits) / 10 ** digits;
 try {
   process.stderr.write(`plan-parse bench in ${work}\n`);
   const reps = quick ? 2 : 3;
+  if (args.includes('--memory')) {
+    // Peak RSS per input MB on one big file and on one huge table, alone.
+    const { rows: memoryRows, out } = leanBench({ root, bin, work, seedDir, quick, env, memoryOnly: true });
+    process.stdout.write(`${['| run | peak RSS | time |', '|:--|--:|--:|', ...memoryRows.map((row) => `| ${row.join(' | ')} |`)].join('\n')}\ngrowth exponents (∝ size^k): ${JSON.stringify(out.growth ?? {})}\n`);
+    process.exit(0);
+  }
   if (growthOnly) {
     process.stdout.write(`${growthTable(await growthExponents())}\n`);
     process.exit(0);

@@ -13,7 +13,7 @@ import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, frontEndInput, renditionSource } from './formats/index.js';
-import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
 
 export const SCHEMA_VERSION = '1.2.0';
@@ -53,33 +53,72 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
     }
     return fromRendition(input as Uint8Array, options, rendition);
   }
-  return fromText(input, options);
+  return fromText(typeof input === 'string' ? input : { bytes: input }, options);
 }
 
 /** Parse any input, including PDF files (whose reader is asynchronous). */
 export async function parseAsync(input: Uint8Array | string, options: ParseOptions = {}): Promise<ParseResult> {
-  const wrong = wrongArguments(input, options);
-  if (wrong) return wrong;
-  const page = typeof input === 'string' ? frontEndInput(input) : null;
-  if (page) input = page.bytes;
-  const frontEnd = page?.frontEnd ?? (typeof input === 'string' ? null : frontEndFor(input));
-  if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options));
-  return fromText(input, options);
+  return parseStreaming(input, options);
 }
 
-function fromText(input: Uint8Array | string, options: ParseOptions): ParseResult {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+/**
+ * Takes each document as soon as it is parsed; what it returns takes the
+ * document's place in `result.documents` (the CLI serializes the document
+ * there and keeps only its bytes, so a file's documents never all exist as
+ * objects at once).
+ */
+export type DocumentSink = (document: PlanDocument, index: number, result: ParseResult) => PlanDocument;
+
+/**
+ * A file's bytes handed over to the parser, which lets go of them (sets
+ * `bytes` to null) once they are decoded and hashed: on a large file they are
+ * as big as the decoded text, and nothing after decoding needs them.
+ */
+export interface HeldBytes {
+  bytes: Uint8Array | null;
+}
+
+/** `parseAsync`, handing each document to `sink` as it is parsed (internal: the CLI's parse mode). */
+export async function parseStreaming(input: Uint8Array | string | HeldBytes, options: ParseOptions = {}, sink?: DocumentSink): Promise<ParseResult> {
+  if (typeof input === 'string' || input instanceof Uint8Array || input === null || typeof input !== 'object') {
+    const wrong = wrongArguments(input, options);
+    if (wrong) return wrong;
+    // A string that starts like an HTML document is read by the HTML front end.
+    const page = typeof input === 'string' ? frontEndInput(input) : null;
+    if (page) return fromRendition(page.bytes, options, await page.frontEnd.read(page.bytes, options), sink);
+    const frontEnd = typeof input === 'string' ? null : frontEndFor(input);
+    if (frontEnd) return fromRendition(input as Uint8Array, options, await frontEnd.read(input as Uint8Array, options), sink);
+    return fromText(typeof input === 'string' ? input : { bytes: input }, options, sink);
+  }
+  // Held bytes: no local of this frame keeps them while the parse runs.
+  if (!(input.bytes instanceof Uint8Array) || frontEndFor(input.bytes)) return parseStreaming(input.bytes as Uint8Array, options, sink);
+  return fromText(input, options, sink);
+}
+
+function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
+  const prepared = prepareText(input, options);
+  // (`input`'s bytes are let go of by now: only the decoded text goes on.)
+  return prepared.source ? parseSource(prepared.result, prepared.source, sink) : prepared.result;
+}
+
+/** Decode, normalize and hash; the result so far, and the source to parse unless decoding failed. */
+function prepareText(held: HeldBytes | string, options: ParseOptions): { result: ParseResult; source: SourceText | null } {
+  let input: Uint8Array | string | null = typeof held === 'string' ? held : held.bytes!;
+  if (typeof held !== 'string') held.bytes = null;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
+  const result = emptyResult(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options, decoded.encoding, 'text');
+  // Only a forced encoding's check reads the bytes again: let them go before normalizing.
+  if (typeof input !== 'string' && options.encoding === undefined) input = null;
   const source = normalize(decoded.text);
-  const result = emptyResult(bytes, options, decoded.encoding, source.format);
+  result.source.format = source.format;
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
   result.source.converted = decoded.converted;
   const { diagnostics } = result;
   append(diagnostics, decoded.diagnostics);
   const undecodable = decoded.fatal && decoded.diagnostics.some((d) => d.code === 'undecodable-bytes');
-  if (decoded.fatal && !undecodable) return result;
-  if (typeof input !== 'string' && options.encoding !== undefined) {
+  if (decoded.fatal && !undecodable) return { result, source: null };
+  if (input !== null && typeof input !== 'string' && options.encoding !== undefined) {
     // A forced encoding that garbles the file is an error naming the encoding detection finds.
     const detected = decode(input, { convert: false });
     const problem = forcedEncodingProblem(options.encoding, decoded.text, detected.fatal ? null : detected);
@@ -87,18 +126,18 @@ function fromText(input: Uint8Array | string, options: ParseOptions): ParseResul
       // Already an error: name the encoding it looks like in it.
       const error = diagnostics.find((d) => d.code === 'undecodable-bytes' && d.severity === 'error');
       if (error) error.message += `; the file looks like ${detected.encoding} (drop --encoding, or use --encoding ${detected.encoding})`;
-      return result;
+      return { result, source: null };
     }
     if (problem) {
       diagnostics.push(problem);
-      return result;
+      return { result, source: null };
     }
   }
-  if (decoded.fatal) return result;
-  return parseSource(result, source);
+  if (decoded.fatal) return { result, source: null };
+  return { result, source };
 }
 
-function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition): ParseResult {
+function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition, sink?: DocumentSink): ParseResult {
   const result = emptyResult(bytes, options, rendition.decoded?.encoding ?? 'binary', rendition.format);
   if (rendition.decoded) {
     result.source.script = rendition.decoded.script;
@@ -107,7 +146,7 @@ function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rend
   sourceTexts.set(result, rendition.text);
   for (const diagnostic of rendition.diagnostics) result.diagnostics.push(diagnostic);
   if (rendition.fatal) return result;
-  return parseSource(result, renditionSource(rendition));
+  return parseSource(result, renditionSource(rendition), sink);
 }
 
 function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string, format: SourceFormat): ParseResult {
@@ -127,11 +166,19 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
   };
 }
 
-function parseSource(result: ParseResult, source: SourceText): ParseResult {
+function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSink): ParseResult {
   const { diagnostics } = result;
   if (source.diagnostics) append(diagnostics, source.diagnostics);
-  result.documents = splitDocuments(source).map((span) => parseDocument(source, span, diagnostics));
-  const noDocument = noDocumentDiagnostic(result.documents);
+  const spans = splitDocuments(source);
+  let recognised = false;
+  let firstStart: Point | null = null;
+  for (let i = 0; i < spans.length; i++) {
+    const document = parseDocument(source, spans[i], diagnostics);
+    recognised ||= isRecognised(document);
+    firstStart ??= document.position.start;
+    result.documents.push(sink ? sink(document, i, result) : document);
+  }
+  const noDocument = noDocumentDiagnostic(recognised, firstStart);
   if (noDocument) diagnostics.push(noDocument);
   diagnostics.sort((a, b) => (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1));
   return result;
@@ -155,7 +202,11 @@ function parseDocument(source: SourceText, span: ReturnType<typeof splitDocument
     reportItems: [],
   };
   const years = span.period ? rangeOf(span.period.from, span.period.to) : null;
-  for (const raw of rawTables) {
+  for (let t = 0; t < rawTables.length; t++) {
+    const raw = rawTables[t];
+    // The raw rows (cells, line lists, positions) are not needed once read
+    // into records: let them go table by table instead of with the document.
+    (rawTables as (RawTable | null)[])[t] = null;
     append(diagnostics, raw.diagnostics);
     const sectionPath = sectionPathAt(sectionTree.sections, raw.position.start.offset);
     const records = readRecords(raw, { documentKind: span.kind, sectionPath, years });
@@ -182,17 +233,18 @@ function rangeOf(from: number, to: number): number[] {
   return years;
 }
 
+function isRecognised(document: PlanDocument): boolean {
+  return document.kind !== 'unknown' || document.tables.length > 0 || document.kpis.length > 0 || document.workItems.length > 0 || document.reportItems.length > 0;
+}
+
 /**
  * A file that holds no planning document at all (a README, a note) parses
  * to one `unknown` document with nothing in it: say so, instead of passing
  * it silently as "ok".
  */
-function noDocumentDiagnostic(documents: PlanDocument[]): Diagnostic | null {
-  const recognised = documents.some(
-    (document) => document.kind !== 'unknown' || document.tables.length > 0 || document.kpis.length > 0 || document.workItems.length > 0 || document.reportItems.length > 0,
-  );
+function noDocumentDiagnostic(recognised: boolean, firstStart: Point | null): Diagnostic | null {
   if (recognised) return null;
-  const start = documents[0]?.position.start ?? { line: 1, column: 1, offset: 0 };
+  const start = firstStart ?? { line: 1, column: 1, offset: 0 };
   return {
     severity: 'warning',
     code: 'no-document',

@@ -31,6 +31,39 @@ export function canonicalJsonBytes(value: unknown, pretty = false): Uint8Array[]
 }
 
 /**
+ * A value already written as canonical JSON bytes at a given depth (a
+ * document serialized as soon as it was parsed, see `serializedDocument`):
+ * written as those bytes, so the object it was made from can be let go.
+ */
+export class Serialized {
+  constructor(
+    readonly blocks: Uint8Array[],
+    readonly depth: number,
+    readonly pretty: boolean,
+    /** The blocks start with the separator from the array item before (`,` and, pretty, the indent). */
+    readonly separated = false,
+  ) {}
+}
+
+/** What goes between two documents of a result's `documents` (the `,` and, pretty, the indent of depth 2). */
+export function documentSeparator(pretty = false): string {
+  return pretty ? `,\n${'  '.repeat(2)}` : ',';
+}
+
+/**
+ * A document of a result as the bytes `canonicalJsonBytes(result, pretty)`
+ * writes for it (an element of `documents`, depth 2), to stand in the
+ * result's `documents` in its place.
+ */
+export function serializedDocument(document: unknown, pretty = false, onBlock?: (block: Uint8Array) => void): Serialized {
+  // With `onBlock`, each full block is handed over as soon as it is filled (a
+  // large document need not be held as bytes too); the rest is returned.
+  const sink = new ByteSink(onBlock);
+  writeValue(sink, sortKeys(document), 2, pretty);
+  return new Serialized(sink.finish(), 2, pretty);
+}
+
+/**
  * Plain objects and arrays above this depth are written member by member
  * (the result, its documents, each document); arrays at this depth (a
  * document's sections, tables, records) in groups of GROUP items, deeper
@@ -47,20 +80,42 @@ const PENDING_UNITS = 1 << 16;
 
 class ByteSink {
   readonly blocks: Uint8Array[] = [];
+
+  constructor(private readonly onBlock?: (block: Uint8Array) => void) {}
+
   private block: Uint8Array | null = null;
   private used = 0;
   private pending = '';
+  private hasBlocks = false;
 
   write(text: string): void {
     this.pending += text;
     if (this.pending.length >= PENDING_UNITS) this.flush();
   }
 
+  /** Bytes already encoded, after what was written so far. */
+  writeBlocks(blocks: readonly Uint8Array[]): void {
+    if (this.pending !== '') this.flush();
+    if (this.block !== null && this.used > 0) {
+      this.blocks.push(exact(this.block, this.used));
+      // The rest of the current block is left unused: later text starts a new one.
+      this.block = null;
+      this.used = 0;
+    }
+    for (const block of blocks) this.blocks.push(block);
+    this.hasBlocks = true;
+  }
+
   finish(): Uint8Array[] {
     // A small output (the usual case) is encoded in one go, to its exact size.
-    if (this.block === null) return this.pending === '' ? [] : [encoder.encode(this.pending)];
+    if (this.block === null && !this.hasBlocks) return this.pending === '' ? [] : [encoder.encode(this.pending)];
+    if (this.block === null) {
+      if (this.pending !== '') this.blocks.push(encoder.encode(this.pending));
+      this.pending = '';
+      return this.blocks;
+    }
     this.flush();
-    if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+    if (this.used > 0) this.blocks.push(exact(this.block, this.used));
     return this.blocks;
   }
 
@@ -75,11 +130,20 @@ class ByteSink {
       if (read === rest.length) return;
       // The block is full (encodeInto never splits a character): start another.
       rest = rest.slice(read);
-      this.blocks.push(block.subarray(0, this.used));
+      if (this.onBlock) this.onBlock(block.subarray(0, this.used));
+      else this.blocks.push(block.subarray(0, this.used));
       block = this.block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, rest.length * 3));
       this.used = 0;
     }
   }
+}
+
+/**
+ * The used part of a block; copied to its own buffer when mostly unused, so
+ * many small serialized documents do not each keep a 1 MiB block alive.
+ */
+function exact(block: Uint8Array, used: number): Uint8Array {
+  return used < BLOCK_BYTES / 2 ? Uint8Array.prototype.slice.call(block, 0, used) : block.subarray(0, used);
 }
 
 /** A long array, GROUP items at a time (each group's brackets cut off). */
@@ -106,6 +170,10 @@ function skipped(value: unknown): boolean {
 }
 
 function writeValue(sink: ByteSink, value: Json, depth: number, pretty: boolean): void {
+  if (value instanceof Serialized) {
+    if (value.depth !== depth || value.pretty !== pretty) throw new TypeError('a value serialized at another depth or indentation');
+    return sink.writeBlocks(value.blocks);
+  }
   if (depth === SPLIT_DEPTH && Array.isArray(value) && value.length > GROUP) return writeGroups(sink, value, depth, pretty);
   if (depth >= SPLIT_DEPTH || !splittable(value)) {
     const text = JSON.stringify(value, null, pretty ? 2 : undefined);
@@ -119,8 +187,8 @@ function writeValue(sink: ByteSink, value: Json, depth: number, pretty: boolean)
     if (value.length === 0) return sink.write('[]');
     sink.write('[');
     for (let i = 0; i < value.length; i++) {
-      sink.write(i > 0 ? `,${inner}` : inner);
       const item = value[i];
+      if (!(item instanceof Serialized && item.separated && i > 0)) sink.write(i > 0 ? `,${inner}` : inner);
       if (skipped(item)) sink.write('null');
       else writeValue(sink, item, depth + 1, pretty);
     }
@@ -145,6 +213,7 @@ function sortKeys(value: unknown): Json {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`cannot serialize ${value} as JSON`);
     return value as Json;
   }
+  if (value instanceof Serialized) return value as unknown as Json;
   if (Array.isArray(value)) {
     let out: Json[] = value;
     for (let i = 0; i < value.length; i++) {

@@ -84,7 +84,7 @@ describe('runBatch in the main thread', { timeout: 30_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       seen.push(result.path);
       expect(result.status).toBe('ok');
-      expect(new TextDecoder().decode(result.json)).toMatch(/^\{"diagnostics":/);
+      expect(Buffer.concat(result.json!).toString('utf8')).toMatch(/^\{"diagnostics":/);
       busy = false;
     });
     expect(seen).toEqual(seedNames.slice(0, 3));

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { poolSize } from './pool-size.js';
 import { loadToolkit, runTask, type RunConfig, type Task, type TaskResult } from './task.js';
+import { removeTemp, trackTemp } from '../io/output.js';
 
 /**
  * Young-generation size of each worker's heap.  V8's default (up to 48 MB per
@@ -78,7 +79,8 @@ export async function runBatch(tasks: Task[], config: RunConfig, options: BatchO
   if (inThread) {
     const toolkit = await loadToolkit(config);
     for (const task of tasks) {
-      const result = await runTask(toolkit, config, task);
+      // (A spilled output's temp file is removed on a signal too.)
+      const result = await runTask(toolkit, config, task, undefined, trackTemp);
       options.onDone?.(result);
       await deliver(result);
       // Let the event loop run between files (a signal handler, stdout
@@ -155,11 +157,18 @@ export async function runPool(tasks: Task[], config: RunConfig, options: BatchOp
       if (options.maxMemoryMb !== undefined) resourceLimits.maxOldGenerationSizeMb = options.maxMemoryMb;
       const worker = new Worker(workerUrl, { workerData: config, resourceLimits });
       queued.set(worker, []);
-      worker.on('message', (message: TaskResult | { fatal: string; index: number } | { started: number; bytes: number }) => {
+      worker.on('message', (message: TaskResult | { fatal: string; index: number } | { started: number; bytes: number } | { spill: string; index: number }) => {
         if ('fatal' in message) {
           finish(new Error(message.fatal));
           return;
         }
+        if ('spill' in message) {
+          // A large output's documents, in a temp file the main thread removes after writing.
+          trackTemp(message.spill);
+          spills.set(worker, message.spill);
+          return;
+        }
+        spills.delete(worker);
         if ('started' in message) {
           startBudget(worker, message.started, message.bytes);
           return;
@@ -201,9 +210,14 @@ export async function runPool(tasks: Task[], config: RunConfig, options: BatchOp
     // A worker died (out of memory, a crash in native code) or was stopped
     // (time budget): the task it was running fails, the ones it had not
     // started go to another worker.
+    const spills = new Map<Worker, string>();
     const lost = (worker: Worker, error: Error | null, replacement?: TaskResult): void => {
       const mine = queued.get(worker);
       if (!mine) return;
+      const spill = spills.get(worker);
+      spills.delete(worker);
+      // (After the worker has stopped: it may still be writing it.)
+      if (spill) void worker.terminate().finally(() => removeTemp(spill));
       const bytes = budgets.get(worker)?.bytes ?? 0;
       clearBudget(worker);
       queued.delete(worker);

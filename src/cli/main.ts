@@ -368,12 +368,21 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     else if (reporter.stream === 'stderr') progress.print(text);
     else await stdout.write(text);
   };
+  const { fileChunks, removeTemp } = await import('../io/output.js');
+  /** A result's JSON bytes in order: its blocks, with a spilled output's temp file read in where it goes. */
+  function* jsonChunks(result: TaskResult): Generator<Uint8Array> {
+    const blocks = result.json!;
+    for (let i = 0; i < blocks.length; i++) {
+      if (result.jsonSpill?.at === i) yield* fileChunks(result.jsonSpill.path);
+      yield blocks[i]!;
+    }
+  }
   let writeOutput: ((result: TaskResult) => void) | null = null;
   if (outDir) {
     const { writeFileAtomic } = await import('../io/output.js');
     writeOutput = (result) => {
       try {
-        writeFileAtomic(targets[result.index]!, result.json!);
+        writeFileAtomic(targets[result.index]!, jsonChunks(result));
         written++;
       } catch (error) {
         ioError = true;
@@ -407,9 +416,16 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
       if (writeOutput) writeOutput(result);
       else if (format === 'json' && tasks.length > 1) {
         await emitData(first ? '[\n' : ',\n');
-        await emitData(result.json.subarray(0, result.json.byteLength - 1)); // without its newline
+        let previous: Uint8Array | null = null;
+        for (const block of jsonChunks(result)) {
+          if (previous) await emitData(previous);
+          previous = block;
+        }
+        // The last block without the output's final newline.
+        if (previous) await emitData(previous.subarray(0, previous.byteLength - 1));
         first = false;
-      } else await emitData(result.json);
+      } else for (const block of jsonChunks(result)) await emitData(block);
+      if (result.jsonSpill) removeTemp(result.jsonSpill.path);
     }
     if (result.rows !== undefined) {
       if (format === 'json') {

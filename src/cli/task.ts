@@ -9,7 +9,10 @@
 import type { ReviewModel } from '../review/model.js';
 import { nonDocumentKind } from '../io/kinds.js';
 import { applyRules, type RuleSetting } from './config.js';
-import type { Diagnostic, ParseResult, Position } from '../types.js';
+import type { DocumentSink, HeldBytes } from '../parse.js';
+import type { Serialized } from '../serialize.js';
+import { DocumentSpill } from './spill.js';
+import type { Diagnostic, ParseResult, PlanDocument, Position } from '../types.js';
 
 export type Mode = 'parse' | 'validate' | 'kpis' | 'items' | 'review';
 
@@ -78,11 +81,18 @@ export interface TaskResult {
   errors: number;
   warnings: number;
   /**
-   * Canonical JSON as UTF-8 bytes (parse mode, status ok).  Bytes, not a
-   * string: a worker encodes in parallel and transfers the buffer instead of
-   * having a large string copied by structured clone.
+   * Canonical JSON as UTF-8 bytes, in blocks whose concatenation is the
+   * file's bytes (parse mode, status ok).  Bytes, not a string: a worker
+   * encodes in parallel and transfers the buffers instead of having a large
+   * string copied by structured clone; blocks, not one buffer: a large
+   * output is never copied into one.
    */
-  json?: Uint8Array;
+  json?: Uint8Array[];
+  /**
+   * A large output's documents, in a temp file: its bytes go before
+   * `json[at]` (the main thread copies them in and removes the file).
+   */
+  jsonSpill?: { path: string; at: number };
   /** CSV body rows or NDJSON rows (kpis / items, status ok). */
   rows?: string;
   /** Source lines for diagnostics, keyed `line:column`. */
@@ -92,7 +102,8 @@ export interface TaskResult {
 }
 
 export interface Toolkit {
-  parse: (input: Uint8Array, options: { path?: string; encoding?: string; convert?: boolean }) => Promise<ParseResult>;
+  parse: (input: HeldBytes, options: { path?: string; encoding?: string; convert?: boolean }, sink?: DocumentSink) => Promise<ParseResult>;
+  serializedDocument: (document: PlanDocument, pretty?: boolean, onBlock?: (block: Uint8Array) => void) => Serialized;
   validateResult: (result: ParseResult) => Diagnostic[];
   canonicalJson: (value: unknown, pretty?: boolean) => string;
   canonicalJsonBytes: (value: unknown, pretty?: boolean) => Uint8Array[];
@@ -105,13 +116,20 @@ export interface Toolkit {
 
 /** Load what a run needs (heavy modules only when needed). */
 export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
-  const [{ parseAsync: parse }, { validateResult }, { canonicalJson, canonicalJsonBytes }, { readInput }] = await Promise.all([
+  const [{ parseStreaming: parse }, { validateResult }, { canonicalJson, canonicalJsonBytes, serializedDocument }, { readInput }] = await Promise.all([
     import('../parse.js'),
     import('../validate.js'),
     import('../serialize.js'),
     import('../io/read.js'),
   ]);
-  const toolkit: Toolkit = { parse, validateResult, canonicalJson, canonicalJsonBytes, readInput };
+  const toolkit: Toolkit = {
+    parse,
+    validateResult,
+    canonicalJson,
+    canonicalJsonBytes,
+    serializedDocument,
+    readInput,
+  };
   if (config.quality) toolkit.quality = (await import('../quality/index.js')).checkQuality;
   if (config.snippets) {
     const { decode } = await import('../decode/index.js');
@@ -135,11 +153,19 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
  * Run one task.  `onStart` is called once the input is read, before the
  * parse (the worker pool starts the file's time budget there).
  */
-export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, onStart?: (bytes: number) => void): Promise<TaskResult> {
+export async function runTask(
+  toolkit: Toolkit,
+  config: RunConfig,
+  task: Task,
+  onStart?: (bytes: number) => void,
+  onSpill?: (path: string) => void,
+): Promise<TaskResult> {
   const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
-  let bytes: Uint8Array;
+  // The input's bytes are held here and let go once parsed, unless a snippet
+  // needs them again (a large file's bytes are as big as its decoded text).
+  const input: { bytes: Uint8Array | null } = { bytes: null };
   try {
-    bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes, typeof task.path === 'string' ? task.path : task.display);
+    input.bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes, typeof task.path === 'string' ? task.path : task.display);
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? 'EIO');
     const tooLarge = code === 'too-large';
@@ -147,48 +173,76 @@ export async function runTask(toolkit: Toolkit, config: RunConfig, task: Task, o
     out.diagnostics.push({ severity: 'error', code: tooLarge ? 'file-too-large' : 'read-error', message: messageOf(error), position: null });
     return count(out);
   }
-  out.bytes = bytes.byteLength;
+  out.bytes = input.bytes.byteLength;
   if (task.walked) {
-    const kind = nonDocumentKind(bytes);
+    const kind = nonDocumentKind(input.bytes);
     if (kind) {
       out.status = 'skipped';
       out.diagnostics.push({ severity: 'info', code: 'not-a-document', message: `skipped: ${kind}, not a document plan-parse reads`, position: null });
       return count(out);
     }
   }
-  onStart?.(bytes.byteLength);
+  onStart?.(input.bytes.byteLength);
+  let spill: DocumentSpill | null = null;
   try {
-    const result = await toolkit.parse(bytes, { path: task.display, encoding: config.encoding, convert: config.convert });
+    // Parse mode writes only the JSON: each document is checked against the
+    // schema and serialized as soon as it is parsed, and only its bytes are
+    // kept (memory proportional to the output, not to the result's objects).
+    const streaming = config.json && !toolkit.quality && !toolkit.rows && !toolkit.review;
+    const schemaProblems: Diagnostic[] = [];
+    spill = streaming ? new DocumentSpill(config.pretty, (path) => onSpill?.(path)) : null;
+    const sink: DocumentSink | undefined = spill
+      ? (document, index, shell) => {
+          for (const d of toolkit.validateResult({ ...shell, diagnostics: [], documents: [document] })) {
+            schemaProblems.push({ ...d, message: d.message.replace(/ at \/documents\/0\b/, ` at /documents/${index}`) });
+          }
+          // (A stand-in the serializer writes as the document's bytes.)
+          if (schemaProblems.length) return document;
+          return spill!.add((onBlock) => toolkit.serializedDocument(document, config.pretty, onBlock)) as unknown as PlanDocument;
+        }
+      : undefined;
+    // The parser lets go of the bytes it is handed once decoded.
+    const snippetBytes = config.snippets ? input.bytes : null;
+    const result = await toolkit.parse(input, { path: task.display, encoding: config.encoding, convert: config.convert }, sink);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     const parseErrors = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
     const fatal = parseErrors.size > 0;
     if (fatal) out.status = 'failed';
     else {
-      const schemaProblems = toolkit.validateResult(result);
+      if (streaming) {
+        // The documents were checked one by one; the rest of the result with none.
+        if (!schemaProblems.length) for (const d of toolkit.validateResult({ ...result, documents: [] })) schemaProblems.push(d);
+      } else for (const d of toolkit.validateResult(result)) schemaProblems.push(d);
       if (schemaProblems.length) {
         out.status = 'failed';
         for (const d of schemaProblems) out.diagnostics.push({ ...d, message: `${d.message} (this is a bug in plan-parse; please report it)` });
       } else {
         if (toolkit.quality) addQuality(out.diagnostics, toolkit.quality(result));
-        if (config.json) {
-          // UTF-8 written piece by piece: a large result never exists as one JSON string beside its bytes.
-          const blocks = toolkit.canonicalJsonBytes(result, config.pretty);
-          out.json = blocks.length === 1 ? blocks[0] : Buffer.concat(blocks);
+        // UTF-8 written piece by piece: a large result never exists as one JSON string beside its bytes.
+        if (config.json) out.json = toolkit.canonicalJsonBytes(result, config.pretty);
+        if (out.json && spill?.path) {
+          spill.close();
+          const at = out.json.indexOf(spill.marker);
+          out.json.splice(at, 1);
+          out.jsonSpill = { path: spill.path, at };
         }
         if (toolkit.rows) out.rows = toolkit.rows(result);
         if (toolkit.review) out.review = toolkit.review(result, out.diagnostics);
       }
     }
+    if (!out.jsonSpill) spill?.remove();
     if (config.rules && Object.keys(config.rules).length) out.diagnostics = applyRules(out.diagnostics, config.rules, parseErrors);
     count(out);
     if (out.errors && out.status === 'ok') out.status = 'failed';
     // A PDF's, DOCX's or ODT's positions point into its text rendition, not into its bytes.
     const rendered = result.source.format === 'pdf' || result.source.format === 'docx' || result.source.format === 'odt';
-    if (config.snippets && toolkit.decodeText && !rendered && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
-      out.snippets = snippetsFor(toolkit.decodeText(bytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
+    if (config.snippets && toolkit.decodeText && snippetBytes && !rendered && out.diagnostics.some((d) => d.position && d.severity !== 'info')) {
+      out.snippets = snippetsFor(toolkit.decodeText(snippetBytes, { encoding: config.encoding, convert: config.convert }), out.diagnostics);
     }
     return out;
   } catch (error) {
+    spill?.remove();
+    delete out.jsonSpill;
     out.status = 'crashed';
     out.diagnostics = [{ severity: 'error', code: 'internal-error', message: `plan-parse crashed on this file (a bug; please report it): ${messageOf(error)}`, position: null }];
     delete out.json;

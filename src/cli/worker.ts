@@ -17,9 +17,16 @@ parentPort!.on('message', (task: Task) => {
     ready.then(
       async (toolkit) => {
         // Tell the pool the parse starts: its time budget runs from here.
-        const result = await runTask(toolkit, config, task, (bytes) => parentPort!.postMessage({ started: task.index, bytes }));
+        const result = await runTask(
+          toolkit,
+          config,
+          task,
+          (bytes) => parentPort!.postMessage({ started: task.index, bytes }),
+          // The pool removes a spilled output's temp file if it stops this worker.
+          (path) => parentPort!.postMessage({ spill: path, index: task.index }),
+        );
         // Hand the output bytes over instead of copying them.
-        parentPort!.postMessage(result, result.json ? [result.json.buffer as ArrayBuffer] : []);
+        parentPort!.postMessage(result, result.json ? [...new Set(result.json.map((block) => block.buffer as ArrayBuffer))] : []);
       },
       (error: unknown) => parentPort!.postMessage({ fatal: (error as Error)?.message ?? String(error), index: task.index }),
     );

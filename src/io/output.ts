@@ -17,6 +17,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readSync,
   realpathSync,
   renameSync,
   statSync,
@@ -133,6 +134,36 @@ const pendingTemps = new Set<string>();
 /** Temp files currently being written (for tests and signal handlers). */
 export function pendingTempFiles(): string[] {
   return [...pendingTemps];
+}
+
+/** A temp file made elsewhere (a worker's spilled output) to remove on a signal too. */
+export function trackTemp(path: string): void {
+  pendingTemps.add(path);
+}
+
+/** Remove a temp file and forget it. */
+export function removeTemp(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+  pendingTemps.delete(path);
+}
+
+/** A file's bytes in chunks of 1 MiB (each a buffer of its own: a writer may hold it). */
+export function* fileChunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafeSlow(1 << 20);
+      const read = readSync(fd, chunk, 0, chunk.byteLength, null);
+      if (read === 0) return;
+      yield read === chunk.byteLength ? chunk : chunk.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Remove every temp file still in flight.  Safe to call from a signal handler; never throws. */
@@ -319,14 +350,14 @@ export function removeStaleTemps(dir: string): number {
 }
 
 /**
- * Write `data` to `target` atomically: create the parent folders, write a
+ * Write `data` (a string, bytes, or blocks of bytes in order) to `target` atomically: create the parent folders, write a
  * temp file `.<name>.<pid>.<random>.tmp` next to the target, fsync it, and
  * rename it over the target.  On failure the temp file is removed and an
  * Error with the original `code` and a clear message is thrown.  Only a
  * regular file is ever replaced: a symlink, FIFO, device or folder at
  * `target` is refused (`unsafe-output-path`).
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | Iterable<Uint8Array>): void {
   const dir = dirname(target);
   try {
     makeDirectory(dir);
@@ -343,10 +374,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     // 'wx': never follow or reuse an existing file at the temp name.
     fd = openSync(temp, 'wx', 0o644);
     stage = 'writing';
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < buffer.byteLength) {
-      written += writeSync(fd, buffer, written, buffer.byteLength - written);
+    // Blocks are written one after another, never joined into one buffer.
+    const blocks: Iterable<Uint8Array> = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+    for (const buffer of blocks) {
+      let written = 0;
+      while (written < buffer.byteLength) {
+        written += writeSync(fd, buffer, written, buffer.byteLength - written);
+      }
     }
     stage = 'flushing to disk';
     fsyncSync(fd);
