@@ -37,6 +37,8 @@ export interface CellBlock {
   merge: 'restart' | 'continue' | null;
   /** ODT `table:covered-table-cell`: a place covered by a spanning cell. */
   covered: boolean;
+  /** DOCX `w:hMerge` (continue): the cell is part of the cell before it in the row. */
+  joinsLeft?: boolean;
 }
 
 export interface RowBlock {
@@ -45,6 +47,8 @@ export interface RowBlock {
   /** Grid columns left empty before the first cell (DOCX `w:gridBefore`). */
   skip: number;
   cells: CellBlock[];
+  /** DOCX: the row is a tracked deletion (`w:trPr/w:del`). */
+  deleted?: boolean;
 }
 
 export interface TableBlock {
@@ -146,6 +150,12 @@ function buildGrid(table: TableBlock): Grid {
         continue;
       }
       if (!table.coveredCells) while (cells[r][column] && column < MAX_COLUMNS) column++;
+      const left = column > 0 ? cells[r][column - 1] : undefined;
+      if (cell.joinsLeft && left && left.row === r) {
+        // Part of the cell before it (DOCX w:hMerge): that cell widens.
+        for (let k = 0; k < Math.max(1, Math.min(cell.columns, MAX_COLUMNS - column)); k++) cells[r][column++] = left;
+        continue;
+      }
       const span = Math.max(1, Math.min(cell.columns, MAX_COLUMNS - column));
       let origin: Origin | null = null;
       if (cell.merge === 'continue') origin = r > 0 ? (cells[r - 1][column] ?? null) : null;

@@ -183,7 +183,7 @@ function readEntry(bytes: Uint8Array, view: DataView, entry: Entry): Uint8Array 
   else if (entry.method === 8) {
     try {
       // Never more than the declared size: a part that inflates further is damaged, not read.
-      data = entry.size === 0 ? new Uint8Array(0) : loadZlib().inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size });
+      data = entry.size === 0 ? new Uint8Array(0) : loadZlib().inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size, chunkSize: Math.max(64, Math.min(entry.size, 1 << 24)) });
     } catch {
       return damaged(`the archive is damaged (the part ${entry.name} does not unpack)`);
     }
