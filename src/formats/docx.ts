@@ -351,8 +351,10 @@ class Numberer {
         break;
       }
     }
-    const numbered = chain.find((link) => link.numId !== null);
-    facts = { heading, toc: chain.some((link) => /^toc\s*\d$/i.test(link.name.trim())), numId: numbered?.numId ?? null, ilvl: numbered?.ilvl ?? null };
+    // numId and ilvl are inherited one by one: a `節` style based on `章` may give only its level.
+    const numId = chain.find((link) => link.numId !== null)?.numId ?? null;
+    const ilvl = chain.find((link) => link.ilvl !== null)?.ilvl ?? null;
+    facts = { heading, toc: chain.some((link) => /^toc\s*\d$/i.test(link.name.trim())), numId, ilvl };
     this.byStyle.set(style, facts);
     return facts;
   }
