@@ -296,6 +296,23 @@ describe('ODT markup from Writer and other producers', () => {
     expect(rendition.text).not.toContain('85%');
   });
 
+  it('pandoc: spans without covered cells; a header span into a row that fills every column is ignored', () => {
+    const cell = (t: string, attrs = '') => `<table:table-cell${attrs}><text:p>${t}</text:p></table:table-cell>`;
+    const row = (cells: string[]) => `<table:table-row>${cells.map((t) => cell(t)).join('')}</table:table-row>`;
+    const body =
+      '<table:table table:name="Table1">' +
+      `<table:table-header-rows><table:table-row>${cell('關鍵策略目標', ' table:number-columns-spanned="2" table:number-rows-spanned="2"')}${cell('關鍵績效指標', ' table:number-columns-spanned="2" table:number-rows-spanned="2"')}${cell('衡量標準', ' table:number-rows-spanned="2"')}${cell('年度目標值', ' table:number-columns-spanned="4"')}</table:table-row></table:table-header-rows>` +
+      `<table:table-row>${cell('一', ' table:number-rows-spanned="2"')}${cell('落實美感教育', ' table:number-rows-spanned="2"')}${['1', '發展校本美感課程', '校數', '10', '18', '27', '27'].map((t) => cell(t)).join('')}</table:table-row>` +
+      row(['2', '美感環境', '校數', '5', '8', '11', '14']) +
+      '</table:table>';
+    const [table] = (odtFrontEnd.read(makeOdt(body), {}) as Rendition).tables;
+    expect(table.header).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值', '年度目標值', '年度目標值', '年度目標值']);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['一、落實美感教育', '1.發展校本美感課程', '校數', '10', '18', '27', '27'],
+      ['', '2.美感環境', '校數', '5', '8', '11', '14'],
+    ]);
+  });
+
   it('ruby text is a reading, not text', () => {
     const body = '<text:p><text:ruby><text:ruby-base>嘉</text:ruby-base><text:ruby-text>ㄐㄧㄚ</text:ruby-text></text:ruby>義市</text:p>';
     expect(text(odtFrontEnd.read(makeOdt(body), {}))).toBe('嘉義市');

@@ -54,7 +54,7 @@ export interface RowBlock {
 export interface TableBlock {
   kind: 'table';
   rows: RowBlock[];
-  /** ODT: every grid place is written, covered ones as covered cells, so a cell advances one column. */
+  /** ODT: every grid place is written, covered ones as covered cells, so a cell advances one column (and skips places spans cover when the writer left their covered cells out). */
   coveredCells: boolean;
 }
 
@@ -140,6 +140,7 @@ function buildGrid(table: TableBlock): Grid {
   const cells: (Origin | null)[][] = table.rows.map(() => []);
   const origins: Origin[] = [];
   let width = 0;
+  const full = fullRows(table);
   table.rows.forEach((row, r) => {
     let column = Math.min(row.skip, MAX_COLUMNS);
     for (const cell of row.cells) {
@@ -149,7 +150,10 @@ function buildGrid(table: TableBlock): Grid {
         column++;
         continue;
       }
-      if (!table.coveredCells) while (cells[r][column] && column < MAX_COLUMNS) column++;
+      // A place a spanning cell already covers is not this cell's: DOCX writes
+      // no cell there, and some ODT writers (pandoc) no covered cell either,
+      // unless the row's own cells fill every column (a span into it was wrong).
+      while (cells[r][column] && (!full[r] || cells[r][column]!.row === r) && column < MAX_COLUMNS) column++;
       const left = column > 0 ? cells[r][column - 1] : undefined;
       if (cell.joinsLeft && left && left.row === r) {
         // Part of the cell before it (DOCX w:hMerge): that cell widens.
@@ -178,6 +182,32 @@ function buildGrid(table: TableBlock): Grid {
   if (headerEnd === captionRows && rows > captionRows + 1) headerEnd++;
   if (headerEnd > captionRows && headerEnd < rows - 1 && isSubHeader(texts(headerEnd), texts(headerEnd - 1))) headerEnd++;
   return { cells, width, origins, captionRows, headerEnd };
+}
+
+/**
+ * Rows whose own cells fill every column of the table.  A span from a row
+ * above cannot cover them: pandoc's ODT writer drops a second header row
+ * (`108年 109年 …`) but keeps the first row's `number-rows-spanned="2"`, and
+ * writes no covered cells, so the span would push the first data row aside.
+ *
+ *   > | 關鍵策略目標 (2 rows) | 關鍵績效指標 (2 rows) | 衡量標準 (2 rows) | 年度目標值 (4 columns)
+ *   > | 一 | 落實美感教育 | 1 | 發展校本美感課程 | 校數 | 10 | 18 | 27 | 27
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fills all 9 columns
+ */
+function fullRows(table: TableBlock): boolean[] {
+  const widths = table.rows.map((row) => {
+    let own = row.skip;
+    let all = row.skip;
+    for (const cell of row.cells) {
+      const span = cell.covered ? 1 : Math.max(1, cell.columns);
+      all += span;
+      if (!cell.covered && !cell.joinsLeft) own += span;
+    }
+    return { own, all };
+  });
+  let width = 0;
+  for (const { all } of widths) if (all > width) width = all;
+  return widths.map(({ own }) => table.coveredCells && own >= width);
 }
 
 /**
