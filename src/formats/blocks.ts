@@ -290,17 +290,21 @@ function renderTable(grid: Grid, out: Output): void {
   const first = out.lines.length;
   const table: RenditionTable = { layout: out.layout, header, rows: [], start: first, end: first };
   const headerKeys = new Set<string>();
+  // A row can repeat the header only if its first cell is a header row's first cell (most rows are told by it alone).
+  const headerFirsts = new Set<string>();
+  const key = (values: string[]) => values.map((value) => value.replace(/\s+/g, '')).join('\t');
   for (let r = captionRows; r < cells.length; r++) {
     const line = out.lines.length;
     const values = groups.map(([from, to]) => groupText(cells[r], r, from, to));
     out.lines.push(values.map(oneLine).join('\t'));
-    const key = values.map((value) => value.replace(/\s+/g, '')).join('\t');
+    const lead = (values[0] ?? '').replace(/\s+/g, '');
     if (r < headerEnd) {
-      headerKeys.add(key);
+      headerKeys.add(key(values));
+      headerFirsts.add(lead);
       continue;
     }
     // Empty rows and repeats of the header (a page break's) hold no data.
-    if (values.every((value) => value === '') || headerKeys.has(key)) continue;
+    if (values.every((value) => value === '') || (headerFirsts.has(lead) && headerKeys.has(key(values)))) continue;
     table.rows.push({ cells: values, start: line, end: line + 1 });
   }
   table.end = out.lines.length;

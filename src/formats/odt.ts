@@ -125,6 +125,9 @@ interface ParagraphStyle {
 
 const OUTLINE = '\u0000outline';
 
+/** Style parts with nothing the reader needs: fonts, page layouts, master pages (headers and footers are furniture). */
+const UNREAD_STYLES = new Set(['office:font-face-decls', 'style:page-layout', 'style:master-page', 'style:default-style', 'text:notes-configuration', 'text:linenumbering-configuration', 'office:scripts', 'office:settings', 'office:meta']);
+
 class OdfStyles {
   readonly lists = new Map<string, Map<number, ListLevel>>();
   readonly paragraphs = new Map<string, ParagraphStyle>();
@@ -136,7 +139,8 @@ class OdfStyles {
     return { open: (name, attributes) => this.open(name, attributes), close: (name) => this.close(name), text() {}, wantsText: () => false };
   }
 
-  open(name: string, attributes: Attributes): void {
+  /** Reads a start tag; true when its content holds nothing to read. */
+  open(name: string, attributes: Attributes): boolean {
     if (name === 'text:list-style' || name === 'text:outline-style') {
       this.list = new Map();
       this.lists.set(name === 'text:outline-style' ? OUTLINE : (attributes.get('style:name') ?? ''), this.list);
@@ -153,12 +157,16 @@ class OdfStyles {
       this.level = this.list.get(positive(attributes.get('text:level')) ?? 1) ?? null;
     } else if (this.level && name === 'style:list-level-label-alignment') {
       this.level.joined = attributes.get('text:label-followed-by') === 'nothing';
-    } else if (name === 'style:style' && attributes.get('style:family') === 'paragraph') {
-      this.paragraphs.set(attributes.get('style:name') ?? '', {
-        parent: attributes.get('style:parent-style-name') ?? null,
-        outline: positive(attributes.get('style:default-outline-level')),
-      });
-    }
+    } else if (name === 'style:style') {
+      if (attributes.get('style:family') === 'paragraph')
+        this.paragraphs.set(attributes.get('style:name') ?? '', {
+          parent: attributes.get('style:parent-style-name') ?? null,
+          outline: positive(attributes.get('style:default-outline-level')),
+        });
+      // A style's properties (fonts, spacing, borders) say nothing the reader needs.
+      return true;
+    } else if (UNREAD_STYLES.has(name)) return true;
+    return false;
   }
 
   close(name: string): void {
@@ -257,7 +265,7 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
       if (!inBody) {
         // Automatic styles come before the body: list styles of lists in the text.
         if (name === 'office:body') inBody = true;
-        else styles.open(name, attributes);
+        else return styles.open(name, attributes);
         return;
       }
       const frame = tables[tables.length - 1];
