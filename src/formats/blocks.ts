@@ -153,7 +153,7 @@ function buildGrid(table: TableBlock): Grid {
       // A place a spanning cell already covers is not this cell's: DOCX writes
       // no cell there, and some ODT writers (pandoc) no covered cell either,
       // unless the row's own cells fill every column (a span into it was wrong).
-      while (cells[r][column] && (!full[r] || cells[r][column]!.row === r) && column < MAX_COLUMNS) column++;
+      while (cells[r][column] && (!full?.[r] || cells[r][column]!.row === r) && column < MAX_COLUMNS) column++;
       const left = column > 0 ? cells[r][column - 1] : undefined;
       if (cell.joinsLeft && left && left.row === r) {
         // Part of the cell before it (DOCX w:hMerge): that cell widens.
@@ -194,7 +194,9 @@ function buildGrid(table: TableBlock): Grid {
  *   > | 一 | 落實美感教育 | 1 | 發展校本美感課程 | 校數 | 10 | 18 | 27 | 27
  *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fills all 9 columns
  */
-function fullRows(table: TableBlock): boolean[] {
+function fullRows(table: TableBlock): boolean[] | null {
+  // DOCX writes no row spans (vMerge cells are cells of their own).
+  if (!table.coveredCells) return null;
   const widths = table.rows.map((row) => {
     let own = row.skip;
     let all = row.skip;
@@ -207,7 +209,7 @@ function fullRows(table: TableBlock): boolean[] {
   });
   let width = 0;
   for (const { all } of widths) if (all > width) width = all;
-  return widths.map(({ own }) => table.coveredCells && own >= width);
+  return widths.map(({ own }) => own >= width);
 }
 
 /**
