@@ -37,6 +37,8 @@ export interface CellBlock {
   merge: 'restart' | 'continue' | null;
   /** ODT `table:covered-table-cell`: a place covered by a spanning cell. */
   covered: boolean;
+  /** DOCX `w:hMerge` (continue): the cell is part of the cell before it in the row. */
+  joinsLeft?: boolean;
 }
 
 export interface RowBlock {
@@ -45,12 +47,14 @@ export interface RowBlock {
   /** Grid columns left empty before the first cell (DOCX `w:gridBefore`). */
   skip: number;
   cells: CellBlock[];
+  /** DOCX: the row is a tracked deletion (`w:trPr/w:del`). */
+  deleted?: boolean;
 }
 
 export interface TableBlock {
   kind: 'table';
   rows: RowBlock[];
-  /** ODT: every grid place is written, covered ones as covered cells, so a cell advances one column. */
+  /** ODT: every grid place is written, covered ones as covered cells, so a cell advances one column (and skips places spans cover when the writer left their covered cells out). */
   coveredCells: boolean;
 }
 
@@ -143,6 +147,7 @@ function buildGrid(table: TableBlock): Grid {
   const cells: (Origin | null)[][] = table.rows.map(() => []);
   const origins: Origin[] = [];
   let width = 0;
+  const full = fullRows(table);
   table.rows.forEach((row, r) => {
     let column = Math.min(row.skip, MAX_COLUMNS);
     for (const cell of row.cells) {
@@ -152,7 +157,16 @@ function buildGrid(table: TableBlock): Grid {
         column++;
         continue;
       }
-      if (!table.coveredCells) while (cells[r][column] && column < MAX_COLUMNS) column++;
+      // A place a spanning cell already covers is not this cell's: DOCX writes
+      // no cell there, and some ODT writers (pandoc) no covered cell either,
+      // unless the row's own cells fill every column (a span into it was wrong).
+      while (cells[r][column] && (!full?.[r] || cells[r][column]!.row === r) && column < MAX_COLUMNS) column++;
+      const left = column > 0 ? cells[r][column - 1] : undefined;
+      if (cell.joinsLeft && left && left.row === r) {
+        // Part of the cell before it (DOCX w:hMerge): that cell widens.
+        for (let k = 0; k < Math.max(1, Math.min(cell.columns, MAX_COLUMNS - column)); k++) cells[r][column++] = left;
+        continue;
+      }
       const span = Math.max(1, Math.min(cell.columns, MAX_COLUMNS - column));
       let origin: Origin | null = null;
       if (cell.merge === 'continue') origin = r > 0 ? (cells[r - 1][column] ?? null) : null;
@@ -175,6 +189,34 @@ function buildGrid(table: TableBlock): Grid {
   if (headerEnd === captionRows && rows > captionRows + 1) headerEnd++;
   if (headerEnd > captionRows && headerEnd < rows - 1 && isSubHeader(texts(headerEnd), texts(headerEnd - 1))) headerEnd++;
   return { cells, width, origins, captionRows, headerEnd };
+}
+
+/**
+ * Rows whose own cells fill every column of the table.  A span from a row
+ * above cannot cover them: pandoc's ODT writer drops a second header row
+ * (`108年 109年 …`) but keeps the first row's `number-rows-spanned="2"`, and
+ * writes no covered cells, so the span would push the first data row aside.
+ *
+ *   > | 關鍵策略目標 (2 rows) | 關鍵績效指標 (2 rows) | 衡量標準 (2 rows) | 年度目標值 (4 columns)
+ *   > | 一 | 落實美感教育 | 1 | 發展校本美感課程 | 校數 | 10 | 18 | 27 | 27
+ *       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fills all 9 columns
+ */
+function fullRows(table: TableBlock): boolean[] | null {
+  // DOCX writes no row spans (vMerge cells are cells of their own).
+  if (!table.coveredCells) return null;
+  const widths = table.rows.map((row) => {
+    let own = row.skip;
+    let all = row.skip;
+    for (const cell of row.cells) {
+      const span = cell.covered ? 1 : Math.max(1, cell.columns);
+      all += span;
+      if (!cell.covered && !cell.joinsLeft) own += span;
+    }
+    return { own, all };
+  });
+  let width = 0;
+  for (const { all } of widths) if (all > width) width = all;
+  return widths.map(({ own }) => own >= width);
 }
 
 /**
@@ -270,12 +312,18 @@ function layOutGrid(grid: Grid): LaidOutTable {
   });
   const rows: LaidOutTable['rows'] = [];
   const headerKeys = new Set<string>();
+  // A row can repeat the header only if its first cell is a header row's first cell (most rows are told by it alone).
+  const headerFirsts = new Set<string>();
+  const key = (values: string[]) => values.map((value) => value.replace(/\s+/g, '')).join('\t');
   for (let r = captionRows; r < cells.length; r++) {
     const values = groups.map(([from, to]) => groupText(cells[r], r, from, to));
-    const key = values.map((value) => value.replace(/\s+/g, '')).join('\t');
-    if (r < headerEnd) headerKeys.add(key);
+    const lead = (values[0] ?? '').replace(/\s+/g, '');
+    if (r < headerEnd) {
+      headerKeys.add(key(values));
+      headerFirsts.add(lead);
+    }
     // Empty rows and repeats of the header (a page break's) hold no data.
-    const data = r >= headerEnd && !values.every((value) => value === '') && !headerKeys.has(key);
+    const data = r >= headerEnd && !values.every((value) => value === '') && !(headerFirsts.has(lead) && headerKeys.has(key(values)));
     rows.push({ values, row: r, data });
   }
   return { captions, header, rows };

@@ -10,7 +10,7 @@ import type { FrontEnd, Rendition } from '../types.js';
 import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, renderBlocks } from './blocks.js';
 import { type NumberFormat, ListCounters, docxNumberFormat, formatNumber, odfNumberFormat } from './numbering.js';
 import { cleanText, failure, tocEntry } from './package.js';
-import { type Attributes, parseXml } from './xml.js';
+import { type Attributes, type XmlHandlers, parseXml } from './xml.js';
 import { type ZipPackage, isZip, namesMention, openZip } from './zip.js';
 
 const W = 'w';
@@ -19,6 +19,7 @@ const PREFIXES: Record<string, string> = {
   'http://purl.oclc.org/ooxml/wordprocessingml/main': W,
   'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
   'http://schemas.openxmlformats.org/package/2006/relationships': 'rel',
+  'http://schemas.openxmlformats.org/package/2006/content-types': 'ct',
 };
 
 /** Tables nested deeper than this are read as the paragraphs of their cell. */
@@ -40,38 +41,114 @@ export const docxFrontEnd: FrontEnd = {
 function readDocx(bytes: Uint8Array): Rendition {
   const zip = openZip(bytes);
   if ('code' in zip) return failure('docx', zip.code, `the DOCX file cannot be read: ${zip.message}`);
-  const main = mainPart(zip);
+  const parts = new PartNames(zip);
+  const main = mainPart(zip, parts);
   if (main === null) return failure('docx', 'missing-part', 'word/document.xml is missing: this is not a Word document, or the file is damaged');
   const document = zip.read(main);
   if (document === null || 'code' in document)
     return failure('docx', document?.code ?? 'missing-part', document ? `the DOCX file cannot be read: ${document.message}` : `${main} is missing: the file is damaged`);
-  const folder = main.slice(0, main.lastIndexOf('/') + 1);
-  const styles = readOptional(zip, `${folder}styles.xml`, parseStyles) ?? new Map<string, Style>();
-  const numbering = readOptional(zip, `${folder}numbering.xml`, parseNumbering) ?? emptyNumbering();
+  const related = relatedParts(zip, parts, main);
+  const styles = readOptional(zip, related.styles, parseStyles) ?? emptyStyles();
+  const numbering = readOptional(zip, related.numbering, parseNumbering) ?? emptyNumbering();
   const blocks: Block[] = [];
   const problem = parseXml(document, PREFIXES, documentHandlers(blocks, new Numberer(styles, numbering)));
   if (problem) return failure('docx', 'damaged-file', `the DOCX file is damaged: ${main} is not well-formed XML (${problem})`);
   return renderBlocks(blocks, 'docx');
 }
 
-/** The main part named by the package relationships (`word/document.xml` in practice). */
-function mainPart(zip: ZipPackage): string | null {
-  const rels = zip.read('_rels/.rels');
-  if (rels && !('code' in rels)) {
-    let target: string | null = null;
-    parseXml(rels, PREFIXES, {
-      open(name, attributes) {
-        if (name === 'rel:Relationship' && /\/officeDocument$/.test(attributes.get('Type') ?? '') && target === null) target = (attributes.get('Target') ?? '').replace(/^\//, '');
+/** Part names of a package, looked up as OPC compares them: case-insensitively. */
+class PartNames {
+  private readonly byLower = new Map<string, string>();
+
+  constructor(zip: ZipPackage) {
+    for (const name of zip.names) if (!this.byLower.has(name.toLowerCase())) this.byLower.set(name.toLowerCase(), name);
+  }
+
+  /** The entry holding the part `name` (`word/document.xml`, `/word/document.xml`), or null. */
+  find(name: string): string | null {
+    let clean = name.replace(/^\//, '');
+    try {
+      clean = decodeURIComponent(clean);
+    } catch {
+      // a stray % stays as written
+    }
+    return this.byLower.get(clean.toLowerCase()) ?? null;
+  }
+}
+
+/** The relationships of a `.rels` part: type → target, first of each type. */
+function relationships(zip: ZipPackage, parts: PartNames, name: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  const entry = parts.find(name);
+  const rels = entry === null ? null : zip.read(entry);
+  if (!rels || 'code' in rels) return targets;
+  parseXml(rels, PREFIXES, {
+    open(element, attributes) {
+      if (element !== 'rel:Relationship' || attributes.get('TargetMode') === 'External') return;
+      // Transitional and Strict types end alike: …/relationships/officeDocument, …/styles, …/numbering.
+      const type = (attributes.get('Type') ?? '').replace(/^.*\//, '');
+      const target = attributes.get('Target');
+      if (target !== undefined && !targets.has(type)) targets.set(type, target);
+    },
+    close() {},
+    text() {},
+    wantsText: () => false,
+  });
+  return targets;
+}
+
+/** A relationship target resolved against the folder of its source part (`../x`, `/x`, `x`). */
+function resolveTarget(folder: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : folder.split('/').filter((segment) => segment !== '');
+  for (const segment of target.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '.' && segment !== '') segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+/**
+ * The main document part: the package relationship of type officeDocument
+ * (Word writes `word/document.xml`, others `word/document2.xml` or another
+ * folder), else the part `[Content_Types].xml` gives the main document type,
+ * else `word/document.xml`.
+ */
+function mainPart(zip: ZipPackage, parts: PartNames): string | null {
+  const target = relationships(zip, parts, '_rels/.rels').get('officeDocument');
+  const fromRels = target === undefined ? null : parts.find(resolveTarget('', target));
+  if (fromRels !== null) return fromRels;
+  const types = parts.find('[Content_Types].xml');
+  const typesPart = types === null ? null : zip.read(types);
+  if (typesPart && !('code' in typesPart)) {
+    let found: string | null = null;
+    parseXml(typesPart, PREFIXES, {
+      open(element, attributes) {
+        //   <Override PartName="/word/document2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+        if (found === null && element === 'ct:Override' && /wordprocessingml\.(?:document|template)(?:\.macroEnabled)?\.main\+xml$/i.test(attributes.get('ContentType') ?? ''))
+          found = parts.find(attributes.get('PartName') ?? '');
       },
       close() {},
       text() {},
     });
-    if (target && zip.names.includes(target)) return target;
+    if (found !== null) return found;
   }
-  return zip.names.includes('word/document.xml') ? 'word/document.xml' : null;
+  return parts.find('word/document.xml');
 }
 
-function readOptional<T>(zip: ZipPackage, name: string, parse: (bytes: Uint8Array) => T): T | null {
+/** The styles and numbering parts of the main part, by its relationships (else beside it, as Word names them). */
+function relatedParts(zip: ZipPackage, parts: PartNames, main: string): { styles: string | null; numbering: string | null } {
+  const slash = main.lastIndexOf('/');
+  const folder = main.slice(0, slash + 1);
+  const rels = relationships(zip, parts, `${folder}_rels/${main.slice(slash + 1)}.rels`);
+  const part = (type: string, usual: string) => {
+    const target = rels.get(type);
+    return (target === undefined ? null : parts.find(resolveTarget(folder, target))) ?? parts.find(`${folder}${usual}`);
+  };
+  return { styles: part('styles', 'styles.xml'), numbering: part('numbering', 'numbering.xml') };
+}
+
+function readOptional<T>(zip: ZipPackage, name: string | null, parse: (bytes: Uint8Array) => T): T | null {
+  if (name === null) return null;
   const bytes = zip.read(name);
   return bytes && !('code' in bytes) ? parse(bytes) : null;
 }
@@ -87,6 +164,15 @@ interface Style {
   ilvl: number | null;
 }
 
+/** The key under which the default paragraph style (`w:default="1"`, Normal) is also kept. */
+const DEFAULT_STYLE = '\u0000default';
+
+function emptyStyles(): Map<string, Style> {
+  return new Map();
+}
+
+const STYLE_LAYOUT = new Set(['w:rPr', 'w:tblPr', 'w:tcPr', 'w:trPr', 'w:tblStylePr', 'w:latentStyles', 'w:docDefaults']);
+
 function parseStyles(bytes: Uint8Array): Map<string, Style> {
   const styles = new Map<string, Style>();
   let current: Style | null = null;
@@ -95,9 +181,13 @@ function parseStyles(bytes: Uint8Array): Map<string, Style> {
     open(name, attributes) {
       const parent = path[path.length - 1];
       path.push(name);
+      // Fonts and table formatting, and Word's list of ~370 latent styles: nothing the reader needs.
+      if (STYLE_LAYOUT.has(name)) return true;
       if (name === 'w:style') {
         current = { name: '', basedOn: null, outline: null, numId: null, ilvl: null };
         styles.set(attributes.get('w:styleId') ?? '', current);
+        // A paragraph without w:pStyle has the default paragraph style.
+        if (attributes.get('w:type') === 'paragraph' && isOn(attributes.get('w:default') ?? 'false') && !styles.has(DEFAULT_STYLE)) styles.set(DEFAULT_STYLE, current);
       }
       if (!current) return;
       const value = attributes.get('w:val');
@@ -112,6 +202,7 @@ function parseStyles(bytes: Uint8Array): Map<string, Style> {
       if (name === 'w:style') current = null;
     },
     text() {},
+    wantsText: () => false,
   });
   return styles;
 }
@@ -119,7 +210,7 @@ function parseStyles(bytes: Uint8Array): Map<string, Style> {
 /** A style and the styles it is based on, nearest first (bounded: a loop in basedOn ends it). */
 function styleChain(styles: Map<string, Style>, id: string | null): Style[] {
   const chain: Style[] = [];
-  for (let at = id; at !== null && chain.length < 16; ) {
+  for (let at: string | null = id ?? DEFAULT_STYLE; at !== null && chain.length < 16; ) {
     const style = styles.get(at);
     if (!style || chain.includes(style)) break;
     chain.push(style);
@@ -172,13 +263,10 @@ function parseNumbering(bytes: Uint8Array): Numbering {
   let instance: Instance | null = null;
   let overrideLevel = -1;
   let level: Level | null = null;
-  let skip = 0;
   parseXml(bytes, PREFIXES, {
     open(name, attributes) {
-      if (skip || name === 'mc:Fallback') {
-        skip++;
-        return;
-      }
+      // The other branch of alternate content (a numFmt Word 2007 reads), a level's layout and font.
+      if (name === 'mc:Fallback' || name === 'w:rPr' || name === 'w:pPr' || name === 'w:numPicBullet') return true;
       const value = attributes.get('w:val');
       switch (name) {
         case 'w:abstractNum':
@@ -218,16 +306,13 @@ function parseNumbering(bytes: Uint8Array): Numbering {
       }
     },
     close(name) {
-      if (skip) {
-        skip--;
-        return;
-      }
       if (name === 'w:abstractNum') abstract = null;
       else if (name === 'w:num') instance = null;
       else if (name === 'w:lvlOverride') overrideLevel = -1;
       else if (name === 'w:lvl') level = null;
     },
     text() {},
+    wantsText: () => false,
   });
   return numbering;
 }
@@ -246,21 +331,43 @@ class Numberer {
     private readonly numbering: Numbering,
   ) {}
 
+  /** What a paragraph style gives, by style id (a document has a few styles and thousands of paragraphs). */
+  private readonly byStyle = new Map<string | null, { heading: number | null; toc: boolean; numId: string | null; ilvl: number | null }>();
+
+  private styleFacts(style: string | null) {
+    let facts = this.byStyle.get(style);
+    if (facts) return facts;
+    const chain = styleChain(this.styles, style);
+    let heading: number | null = null;
+    for (const link of chain) {
+      if (link.outline !== null) {
+        heading = link.outline >= 0 && link.outline < 9 ? link.outline + 1 : null;
+        break;
+      }
+      // Built-in heading styles are named `heading N` whatever the language Word runs in; some templates say 標題 N.
+      const named = /^(?:heading|標題)\s*([1-9])$/i.exec(link.name.trim());
+      if (named) {
+        heading = Number(named[1]);
+        break;
+      }
+    }
+    // numId and ilvl are inherited one by one: a `節` style based on `章` may give only its level.
+    const numId = chain.find((link) => link.numId !== null)?.numId ?? null;
+    const ilvl = chain.find((link) => link.ilvl !== null)?.ilvl ?? null;
+    facts = { heading, toc: chain.some((link) => /^toc\s*\d$/i.test(link.name.trim())), numId, ilvl };
+    this.byStyle.set(style, facts);
+    return facts;
+  }
+
   /** Outline level (1-based) of a paragraph, or null for body text. */
   headingLevel(style: string | null, outline: number | null): number | null {
     if (outline !== null) return outline >= 0 && outline < 9 ? outline + 1 : null;
-    for (const link of styleChain(this.styles, style)) {
-      if (link.outline !== null) return link.outline >= 0 && link.outline < 9 ? link.outline + 1 : null;
-      // Built-in heading styles are named `heading N` whatever the language Word runs in; some templates say 標題 N.
-      const heading = /^(?:heading|標題)\s*([1-9])$/i.exec(link.name.trim());
-      if (heading) return Number(heading[1]);
-    }
-    return null;
+    return this.styleFacts(style).heading;
   }
 
   /** Whether a paragraph style is a table of contents level (Word's built-in `toc 1` …). */
   isTocStyle(style: string | null): boolean {
-    return styleChain(this.styles, style).some((link) => /^toc\s*\d$/i.test(link.name.trim()));
+    return this.styleFacts(style).toc;
   }
 
   /** The marker of a paragraph with these properties ('' when it is not numbered), advancing its counters. */
@@ -268,13 +375,9 @@ class Numberer {
     let id = numId;
     let level = ilvl;
     if (id === null) {
-      for (const link of styleChain(this.styles, style)) {
-        if (link.numId !== null) {
-          id = link.numId;
-          level ??= link.ilvl;
-          break;
-        }
-      }
+      const facts = this.styleFacts(style);
+      id = facts.numId;
+      level ??= facts.ilvl;
     }
     if (id === null || id === '0') return '';
     const instance = this.numbering.instances.get(id);
@@ -318,10 +421,79 @@ class Numberer {
 
 /**
  * Elements whose content is not the document's running text: text boxes
- * (their own story), the fallback copy of alternate content, moved-away and
- * former-formatting revisions.
+ * (their own story, in either branch of alternate content), the fallback
+ * copy of alternate content, deleted and moved-away revisions, former
+ * formatting, ruby text (the reading over the base text).
  */
-const SKIPPED = new Set(['w:txbxContent', 'mc:Fallback', 'w:moveFrom', 'w:pPrChange', 'w:rPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:sectPrChange', 'w:numberingChange', 'w:del']);
+const SKIPPED = ['w:txbxContent', 'mc:Fallback', 'w:moveFrom', 'w:pPrChange', 'w:rPrChange', 'w:tblPrChange', 'w:trPrChange', 'w:tcPrChange', 'w:sectPrChange', 'w:numberingChange', 'w:rt'];
+
+/** Layout with nothing the reader needs, its content skipped unread (a quarter of a part's tags are cell borders). */
+const LAYOUT = ['w:tcBorders', 'w:tblPr', 'w:tblGrid', 'w:sectPr', 'w:drawing', 'w:pict', 'w:object', 'w:tblBorders', 'w:pBdr', 'w:tabs', 'w:tcMar', 'w:tblCellMar', 'w:sdtEndPr', 'w:shd', 'w:fonts'];
+
+/** What `open` does with an element, by name (one map lookup per element; most elements do nothing). */
+const enum Action {
+  None,
+  Skip,
+  Paragraph,
+  Table,
+  Row,
+  Cell,
+  Run,
+  Text,
+  FieldChar,
+  Instruction,
+  Tab,
+  Break,
+  Hyphen,
+  Symbol,
+  ParagraphStyle,
+  OutlineLevel,
+  NumberingId,
+  NumberingLevel,
+  Vanish,
+  Deleted,
+  RowHeader,
+  GridBefore,
+  GridSpan,
+  VerticalMerge,
+  HorizontalMerge,
+  ContentControl,
+  Placeholder,
+  ControlContent,
+}
+
+const ACTIONS = new Map<string, Action>([
+  ['w:p', Action.Paragraph],
+  ['w:tbl', Action.Table],
+  ['w:tr', Action.Row],
+  ['w:tc', Action.Cell],
+  ['w:r', Action.Run],
+  ['w:t', Action.Text],
+  ['w:fldChar', Action.FieldChar],
+  ['w:instrText', Action.Instruction],
+  ['w:tab', Action.Tab],
+  ['w:ptab', Action.Tab],
+  ['w:br', Action.Break],
+  ['w:cr', Action.Break],
+  ['w:noBreakHyphen', Action.Hyphen],
+  ['w:sym', Action.Symbol],
+  ['w:pStyle', Action.ParagraphStyle],
+  ['w:outlineLvl', Action.OutlineLevel],
+  ['w:numId', Action.NumberingId],
+  ['w:ilvl', Action.NumberingLevel],
+  ['w:vanish', Action.Vanish],
+  ['w:del', Action.Deleted],
+  ['w:tblHeader', Action.RowHeader],
+  ['w:gridBefore', Action.GridBefore],
+  ['w:gridSpan', Action.GridSpan],
+  ['w:vMerge', Action.VerticalMerge],
+  ['w:hMerge', Action.HorizontalMerge],
+  ['w:sdt', Action.ContentControl],
+  ['w:showingPlcHdr', Action.Placeholder],
+  ['w:sdtContent', Action.ControlContent],
+  ...SKIPPED.map((name): [string, Action] => [name, Action.Skip]),
+  ...LAYOUT.map((name): [string, Action] => [name, Action.Skip]),
+]);
 
 interface OpenParagraph {
   parts: string[];
@@ -331,6 +503,8 @@ interface OpenParagraph {
   outline: number | null;
   /** An entry of a table of contents (inside a TOC field). */
   toc: boolean;
+  /** Its paragraph mark is a tracked deletion: its text runs on into the next paragraph. */
+  markDeleted: boolean;
 }
 
 interface TableFrame {
@@ -339,35 +513,54 @@ interface TableFrame {
   cell: CellBlock | null;
 }
 
-function documentHandlers(root: Block[], numberer: Numberer) {
+function documentHandlers(root: Block[], numberer: Numberer): XmlHandlers {
   const path: string[] = [];
   const containers: Block[][] = [root];
   const tables: TableFrame[] = [];
+  // Content controls (w:sdt) open around the element, each true while it shows its placeholder.
+  const controls: boolean[] = [];
   let flatTables = 0;
-  let skip = 0;
+  // The element just opened had its content skipped: its close is the next event.
+  let skipped = false;
   let paragraph: OpenParagraph | null = null;
+  // The text of a paragraph whose mark was deleted, waiting for the paragraph it joins.
+  let carried: OpenParagraph | null = null;
   let inText = false;
   let hidden = false;
   // Open fields, each with its instruction (`TOC \o "1-3"`, `PAGEREF _Toc1 \h`).
   const fields: string[] = [];
+  let tocFields = 0;
   let inInstruction = false;
-  const inToc = () => fields.some((instruction) => /^\s*TOC\b/.test(instruction));
+  const flushCarried = () => {
+    if (carried) containers[containers.length - 1].push(finishParagraph(carried, numberer));
+    carried = null;
+  };
   return {
     open(name: string, attributes: Attributes) {
-      if (skip || SKIPPED.has(name)) {
-        skip++;
-        return;
-      }
+      const action = ACTIONS.get(name) ?? Action.None;
       const parent = path[path.length - 1];
+      if (action === Action.Deleted) {
+        //   <w:trPr><w:del …/></w:trPr>: a deleted row;  <w:pPr><w:rPr><w:del …/></w:rPr></w:pPr>: a deleted paragraph mark.
+        const frame = tables[tables.length - 1];
+        if (parent === 'w:trPr' && frame?.row && !flatTables) frame.row.deleted = true;
+        else if (parent === 'w:rPr' && path[path.length - 2] === 'w:pPr' && paragraph) paragraph.markDeleted = true;
+      }
+      // A deleted revision's content, like the skipped elements', is not read; its close comes next.
+      // A control showing its placeholder (`按一下這裡以輸入文字。`) holds no content of the document.
+      if (action === Action.Skip || action === Action.Deleted || (action === Action.ControlContent && controls.length > 0 && controls[controls.length - 1])) {
+        skipped = true;
+        return true;
+      }
       path.push(name);
-      // Read on demand: most elements need no attribute.
-      const value = (): string | undefined => attributes.get('w:val');
+      if (action === Action.None) return;
       const frame = tables[tables.length - 1];
-      switch (name) {
-        case 'w:p':
-          paragraph = { parts: [], style: null, numId: null, ilvl: null, outline: null, toc: inToc() };
+      switch (action) {
+        case Action.Paragraph:
+          paragraph = { parts: carried ? carried.parts : [], style: null, numId: null, ilvl: null, outline: null, toc: tocFields > 0, markDeleted: false };
+          carried = null;
           return;
-        case 'w:tbl':
+        case Action.Table:
+          flushCarried();
           if (tables.length >= MAX_TABLE_DEPTH) {
             flatTables++;
             return;
@@ -378,66 +571,85 @@ function documentHandlers(root: Block[], numberer: Numberer) {
             tables.push({ table, row: null, cell: null });
           }
           return;
-        case 'w:tr':
+        case Action.Row:
           if (frame && !flatTables) {
             frame.row = { header: false, skip: 0, cells: [] };
             frame.table.rows.push(frame.row);
           }
           return;
-        case 'w:tc':
+        case Action.Cell:
           if (frame?.row && !flatTables) {
             frame.cell = { blocks: [], columns: 1, rows: 1, merge: null, covered: false };
             frame.row.cells.push(frame.cell);
             containers.push(frame.cell.blocks);
           }
           return;
-        case 'w:r':
+        case Action.Run:
           hidden = false;
           return;
-        case 'w:t':
+        case Action.Text:
           inText = parent === 'w:r' && paragraph !== null;
           return;
+        case Action.FieldChar: {
+          const type = attributes.get('w:fldCharType');
+          if (type === 'begin') fields.push('');
+          else if (type === 'end' && fields.length) {
+            if (isTocField(fields.pop() ?? '')) tocFields--;
+          }
+          if (paragraph && tocFields > 0) paragraph.toc = true;
+          return;
+        }
+        case Action.Instruction:
+          inInstruction = fields.length > 0;
+          return;
+        case Action.ContentControl:
+          controls.push(false);
+          return;
+        case Action.Placeholder:
+          if (parent === 'w:sdtPr' && controls.length) controls[controls.length - 1] = isOn(attributes.get('w:val'));
+          return;
       }
-      if (name === 'w:fldChar') {
-        const type = attributes.get('w:fldCharType');
-        if (type === 'begin') fields.push('');
-        else if (type === 'end') fields.pop();
-        if (paragraph && inToc()) paragraph.toc = true;
-        return;
-      }
-      if (name === 'w:instrText') {
-        inInstruction = fields.length > 0;
-        return;
-      }
-      if (paragraph && parent === 'w:r') {
+      if (parent === 'w:r') {
+        if (!paragraph) return;
         // Tabs stay until the paragraph ends: in a table of contents the one before the page number is its dot leader.
-        if (name === 'w:tab') paragraph.parts.push('\t');
-        else if (name === 'w:br' || name === 'w:cr') paragraph.parts.push(attributes.get('w:type') === 'page' || attributes.get('w:type') === 'column' ? '' : '\n');
-        else if (name === 'w:noBreakHyphen') paragraph.parts.push('-');
+        if (action === Action.Tab) paragraph.parts.push('\t');
+        else if (action === Action.Break) {
+          const type = attributes.get('w:type');
+          paragraph.parts.push(type === 'page' || type === 'column' ? '' : '\n');
+        } else if (action === Action.Hyphen) paragraph.parts.push('-');
+        else if (action === Action.Symbol) paragraph.parts.push(symbolCharacter(attributes.get('w:font'), attributes.get('w:char')));
         return;
       }
-      if (paragraph && parent === 'w:pPr') {
-        if (name === 'w:pStyle') paragraph.style = value() ?? null;
-        else if (name === 'w:outlineLvl') paragraph.outline = integer(value());
+      if (parent === 'w:pPr') {
+        if (!paragraph) return;
+        if (action === Action.ParagraphStyle) paragraph.style = attributes.get('w:val') ?? null;
+        else if (action === Action.OutlineLevel) paragraph.outline = integer(attributes.get('w:val'));
         return;
       }
-      if (paragraph && parent === 'w:numPr') {
-        if (name === 'w:numId') paragraph.numId = value() ?? null;
-        else if (name === 'w:ilvl') paragraph.ilvl = integer(value());
+      if (parent === 'w:numPr') {
+        if (!paragraph) return;
+        if (action === Action.NumberingId) paragraph.numId = attributes.get('w:val') ?? null;
+        else if (action === Action.NumberingLevel) paragraph.ilvl = integer(attributes.get('w:val'));
         return;
       }
-      if (name === 'w:vanish' && parent === 'w:rPr' && path[path.length - 3] === 'w:r') hidden = isOn(value());
-      else if (frame?.row && !flatTables && parent === 'w:trPr') {
-        if (name === 'w:tblHeader') frame.row.header = isOn(value());
-        else if (name === 'w:gridBefore') frame.row.skip = Math.max(0, integer(value()) ?? 0);
-      } else if (frame?.cell && !flatTables && parent === 'w:tcPr') {
-        if (name === 'w:gridSpan') frame.cell.columns = Math.max(1, integer(value()) ?? 1);
-        else if (name === 'w:vMerge') frame.cell.merge = value() === 'restart' ? 'restart' : 'continue';
+      if (action === Action.Vanish) {
+        if (parent === 'w:rPr' && path[path.length - 3] === 'w:r') hidden = isOn(attributes.get('w:val'));
+      } else if (parent === 'w:trPr') {
+        if (!frame?.row || flatTables) return;
+        if (action === Action.RowHeader) frame.row.header = isOn(attributes.get('w:val'));
+        else if (action === Action.GridBefore) frame.row.skip = Math.max(0, integer(attributes.get('w:val')) ?? 0);
+      } else if (parent === 'w:tcPr') {
+        if (!frame?.cell || flatTables) return;
+        if (action === Action.GridSpan) frame.cell.columns = Math.max(1, integer(attributes.get('w:val')) ?? 1);
+        // No value means continue: `<w:vMerge/>` is the cell under a merged one.
+        else if (action === Action.VerticalMerge) frame.cell.merge = attributes.get('w:val') === 'restart' ? 'restart' : 'continue';
+        // Word 97's horizontal merge: a continuing cell is part of the cell before it.
+        else if (action === Action.HorizontalMerge) frame.cell.joinsLeft = attributes.get('w:val') !== 'restart';
       }
     },
     close(name: string) {
-      if (skip) {
-        skip--;
+      if (skipped) {
+        skipped = false;
         return;
       }
       path.pop();
@@ -450,31 +662,87 @@ function documentHandlers(root: Block[], numberer: Numberer) {
           inInstruction = false;
           return;
         case 'w:p':
-          if (paragraph) containers[containers.length - 1].push(finishParagraph(paragraph, numberer));
+          if (paragraph?.markDeleted) carried = paragraph;
+          else if (paragraph) containers[containers.length - 1].push(finishParagraph(paragraph, numberer));
           paragraph = null;
+          return;
+        case 'w:sdt':
+          controls.pop();
           return;
         case 'w:tc':
           if (frame?.cell && !flatTables) {
+            flushCarried();
             containers.pop();
             frame.cell = null;
           }
           return;
         case 'w:tr':
-          if (frame && !flatTables) frame.row = null;
+          if (frame?.row && !flatTables) {
+            // A deleted row (a tracked change) is not in the table.
+            if (frame.row.deleted) frame.table.rows.pop();
+            frame.row = null;
+          }
           return;
         case 'w:tbl':
+          flushCarried();
           if (flatTables) flatTables--;
           else tables.pop();
+          return;
+        case 'w:body':
+          flushCarried();
       }
     },
     text(text: string) {
       if (inInstruction && fields.length > 0) {
+        const before = isTocField(fields[fields.length - 1]);
         fields[fields.length - 1] += text;
-        if (paragraph && inToc()) paragraph.toc = true;
-      } else if (inText && !hidden && paragraph && !skip) paragraph.parts.push(text);
+        if (!before && isTocField(fields[fields.length - 1])) tocFields++;
+        if (paragraph && tocFields > 0) paragraph.toc = true;
+      } else if (inText && !hidden && paragraph) paragraph.parts.push(text);
+    },
+    wantsText() {
+      return inInstruction || (inText && !hidden && paragraph !== null);
     },
   };
 }
+
+/** A field instruction that builds a table of contents: ` TOC \o "1-3" \h`. */
+function isTocField(instruction: string): boolean {
+  return /^\s*TOC\b/.test(instruction);
+}
+
+/**
+ * The character a `w:sym` shows.  Symbol fonts put their glyphs at U+F000 +
+ * the font's code (Word writes `F0B3` for Symbol's ≥); Symbol's own codes
+ * are mapped, and a private-use code of another font, which no reader could
+ * use, gives nothing.
+ *
+ *   > | <w:sym w:font="Symbol" w:char="F0B3"/>   →   ≥
+ *                                       ^^^^
+ */
+export function symbolCharacter(font: string | undefined, char: string | undefined): string {
+  const code = char === undefined ? NaN : Number.parseInt(char, 16);
+  if (!Number.isInteger(code) || code <= 0 || code > 0xffff) return '';
+  const low = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code <= 0xff ? code : -1;
+  if (low === -1) return code >= 0xe000 && code <= 0xf8ff ? '' : String.fromCharCode(code);
+  const name = (font ?? '').trim().toLowerCase();
+  if (name === 'symbol') return SYMBOL_FONT.get(low) ?? (low >= 0x20 && low < 0x7f && !/[A-Za-z]/.test(String.fromCharCode(low)) ? String.fromCharCode(low) : '');
+  if (name.startsWith('wingdings')) return WINGDINGS.get(low) ?? '';
+  return code >= 0xf000 ? (low >= 0x20 && low < 0x7f ? String.fromCharCode(low) : '') : String.fromCharCode(code);
+}
+
+/** Symbol font codes that differ from ASCII, the ones planning documents use (comparisons, arithmetic, arrows, bullets). */
+const SYMBOL_FONT = new Map<number, string>([
+  [0x22, '∀'], [0x24, '∃'], [0x27, '∋'], [0x2a, '∗'], [0x2d, '−'], [0x40, '≅'], [0x5e, '⊥'],
+  [0x61, 'α'], [0x62, 'β'], [0x63, 'χ'], [0x64, 'δ'], [0x44, 'Δ'], [0x65, 'ε'], [0x67, 'γ'], [0x6c, 'λ'], [0x6d, 'μ'], [0x70, 'π'], [0x73, 'σ'], [0x53, 'Σ'], [0x57, 'Ω'], [0x77, 'ω'],
+  [0xa3, '≤'], [0xa5, '∞'], [0xab, '↔'], [0xac, '←'], [0xad, '↑'], [0xae, '→'], [0xaf, '↓'], [0xb0, '°'], [0xb1, '±'], [0xb3, '≥'], [0xb4, '×'], [0xb7, '•'],
+  [0xb8, '÷'], [0xb9, '≠'], [0xba, '≡'], [0xbb, '≈'], [0xbc, '…'], [0xd6, '√'], [0xd7, '⋅'], [0xd8, '¬'], [0xd9, '∧'], [0xda, '∨'], [0xdb, '⇔'], [0xde, '⇒'],
+]);
+
+/** Wingdings check boxes and marks, which forms use for 是/否 and completion. */
+const WINGDINGS = new Map<number, string>([
+  [0x6c, '●'], [0x6e, '■'], [0x6f, '□'], [0xa1, '○'], [0xa8, '□'], [0x9f, '•'], [0xfb, '✗'], [0xfc, '✓'], [0xfd, '☒'], [0xfe, '☑'],
+]);
 
 function finishParagraph(open: OpenParagraph, numberer: Numberer): ParagraphBlock {
   let text = open.parts.join('');

@@ -10,10 +10,10 @@ import { normalize } from '../normalize/index.js';
 import type { FrontEnd, RawTable, Rendition, SourceText } from '../types.js';
 import { docxFrontEnd } from './docx.js';
 import { htmlFrontEnd } from './html.js';
-import { odtFrontEnd } from './odt.js';
+import { flatOdtFrontEnd, odtFrontEnd } from './odt.js';
 import { pdfFrontEnd } from './pdf.js';
 
-export const frontEnds: FrontEnd[] = [pdfFrontEnd, odtFrontEnd, docxFrontEnd, htmlFrontEnd];
+export const frontEnds: FrontEnd[] = [pdfFrontEnd, odtFrontEnd, docxFrontEnd, flatOdtFrontEnd, htmlFrontEnd];
 
 /** The front end that reads these bytes, or null for text (and for what no front end reads). */
 export function frontEndFor(bytes: Uint8Array): FrontEnd | null {

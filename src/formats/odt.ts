@@ -40,6 +40,37 @@ export const odtFrontEnd: FrontEnd = {
   },
 };
 
+/**
+ * Flat ODF (`.fodt`): the whole document in one XML file, its styles before
+ * its body, which the content reader takes as they come.
+ *
+ *   > | <office:document … office:mimetype="application/vnd.oasis.opendocument.text">
+ *                          ^^^^^^^^^^^^^^^
+ */
+export const flatOdtFrontEnd: FrontEnd = {
+  format: 'odt',
+  sniff: (bytes) => isFlatOdt(bytes),
+  read: (bytes) => {
+    try {
+      const blocks: Block[] = [];
+      const problem = parseXml(bytes, PREFIXES, contentHandlers(blocks, new OdfStyles()));
+      if (problem) return failure('odt', 'damaged-file', `the flat ODT file is damaged: it is not well-formed XML (${problem})`);
+      return renderBlocks(blocks, 'odt');
+    } catch (error) {
+      return failure('odt', 'internal-error', `plan-parse failed on this flat ODT file (a bug; please report it): ${(error as Error).message}`);
+    }
+  },
+};
+
+/** An XML file (UTF-8) whose root, in its first 4 KiB, is an ODF text document. */
+function isFlatOdt(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const start = head.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
+  if (!start.startsWith('<?xml') && !start.startsWith('<office:document')) return false;
+  const root = head.indexOf(':document ');
+  return root !== -1 && head.includes('application/vnd.oasis.opendocument.text"', root) && /<[A-Za-z_][\w.-]*:document\s/.test(head);
+}
+
 function readOdt(bytes: Uint8Array): Rendition {
   const zip = openZip(bytes);
   if ('code' in zip) return failure('odt', zip.code, `the ODT file cannot be read: ${zip.message}`);
@@ -94,6 +125,9 @@ interface ParagraphStyle {
 
 const OUTLINE = '\u0000outline';
 
+/** Style parts with nothing the reader needs: fonts, page layouts, master pages (headers and footers are furniture). */
+const UNREAD_STYLES = new Set(['office:font-face-decls', 'style:page-layout', 'style:master-page', 'style:default-style', 'text:notes-configuration', 'text:linenumbering-configuration', 'office:scripts', 'office:settings', 'office:meta']);
+
 class OdfStyles {
   readonly lists = new Map<string, Map<number, ListLevel>>();
   readonly paragraphs = new Map<string, ParagraphStyle>();
@@ -102,10 +136,11 @@ class OdfStyles {
 
   /** Handlers reading the styles of `styles.xml` or of `content.xml`'s automatic styles. */
   handlers(): XmlHandlers {
-    return { open: (name, attributes) => this.open(name, attributes), close: (name) => this.close(name), text() {} };
+    return { open: (name, attributes) => this.open(name, attributes), close: (name) => this.close(name), text() {}, wantsText: () => false };
   }
 
-  open(name: string, attributes: Attributes): void {
+  /** Reads a start tag; true when its content holds nothing to read. */
+  open(name: string, attributes: Attributes): boolean {
     if (name === 'text:list-style' || name === 'text:outline-style') {
       this.list = new Map();
       this.lists.set(name === 'text:outline-style' ? OUTLINE : (attributes.get('style:name') ?? ''), this.list);
@@ -122,12 +157,16 @@ class OdfStyles {
       this.level = this.list.get(positive(attributes.get('text:level')) ?? 1) ?? null;
     } else if (this.level && name === 'style:list-level-label-alignment') {
       this.level.joined = attributes.get('text:label-followed-by') === 'nothing';
-    } else if (name === 'style:style' && attributes.get('style:family') === 'paragraph') {
-      this.paragraphs.set(attributes.get('style:name') ?? '', {
-        parent: attributes.get('style:parent-style-name') ?? null,
-        outline: positive(attributes.get('style:default-outline-level')),
-      });
-    }
+    } else if (name === 'style:style') {
+      if (attributes.get('style:family') === 'paragraph')
+        this.paragraphs.set(attributes.get('style:name') ?? '', {
+          parent: attributes.get('style:parent-style-name') ?? null,
+          outline: positive(attributes.get('style:default-outline-level')),
+        });
+      // A style's properties (fonts, spacing, borders) say nothing the reader needs.
+      return true;
+    } else if (UNREAD_STYLES.has(name)) return true;
+    return false;
   }
 
   close(name: string): void {
@@ -156,7 +195,7 @@ class OdfStyles {
  * (text boxes, images), tracked changes (deleted text), the cached list
  * number (computed here), the template of an index.
  */
-const SKIPPED = new Set(['text:note', 'office:annotation', 'draw:frame', 'draw:custom-shape', 'draw:a', 'text:tracked-changes', 'text:number', 'text:table-of-content-source', 'text:index-title-template', 'office:forms', 'text:sequence-decls']);
+const SKIPPED = new Set(['text:note', 'office:annotation', 'draw:frame', 'draw:custom-shape', 'draw:a', 'text:tracked-changes', 'text:number', 'text:table-of-content-source', 'text:index-title-template', 'office:forms', 'text:sequence-decls', 'text:ruby-text']);
 
 /** One list instance's counters (a `text:list` and the lists continuing it). */
 interface ListInstance {
@@ -194,7 +233,8 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
   const byId = new Map<string, ListInstance>();
   const outline = new ListCounters();
   let flatTables = 0;
-  let skip = 0;
+  // The element just opened had its content skipped: its close is the next event.
+  let skipped = false;
   let paragraphDepth = 0;
   let paragraph: OpenParagraph | null = null;
   let inBody = false;
@@ -217,14 +257,15 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
 
   return {
     open(name, attributes) {
-      if (skip || SKIPPED.has(name)) {
-        skip++;
-        return;
+      if (SKIPPED.has(name)) {
+        // Its content is not read; its close comes next.
+        skipped = true;
+        return true;
       }
       if (!inBody) {
         // Automatic styles come before the body: list styles of lists in the text.
         if (name === 'office:body') inBody = true;
-        else styles.open(name, attributes);
+        else return styles.open(name, attributes);
         return;
       }
       const frame = tables[tables.length - 1];
@@ -269,6 +310,21 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
           if (list) list.pending = { restart: nonNegative(attributes.get('text:start-value')), header: name === 'text:list-header' };
           return;
         }
+        case 'text:numbered-paragraph': {
+          // A list item standing alone (ODF 1.2), its level given; those of one
+          // list-id count on together, as one list's items would.
+          //   <text:numbered-paragraph text:list-id="list1" text:level="2"><text:number>(一)</text:number><text:p>…
+          const style = attributes.get('text:style-name') ?? '';
+          const id = attributes.get('text:list-id');
+          let instance = id ? byId.get(id) : undefined;
+          if (!instance) {
+            instance = (attributes.get('text:continue-numbering') === 'true' ? lastByStyle.get(style) : undefined) ?? { style, counters: new ListCounters() };
+            if (id) byId.set(id, instance);
+          }
+          lastByStyle.set(instance.style, instance);
+          lists.push({ instance, level: Math.min(positive(attributes.get('text:level')) ?? 1, 10), pending: { restart: nonNegative(attributes.get('text:start-value')), header: false } });
+          return;
+        }
         case 'table:table':
           if (tables.length >= MAX_TABLE_DEPTH) {
             flatTables++;
@@ -309,8 +365,8 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
       }
     },
     close(name) {
-      if (skip) {
-        skip--;
+      if (skipped) {
+        skipped = false;
         return;
       }
       if (!inBody) {
@@ -328,6 +384,7 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
           }
           return;
         case 'text:list':
+        case 'text:numbered-paragraph':
           lists.pop();
           return;
         case 'text:table-of-content':
@@ -362,8 +419,9 @@ function contentHandlers(root: Block[], styles: OdfStyles): XmlHandlers {
     },
     text(text) {
       // ODF collapses white space in text (spaces are written as text:s).
-      if (paragraph && !skip) paragraph.parts.push(text.replace(/[ \t\r\n]+/g, ' '));
+      if (paragraph) paragraph.parts.push(text.replace(/[ \t\r\n]+/g, ' '));
     },
+    wantsText: () => paragraph !== null,
   };
 }
 

@@ -22,9 +22,12 @@ export interface Attributes {
 }
 
 export interface XmlHandlers {
-  open(name: string, attributes: Attributes): void;
+  /** A start tag; returning true skips the element's content (no events for it; `close` still follows). */
+  open(name: string, attributes: Attributes): boolean | void;
   close(name: string): void;
   text(text: string): void;
+  /** Whether text here is wanted; when it says no, the text is not decoded (most of a part is markup and layout). */
+  wantsText?(): boolean;
 }
 
 interface Scope {
@@ -48,28 +51,41 @@ const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
  * names in other namespaces get the prefix `?`.  Returns null when the part
  * is well-formed, else what is wrong with it (the handlers have then seen a
  * prefix of the part, which the caller discards).
+ *
+ * The part is scanned as Latin-1, one character per byte (markup is ASCII,
+ * and a one-byte string is scanned fastest); only the text and attribute
+ * values handed on are decoded as UTF-8, from their bytes.
  */
 export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, string>>, handlers: XmlHandlers): string | null {
-  const text = decodePart(bytes);
+  const buffer = utf8Bytes(bytes);
+  const text = buffer.toString('latin1', 0, buffer.length);
   const n = text.length;
+  // Raw and canonical names of the open elements.
   const open: string[] = [];
+  const openCanonical: string[] = [];
   const canonicalPrefixes = new Set(Object.values(prefixes));
   const rootPrefixes = new Map([['xml', prefixes[XML_NAMESPACE] ?? 'xml']]);
   const scopes: Scope[] = [{ depth: -1, prefixes: rootPrefixes, names: new Map(), raw: new Map(), identity: isIdentity(rootPrefixes, canonicalPrefixes) }];
-  const attributes = new LazyAttributes();
+  const attributes = new LazyAttributes(buffer, text);
+  const names = new NameTable(text);
+  const skipper = new Skipper(text);
+  const wantsText = handlers.wantsText ? () => handlers.wantsText!() : () => true;
   let rootSeen = false;
   let nextGt = -2;
   let nextDouble = -2;
   let nextSingle = -2;
-  let i = 0;
+  let nextXmlns = -2;
+  let i = text.charCodeAt(0) === 0xef && text.charCodeAt(1) === 0xbb && text.charCodeAt(2) === 0xbf ? 3 : 0;
   while (i < n) {
     const lt = text.indexOf('<', i);
     const end = lt === -1 ? n : lt;
     if (end > i) {
       if (open.length > 0) {
-        const chunk = decodeEntities(text.slice(i, end));
-        if (chunk === null) return `an undefined entity near character ${i}`;
-        handlers.text(chunk);
+        if (wantsText()) {
+          const chunk = decodeEntities(utf8(buffer, text, i, end));
+          if (chunk === null) return `an undefined entity near character ${i}`;
+          handlers.text(chunk);
+        }
       } else if (text.slice(i, end).trim() !== '') return 'text outside the root element';
     }
     if (lt === -1) break;
@@ -77,11 +93,13 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
     if (next === 0x2f /* / */) {
       const gt = text.indexOf('>', lt);
       if (gt === -1) return 'the part ends inside an end tag';
-      const name = text.slice(lt + 2, gt).trim();
       const expected = open.pop();
-      if (name !== expected) return expected === undefined ? `an end tag </${name}> without its start` : `</${name}> closes <${expected}>`;
+      if (expected === undefined || !isEndTag(text, lt + 2, gt, expected)) {
+        const name = text.slice(lt + 2, gt).trim();
+        return expected === undefined ? `an end tag </${name}> without its start` : `</${name}> closes <${expected}>`;
+      }
       const scope = scopes[scopes.length - 1];
-      handlers.close(canonicalName(name, scope));
+      handlers.close(openCanonical.pop()!);
       if (scope.depth === open.length) scopes.pop();
       i = gt + 1;
       continue;
@@ -100,7 +118,7 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
       } else if (text.startsWith('<![CDATA[', lt)) {
         const close = text.indexOf(']]>', lt + 9);
         if (close === -1) return 'the part ends inside a CDATA section';
-        if (open.length > 0) handlers.text(text.slice(lt + 9, close));
+        if (open.length > 0 && wantsText()) handlers.text(utf8(buffer, text, lt + 9, close));
         i = close + 3;
       } else if (text.startsWith('<!DOCTYPE', lt)) {
         // Office parts never carry a DTD; one here could only declare entities.
@@ -127,16 +145,15 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
     }
     const selfClosing = text.charCodeAt(gt - 1) === 0x2f;
     const tagEnd = selfClosing ? gt - 1 : gt;
-    let nameEnd = lt + 1;
-    while (nameEnd < tagEnd && !isSpace(text.charCodeAt(nameEnd))) nameEnd++;
-    const name = text.slice(lt + 1, nameEnd);
+    const name = names.read(lt + 1, tagEnd);
     if (name === '') return `a malformed start tag at character ${lt}`;
+    const nameEnd = lt + 1 + name.length;
     if (open.length === 0 && rootSeen) return 'a second root element';
     rootSeen = true;
-    const raw = text.slice(nameEnd, tagEnd);
-    attributes.reset(raw);
-    if (raw.includes('xmlns')) {
-      const declared = declarations(raw, prefixes);
+    attributes.reset(nameEnd, tagEnd);
+    if (nextXmlns !== -1 && nextXmlns < nameEnd) nextXmlns = text.indexOf('xmlns', nameEnd);
+    if (nextXmlns !== -1 && nextXmlns < tagEnd) {
+      const declared = declarations(attributes.raw(), prefixes, (start, stop) => utf8(buffer, text, nameEnd + start, nameEnd + stop));
       if (declared.size) {
         const parent = scopes[scopes.length - 1];
         const merged = new Map(parent.prefixes);
@@ -147,15 +164,115 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
     const scope = scopes[scopes.length - 1];
     attributes.scope = scope;
     const canonical = canonicalName(name, scope);
-    handlers.open(canonical, attributes);
+    const skip = handlers.open(canonical, attributes) === true;
     if (selfClosing) {
       handlers.close(canonical);
       if (scope.depth === open.length) scopes.pop();
-    } else open.push(name);
-    i = gt + 1;
+      i = gt + 1;
+    } else if (skip) {
+      const after = skipper.end(name, gt + 1);
+      if (after === -1) return `the part ends before </${name}>`;
+      handlers.close(canonical);
+      if (scope.depth === open.length) scopes.pop();
+      i = after;
+    } else {
+      open.push(name);
+      openCanonical.push(canonical);
+      i = gt + 1;
+    }
   }
   if (open.length > 0) return `the part ends before </${open[open.length - 1]}>`;
   return null;
+}
+
+/** The part as UTF-8 bytes: UTF-16 (with its BOM) is transcoded, once. */
+function utf8Bytes(bytes: Uint8Array): Buffer {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return Buffer.from(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), 'utf8');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Characters [start, end) of the Latin-1 view decoded as UTF-8 (ASCII is already right). */
+function utf8(buffer: Buffer, latin1: string, start: number, end: number): string {
+  for (let at = start; at < end; at++) if (latin1.charCodeAt(at) >= 0x80) return buffer.toString('utf8', start, end);
+  return latin1.slice(start, end);
+}
+
+/** Whether `text` at [from, gt) is `expected` and white space: the end tag of the open element. */
+function isEndTag(text: string, from: number, gt: number, expected: string): boolean {
+  if (!sameAt(text, from, expected)) return false;
+  for (let at = from + expected.length; at < gt; at++) if (!isSpace(text.charCodeAt(at))) return false;
+  return true;
+}
+
+/** Whether `text` holds `name` at `from` (names are short: a loop beats a call to startsWith). */
+function sameAt(text: string, from: number, name: string): boolean {
+  if (from + name.length > text.length) return false;
+  for (let k = 0; k < name.length; k++) if (text.charCodeAt(from + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Finds where a skipped element ends without reading its content as XML:
+ * tag by tag, comparing each with the element's name only, counting the
+ * elements of the same name inside it (a `w:rPr` inside `w:rPrChange`
+ * inside `w:rPr`).
+ */
+class Skipper {
+  constructor(private readonly text: string) {}
+
+  /** The index after the end tag closing the element `name` whose content starts at `from`, or -1. */
+  end(name: string, from: number): number {
+    const text = this.text;
+    let depth = 1;
+    for (let lt = text.indexOf('<', from); lt !== -1; lt = text.indexOf('<', lt + 1)) {
+      const closing = text.charCodeAt(lt + 1) === 0x2f;
+      const at = closing ? lt + 2 : lt + 1;
+      if (!sameAt(text, at, name) || !isNameEnd(text.charCodeAt(at + name.length))) continue;
+      const gt = text.indexOf('>', at);
+      if (gt === -1) return -1;
+      if (closing) {
+        if (--depth === 0) return gt + 1;
+      } else if (text.charCodeAt(gt - 1) !== 0x2f) depth++;
+      lt = gt;
+    }
+    return -1;
+  }
+}
+
+function isNameEnd(code: number): boolean {
+  return code === 0x3e /* > */ || code === 0x2f /* / */ || isSpace(code);
+}
+
+const NAME_SLOTS = 1024;
+
+/**
+ * Element names, read once: a name is hashed while its end is found, and the
+ * same name later yields the same string from a small table, with no slice
+ * per tag (a part has tens of distinct names and tens of thousands of tags).
+ */
+class NameTable {
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+
+  constructor(private readonly text: string) {}
+
+  /** The name starting at `from` (it ends at white space or `end`). */
+  read(from: number, end: number): string {
+    const text = this.text;
+    let hash = 0;
+    let at = from;
+    for (; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) break;
+      hash = (Math.imul(hash, 31) + code) | 0;
+    }
+    const slot = hash & (NAME_SLOTS - 1);
+    const known = this.slots[slot];
+    if (known !== undefined && known.length === at - from && sameAt(text, from, known)) return known;
+    const name = text.slice(from, at);
+    this.slots[slot] = name;
+    return name;
+  }
 }
 
 function isSpace(code: number): boolean {
@@ -197,13 +314,13 @@ function isIdentity(declared: Map<string, string>, canonical: Set<string>): bool
  *   > | <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
  *                   ^^^^^^^ w → w
  */
-function declarations(raw: string, prefixes: Readonly<Record<string, string>>): Map<string, string> {
+function declarations(raw: string, prefixes: Readonly<Record<string, string>>, decode: (start: number, end: number) => string): Map<string, string> {
   const declared = new Map<string, string>();
   for (let at = raw.indexOf('xmlns'); at !== -1; at = raw.indexOf('xmlns', at + 5)) {
     if (!isSpace(raw.charCodeAt(at - 1))) continue;
     let end = at + 5;
     if (raw.charCodeAt(end) === 0x3a /* : */) while (end < raw.length && !isSpace(raw.charCodeAt(end)) && raw.charCodeAt(end) !== 0x3d) end++;
-    const uri = attributeValue(raw, end);
+    const uri = attributeValue(raw, end, decode);
     if (uri === undefined) continue;
     declared.set(end === at + 5 ? '' : raw.slice(at + 6, end), prefixes[uri] ?? (uri === '' ? '' : '?'));
   }
@@ -211,7 +328,7 @@ function declarations(raw: string, prefixes: Readonly<Record<string, string>>): 
 }
 
 /** The value of the attribute whose name ends at `after`: `="…"` or `='…'`, spaces allowed around `=`. */
-function attributeValue(raw: string, after: number): string | undefined {
+function attributeValue(raw: string, after: number, decode: (start: number, end: number) => string): string | undefined {
   let eq = after;
   while (isSpace(raw.charCodeAt(eq))) eq++;
   if (raw.charCodeAt(eq) !== 0x3d /* = */) return undefined;
@@ -221,29 +338,45 @@ function attributeValue(raw: string, after: number): string | undefined {
   if (quote !== 0x22 && quote !== 0x27) return undefined;
   const close = raw.indexOf(quote === 0x22 ? '"' : "'", open + 1);
   if (close === -1) return undefined;
-  return decodeEntities(raw.slice(open + 1, close)) ?? '';
+  return decodeEntities(decode(open + 1, close)) ?? '';
 }
 
 /**
  * The attributes of the current start tag, found on demand: the name asked
  * for is looked up in the tag's text under the prefix the file declared for
- * its namespace (most tags are asked for one attribute or none).
+ * its namespace (most tags are asked for one attribute or none, so the tag's
+ * text is cut out only when asked).
  */
 class LazyAttributes implements Attributes {
   scope: Scope | null = null;
-  private raw = '';
+  private start = 0;
+  private end = 0;
+  private text: string | null = null;
+  private readonly decode = (start: number, end: number): string => utf8(this.buffer, this.latin1, this.start + start, this.start + end);
 
-  reset(raw: string): void {
-    this.raw = raw;
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly latin1: string,
+  ) {}
+
+  reset(start: number, end: number): void {
+    this.start = start;
+    this.end = end;
+    this.text = null;
+  }
+
+  /** The tag's text after its name. */
+  raw(): string {
+    return (this.text ??= this.latin1.slice(this.start, this.end));
   }
 
   get(name: string): string | undefined {
-    const raw = this.raw;
-    if (raw.length < name.length + 3) return undefined;
+    if (this.end - this.start < name.length + 3) return undefined;
+    const raw = this.raw();
     const rawName = this.scope ? rawAttributeName(name, this.scope) : name;
     for (let at = raw.indexOf(rawName); at !== -1; at = raw.indexOf(rawName, at + 1)) {
       if (!isSpace(raw.charCodeAt(at - 1))) continue;
-      const value = attributeValue(raw, at + rawName.length);
+      const value = attributeValue(raw, at + rawName.length, this.decode);
       if (value !== undefined) return value;
     }
     return undefined;
@@ -289,10 +422,4 @@ function decodeEntities(text: string): string | null {
 
 function codePoint(n: number): string | undefined {
   return Number.isInteger(n) && n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : undefined;
-}
-
-function decodePart(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
 }

@@ -99,6 +99,9 @@ export function namesMention(bytes: Uint8Array, needle: string): boolean {
   return bytes.length > window && buffer.subarray(Math.max(window, bytes.length - window)).indexOf(needle, 0, 'latin1') >= 0;
 }
 
+// One decoder for every package's entry names (making one costs more than reading a small directory).
+let utf8Decoder: InstanceType<typeof TextDecoder> | undefined;
+
 function damaged(message: string): ZipError {
   return { code: 'damaged-file', message };
 }
@@ -127,7 +130,7 @@ function readDirectory(bytes: Uint8Array, view: DataView): Entry[] | ZipError {
   // Each directory entry takes at least 46 bytes: a count the file cannot hold is damage.
   if (count > MAX_ENTRIES || offset + count * 46 > bytes.length) return damaged('the archive is truncated or damaged (its directory lies outside the file)');
   const entries: Entry[] = [];
-  const decoder = new TextDecoder('utf-8');
+  const decoder = (utf8Decoder ??= new TextDecoder('utf-8'));
   for (let i = 0; i < count; i++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) return damaged('the archive is damaged (bad directory entry)');
     const nameLength = view.getUint16(offset + 28, true);
@@ -183,7 +186,7 @@ function readEntry(bytes: Uint8Array, view: DataView, entry: Entry): Uint8Array 
   else if (entry.method === 8) {
     try {
       // Never more than the declared size: a part that inflates further is damaged, not read.
-      data = entry.size === 0 ? new Uint8Array(0) : loadZlib().inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size });
+      data = entry.size === 0 ? new Uint8Array(0) : loadZlib().inflateRawSync(bytes.subarray(start, end), { maxOutputLength: entry.size, chunkSize: Math.max(64, Math.min(entry.size, 1 << 24)) });
     } catch {
       return damaged(`the archive is damaged (the part ${entry.name} does not unpack)`);
     }
