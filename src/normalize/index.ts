@@ -171,7 +171,8 @@ function markPageSequence(lines: Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.text.includes('\f')) return;
-    if (line.role === 'content' && LONE_NUMBER.test(line.text) && blankAround(lines, i, 1)) candidates.push(i);
+    // (Length first: this runs on every line.)
+    if (line.text.length <= 8 && line.role === 'content' && LONE_NUMBER.test(line.text) && blankAround(lines, i, 1)) candidates.push(i);
   }
   let run: number[] = [];
   const flush = () => {
