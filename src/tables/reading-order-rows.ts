@@ -956,14 +956,19 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
   // 1. Path blocks, 辦理情形 entries with their completion, and page numbers.
   const items: ReportPiece[] = [];
   let page = 0;
-  // Without form feeds (`mutool convert -F text` writes none) a page starts
-  // where the table's header is printed again.
+  // Without form feeds (`mutool convert -F text`, `pdftotext -nopgbrk`) a
+  // page starts where the table's header is printed again: at its first cell
+  // after an entry, since reading order puts the page's first path labels
+  // among the header's cells (`類` / `項` / `肆、會 一、歲計` / `辦理情形` / `目`).
   const feeds = lines.some((line) => line.text.includes('\f'));
-  let afterHeader = false;
+  let entrySincePage = true;
   for (const block of allBlocks) {
     const header = isHeader(block);
-    if (block.pageStart || (!feeds && header && !afterHeader)) page++;
-    afterHeader = header;
+    if (block.pageStart || (!feeds && header && entrySincePage)) {
+      page++;
+      entrySincePage = false;
+    }
+    if (!header) entrySincePage ||= !isPathBlock(block);
     if (header) {
       items.push({ kind: 'header', page });
       continue;

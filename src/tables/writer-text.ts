@@ -55,8 +55,9 @@ interface Column extends BodyColumn {
 export const writerTextReader: TableReader = {
   layout: 'writer-text',
   read(lines, start, limit, source) {
-    // Writer's text export has no tabs in table cells and no page breaks (a
-    // form feed is a PDF extractor's).
+    // Writer's text export has no tabs in table cells and no pages (a form
+    // feed or a printed page number is a PDF extractor's: MuPDF's text has
+    // no form feeds, but its pages' numbers).
     // (This runs at every content line: the cheap tests first; a title is 2–16 characters.)
     const first = lines[start].text;
     if (first.length < 2 || first.length > 40 || first.includes('\t') || hasPageBreaks(source)) return null;
@@ -78,7 +79,7 @@ const pageBreaks = new WeakMap<SourceText, boolean>();
 
 function hasPageBreaks(source: SourceText): boolean {
   let known = pageBreaks.get(source);
-  if (known === undefined) pageBreaks.set(source, (known = typeof source.text === 'string' && source.text.includes('\f')));
+  if (known === undefined) pageBreaks.set(source, (known = (typeof source.text === 'string' && source.text.includes('\f')) || source.lines.some((line) => line.role === 'page-number')));
   return known;
 }
 
