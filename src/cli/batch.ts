@@ -84,14 +84,21 @@ export async function runBatch(tasks: Task[], config: RunConfig, options: BatchO
     !existsSync(fileURLToPath(new URL('./worker.js', import.meta.url)));
   if (inThread) {
     const toolkit = await loadToolkit(config);
+    // A result is written (and synced) while the next file is parsed: the
+    // writes run in libuv's threads.  Still one delivery at a time, in order.
+    let delivered: Promise<void> = Promise.resolve();
     for (const task of tasks) {
       const result = await runTask(toolkit, config, task);
       options.onDone?.(result);
-      await deliver(result);
+      await delivered;
+      delivered = Promise.resolve(deliver(result));
+      // (awaited above or below; meanwhile a failure is not "unhandled")
+      delivered.catch(() => undefined);
       // Let the event loop run between files (a signal handler, stdout
       // draining): a synchronous loop would see Ctrl-C only after the last file.
       if (tasks.length > 1) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    await delivered;
     return;
   }
   await runPool(tasks, config, options, deliver);
