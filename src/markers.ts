@@ -76,36 +76,12 @@ export function mayStartMarker(code: number): boolean {
   return MARKER_START[code] === 1;
 }
 
-/**
- * Markers already read, by input text.  The section stage, the table
- * readers and the record readers each ask about the same lines; a line's
- * marker is read once.  Bounded: cleared when full (a document's numbered
- * lines are asked about close together) and for each new source.  Callers
- * never change a Marker.
- */
-const MEMO = new Map<string, Marker | null>();
-const MEMO_SIZE = 4096;
-
-/** Drop the remembered markers (the normalize stage does, for each new source). */
-export function forgetMarkers(): void {
-  MEMO.clear();
-}
-
 /** Read the numbering marker at the start of `text` (leading spaces allowed), or null. */
 export function parseMarker(input: string): Marker | null {
   // Leading whitespace as String#trimStart sees it (the `\s` characters).
   let lead = 0;
   while (lead < input.length && isSpaceCode(input.charCodeAt(lead))) lead++;
   if (lead === input.length || MARKER_START[input.charCodeAt(lead)] === 0) return null;
-  const known = MEMO.get(input);
-  if (known !== undefined) return known;
-  if (MEMO.size >= MEMO_SIZE) MEMO.clear();
-  const marker = readMarker(input, lead);
-  MEMO.set(input, marker);
-  return marker;
-}
-
-function readMarker(input: string, lead: number): Marker | null {
   const text = input.slice(lead);
   let m = LIST_MARK.exec(text);
   if (m) {

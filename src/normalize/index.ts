@@ -6,7 +6,7 @@
  */
 import { splitLines } from '../lines.js';
 import type { Line, SourceFormat, SourceText } from '../types.js';
-import { forgetMarkers, parseMarker } from '../markers.js';
+import { parseMarker } from '../markers.js';
 import { isSpaceCode, stripSpaces } from './text.js';
 import { markTableOfContents } from './toc.js';
 import { markWebFurniture } from './web.js';
@@ -14,8 +14,6 @@ import { markWebFurniture } from './web.js';
 export { tocEntries, tocEntryText } from './toc.js';
 
 export function normalize(text: string): SourceText {
-  // A new source: markers remembered from the last one would only keep its text alive.
-  forgetMarkers();
   const lines = splitLines(text);
   const format = detectFormat(lines);
   markPageNumbers(lines);
