@@ -27,7 +27,8 @@ function fresh() {
 function loadBundle() {
   if (!fresh()) return null;
   const vm = require('node:vm');
-  const source = readFileSync(bundlePath, 'utf8');
+  // Pure ASCII (scripts/build-bundle.mjs escapes the rest): read without UTF-8 decoding.
+  const source = readFileSync(bundlePath, 'latin1');
   let cachedData;
   try {
     cachedData = readFileSync(cachePath);

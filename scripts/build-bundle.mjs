@@ -115,7 +115,46 @@ const built = await esbuild.build({
   const body = text.slice(strict.length).replaceAll(marked, '__planParseImport("').replaceAll('await import(', 'await __planParseImport(');
   const left = body.match(/(?<![\w$.])import\(/g);
   if (left) throw new Error(`the bundle still calls import() ${left.length} time(s): route it through __planParseImport in scripts/build-bundle.mjs`);
-  writeFileSync(bundleFile, strict + helper + body);
+  writeFileSync(bundleFile, asciiOnly(strict + helper + body));
+}
+
+/**
+ * The bundle with every non-ASCII character written as an escape, so that it
+ * is pure ASCII: bin/load-bundle.js then reads it as Latin-1 (no UTF-8
+ * decoding of 900 KB on every start) and V8 holds it as a one-byte string.
+ * esbuild already escapes strings and templates, not regular expression
+ * literals (`/[０-９]/`) nor String.raw templates.  In code, a string or a
+ * regex, `\uXXXX` (per UTF-16 unit; a surrogate pair is one code point in a
+ * `u` regex) means the character itself; in the text of a String.raw
+ * template, whose raw characters are its value (the review pages' scripts),
+ * the character goes in as a substitution, `${"\uXXXX"}`.
+ */
+function asciiOnly(text) {
+  let out = '';
+  let from = 0;
+  // Inside a String.raw template: its `${…}` depth (0: in its text), else -1.
+  let raw = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (raw === -1) {
+      if (code === 0x60 && text.startsWith('String.raw', i - 10)) raw = 0;
+    } else if (raw === 0 && code === 0x5c) i++; // an escaped character of the raw text
+    else if (raw === 0 && code === 0x60) raw = -1;
+    else if (code === 0x24 && text.charCodeAt(i + 1) === 0x7b) {
+      raw++;
+      i++;
+    } else if (raw > 0 && code === 0x7b) raw++;
+    else if (raw > 0 && code === 0x7d) raw--;
+    if (code < 0x80) continue;
+    if (text.charCodeAt(i - 1) === 0x5c) throw new Error(`build-bundle: a backslash before the non-ASCII character at ${i}: escape it by hand`);
+    const escape = `\\u${code.toString(16).padStart(4, '0')}`;
+    out += text.slice(from, i) + (raw === 0 ? `\${"${escape}"}` : escape);
+    from = i + 1;
+  }
+  out += text.slice(from);
+  const left = out.search(/[^\x00-\x7f]/);
+  if (left >= 0) throw new Error(`build-bundle: the bundle still has a non-ASCII character at ${left}: ${JSON.stringify(out.slice(left - 40, left + 10))}`);
+  return out;
 }
 if (process.env.PLAN_PARSE_BUNDLE_ANALYZE) process.stderr.write(await esbuild.analyzeMetafile(built.metafile));
 

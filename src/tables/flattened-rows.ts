@@ -379,15 +379,15 @@ export function partitionByWidth(pieces: readonly Cell[], columns: number, refer
   const cuts: number[] = [];
   const visit = (from: number, left: number) => {
     if (left === 0) {
-      const bounds = [0, ...cuts, n];
       let cost = 0;
-      for (let g = 0; g + 1 < bounds.length; g++) {
-        const widths = pieces.slice(bounds[g], bounds[g + 1]).flatMap((cell) => cell.widths);
-        cost += wrapCost(widths) + (reference ? misfit(widths, reference[g] ?? 0) : 0);
+      for (let g = 0; g <= cuts.length; g++) {
+        const start = g === 0 ? 0 : cuts[g - 1];
+        const end = g === cuts.length ? n : cuts[g];
+        cost += spanCost(pieces, start, end, reference ? (reference[g] ?? 0) : 0);
       }
       if (cost < bestCost) {
         bestCost = cost;
-        best = bounds;
+        best = [0, ...cuts, n];
       }
       return;
     }
@@ -404,6 +404,38 @@ export function partitionByWidth(pieces: readonly Cell[], columns: number, refer
   return groups;
 }
 
+/**
+ * How badly the lines of pieces start…end-1 fit as one column (read in
+ * place: the search tries every way to cut, so it allocates nothing):
+ * - the wrap: every line but the last should fill the widest;
+ * - the misfit against the width the column has elsewhere in the table
+ *   (`reference`, 0: unknown): a wrapped cell's widest line is about the
+ *   column width, and no line is wider.
+ *
+ *   > | 加強宣導「公␠ / 務員廉政倫 / … / 象␠      (6 wide: the strategy column)
+ *   > | 督同所屬加強宣導「嘉 / …                 (10 wide: the indicator column)
+ */
+function spanCost(pieces: readonly Cell[], start: number, end: number, reference: number): number {
+  let count = 0;
+  let max = -Infinity;
+  let sum = 0;
+  let last = 0;
+  for (let p = start; p < end; p++) {
+    const widths = pieces[p].widths;
+    for (let k = 0; k < widths.length; k++) {
+      const width = widths[k];
+      if (width > max) max = width;
+      sum += width;
+      last = width;
+      count++;
+    }
+  }
+  // The wrap: Σ (widest − width) over every line but the last.
+  let cost = count <= 1 ? 0 : (count - 1) * max - (sum - last);
+  if (reference !== 0 && count > 0) cost += count === 1 ? Math.max(0, max - reference) : Math.abs(max - reference);
+  return cost;
+}
+
 function join(part: readonly Cell[]): Cell {
   return {
     ...part[0],
@@ -414,32 +446,8 @@ function join(part: readonly Cell[]): Cell {
   };
 }
 
-/**
- * How badly a cell's lines fit the width its column has elsewhere in the
- * table: a wrapped cell's widest line is about the column width, and no line
- * is wider.
- *
- *   > | 加強宣導「公␠ / 務員廉政倫 / … / 象␠      (6 wide: the strategy column)
- *   > | 督同所屬加強宣導「嘉 / …                 (10 wide: the indicator column)
- */
-function misfit(widths: readonly number[], reference: number): number {
-  if (reference === 0 || widths.length === 0) return 0;
-  const max = maxOf(widths);
-  if (widths.length === 1) return Math.max(0, max - reference);
-  return Math.abs(max - reference);
-}
-
 function widest(cell: Cell): number {
   return cell.widths.length > 1 ? maxOf(cell.widths) : 0;
-}
-
-/** How badly a column's lines fit one wrap width: every line but the last should fill it. */
-function wrapCost(widths: readonly number[]): number {
-  if (widths.length <= 1) return 0;
-  const max = maxOf(widths);
-  let cost = 0;
-  for (let k = 0; k < widths.length - 1; k++) cost += max - widths[k];
-  return cost;
 }
 
 /**
