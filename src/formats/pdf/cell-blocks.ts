@@ -18,6 +18,7 @@
  *         ^ centred on rows 1–2: given to row 1
  */
 import type { Piece } from './grid.js';
+import { baselineGroups } from './layout.js';
 
 /** Pieces of one column on one baseline. */
 export interface CellLine {
@@ -68,16 +69,7 @@ const MAX_SPAN_SEARCH = 40;
 
 /** A column's pieces as lines, top to bottom (baselines within a third of an em share a line). */
 export function cellLines(pieces: readonly Piece[]): CellLine[] {
-  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
-  const lines: CellLine[] = [];
-  let line: CellLine | null = null;
-  for (const piece of sorted) {
-    if (line && piece.y - line.y <= Math.min(line.size, piece.size) / 3) {
-      line.pieces.push(piece);
-      if (piece.size > line.size) line.size = piece.size;
-    } else lines.push((line = { y: piece.y, size: piece.size, pieces: [piece] }));
-  }
-  return lines;
+  return baselineGroups(pieces).map(({ y, size, items }) => ({ y, size, pieces: items }));
 }
 
 /**

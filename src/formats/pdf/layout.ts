@@ -16,25 +16,26 @@ export interface PrintedLine {
 }
 
 /**
- * Group runs into printed lines: runs whose baselines lie within a third of
- * the font size of each other share a line (cells of one table row set at
- * slightly different heights included), ordered top to bottom, then left to right.
+ * Items (runs, pieces) whose baselines lie within a third of the font size of
+ * each other share a line (cells of one table row set at slightly different
+ * heights included); lines top to bottom, items in the order met (by y, then x).
  */
-export function printedLines(runs: readonly TextRun[]): PrintedLine[] {
-  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
-  const lines: PrintedLine[] = [];
-  let line: PrintedLine | null = null;
-  for (const run of sorted) {
-    if (line && run.y - line.y <= Math.min(line.size, run.size) / 3) {
-      line.runs.push(run);
-      if (run.size > line.size) line.size = run.size;
-    } else {
-      line = { y: run.y, size: run.size, runs: [run] };
-      lines.push(line);
-    }
+export function baselineGroups<T extends { x: number; y: number; size: number }>(items: readonly T[]): { y: number; size: number; items: T[] }[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: { y: number; size: number; items: T[] }[] = [];
+  let group: { y: number; size: number; items: T[] } | null = null;
+  for (const item of sorted) {
+    if (group && item.y - group.y <= Math.min(group.size, item.size) / 3) {
+      group.items.push(item);
+      if (item.size > group.size) group.size = item.size;
+    } else groups.push((group = { y: item.y, size: item.size, items: [item] }));
   }
-  for (const printed of lines) printed.runs.sort((a, b) => a.x - b.x);
-  return lines;
+  return groups;
+}
+
+/** Runs grouped into printed lines (`baselineGroups`), each line's runs left to right. */
+export function printedLines(runs: readonly TextRun[]): PrintedLine[] {
+  return baselineGroups(runs).map(({ y, size, items }) => ({ y, size, runs: items.sort((a, b) => a.x - b.x) }));
 }
 
 /**
