@@ -196,3 +196,12 @@ describe('Writer text: accuracy (fixtures/lotext)', () => {
     expect(totals.kpiCells).toBeGreaterThanOrEqual(0.992);
   });
 });
+
+describe('Writer text: what is not Writer\'s', () => {
+  it('leaves KPI titles that stop short of the target group to other readers (MuPDF blocks)', () => {
+    const lines = splitLines('關鍵策略目標\n關鍵績效指標\n衡量標準\n\n年度目標值\n\n108年\n109年\n110年\n111年\n\n一\n\n推動嘉義市鐵路\n高架化工程，加\n');
+    expect(readHeader(lines, 0, lines.length)).toBeNull();
+    const writer = splitLines('關鍵策略目標\n關鍵績效指標\n衡量標準\n年度目標值\n\n\n\n108年\n109年\n110年\n111年\n一\n推動嘉義市鐵路高架化工程\n');
+    expect(readHeader(writer, 0, writer.length)?.columns).toContain('年度目標值/108年');
+  });
+});

@@ -122,6 +122,10 @@ export function readHeader(lines: readonly Line[], start: number, limit: number)
     else for (const sub of title.subs) columns.push(`${name}/${normalizeText(sub)}`);
   }
   if (!isKpiHeader(columns) && workColumns(columns) === null && reportColumns(columns) === null) return null;
+  // Writer writes every title of the first header row, the target group
+  // included: KPI titles that stop short of any year or target column are
+  // another extractor's blocks (MuPDF's `衡量標準` / blank / `年度目標值`).
+  if (isKpiHeader(columns) && workColumns(columns) === null && reportColumns(columns) === null && !columns.some((column) => columnRole(column).role === 'year')) return null;
   return { columns, bodyStart };
 }
 
