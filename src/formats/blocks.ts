@@ -63,6 +63,9 @@ export type Block = ParagraphBlock | TableBlock;
 /** At most this many grid columns are read (ODT may repeat a column 1024 times). */
 export const MAX_COLUMNS = 256;
 
+/** Tables nested deeper than this inside cells are read as the paragraphs of their cell (every reader stops there). */
+export const MAX_TABLE_DEPTH = 8;
+
 /** The rendition of a document's blocks. */
 export function renderBlocks(blocks: readonly Block[], format: 'docx' | 'odt' | 'html'): Rendition {
   const out: Output = { lines: [], tables: [], layout: format };
@@ -233,17 +236,14 @@ function spansRow(row: readonly (Origin | null)[], r: number, width: number): bo
   return true;
 }
 
-/** A cell's paragraphs, one per line; a table nested in it, a line per row. */
+/**
+ * A cell's paragraphs, one per line; a table nested in it, a line per row.
+ * (The readers build tables at most `MAX_TABLE_DEPTH` deep, which bounds the
+ * recursion into nested cells.)
+ */
 function cellText(cell: CellBlock): string {
   const lines: string[] = [];
-  const pending: { blocks: readonly Block[]; at: number }[] = [{ blocks: cell.blocks, at: 0 }];
-  while (pending.length) {
-    const top = pending[pending.length - 1];
-    if (top.at >= top.blocks.length) {
-      pending.pop();
-      continue;
-    }
-    const block = top.blocks[top.at++];
+  for (const block of cell.blocks) {
     if (block.kind === 'paragraph') {
       const text = `${block.marker}${block.text}`;
       for (const line of text.split('\n')) if (line.trim()) lines.push(line.trim());

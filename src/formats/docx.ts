@@ -7,7 +7,7 @@
  * elements: they are furniture and stay out of the rendition.
  */
 import type { FrontEnd, Rendition } from '../types.js';
-import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, renderBlocks } from './blocks.js';
+import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, MAX_TABLE_DEPTH, renderBlocks } from './blocks.js';
 import { type NumberFormat, ListCounters, docxNumberFormat, formatNumber, odfNumberFormat } from './numbering.js';
 import { cleanText, failure, tocEntry } from './package.js';
 import { type Attributes, type XmlHandlers, parseXml } from './xml.js';
@@ -22,8 +22,6 @@ const PREFIXES: Record<string, string> = {
   'http://schemas.openxmlformats.org/package/2006/content-types': 'ct',
 };
 
-/** Tables nested deeper than this are read as the paragraphs of their cell. */
-const MAX_TABLE_DEPTH = 8;
 
 export const docxFrontEnd: FrontEnd = {
   format: 'docx',

@@ -14,7 +14,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { parseMarker } from '../markers.js';
-import type { Block, CellBlock, ParagraphBlock, RowBlock, TableBlock } from './blocks.js';
+import { type Block, type CellBlock, MAX_TABLE_DEPTH, type ParagraphBlock, type RowBlock, type TableBlock } from './blocks.js';
 
 /** Elements whose content is never document text. */
 const SKIPPED = new Set(['head', 'script', 'style', 'template', 'noscript', 'nav', 'header', 'footer', 'aside', 'select', 'button', 'svg', 'math', 'iframe', 'object']);
@@ -30,8 +30,6 @@ const HEADING = /^h([1-6])$/;
 //                    ^^^^^^^^^^^^^^^^^^^^^^
 const HIDDEN_NUMBERS = /list-style(?:-type)?\s*:\s*none/i;
 
-/** Tables nested deeper than this inside cells are read as the cell's text. */
-const MAX_TABLE_DEPTH = 8;
 
 /** Where a table row stands in the HTML: 1-based first and last line. */
 export interface RowLines {

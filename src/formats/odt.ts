@@ -8,7 +8,7 @@
  * read as text.  Notes, annotations, frames and tracked deletions are skipped.
  */
 import type { FrontEnd, Rendition } from '../types.js';
-import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, MAX_COLUMNS, renderBlocks } from './blocks.js';
+import { type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock, MAX_COLUMNS, MAX_TABLE_DEPTH, renderBlocks } from './blocks.js';
 import { type NumberFormat, ListCounters, formatNumber, odfNumberFormat } from './numbering.js';
 import { cleanText, failure, tocEntry } from './package.js';
 import { type Attributes, type XmlHandlers, parseXml } from './xml.js';
@@ -25,7 +25,6 @@ const PREFIXES: Record<string, string> = {
 };
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.text';
-const MAX_TABLE_DEPTH = 8;
 
 export const odtFrontEnd: FrontEnd = {
   format: 'odt',
