@@ -29,7 +29,7 @@ import { stripSpaces } from '../normalize/text.js';
 import { columnRole } from '../records/columns.js';
 import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
-import type { Diagnostic, Line, Position, RawRow, RawTable, SourceText, TableReader } from '../types.js';
+import type { Diagnostic, Line, Position, RawRow, RawTable, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';

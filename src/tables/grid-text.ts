@@ -16,7 +16,7 @@
  * is cut where the border's `+` stand, not at every `|` it might contain.
  */
 import { linesPosition } from '../lines.js';
-import type { Line, RawRow, TableReader } from '../types.js';
+import type { RawRow, TableReader } from '../types.js';
 import { cellText, displayColumns, rowOver } from './ruled-text.js';
 import { isSubHeader, joinHeader } from './tsv.js';
 

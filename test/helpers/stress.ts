@@ -48,10 +48,6 @@ const WORD_KPI_HEADER = '嘉義市政府民政處中程(108至111年度)施政�
 const WEB_KPI_HEADER = '關鍵策略目標\t關鍵績效指標\t衡量標準\t年度目標值\n108年\t109年\t110年\t111年\n';
 const WEB_WORK_HEADER = '機關工作項目\t重要工作計畫項目\t實施內容\t預算金額\n(單位：千元)\n';
 const WRITER_KPI_HEADER = '嘉義市政府工務處中程(108至111年度)施政計畫\n二、關鍵績效指標(KPI)\n關鍵策略目標\n關鍵績效指標\n衡量標準\n年度目標值\n\n\n\n108年\n109年\n110年\n111年\n';
-const PDF_KPI_HEADER =
-  '臺中市政府民政局中程施政計畫(110至113年度)\n\n參、關鍵策略目標及關鍵績效指標\n\n' +
-  '  關鍵策略目標               關鍵績效指標              衡量標準                 年度目標值\n' +
-  '                                                                            110     111     112     113\n';
 
 export const STRESS_FAMILIES: StressFamily[] = [
   // ── the families of issue #16's table ──
