@@ -7,13 +7,11 @@
  * docling/markitdown convention).  Each is scored against the DOCX's gold.
  * A ratchet: raise the floors as the readers improve, never lower them.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const htmlDir = path.join(root, 'fixtures/corpus/html');
@@ -22,16 +20,13 @@ const goldDir = path.join(root, 'fixtures/corpus/gold');
 
 /** Parse each file and score it against the gold of the DOCX it was made from. */
 function score(dir: string, names: readonly string[]): Record<string, number | null> {
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-converters-out-'));
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-converters-gold-'));
-  for (const name of names) {
-    const result = parse(readFileSync(path.join(dir, name)), { path: name });
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
-    const base = name.replace(/\.(?:html|pandoc-[a-z]+\.(?:md|txt)|span-copies\.md)$/, '');
-    copyFileSync(path.join(goldDir, `${base}.docx.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
+  return scoreResults(
+    names.map((name) => ({
+      name,
+      result: parse(readFileSync(path.join(dir, name)), { path: name }),
+      gold: path.join(goldDir, `${name.replace(/\.(?:html|pandoc-[a-z]+\.(?:md|txt)|span-copies\.md)$/, '')}.docx.gold.json`),
+    })),
+  ).totals;
 }
 
 const shapes: { name: string; dir: string; suffix: string; floors: Record<string, number> }[] = [

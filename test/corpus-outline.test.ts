@@ -5,16 +5,14 @@
  * in these files are left to the table readers; their rows' markers must not
  * become headings, which is what keeps the outline whole here.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // Each case parses and scores dozens of files: slower than a unit test on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const textDir = path.join(root, 'fixtures/corpus/text');
@@ -22,12 +20,7 @@ const goldDir = path.join(root, 'fixtures/corpus/gold');
 
 describe('corpus PDF text extractions', () => {
   const names = readdirSync(textDir).filter((name) => name.endsWith('.txt')).sort();
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-corpus-'));
-  for (const name of names) writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(readFileSync(path.join(textDir, name)), { path: name })));
-  // Only these inputs' gold: the folder also holds the DOCX/ODT/PDF files' gold.
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-corpus-gold-'));
-  for (const name of names) copyFileSync(path.join(goldDir, `${name}.gold.json`), path.join(gold, `${name}.gold.json`));
-  const report = JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> };
+  const report = scoreResults<Record<string, number>>(names.map((name) => ({ name, result: parse(readFileSync(path.join(textDir, name)), { path: name }), gold: path.join(goldDir, `${name}.gold.json`) })));
 
   it('covers the three extractions of every document', () => {
     expect(names).toHaveLength(48);
@@ -48,16 +41,14 @@ describe('the same extractions as one-line text', () => {
   // What some PDF copies do: every page on one physical line, its lines
   // joined by a space (reading-order and LibreOffice-layout extractions).
   const names = readdirSync(textDir).filter((name) => name.endsWith('-raw.txt') || name.endsWith('-lo-layout.txt')).sort();
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-oneline-'));
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-oneline-gold-'));
-  for (const name of names) {
-    const pages = readFileSync(path.join(textDir, name), 'utf8').split('\f');
-    const text = `${pages.map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean).join(' ')).join('\n')}\n`;
-    const oneLine = name.replace(/\.txt$/u, '-oneline.txt');
-    writeFileSync(path.join(out, `${oneLine}.json`), canonicalJson(parse(text, { path: oneLine })));
-    writeFileSync(path.join(gold, `${oneLine}.gold.json`), readFileSync(path.join(goldDir, `${name}.gold.json`)));
-  }
-  const report = JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> };
+  const report = scoreResults<Record<string, number>>(
+    names.map((name) => {
+      const pages = readFileSync(path.join(textDir, name), 'utf8').split('\f');
+      const text = `${pages.map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean).join(' ')).join('\n')}\n`;
+      const oneLine = name.replace(/\.txt$/u, '-oneline.txt');
+      return { name: oneLine, result: parse(text, { path: oneLine }), gold: path.join(goldDir, `${name}.gold.json`) };
+    }),
+  );
 
   it('finds the documents, their metadata and outline from mid-line markers', () => {
     expect(names).toHaveLength(32);
@@ -70,15 +61,13 @@ describe('the same extractions as one-line text', () => {
 /** Parse rewritten copies of the corpus files and score them against the same gold. */
 function scoreVariant(rewrite: (text: string, gold: GoldFile) => string, filter = (_name: string) => true): Record<string, number> {
   const names = readdirSync(textDir).filter((name) => name.endsWith('.txt') && filter(name)).sort();
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-variant-'));
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-variant-gold-'));
-  for (const name of names) {
-    const goldText = readFileSync(path.join(goldDir, `${name}.gold.json`), 'utf8');
-    const text = rewrite(readFileSync(path.join(textDir, name), 'utf8'), JSON.parse(goldText) as GoldFile);
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(text, { path: name })));
-    writeFileSync(path.join(gold, `${name}.gold.json`), goldText);
-  }
-  return (JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> }).totals;
+  return scoreResults<Record<string, number>>(
+    names.map((name) => {
+      const gold = path.join(goldDir, `${name}.gold.json`);
+      const text = rewrite(readFileSync(path.join(textDir, name), 'utf8'), JSON.parse(readFileSync(gold, 'utf8')) as GoldFile);
+      return { name, result: parse(text, { path: name }), gold };
+    }),
+  ).totals;
 }
 
 interface GoldFile {
@@ -137,12 +126,14 @@ describe('the seeds with every marker\'s 、 lost', () => {
   it('keeps their level-1/2 outline (headings, list items, markdown headings and bullets, TOC entries)', () => {
     const seedDir = path.join(root, 'fixtures/seeds');
     const seedGold = path.join(root, 'fixtures/gold');
-    const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-seeds-lost-'));
-    for (const name of readdirSync(seedDir).filter((n) => n.endsWith('.txt'))) {
-      const text = readFileSync(path.join(seedDir, name), 'utf8').replace(/^(\s*(?:[-*]\s+)?(?:#+\s*)?)([壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]{1,3})、/gmu, '$1$2 ');
-      writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(text, { path: name })));
-    }
-    const totals = (JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', seedGold, '--out', out, '--json'], { encoding: 'utf8' })) as { totals: Record<string, number> }).totals;
+    const { totals } = scoreResults<Record<string, number>>(
+      readdirSync(seedDir)
+        .filter((n) => n.endsWith('.txt'))
+        .map((name) => {
+          const text = readFileSync(path.join(seedDir, name), 'utf8').replace(/^(\s*(?:[-*]\s+)?(?:#+\s*)?)([壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]{1,3})、/gmu, '$1$2 ');
+          return { name, result: parse(text, { path: name }), gold: path.join(seedGold, `${name}.gold.json`) };
+        }),
+    );
     expect(totals.docs).toBeGreaterThanOrEqual(1);
     expect(totals.meta).toBeGreaterThanOrEqual(1);
     expect(totals.outline).toBeGreaterThanOrEqual(1);

@@ -6,14 +6,12 @@
  * accuracy on every extractor's text; these floors are a ratchet — the scores
  * reached, to be raised as the readers improve.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import { validateResult } from '../src/validate.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const base = path.join(root, 'fixtures/extractors');
@@ -24,17 +22,13 @@ type Totals = Record<string, number | null>;
 function score(folder: string): { totals: Totals; names: string[] } {
   const dir = path.join(base, folder);
   const names = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
-  const out = mkdtempSync(path.join(tmpdir(), `plan-parse-${folder}-`));
-  const gold = mkdtempSync(path.join(tmpdir(), `plan-parse-${folder}-gold-`));
-  for (const name of names) {
+  const entries = names.map((name) => {
     const result = parse(readFileSync(path.join(dir, name)), { path: name });
     expect(validateResult(result)).toEqual([]);
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
     // The gold of the PDF the text came from, under the text's name.
-    copyFileSync(path.join(base, 'gold', `${name.replace(/\.txt$/u, '')}.pdf.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return { totals: (JSON.parse(report) as { totals: Totals }).totals, names };
+    return { name, result, gold: path.join(base, 'gold', `${name.replace(/\.txt$/u, '')}.pdf.gold.json`) };
+  });
+  return { totals: scoreResults(entries).totals, names };
 }
 
 // Floors per extractor (measured; kpiRows, kpiCells, work items, budgets, report items).

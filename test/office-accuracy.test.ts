@@ -5,14 +5,12 @@
  * scripts/make-numbered-fixtures.mjs), scored against the corpus gold with
  * fixtures/score.mjs.  Floors are a ratchet.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import { validateResult } from '../src/validate.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const filesDir = path.join(root, 'fixtures/corpus/files');
@@ -32,19 +30,12 @@ interface Totals {
 
 /** Parse `files` (name → path, the gold named after `goldOf(name)`), score them, return the totals. */
 function score(files: Array<{ name: string; file: string; gold: string }>): Totals {
-  const work = mkdtempSync(path.join(tmpdir(), 'plan-parse-office-'));
-  const out = path.join(work, 'out');
-  const gold = path.join(work, 'gold');
-  mkdirSync(out);
-  mkdirSync(gold);
-  for (const { name, file, gold: goldName } of files) {
+  const entries = files.map(({ name, file, gold }) => {
     const result = parse(readFileSync(file), { path: name });
     expect(validateResult(result), name).toEqual([]);
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
-    copyFileSync(path.join(goldDir, `${goldName}.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return (JSON.parse(report) as { totals: Totals }).totals;
+    return { name, result, gold: path.join(goldDir, `${gold}.gold.json`) };
+  });
+  return scoreResults<Totals>(entries).totals;
 }
 
 const corpus = (extension: string) =>

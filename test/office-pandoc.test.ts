@@ -5,14 +5,12 @@
  * their second header row.  Scored against the corpus gold of the same page
  * with fixtures/score.mjs; floors are a ratchet.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import { validateResult } from '../src/validate.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const pandocDir = path.join(root, 'fixtures/pandoc');
@@ -21,20 +19,13 @@ const goldDir = path.join(root, 'fixtures/corpus/gold');
 function score(extension: string): Record<string, number | null> {
   const names = readdirSync(pandocDir).filter((name) => name.endsWith(`.pandoc${extension}`)).sort();
   expect(names.length).toBe(16);
-  const work = mkdtempSync(path.join(tmpdir(), 'plan-parse-pandoc-'));
-  const out = path.join(work, 'out');
-  const gold = path.join(work, 'gold');
-  mkdirSync(out);
-  mkdirSync(gold);
-  for (const name of names) {
+  const entries = names.map((name) => {
     const result = parse(readFileSync(path.join(pandocDir, name)), { path: name });
     expect(validateResult(result), name).toEqual([]);
     expect(result.source.format).toBe(extension.slice(1));
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
-    copyFileSync(path.join(goldDir, `${name.replace(`.pandoc${extension}`, extension)}.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
+    return { name, result, gold: path.join(goldDir, `${name.replace(`.pandoc${extension}`, extension)}.gold.json`) };
+  });
+  return scoreResults(entries).totals;
 }
 
 describe('DOCX and ODT written by pandoc', { timeout: 60_000 }, () => {

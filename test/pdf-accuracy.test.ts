@@ -4,17 +4,14 @@
  * Tables with drawn borders are read from the grid (layout `pdf-grid`), by
  * Chromium (filled rectangles) and LibreOffice (stroked lines) alike.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAsync } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import type { ParseResult } from '../src/types.js';
 import { validateResult } from '../src/validate.js';
+import { scoreResults } from './helpers/corpus.js';
 import { corpusDir } from './helpers/pdf.js';
-import { root } from './helpers/seeds.js';
 
 const filesDir = path.join(corpusDir, 'files');
 const pdfs = readdirSync(filesDir).filter((name) => name.endsWith('.pdf')).sort();
@@ -28,15 +25,7 @@ interface Score {
 const results = new Map<string, ParseResult>();
 
 function score(names: string[]): Score {
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-pdf-'));
-  const gold = path.join(out, 'gold');
-  mkdirSync(gold);
-  for (const name of names) {
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(results.get(name)!));
-    copyFileSync(path.join(corpusDir, 'gold', `${name}.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return JSON.parse(report) as Score;
+  return scoreResults(names.map((name) => ({ name, result: results.get(name)!, gold: path.join(corpusDir, 'gold', `${name}.gold.json`) })));
 }
 
 beforeAll(async () => {

@@ -5,20 +5,17 @@
  * in points, y from the top), and accuracy floors (a ratchet) on the eight
  * borderless corpus PDFs.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Block, type CellLine, cellBlocks, cellLines, isCentred, linePitch, placeSpanning, rowBands } from '../src/formats/pdf/cell-blocks.js';
 import type { TextRun } from '../src/formats/pdf/page.js';
 import { wordsOf } from '../src/formats/pdf/words.js';
 import { parseAsync } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import type { ParseResult } from '../src/types.js';
 import { columnBoundaries, columnOf } from '../src/tables/geometry/columns.js';
+import { scoreResults } from './helpers/corpus.js';
 import { corpusDir } from './helpers/pdf.js';
-import { root } from './helpers/seeds.js';
 
 function run(x0: number, x1: number, text: string, y = 540, size = 12): TextRun {
   return { text, x: x0, y, width: x1 - x0, size };
@@ -189,15 +186,7 @@ describe('borderless PDF accuracy', () => {
   }, 120_000);
 
   function score(): Record<string, number | null> {
-    const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-borderless-'));
-    const gold = path.join(out, 'gold');
-    mkdirSync(gold);
-    for (const name of names) {
-      writeFileSync(path.join(out, `${name}.json`), canonicalJson(results.get(name)!));
-      copyFileSync(path.join(corpusDir, 'gold', `${name}.gold.json`), path.join(gold, `${name}.gold.json`));
-    }
-    const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-    return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
+    return scoreResults(names.map((name) => ({ name, result: results.get(name)!, gold: path.join(corpusDir, 'gold', `${name}.gold.json`) }))).totals;
   }
 
   it('reads every table of the eight PDFs from glyph positions, at the floors', () => {

@@ -5,14 +5,12 @@
  * improves (issue 9's targets: kpiRows 0.95, kpiCells 0.97, work 0.90, budgets 0.90,
  * report 0.90).
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import { validateResult } from '../src/validate.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const textDir = path.join(root, 'fixtures/corpus/text');
@@ -20,17 +18,12 @@ const goldDir = path.join(root, 'fixtures/corpus/gold');
 const names = readdirSync(textDir).filter((name) => name.endsWith('-raw.txt')).sort();
 
 function scoreRaw(): Record<string, number | null> {
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-raw-'));
-  for (const name of names) {
+  const entries = names.map((name) => {
     const result = parse(readFileSync(path.join(textDir, name)), { path: name });
     expect(validateResult(result)).toEqual([]);
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
-  }
-  // Only these inputs' gold: the folder also holds the other extractions' and files' gold.
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-raw-gold-'));
-  for (const name of names) copyFileSync(path.join(goldDir, `${name}.gold.json`), path.join(gold, `${name}.gold.json`));
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
+    return { name, result, gold: path.join(goldDir, `${name}.gold.json`) };
+  });
+  return scoreResults(entries).totals;
 }
 
 describe('reading-order PDF text (pdftotext without -layout)', () => {

@@ -3,19 +3,16 @@
  * `innerText` of the corpus pages, fixtures/webcopy/), on the inputs its doc
  * comments show, and scored against the corpus gold.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/index.js';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import { findTables } from '../src/tables/index.js';
 import { tsvReader } from '../src/tables/tsv.js';
 import { webCopyReader } from '../src/tables/web-copy.js';
 import { joinRows } from '../src/tables/web-copy-rows.js';
-import { corpusGoldDir } from './helpers/corpus.js';
+import { corpusGoldDir, scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 import { STRESS_FAMILIES } from './helpers/stress.js';
 
@@ -216,15 +213,12 @@ describe('web-copy reader claims only the browser’s shape', () => {
 
 /** Parse each fixture and score it against its page's gold (the DOCX gold: same content). */
 function scoreFixtures(browser: string): Record<string, number | null> {
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-webcopy-out-'));
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-webcopy-gold-'));
-  for (const name of readdirSync(path.join(webcopyDir, browser))) {
-    const text = readFileSync(path.join(webcopyDir, browser, name), 'utf8');
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(text, { path: name })));
-    copyFileSync(path.join(corpusGoldDir, `${name.replace(/\.(?:innertext|selection)\.txt$/u, '')}.docx.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return (JSON.parse(report) as { totals: Record<string, number | null> }).totals;
+  const entries = readdirSync(path.join(webcopyDir, browser)).map((name) => ({
+    name,
+    result: parse(readFileSync(path.join(webcopyDir, browser, name), 'utf8'), { path: name }),
+    gold: path.join(corpusGoldDir, `${name.replace(/\.(?:innertext|selection)\.txt$/u, '')}.docx.gold.json`),
+  }));
+  return scoreResults(entries).totals;
 }
 
 // Floors are a ratchet: the measured scores, never lowered.

@@ -6,19 +6,17 @@
  * same with Windows line ends, in Big5 and in UTF-16, and seed 003's KPI
  * tables (序號 / 評估體制 / 評估方式 columns) made into a Writer document.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/lines.js';
 import { parse } from '../src/parse.js';
-import { canonicalJson } from '../src/serialize.js';
 import { cellKind, lineShape } from '../src/tables/writer-text-cells.js';
 import { readHeader } from '../src/tables/writer-text-header.js';
 import { cutRows } from '../src/tables/writer-text-rows.js';
 import { writerTextReader } from '../src/tables/writer-text.js';
 import type { Line, SourceText } from '../src/types.js';
+import { scoreResults } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 
 const dir = path.join(root, 'fixtures/lotext');
@@ -33,14 +31,7 @@ function readTable(text: string) {
 }
 
 function score(folder: string, names: readonly string[]) {
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-lotext-out-'));
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-lotext-gold-'));
-  for (const name of names) {
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(parse(readFileSync(path.join(dir, folder, name)), { path: name })));
-    copyFileSync(path.join(dir, 'gold', `${name}.gold.json`), path.join(gold, `${name}.gold.json`));
-  }
-  const report = JSON.parse(execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' }));
-  return report.totals as Record<string, number | null>;
+  return scoreResults(names.map((name) => ({ name, result: parse(readFileSync(path.join(dir, folder, name)), { path: name }), gold: path.join(dir, 'gold', `${name}.gold.json`) }))).totals;
 }
 
 // 52's KPI table, as the reader's doc comment shows it.

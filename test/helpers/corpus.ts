@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from '../../src/parse.js';
+import type { ParseResult } from '../../src/types.js';
 import { canonicalJson } from '../../src/serialize.js';
 import { root } from './seeds.js';
 
@@ -19,8 +20,8 @@ export function corpusText(name: string): string {
   return readFileSync(path.join(corpusTextDir, name), 'utf8');
 }
 
-export interface CorpusScore {
-  totals: Record<string, number | null>;
+export interface CorpusScore<Totals = Record<string, number | null>> {
+  totals: Totals;
   files: Array<Record<string, unknown> & { file: string }>;
 }
 
@@ -30,13 +31,27 @@ export interface CorpusScore {
  * only those gold files.
  */
 export function scoreCorpus(names: readonly string[], make: (text: string) => string = (text) => text): CorpusScore {
-  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-corpus-out-'));
-  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-corpus-gold-'));
-  for (const name of names) {
-    const result = parse(make(corpusText(name)), { path: name });
-    writeFileSync(path.join(out, `${name}.json`), canonicalJson(result));
-    copyFileSync(path.join(corpusGoldDir, `${name}.gold.json`), path.join(gold, `${name}.gold.json`));
+  return scoreResults(names.map((name) => ({ name, result: parse(make(corpusText(name)), { path: name }), gold: path.join(corpusGoldDir, `${name}.gold.json`) })));
+}
+
+/** A parse result to score: its output is written as `name.json`, scored against the gold file at `gold`. */
+export interface ScoreEntry {
+  name: string;
+  result: ParseResult;
+  gold: string;
+}
+
+/**
+ * Score results with fixtures/score.mjs, each against its own gold file and
+ * only those (a gold folder may hold other shapes' answers too).
+ */
+export function scoreResults<Totals = Record<string, number | null>>(entries: Iterable<ScoreEntry>): CorpusScore<Totals> {
+  const out = mkdtempSync(path.join(tmpdir(), 'plan-parse-score-out-'));
+  const gold = mkdtempSync(path.join(tmpdir(), 'plan-parse-score-gold-'));
+  for (const entry of entries) {
+    writeFileSync(path.join(out, `${entry.name}.json`), canonicalJson(entry.result));
+    copyFileSync(entry.gold, path.join(gold, `${entry.name}.gold.json`));
   }
   const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
-  return JSON.parse(report) as CorpusScore;
+  return JSON.parse(report) as CorpusScore<Totals>;
 }
