@@ -6,7 +6,7 @@
  * map) gives one clear error and no documents; it never throws.
  */
 import type { Diagnostic, FrontEnd, ParseOptions, Rendition } from '../types.js';
-import { loadPdfJs } from './pdf/load.js';
+import { FONT_LOADER_DOCUMENT, loadPdfJs } from './pdf/load.js';
 import { readPage, type PageContent } from './pdf/page.js';
 import { buildRendition } from './pdf/rendition.js';
 
@@ -62,8 +62,10 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
     cMapPacked: true,
     standardFontDataUrl: `${dataDirectory}/standard_fonts/`,
     useSystemFonts: false,
-    // No CSS font faces (pdf.js would base64 every embedded font for them).
-    disableFontFace: true,
+    // Fonts go to a font loader that does nothing (see FONT_LOADER_DOCUMENT):
+    // no CSS font faces, no glyph paths.
+    disableFontFace: false,
+    ownerDocument: FONT_LOADER_DOCUMENT,
     isEvalSupported: false,
     isOffscreenCanvasSupported: false,
     stopAtErrors: false,
