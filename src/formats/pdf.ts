@@ -5,10 +5,11 @@
  * encrypted, a scan without a text layer, fonts without a usable ToUnicode
  * map) gives one clear error and no documents; it never throws.
  */
-import type { Diagnostic, FrontEnd, ParseOptions, Rendition } from '../types.js';
+import type { Diagnostic, FrontEnd, ParseOptions, Position, Rendition } from '../types.js';
 import { FONT_LOADER_DOCUMENT, loadPdfJs } from './pdf/load.js';
 import { readPage, type PageContent } from './pdf/page.js';
 import { buildRendition } from './pdf/rendition.js';
+import { measureText, unreadableText } from './pdf/unreadable.js';
 
 /** Limits so that a hostile PDF cannot exhaust memory or time. */
 export const PDF_LIMITS = {
@@ -102,7 +103,7 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
         unreadable = 0;
       } catch (error) {
         diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `page ${number} could not be read: ${messageOf(error)}`, position: null });
-        pages.push({ number, width: 595, height: 842, runs: [], rules: [], truncatedRules: false });
+        pages.push({ number, width: 595, height: 842, runs: [], rules: [], truncatedRules: false, glyphs: 0, blankGlyphs: 0 });
         // A page tree that claims pages it does not have (damaged, or hostile).
         if (++unreadable >= MAX_UNREADABLE_PAGES) {
           diagnostics.push({ severity: 'warning', code: 'pdf-page-unreadable', message: `${unreadable} pages in a row could not be read; the rest were not tried`, position: null });
@@ -116,7 +117,14 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
     }
     const problem = textProblem(pages);
     if (problem) return failed(problem.code, problem.message, diagnostics);
-    return { ...buildRendition(pages), format: 'pdf', diagnostics, fatal: false };
+    // Pages whose text is garbage are read as blank, so no record is made of it.
+    const garbled = unreadablePages(pages);
+    for (const page of pages) if (garbled.has(page.number)) page.runs = [];
+    const rendition = buildRendition(pages);
+    for (const [number, kind] of garbled) {
+      diagnostics.push({ severity: 'warning', code: 'pdf-unreadable-text', message: `page ${number}: ${UNREADABLE[kind]}; the page was left out`, position: pagePosition(rendition.text, rendition.pageStarts, number) });
+    }
+    return { ...rendition, format: 'pdf', diagnostics, fatal: false };
   } catch (error) {
     return failed('pdf-damaged', `the PDF could not be read: ${messageOf(error)}`, diagnostics);
   } finally {
@@ -133,31 +141,74 @@ function openFailure(error: unknown): Rendition {
   return failed('pdf-damaged', `the PDF could not be opened: ${messageOf(error)}`);
 }
 
+const UNREADABLE = {
+  garbage: 'its text cannot be decoded (a font without a usable ToUnicode map: what extracts is not the text drawn)',
+  missing: 'its glyphs are drawn but carry no text (a font whose ToUnicode map gives spaces or nothing)',
+};
+const FIX = 'export the text with the program that made the PDF, or run OCR on it';
+
 /**
- * A PDF without text (a scan) or with text that is not text: glyphs mapped to
- * private-use or replacement characters because the fonts carry no usable
- * ToUnicode map.
+ * A PDF without text (a scan), or whose every page with text is unreadable
+ * (see `unreadable.ts`): one error naming the pages.
  */
 function textProblem(pages: readonly PageContent[]): { code: string; message: string } | null {
-  let total = 0;
-  let unreadable = 0;
+  let characters = 0;
+  let glyphs = 0;
+  let blankGlyphs = 0;
   for (const page of pages) {
-    for (const run of page.runs) {
-      for (let i = 0; i < run.text.length; i++) {
-        const code = run.text.charCodeAt(i);
-        if (code === 0x20 || code === 0x3000) continue;
-        total++;
-        if ((code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd || code < 0x20 || (code >= 0x7f && code < 0xa0)) unreadable++;
-      }
-    }
+    glyphs += page.glyphs;
+    blankGlyphs += page.blankGlyphs;
+    for (const run of page.runs) characters += run.text.trim().length;
   }
-  if (total === 0) {
+  if (characters === 0 && glyphs === 0) {
     return { code: 'no-text-layer', message: `the PDF has no text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images, a scan?): run OCR on it first (e.g. ocrmypdf) and parse the result` };
   }
-  if (unreadable / total > 0.3) {
-    return { code: 'pdf-unreadable-text', message: `the PDF's text cannot be decoded (${Math.round((unreadable / total) * 100)}% of its characters have no Unicode meaning: fonts without a ToUnicode map); export the text with the program that made it, or run OCR` };
+  const unreadable = unreadablePages(pages);
+  // Pages too short to judge alone are judged together.
+  const whole = unreadable.size === 0 ? unreadableText(measureText(pages.flatMap((page) => page.runs.map((run) => run.text)), glyphs, blankGlyphs)) : null;
+  const withText = pages.filter((page) => page.glyphs > 0 || page.runs.length > 0);
+  if (whole || (unreadable.size > 0 && unreadable.size === withText.length)) {
+    const kind = whole ?? [...unreadable.values()][0];
+    const numbers = unreadable.size > 0 ? [...unreadable.keys()] : withText.map((page) => page.number);
+    return { code: 'pdf-unreadable-text', message: `${pageList(numbers)}: ${UNREADABLE[kind]}; ${FIX}` };
   }
   return null;
+}
+
+/** The pages whose text is unreadable, and why. */
+function unreadablePages(pages: readonly PageContent[]): Map<number, 'garbage' | 'missing'> {
+  const found = new Map<number, 'garbage' | 'missing'>();
+  for (const page of pages) {
+    const kind = unreadableText(measureText(page.runs.map((run) => run.text), page.glyphs, page.blankGlyphs));
+    if (kind) found.set(page.number, kind);
+  }
+  return found;
+}
+
+/** `page 3`, `pages 1–3`, `pages 1, 4–6`. */
+function pageList(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    parts.push(j > i ? `${numbers[i]}–${numbers[j]}` : String(numbers[i]));
+    i = j;
+  }
+  return `${numbers.length === 1 ? 'page' : 'pages'} ${parts.join(', ')}`;
+}
+
+/** The position of a page's first line in the rendition. */
+function pagePosition(text: string, pageStarts: number[] | null, number: number): Position | null {
+  const line = pageStarts?.[number - 1];
+  if (line === undefined) return null;
+  let offset = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) break;
+    offset = next + 1;
+  }
+  const point = { line: line + 1, column: 1, offset, page: number };
+  return { start: point, end: point };
 }
 
 function messageOf(error: unknown): string {

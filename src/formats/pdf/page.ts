@@ -5,6 +5,7 @@
  */
 import { readRules, type Rule } from './graphics.js';
 import type { PdfJs, PdfPage } from './load.js';
+import { countGlyphs } from './unreadable.js';
 
 /** A run of text on one baseline, as pdf.js gives it (one font, no large gaps). */
 export interface TextRun {
@@ -27,6 +28,9 @@ export interface PageContent {
   rules: Rule[];
   /** True when the page had more rules than the limit (the rest were ignored). */
   truncatedRules: boolean;
+  /** Glyphs the page paints, and of those the ones that decode to a space or nothing (all of them when a font's ToUnicode map is broken that way). */
+  glyphs: number;
+  blankGlyphs: number;
 }
 
 export interface PageLimits {
@@ -71,5 +75,5 @@ export async function readPage(page: PdfPage, number: number, OPS: PdfJs['OPS'],
   const operators = await page.getOperatorList();
   const { rules, truncated } = readRules(operators, OPS, toPage, { maxRules: limits.maxRules });
   const swapped = rotate === 90 || rotate === 270;
-  return { number, width: swapped ? height : width, height: swapped ? width : height, runs, rules, truncatedRules: truncated };
+  return { number, width: swapped ? height : width, height: swapped ? width : height, runs, rules, truncatedRules: truncated, ...countGlyphs(operators, OPS) };
 }
