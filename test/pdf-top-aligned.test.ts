@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../src/formats/pdf.js';
 import { parseAsync } from '../src/parse.js';
 import type { ParseResult } from '../src/types.js';
 import { scoreResults } from './helpers/corpus.js';
@@ -41,6 +42,17 @@ describe('top-aligned borderless tables (Word-style cells, LibreOffice PDF)', ()
     const score = totals(NAMES[2]);
     expect(score.docs).toBeGreaterThanOrEqual(1);
     expect(score.report).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it('flags every report row whose completion cell holds two values (rows joined)', async () => {
+    const rendition = await readPdf(new Uint8Array(readFileSync(path.join(corpusDir, 'top-aligned', `${NAMES[2]}-top.pdf`))));
+    const report = rendition.tables.filter((table) => table.layout === 'pdf-aligned' && table.header.some((name) => name.includes('辦理情形')));
+    expect(report.length).toBeGreaterThan(0);
+    const completion = report[0].header.findIndex((name) => name.includes('完成'));
+    expect(completion).toBeGreaterThanOrEqual(0);
+    const joined = report.flatMap((table) => table.rows).filter((row) => (row.cells[completion].match(/[0-9]+%/gu) ?? []).length > 1);
+    expect(joined.length).toBeGreaterThan(0);
+    for (const row of joined) expect(row.warning?.code).toBe('report-item-uncertain');
   });
 
   it('reads them as tables without rules', () => {

@@ -508,6 +508,10 @@ function flagUncertain(header: readonly string[], rows: readonly Row[], misfits:
       code = 'report-item-uncertain';
       if (!text(report.status)) reason = 'report row without a status: its lines may belong to the row next to it';
       else if (report.completion >= 0 && !text(report.completion)) reason = 'report row without a completion';
+      // Rows joined (top-aligned cells without padding follow at the line pitch):
+      //   > | 2. 推動辦公室做環保各項相關工作。   100% 100%
+      //                                          ^ two completions
+      else if (report.completion >= 0 && text(report.completion).split(/\s+/u).filter((token) => VALUE_TOKEN.test(token)).length > 1) reason = 'report row with two completions in one cell: rows may have been joined';
     }
     if (!reason && misfits.has(row)) reason = 'a merged cell (a strategy or category spanning rows) stands off the middle of its rows: it may start a row off';
     if (reason) warnings.set(row, { code, message: reason });
