@@ -21,7 +21,7 @@ import { workColumns } from '../../records/work-items.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, titleWord } from '../../tables/aligned-header.js';
 import { columnBoundaries, columnOf, type Run } from '../../tables/geometry/columns.js';
 import type { RenditionTable } from '../../types.js';
-import { type Block, cellBlocks, type CellLine, cellLines, isCentred, linePitch, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
+import { type Block, cellBlocks, type CellLine, cellLines, cutAtRowStarts, isCentred, linePitch, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
 import type { PlacedLine } from './furniture.js';
 import { paragraphsOf, type Piece } from './grid.js';
 import type { PrintedLine } from './layout.js';
@@ -296,8 +296,13 @@ function segmentRows(segment: Segment, page: BorderlessPage): SegmentRows {
   byColumn.forEach((list, c) => {
     for (const word of list) if (ordinals.has(word) && !attachOrdinal(blocks[c], word, c)) ordinals.delete(word);
   });
-  const bands = rowBands(blocks, key);
-  placeSpanning(blocks, bands, isCentred(blocks, bands), key);
+  let bands = rowBands(blocks, key);
+  let centred = isCentred(blocks, bands);
+  if (!centred && cutAtRowStarts(blocks, key)) {
+    bands = rowBands(blocks, key);
+    centred = isCentred(blocks, bands);
+  }
+  placeSpanning(blocks, bands, centred, key);
   const rows: SegmentRows['rows'] = bands.map(() => ({ cells: columns.map(() => ({ text: '', open: false, spanning: false, marked: false, misfit: false })), start: Infinity, end: -Infinity }));
   const spanStart = bands.map(() => Infinity);
   const spanEnd = bands.map(() => -Infinity);

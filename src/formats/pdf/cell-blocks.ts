@@ -226,6 +226,62 @@ export function rowBands(columns: readonly Block[][], key: number): Band[] {
   return out;
 }
 
+/** A line and a block start level when their baselines are this many ems apart at most (Latin digits sit lower than ideographs). */
+const LEVEL = 0.25;
+
+/**
+ * In a table whose cells are set at the top, every cell starts level with its
+ * row's first line; without padding between rows (Word's cells have none) the
+ * key column's cells follow one another at the line pitch and form one
+ * block.  Another column's block starting level with a line inside a key
+ * block (not a continuation of its own column's block) starts a row there:
+ * the key block is cut at that line.  Only for top-aligned tables: a centred
+ * cell may start level with any line of a taller one.
+ *
+ *   > | 利用各項會議讓同仁瞭解市政脈動，檢討業務   100
+ *   > | 執行情形，彙集意見解決問題。               %
+ *   > | 1. 依政府採購法、市府暨所屬機關學校 …      100   ← cut here
+ *       ^
+ * Returns whether a block was cut.
+ */
+export function cutAtRowStarts(columns: Block[][], key: number): boolean {
+  if (key < 0 || key >= columns.length) return false;
+  const starts: number[] = [];
+  columns.forEach((blocks, c) => {
+    if (c !== key) for (const block of blocks) starts.push(block.lines[0].y);
+  });
+  if (starts.length === 0) return false;
+  starts.sort((a, b) => a - b);
+  const levelWithStart = (line: CellLine): boolean => {
+    const tolerance = LEVEL * line.size;
+    // Binary search for the first start at or above line.y - tolerance.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle] < line.y - tolerance) low = middle + 1;
+      else high = middle;
+    }
+    return low < starts.length && starts[low] <= line.y + tolerance;
+  };
+  const out: Block[] = [];
+  let cut = false;
+  for (const block of columns[key]) {
+    let current: Block | null = null;
+    for (const [i, line] of block.lines.entries()) {
+      if (current === null || (i > 0 && levelWithStart(line))) {
+        if (current !== null) cut = true;
+        current = { column: block.column, lines: [], top: line.y - ASCENT * line.size, bottom: line.y + DESCENT * line.size, spanning: false, row: -1 };
+        out.push(current);
+      }
+      current.lines.push(line);
+      current.bottom = Math.max(current.bottom, line.y + DESCENT * line.size);
+    }
+  }
+  if (cut) columns[key] = out;
+  return cut;
+}
+
 /**
  * Cells centred in their rows rather than set at the top: in rows whose
  * blocks differ in height, their middles agree better than their tops.
