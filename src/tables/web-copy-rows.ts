@@ -147,7 +147,7 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
     if (row.cells.length <= width) fitted.push(row);
     else for (const part of splitOverflow(lines, row, width)) fitted.push(part);
   }
-  return fitted;
+  return splitAfterTail(lines, fitted, width);
 }
 
 /** The rows of lines [start, end): Chromium's clipboard text read by its own rules, other text joined line by line. */
@@ -258,6 +258,53 @@ function splitOverflow(lines: readonly Line[], row: CopiedRow, width: number): C
     run = -1;
   }
   return parts.map((part, i) => ({ cells: splitCells(part.map((index) => lines[index].text).join('\n')), lines: part, guessed: i === 0 ? row.guessed : false }));
+}
+
+/**
+ * Every row ends at the table's last column, so every row whose last cells
+ * follow a block ends with a line like the first body row's last one.  A
+ * selection's text (Firefox) has no blank line before a row that starts
+ * with a paragraph, and that row fits beside a short row above it; it
+ * starts after that line:
+ *
+ *   > | \t100%\t
+ *       ^ the first row's last line: 完成程度, then the empty 備註
+ *   > | 2. 均於期限內完成款項支付。
+ *       ^ after that line again: a row starting with a paragraph
+ *   > | \t100%\t
+ */
+function splitAfterTail(lines: readonly Line[], rows: readonly CopiedRow[], width: number): CopiedRow[] {
+  const first = rows.length > 1 && labelRow(rows[1].cells) ? 2 : 1;
+  if (rows.length <= first || rows[first].cells.length !== width) return rows as CopiedRow[];
+  const tail = lines[rows[first].lines[rows[first].lines.length - 1]].text;
+  if (!STARTS_WITH_TAB.test(tail)) return rows as CopiedRow[];
+  const shape = tabShape(tail);
+  const out: CopiedRow[] = [];
+  for (const row of rows) {
+    let from = 0;
+    for (let k = 0; k + 1 < row.lines.length; k++) {
+      const text = lines[row.lines[k]].text;
+      const next = lines[row.lines[k + 1]];
+      if (k + 1 > from && STARTS_WITH_TAB.test(text) && tabShape(text) === shape && next.role === 'content' && !next.text.includes('\t')) {
+        out.push(part(lines, row, from, k + 1, from === 0 ? row.guessed : false));
+        from = k + 1;
+      }
+    }
+    out.push(from === 0 ? row : part(lines, row, from, row.lines.length, false));
+  }
+  return out;
+}
+
+function part(lines: readonly Line[], row: CopiedRow, from: number, to: number, guessed: boolean): CopiedRow {
+  const indexes = row.lines.slice(from, to);
+  return { cells: splitCells(indexes.map((index) => lines[index].text).join('\n')), lines: indexes, guessed };
+}
+
+/** How many TABs a line has, and whether one ends it. */
+function tabShape(text: string): string {
+  let tabs = 0;
+  for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) tabs++;
+  return `${tabs}${ENDS_WITH_TAB.test(text) ? '+' : ''}`;
 }
 
 /**
