@@ -34,31 +34,118 @@ function headingStyle(text: string): number {
   return -1;
 }
 
-/** Line indexes in [start, end) before which a block breaks into another cell. */
-export function cellBreaks(lines: readonly Line[], start: number, end: number): number[] {
+/** What becomes of a line: the lines that stand for it (split, or preceded by a break), or none (a break dropped). */
+export type CellEdits = Map<number, Line[]>;
+
+//   > | 13,799
+//       ^ an amount alone: the budget cell after the content's lines
+const AMOUNT = /^[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$/u;
+//   > | 449(健保局
+//   > |
+//   > | 補助)
+//       ^ the rest of a bracket left open: the same cell
+const OPEN_VALUE = /^[0-9][0-9,.]*[(（][^)）]*$/u;
+const CLOSING = /^[^(（]*[)）]$/u;
+const STARTS_WITH_ORDINAL = /^(?:[0-9]+\s*[.．、]|[(（][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+、)/u;
+
+/** A block longer than this is not MuPDF's group of neighbouring lines (pdftotext's reading order runs a page together). */
+const MAX_BLOCK = 16;
+
+/**
+ * MuPDF's shape: text in blocks of a few lines, many of more than one line
+ * (pdfminer with a small line margin puts every line in a block of its
+ * own; `pdftotext -raw` writes no blank line at all).
+ */
+function blockShaped(lines: readonly Line[], start: number, end: number): boolean {
+  let blocks = 0;
+  let multi = 0;
+  let length = 0;
+  for (let i = start; i <= end; i++) {
+    if (i < end && isText(lines[i])) {
+      length++;
+      continue;
+    }
+    if (length > MAX_BLOCK) return false;
+    if (length > 0) blocks++;
+    if (length > 1) multi++;
+    length = 0;
+  }
+  return blocks > 0 && multi * 3 >= blocks;
+}
+
+function blank(line: Line): Line {
+  return { ...line, text: '', role: 'blank' };
+}
+
+function isText(line: Line | undefined): line is Line {
+  return line !== undefined && line.role === 'content' && line.text.trim() !== '';
+}
+
+/**
+ * The edits that split the blocks of lines [start, end) into cells.  In a
+ * work plan (`budgets`), an amount at a block's end is a cell of its own and
+ * an amount whose bracket a block break cut is joined again.  MuPDF also
+ * joins two cells that share a baseline with a space; their second cell's
+ * other lines then make the next block:
+ *
+ *   > | 四、社會福利與救助 推行身心障礙者福利，加
+ *                        ^ a heading, then the cell beside it
+ *   > |
+ *   > | 強身心障礙福利服務工
+ *       ^ no wider than that cell's line: its next lines
+ */
+export function cellEdits(lines: readonly Line[], start: number, end: number, budgets = false): CellEdits {
+  const edits: CellEdits = new Map();
+  if (!blockShaped(lines, start, end)) return edits;
   const widest = [0, 0, 0];
   for (let i = start; i < end; i++) {
     const text = lines[i].text.trim();
     const style = headingStyle(text);
     if (style >= 0 && !/\s/u.test(text)) widest[style] = Math.max(widest[style], width(text));
   }
-  const breaks: number[] = [];
+  const breakBefore = (i: number) => edits.set(i, [blank(lines[i]), lines[i]]);
   for (let i = start; i < end; i++) {
-    const text = lines[i].text.trim();
-    const blockStart = i === start || lines[i - 1].role !== 'content' || lines[i - 1].text.trim() === '';
-    if (!blockStart || lines[i].role !== 'content') continue;
-    const style = headingStyle(text);
-    if (style < 0 || /\s/u.test(text) || width(text) > widest[style] - 1) continue;
-    // A complete heading with more lines in its block: those are other cells.
-    let j = i + 1;
-    if (j >= end || lines[j].role !== 'content' || lines[j].text.trim() === '') continue;
-    breaks.push(j);
-    for (; j + 1 < end && lines[j + 1].role === 'content' && lines[j + 1].text.trim() !== ''; j++) {
-      if (width(lines[j + 1].text.trim()) >= width(lines[j].text.trim()) + WIDER) breaks.push(j + 1);
+    const line = lines[i];
+    if (!isText(line)) continue;
+    const text = line.text.trim();
+    const blockStart = i === start || !isText(lines[i - 1]);
+    if (budgets && !blockStart && AMOUNT.test(text) && !isText(lines[i + 1])) breakBefore(i);
+    if (budgets && OPEN_VALUE.test(text) && !isText(lines[i + 1]) && i + 2 < end && lines[i + 1].role === 'blank' && isText(lines[i + 2]) && CLOSING.test(lines[i + 2].text.trim())) {
+      edits.set(i + 1, []);
     }
-    i = j;
+    if (!blockStart) continue;
+    const style = headingStyle(text);
+    if (style < 0) continue;
+    const space = text.search(/\s/u);
+    // A space between two CJK characters: MuPDF's join of two spans (`(八)e 化管理系統` is one cell).
+    // A line alone in its block with one such join (pdftotext's reading-order text joins
+    // the first lines of a row's cells the same way, its next lines following without a break).
+    const joined = space > 0 && /[^\x00-\x7f]\s+[^\x00-\x7f]/u.test(text.slice(space - 1, space + 3));
+    if (joined && (isText(lines[i + 1]) || /\s/u.test(text.slice(space).trim()))) continue;
+    if (joined) {
+      // A heading and the cell beside it on one line.
+      const head = text.slice(0, space);
+      const rest = text.slice(space).trim();
+      if (width(head) <= 2 || rest === '' || STARTS_WITH_ORDINAL.test(rest)) continue;
+      const at = line.text.indexOf(rest);
+      edits.set(i, [{ ...line, text: head }, blank(line), { ...line, text: rest, offset: line.offset + at }]);
+      // Its next lines after a break: joined when no wider than it.
+      if (i + 2 < end && lines[i + 1].role === 'blank' && isText(lines[i + 2]) && width(lines[i + 2].text.trim()) <= width(rest) + 0.5 && !STARTS_WITH_ORDINAL.test(lines[i + 2].text.trim())) {
+        edits.set(i + 1, []);
+      }
+      continue;
+    }
+    if (!isText(lines[i + 1]) || i + 1 >= end) continue;
+    // A complete heading: narrower than the widest of its style, or than the line after it.
+    const complete = width(text) <= widest[style] - 1 || width(lines[i + 1].text.trim()) >= width(text) + WIDER;
+    if (!complete) continue;
+    breakBefore(i + 1);
+    let j = i + 1;
+    for (; j + 1 < end && isText(lines[j + 1]); j++) {
+      if (width(lines[j + 1].text.trim()) >= width(lines[j].text.trim()) + WIDER) breakBefore(j + 1);
+    }
   }
-  return breaks;
+  return edits;
 }
 
 export const blockCellsReader: TableReader = {
@@ -66,22 +153,19 @@ export const blockCellsReader: TableReader = {
   read(lines, start, limit, source) {
     const first = readingOrderReader.read(lines, start, limit, source);
     if (!first) return null;
-    const breaks = cellBreaks(lines, start, first.end);
+    const budgets = first.header.some((label) => /預算|經費/u.test(label));
+    const edits = cellEdits(lines, start, first.end, budgets);
     // Nothing to split: the reading-order reader, next in the list, reads it as it is.
-    if (breaks.length === 0) return null;
-    // The same lines with a blank line at each break; `origin` maps them back.
+    if (edits.size === 0) return null;
+    // The same lines, edited; `origin` maps them back.
     const split: Line[] = lines.slice(0, start);
     const origin: number[] = [];
     for (let i = 0; i < start; i++) origin.push(i);
-    let b = 0;
     for (let i = start; i < limit; i++) {
-      if (b < breaks.length && breaks[b] === i) {
-        split.push({ ...lines[i], text: '', role: 'blank' });
+      for (const line of edits.get(i) ?? [lines[i]]) {
+        split.push(line);
         origin.push(i);
-        b++;
       }
-      split.push(lines[i]);
-      origin.push(i);
     }
     const table = readingOrderReader.read(split, start, split.length, source);
     if (!table) return null;
