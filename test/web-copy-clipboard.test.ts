@@ -155,4 +155,23 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
       for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     });
   }
+
+  // The LibreOffice exports' selections: cells as paragraphs, their rows only
+  // told apart by the TAB lines (Firefox) or not at all (Chromium).  Work plans
+  // are not read (every cell a paragraph: items and their contents alike).
+  it('chromium selection of the LibreOffice export', () => {
+    const totals = scoreFixtures('chromium-libreoffice-selection');
+    for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.946);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.919);
+    expect(totals.report).toBeGreaterThanOrEqual(0.935);
+  });
+
+  it('firefox selection of the LibreOffice export', () => {
+    const totals = scoreFixtures('firefox-libreoffice-selection');
+    for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.65);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.772);
+    expect(totals.report).toBeGreaterThanOrEqual(0.935);
+  });
 });
