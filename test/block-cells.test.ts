@@ -67,6 +67,18 @@ describe('cells MuPDF joined on a line, and amounts', () => {
   });
 });
 
+describe('an indicator and its measure on one line (KPI tables)', () => {
+  it('splits them and sets the targets after them apart (corpus PDF 52)', () => {
+    const lines = ['一', '區域排水', '', '1', '路燈故障時修護時效 1個工作天完成修護率', '90%', '90%', '90%', '90%', '', '2', '路平工程完成件數比', '率'];
+    expect(edited(lines).slice(3, 11)).toEqual(['1', '路燈故障時修護時效', '', '1個工作天完成修護率', '', '90%', '90%', '90%']);
+  });
+
+  it('keeps a measure wrapped before its last value (`×10` / `0%`)', () => {
+    const lines = ['六', '強化統計調查，', '', '調查作業完成率', '當年作業執行完成數÷當', '年預定作業執行數 ×10', '0%', '', '10', '0%'];
+    expect(edited(lines)).toEqual(lines);
+  });
+});
+
 const base = path.join(root, 'fixtures/extractors');
 
 function score(folder: string): Record<string, number | null> {

@@ -19,7 +19,7 @@
  * width (`肆、會` / `計部門`): as wide as the others, they stay.
  */
 import type { Line, RawTable, TableReader } from '../types.js';
-import { width } from './flattened-cells.js';
+import { isValueToken, width } from './flattened-cells.js';
 import { readingOrderReader } from './reading-order.js';
 
 //   > | (六)公務統計
@@ -73,6 +73,36 @@ function blockShaped(lines: readonly Line[], start: number, end: number): boolea
   return blocks > 0 && multi * 3 >= blocks;
 }
 
+/**
+ * In a KPI table, an indicator and its measure that share a baseline come
+ * out as one line, with the targets after them in the same block:
+ *
+ *   > | 1
+ *   > | 路燈故障時修護時效 1個工作天完成修護率
+ *                         ^ one space after a CJK character: two cells
+ *   > | 90%
+ *       ^ values to the block's end: the targets, a block of their own
+ */
+function splitBeforeTargets(lines: readonly Line[], i: number, end: number, edits: CellEdits): void {
+  const line = lines[i];
+  const text = line.text.trim();
+  const parts = text.split(/\s+/u);
+  if (parts.length !== 2 || /[\x00-\x7f]$/u.test(parts[0]) || isValueToken(parts[1]) || countHan(parts[0]) < 2 || countHan(parts[1]) < 2 || !isText(lines[i + 1])) return;
+  let j = i + 1;
+  while (j < end && isText(lines[j]) && isValueToken(lines[j].text.trim())) j++;
+  // The targets: two values or more, to the block's end.
+  if (j < i + 3 || (j < end && isText(lines[j]))) return;
+  const at = line.text.indexOf(parts[1], line.text.indexOf(parts[0]) + parts[0].length);
+  edits.set(i, [{ ...line, text: parts[0] }, blank(line), { ...line, text: parts[1], offset: line.offset + at }]);
+  edits.set(i + 1, [blank(lines[i + 1]), lines[i + 1]]);
+}
+
+function countHan(text: string): number {
+  let count = 0;
+  for (const char of text) if (/\p{Script=Han}/u.test(char)) count++;
+  return count;
+}
+
 function blank(line: Line): Line {
   return { ...line, text: '', role: 'blank' };
 }
@@ -113,6 +143,7 @@ export function cellEdits(lines: readonly Line[], start: number, end: number, bu
     if (budgets && OPEN_VALUE.test(text) && !isText(lines[i + 1]) && i + 2 < end && lines[i + 1].role === 'blank' && isText(lines[i + 2]) && CLOSING.test(lines[i + 2].text.trim())) {
       edits.set(i + 1, []);
     }
+    if (!budgets && !blockStart && !edits.has(i)) splitBeforeTargets(lines, i, end, edits);
     if (!blockStart) continue;
     const style = headingStyle(text);
     if (style < 0) continue;
