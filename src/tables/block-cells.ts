@@ -18,13 +18,16 @@
  * more than a character's kerning.  Headings of a narrow column wrap at its
  * width (`肆、會` / `計部門`): as wide as the others, they stay.
  */
-import type { Line, RawTable, TableReader } from '../types.js';
+import type { Line, RawTable, SourceText, TableReader } from '../types.js';
 import { isValueToken, width } from './flattened-cells.js';
 import { readingOrderReader } from './reading-order.js';
 
 //   > | (六)公務統計
 //       ^^^^ a heading ordinal, by style
 const HEADING_STYLES: readonly RegExp[] = [/^[一二三四五六七八九十]+、/u, /^[(（][一二三四五六七八九十]+[)）]/u, /^[壹貳參肆伍陸柒捌玖拾]+、/u];
+
+/** Lines past the unedited table's end the edited one may still take. */
+const LOOK_PAST = 256;
 
 /** Lines wider than the one above by at least this (full-width characters) start a new cell. */
 const WIDER = 2;
@@ -56,7 +59,7 @@ const MAX_BLOCK = 16;
  * (pdfminer with a small line margin puts every line in a block of its
  * own; `pdftotext -raw` writes no blank line at all).
  */
-function blockShaped(lines: readonly Line[], start: number, end: number): boolean {
+function blockShaped(lines: readonly Line[], start: number, end: number, maxBlock = MAX_BLOCK): boolean {
   let blocks = 0;
   let multi = 0;
   let length = 0;
@@ -65,7 +68,7 @@ function blockShaped(lines: readonly Line[], start: number, end: number): boolea
       length++;
       continue;
     }
-    if (length > MAX_BLOCK) return false;
+    if (length > maxBlock) return false;
     if (length > 0) blocks++;
     if (length > 1) multi++;
     length = 0;
@@ -179,28 +182,35 @@ export function cellEdits(lines: readonly Line[], start: number, end: number, bu
   return edits;
 }
 
+const blockShapedSources = new WeakMap<SourceText, boolean>();
+
 export const blockCellsReader: TableReader = {
   layout: 'reading-order',
   read(lines, start, limit, source) {
+    // Looked at once per text (its prose may hold long blocks; each table is looked at again).
+    let shaped = blockShapedSources.get(source);
+    if (shaped === undefined) blockShapedSources.set(source, (shaped = blockShaped(lines, 0, lines.length, Number.POSITIVE_INFINITY)));
+    if (!shaped) return null;
     const first = readingOrderReader.read(lines, start, limit, source);
     if (!first) return null;
     const budgets = first.header.some((label) => /預算|經費/u.test(label));
     const edits = cellEdits(lines, start, first.end, budgets);
-    // Nothing to split: the reading-order reader, next in the list, reads it as it is.
-    if (edits.size === 0) return null;
-    // The same lines, edited; `origin` maps them back.
-    const split: Line[] = lines.slice(0, start);
+    // Nothing to split: the table as the reading-order reader reads it.
+    if (edits.size === 0) return first;
+    // The table's lines (and a bounded look past them), edited, renumbered from 0
+    // (readers keep a line's `index`); `origin` maps them back.
+    const windowEnd = Math.min(limit, first.end + LOOK_PAST);
+    const split: Line[] = [];
     const origin: number[] = [];
-    for (let i = 0; i < start; i++) origin.push(i);
-    for (let i = start; i < limit; i++) {
+    for (let i = start; i < windowEnd; i++) {
       for (const line of edits.get(i) ?? [lines[i]]) {
-        split.push(line);
+        split.push({ ...line, index: split.length });
         origin.push(i);
       }
     }
-    const table = readingOrderReader.read(split, start, split.length, source);
+    const table = readingOrderReader.read(split, 0, split.length, source);
     if (!table) return null;
-    const back = (index: number): number => (index >= origin.length ? limit : origin[index]);
+    const back = (index: number): number => (index >= origin.length ? windowEnd : origin[index]);
     return {
       ...table,
       start: back(table.start),

@@ -159,6 +159,8 @@ export function joinRows(lines: readonly Line[], start: number, end: number): Co
   // The header's rows as the browser's other text gives them (`完成程度<br>百分比` joined back).
   const header = joinLines(lines, start, bodyStart, widest);
   const width = Math.max(widest, header.length > 1 && labelRow(header[1].cells) ? header[0].cells.length + header[1].cells.length - 1 : header[0].cells.length);
+  // Placing a line's cells looks at every column: bounded, as plan tables are (a dozen columns at most).
+  if (width > MAX_CLIPBOARD_WIDTH) return joinLines(lines, start, end);
   return header.concat(clipboardRows(lines, bodyStart, end, width));
 }
 
@@ -182,6 +184,8 @@ function headerEnd(lines: readonly Line[], start: number, end: number): number {
   }
   return i;
 }
+
+const MAX_CLIPBOARD_WIDTH = 64;
 
 //   > | 百分比\t備註
 //       ^ labels of at most 4 characters
