@@ -167,6 +167,22 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
     expect(totals.report).toBeGreaterThanOrEqual(0.935);
   });
 
+  // pandoc's HTML (only cells of several paragraphs are `<p>`, set off by blank
+  // lines in the browser's text): work plans not read yet (Firefox's selection in part).
+  const PANDOC: Record<string, Record<string, number>> = {
+    'chromium-pandoc': { outline: 1, kpiRows: 1, kpiCells: 1, report: 0.937 },
+    'chromium-pandoc-selection': { outline: 0.947, kpiRows: 1, kpiCells: 1, report: 0.464 },
+    'firefox-pandoc-selection': { outline: 1, kpiRows: 1, kpiCells: 1, work: 0.295, budgets: 0.714, report: 0.937 },
+  };
+  for (const [folder, floors] of Object.entries(PANDOC)) {
+    it(`${folder} (the DOCX files through pandoc's HTML)`, () => {
+      const totals = scoreFixtures(folder);
+      expect(totals.docs).toBe(1);
+      expect(totals.meta).toBe(1);
+      for (const [metric, floor] of Object.entries(floors)) expect(totals[metric], metric).toBeGreaterThanOrEqual(floor);
+    });
+  }
+
   it('firefox selection of the LibreOffice export', () => {
     const totals = scoreFixtures('firefox-libreoffice-selection');
     for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
