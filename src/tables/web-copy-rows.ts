@@ -52,8 +52,10 @@ export function tableRegion(lines: readonly Line[], start: number, limit: number
     const line = lines[i];
     if (hasTab(line)) {
       if (STARTS_WITH_TAB.test(line.text)) leadingTab = true;
-      // A TAB alone after a blank line: a `<p>` cell's layout, not a browser's copy of a `<td>`.
-      if (previousBlank && line.text.trim() === '') return null;
+      // A TAB alone between blank lines: a `<p>` cell's layout (every cell a
+      // paragraph), not a browser's copy of a `<td>`; right before a row, the
+      // empty cell after a cell of `<p>` paragraphs (pandoc's HTML).
+      if (previousBlank && line.text.trim() === '' && i + 2 < limit && lines[i + 1].role === 'blank' && !lines[i + 2].text.includes('\t')) return null;
       end = ++i;
       previousBlank = false;
       continue;
@@ -114,6 +116,9 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
   const rows: { text: string[]; lines: number[]; guessed: boolean }[] = [];
   let current: { text: string[]; lines: number[]; guessed: boolean } | null = null;
   let blankBefore = false;
+  const spaced = paragraphsSpaced(lines, start, end);
+  // A cell that a line's trailing TAB opened is taking its paragraphs.
+  let inCell = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     if (!hasTab(line) && line.role !== 'content') {
@@ -126,11 +131,13 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
     if (current) {
       const previous: string = current.text[current.text.length - 1];
       if (STARTS_WITH_TAB.test(text)) join = true;
+      else if (blankBefore && spaced && inCell && !text.includes('\t')) join = true;
       else if (blankBefore) join = false;
       else if (!innerTab(text)) join = true;
       else guessed = !ENDS_WITH_TAB.test(previous);
     }
     blankBefore = false;
+    if (text.includes('\t')) inCell = ENDS_WITH_TAB.test(text);
     if (join && current) {
       current.text.push(text);
       current.lines.push(i);
@@ -191,6 +198,27 @@ const MAX_CLIPBOARD_WIDTH = 64;
 //       ^ labels of at most 4 characters
 const MAX_LABEL = 4;
 const BRACKETED = /^[(（][^()（）]*[)）]$/u;
+
+/**
+ * A cell's paragraphs set off by blank lines from the line that opened the
+ * cell (pandoc's HTML: a cell of several paragraphs is `<p>`s, in a browser
+ * a blank line around each), and never right after it (a `<div>`'s are):
+ *
+ *   > | 農業用地作農業設施容許使用申請同意書之核發。\t
+ *   > |
+ *       ^ a blank line, then the opened cell's first paragraph
+ *   > | 申請農業用地作農業設施容許使用者，檢附相關證明文件…
+ */
+function paragraphsSpaced(lines: readonly Line[], start: number, end: number): boolean {
+  let spaced = false;
+  for (let i = start; i + 1 < end; i++) {
+    if (!lines[i].text.includes('\t') || !ENDS_WITH_TAB.test(lines[i].text)) continue;
+    const next = lines[i + 1];
+    if (next.role === 'content' && !next.text.includes('\t')) return false;
+    if (next.role === 'blank' && i + 2 < end && lines[i + 2].role === 'content' && !lines[i + 2].text.includes('\t')) spaced = true;
+  }
+  return spaced;
+}
 
 /**
  * Chromium's selection text (what a copy puts on the clipboard) drops a TAB
