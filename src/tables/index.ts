@@ -5,6 +5,7 @@
  */
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
 import { alignedReader } from './aligned.js';
+import { blockCellsReader } from './block-cells.js';
 import { cellPerLineReader } from './cell-per-line.js';
 import { dashedReader } from './dashed.js';
 import { flattenedReader } from './flattened.js';
@@ -17,7 +18,7 @@ import { tsvReader } from './tsv.js';
 import { webCopyReader } from './web-copy.js';
 import { writerTextReader } from './writer-text.js';
 
-export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, writerTextReader, readingOrderReader];
+export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, writerTextReader, blockCellsReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
@@ -36,7 +37,7 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
       // An index loop: this runs at every content line.
       for (let r = 0; r < readers.length; r++) {
         // A running header is a table's header in PDF text (layout text, or reading-order text that prints the page number above it).
-        if (runningHeader && source.format !== 'pdf-layout-text' && source.format !== 'pdf' && readers[r] !== readingOrderReader) continue;
+        if (runningHeader && source.format !== 'pdf-layout-text' && source.format !== 'pdf' && readers[r] !== readingOrderReader && readers[r] !== blockCellsReader) continue;
         found = readers[r].read(lines, index, span.end, source);
         if (found) break;
       }

@@ -20,6 +20,7 @@
  * table that fits beside its neighbour (`完成程度<br>百分比`).
  */
 import type { Line } from '../types.js';
+import { clipboardRows } from './web-copy-clipboard.js';
 
 export interface CopiedRow {
   cells: string[];
@@ -46,11 +47,15 @@ export function tableRegion(lines: readonly Line[], start: number, limit: number
   let end = start;
   let i = start;
   let previousBlank = false;
+  let leadingTab = false;
   while (i < limit) {
     const line = lines[i];
     if (hasTab(line)) {
-      // A TAB alone after a blank line: a `<p>` cell's layout, not a browser's copy of a `<td>`.
-      if (previousBlank && line.text.trim() === '') return null;
+      if (STARTS_WITH_TAB.test(line.text)) leadingTab = true;
+      // A TAB alone between blank lines: a `<p>` cell's layout (every cell a
+      // paragraph), not a browser's copy of a `<td>`; right before a row, the
+      // empty cell after a cell of `<p>` paragraphs (pandoc's HTML).
+      if (previousBlank && line.text.trim() === '' && i + 2 < limit && lines[i + 1].role === 'blank' && !lines[i + 2].text.includes('\t')) return null;
       end = ++i;
       previousBlank = false;
       continue;
@@ -67,15 +72,38 @@ export function tableRegion(lines: readonly Line[], start: number, limit: number
       j++;
       seen++;
     }
-    if (j >= limit || seen >= MAX_BLOCK_LINES || !hasTab(lines[j])) break;
+    if (j >= limit || seen >= MAX_BLOCK_LINES || !hasTab(lines[j])) {
+      if (!leadingTab && ENDS_WITH_TAB.test(lines[i - 1].text)) end = lastBlockEnd(lines, i, Math.min(j, limit));
+      break;
+    }
     // Chromium's selection text drops that TAB (and the blank lines): a run
-    // without blank lines between a line that opened a cell and the rest of
-    // the row, unless that is the header of the next table.
-    if (!STARTS_WITH_TAB.test(lines[j].text) && !(ENDS_WITH_TAB.test(lines[i - 1].text) && noBlank(lines, i, j) && lines[j].text !== lines[start].text)) break;
+    // without blank lines between a line that opened a cell (or the header
+    // and its bracketed note) and the rest of the row, unless that is the
+    // header of the next table.
+    const opens = ENDS_WITH_TAB.test(lines[i - 1].text) || (i - 1 === start && BRACKETED.test(line.text.trim()));
+    if (!STARTS_WITH_TAB.test(lines[j].text) && !(opens && noBlank(lines, i, j) && lines[j].text !== lines[start].text)) break;
     previousBlank = lines[j - 1].role === 'blank';
     i = j;
   }
   return end > start ? { start, end } : null;
+}
+
+//   > | 針對西區所有道路附屬設施依開口契約派工進行零星修復(補)工程。\t
+//   > | 1. 本區道路路面維護及搶修。2. 維護改善市區道路側溝…
+//   > | 15,500
+//   > | 伍、人事部門
+//       ^ a heading: past the table
+const HEADING = /^(?:[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+、|第[一二三四五六七八九十0-9]+[章節篇])/u;
+
+/**
+ * The end of the block that the table's last row opened, in Chromium's
+ * clipboard text (no TAB, no blank line after it): its lines up to a blank
+ * line or a heading.
+ */
+function lastBlockEnd(lines: readonly Line[], from: number, to: number): number {
+  let i = from;
+  while (i < to && lines[i].role === 'content' && !HEADING.test(lines[i].text.trim())) i++;
+  return i;
 }
 
 function noBlank(lines: readonly Line[], from: number, to: number): boolean {
@@ -84,10 +112,13 @@ function noBlank(lines: readonly Line[], from: number, to: number): boolean {
 }
 
 /** The rows of lines [start, end): physical lines joined where a cell's paragraphs broke the row. */
-export function joinRows(lines: readonly Line[], start: number, end: number): CopiedRow[] {
+function joinLines(lines: readonly Line[], start: number, end: number, minWidth = 0): CopiedRow[] {
   const rows: { text: string[]; lines: number[]; guessed: boolean }[] = [];
   let current: { text: string[]; lines: number[]; guessed: boolean } | null = null;
   let blankBefore = false;
+  const spaced = paragraphsSpaced(lines, start, end);
+  // A cell that a line's trailing TAB opened is taking its paragraphs.
+  let inCell = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     if (!hasTab(line) && line.role !== 'content') {
@@ -100,11 +131,13 @@ export function joinRows(lines: readonly Line[], start: number, end: number): Co
     if (current) {
       const previous: string = current.text[current.text.length - 1];
       if (STARTS_WITH_TAB.test(text)) join = true;
+      else if (blankBefore && spaced && inCell && !text.includes('\t')) join = true;
       else if (blankBefore) join = false;
       else if (!innerTab(text)) join = true;
       else guessed = !ENDS_WITH_TAB.test(previous);
     }
     blankBefore = false;
+    if (text.includes('\t')) inCell = ENDS_WITH_TAB.test(text);
     if (join && current) {
       current.text.push(text);
       current.lines.push(i);
@@ -114,14 +147,77 @@ export function joinRows(lines: readonly Line[], start: number, end: number): Co
     }
   }
   const split: CopiedRow[] = rows.map((row) => ({ cells: splitCells(row.text.join('\n')), lines: row.lines, guessed: row.guessed }));
-  const joined = joinFragments(split);
+  const joined = joinFragments(split, minWidth);
   const width = tableWidth(lines, start, end, joined);
   const fitted: CopiedRow[] = [];
   for (const row of joined) {
     if (row.cells.length <= width) fitted.push(row);
     else for (const part of splitOverflow(lines, row, width)) fitted.push(part);
   }
-  return droppedTabs(lines, start, end) ? joinAfterParagraphs(lines, fitted, width) : fitted;
+  return splitAfterTail(lines, fitted, width);
+}
+
+/** The rows of lines [start, end): Chromium's clipboard text read by its own rules, other text joined line by line. */
+export function joinRows(lines: readonly Line[], start: number, end: number): CopiedRow[] {
+  if (!droppedTabs(lines, start, end)) return joinLines(lines, start, end);
+  const bodyStart = headerEnd(lines, start, end);
+  let widest = 0;
+  for (let i = start; i < end; i++) if (lines[i].text.includes('\t')) widest = Math.max(widest, lines[i].text.split('\t').length);
+  // The header's rows as the browser's other text gives them (`完成程度<br>百分比` joined back).
+  const header = joinLines(lines, start, bodyStart, widest);
+  const width = Math.max(widest, header.length > 1 && labelRow(header[1].cells) ? header[0].cells.length + header[1].cells.length - 1 : header[0].cells.length);
+  // Placing a line's cells looks at every column: bounded, as plan tables are (a dozen columns at most).
+  if (width > MAX_CLIPBOARD_WIDTH) return joinLines(lines, start, end);
+  return header.concat(clipboardRows(lines, bodyStart, end, width));
+}
+
+/**
+ * Where the header of a table in Chromium's clipboard text ends: after its
+ * first line, the lines that a `<br>` or a second header row made, a note
+ * in brackets or a row of short labels, go with it.
+ *
+ *   > | 機關工作項目\t重要工作計畫項目\t實施內容\t預算金額
+ *   > | (單位：千元)
+ *       ^ a bracketed note: the last header cell's second line
+ *   > | 一、貫徹農地農用政策
+ */
+function headerEnd(lines: readonly Line[], start: number, end: number): number {
+  let i = start + 1;
+  while (i < end) {
+    const text = lines[i].text.trim();
+    if (lines[i].role !== 'content') break;
+    if (!text.includes('\t') ? !BRACKETED.test(text) : ENDS_WITH_TAB.test(lines[i].text) || text.split('\t').some((cell) => [...cell.trim()].length > MAX_LABEL)) break;
+    i++;
+  }
+  return i;
+}
+
+const MAX_CLIPBOARD_WIDTH = 64;
+
+//   > | 百分比\t備註
+//       ^ labels of at most 4 characters
+const MAX_LABEL = 4;
+const BRACKETED = /^[(（][^()（）]*[)）]$/u;
+
+/**
+ * A cell's paragraphs set off by blank lines from the line that opened the
+ * cell (pandoc's HTML: a cell of several paragraphs is `<p>`s, in a browser
+ * a blank line around each), and never right after it (a `<div>`'s are):
+ *
+ *   > | 農業用地作農業設施容許使用申請同意書之核發。\t
+ *   > |
+ *       ^ a blank line, then the opened cell's first paragraph
+ *   > | 申請農業用地作農業設施容許使用者，檢附相關證明文件…
+ */
+function paragraphsSpaced(lines: readonly Line[], start: number, end: number): boolean {
+  let spaced = false;
+  for (let i = start; i + 1 < end; i++) {
+    if (!lines[i].text.includes('\t') || !ENDS_WITH_TAB.test(lines[i].text)) continue;
+    const next = lines[i + 1];
+    if (next.role === 'content' && !next.text.includes('\t')) return false;
+    if (next.role === 'blank' && i + 2 < end && lines[i + 2].role === 'content' && !lines[i + 2].text.includes('\t')) spaced = true;
+  }
+  return spaced;
 }
 
 /**
@@ -137,30 +233,6 @@ function droppedTabs(lines: readonly Line[], start: number, end: number): boolea
     if (line.role === 'content' && !line.text.includes('\t')) paragraphs = true;
   }
   return paragraphs;
-}
-
-/**
- * With the TAB after a cell's paragraphs dropped, the cells after them start
- * a line of their own: they go on with the row above while the row has room
- * for them.
- *
- *   > | 肆、會計部門\t一、歲計\t(一)編製預算\t
- *   > | 編製110年度預算, 歲入預算數16萬9,000元…
- *   > | 100%\t
- *       ^ 4 cells + 2 fit in 6: the rest of the row, not a row
- */
-function joinAfterParagraphs(lines: readonly Line[], rows: readonly CopiedRow[], width: number): CopiedRow[] {
-  const out: CopiedRow[] = [];
-  for (const row of rows) {
-    const last = out[out.length - 1];
-    const before = last ? lines[last.lines[last.lines.length - 1]] : null;
-    if (last && out.length > 1 && row.guessed && before && before.role === 'content' && !before.text.includes('\t') && last.cells.length + row.cells.length <= width) {
-      out[out.length - 1] = { cells: last.cells.concat(row.cells), lines: last.lines.concat(row.lines), guessed: last.guessed };
-      continue;
-    }
-    out.push(row);
-  }
-  return out;
 }
 
 /**
@@ -221,6 +293,53 @@ function splitOverflow(lines: readonly Line[], row: CopiedRow, width: number): C
 }
 
 /**
+ * Every row ends at the table's last column, so every row whose last cells
+ * follow a block ends with a line like the first body row's last one.  A
+ * selection's text (Firefox) has no blank line before a row that starts
+ * with a paragraph, and that row fits beside a short row above it; it
+ * starts after that line:
+ *
+ *   > | \t100%\t
+ *       ^ the first row's last line: 完成程度, then the empty 備註
+ *   > | 2. 均於期限內完成款項支付。
+ *       ^ after that line again: a row starting with a paragraph
+ *   > | \t100%\t
+ */
+function splitAfterTail(lines: readonly Line[], rows: readonly CopiedRow[], width: number): CopiedRow[] {
+  const first = rows.length > 1 && labelRow(rows[1].cells) ? 2 : 1;
+  if (rows.length <= first || rows[first].cells.length !== width) return rows as CopiedRow[];
+  const tail = lines[rows[first].lines[rows[first].lines.length - 1]].text;
+  if (!STARTS_WITH_TAB.test(tail)) return rows as CopiedRow[];
+  const shape = tabShape(tail);
+  const out: CopiedRow[] = [];
+  for (const row of rows) {
+    let from = 0;
+    for (let k = 0; k + 1 < row.lines.length; k++) {
+      const text = lines[row.lines[k]].text;
+      const next = lines[row.lines[k + 1]];
+      if (k + 1 > from && STARTS_WITH_TAB.test(text) && tabShape(text) === shape && next.role === 'content' && !next.text.includes('\t')) {
+        out.push(part(lines, row, from, k + 1, from === 0 ? row.guessed : false));
+        from = k + 1;
+      }
+    }
+    out.push(from === 0 ? row : part(lines, row, from, row.lines.length, false));
+  }
+  return out;
+}
+
+function part(lines: readonly Line[], row: CopiedRow, from: number, to: number, guessed: boolean): CopiedRow {
+  const indexes = row.lines.slice(from, to);
+  return { cells: splitCells(indexes.map((index) => lines[index].text).join('\n')), lines: indexes, guessed };
+}
+
+/** How many TABs a line has, and whether one ends it. */
+function tabShape(text: string): string {
+  let tabs = 0;
+  for (let at = text.indexOf('\t'); at !== -1; at = text.indexOf('\t', at + 1)) tabs++;
+  return `${tabs}${ENDS_WITH_TAB.test(text) ? '+' : ''}`;
+}
+
+/**
  * A line with a TAB, also one the line stage called blank (a TAB alone: the
  * empty cell after a cell's paragraphs); not furniture.
  */
@@ -257,8 +376,8 @@ const YEAR = /^(?:1[0-9]{2}|20[0-9]{2})\s*(?:年度?)?$/u;
  * (a header's second row) stays a row.  In the body a line of text and TAB
  * after a cell's text is a row: a browser writes every row from a new line.
  */
-function joinFragments(rows: CopiedRow[]): CopiedRow[] {
-  let width = 0;
+function joinFragments(rows: CopiedRow[], tableWidth: number): CopiedRow[] {
+  let width = tableWidth;
   for (const row of rows) if (row.cells.length > width) width = row.cells.length;
   const half = Math.ceil(width / 2);
   const out: CopiedRow[] = [];

@@ -100,11 +100,17 @@ function browserShape(lines: readonly Line[], start: number, end: number): boole
   let widest = 0;
   for (let i = start; i < end; i++) if (lines[i].text.includes('\t')) widest = Math.max(widest, cellCount(lines[i].text));
   if (cellCount(lines[start].text) < widest) return true;
+  let opened = 0;
   for (let i = start + 1; i < end; i++) {
     const previous = lines[i - 1];
     if (/^[ \u3000]*\t/u.test(lines[i].text) && previous.role === 'content' && !previous.text.includes('\t')) return true;
+    if (/\t[ \u3000]*$/u.test(previous.text) && lines[i].role === 'content' && !lines[i].text.includes('\t')) opened++;
+    // pandoc's `<p>` paragraphs: a blank line after the TAB that opened their cell.
+    if (i + 1 < end && previous.text.includes('\t') && /\t[ \u3000]*$/u.test(previous.text) && lines[i].role === 'blank' && lines[i + 1].role === 'content' && !lines[i + 1].text.includes('\t')) opened++;
   }
-  return false;
+  // Chromium's clipboard text: the TAB after a block dropped, only the one
+  // before it stays, at a line's end, in row after row.
+  return opened >= 2;
 }
 
 /** A line that can start a row: text before its first TAB. */
