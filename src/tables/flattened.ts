@@ -19,10 +19,11 @@ import { parseMarker } from '../markers.js';
 import { stripSpaces } from '../normalize/text.js';
 import { columnRole } from '../records/columns.js';
 import type { Line, RawTable, TableReader } from '../types.js';
-import { readItems } from './flattened-cells.js';
+import { marksCellEnds, readItems } from './flattened-cells.js';
 import { buildRevisionRows } from './flattened-revisions.js';
 import { buildRows } from './flattened-rows.js';
 import { append } from '../arrays.js';
+import { joinWrappedValues } from './wrapped-values.js';
 
 //   > | 關鍵策略目標 關鍵績效指標 衡量標準     年度目標值(修正後)     108年 109年
 //       ^^^^^^^^^^^^                          ^^^^^^^^^^^^^^^^^^     ^^^^^
@@ -70,7 +71,7 @@ export const flattenedReader: TableReader = {
     const years = Math.max(1, head.years.length);
     const { rows, diagnostics } = head.revision
       ? buildRevisionRows(body, { textColumns: head.textColumns + 1, years, page: head.header.includes('頁碼') }, lines)
-      : buildRows(readItems(body, { textColumns: head.textColumns, years }, lines), { textColumns: head.textColumns, years }, lines);
+      : buildRows(readItems(marksCellEnds(body) ? body : joinWrappedValues(body, years), { textColumns: head.textColumns, years }, lines), { textColumns: head.textColumns, years }, lines);
     if (rows.length === 0) return null;
     return { layout: 'flattened', header: head.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
