@@ -31,7 +31,7 @@ const HEADER_WORD =
   /^(?:關鍵策略目標|策略績效目標|共同性目標|策略目標|關鍵績效指標|衡量指標|共同性指標|績效指標|衡量標準|評估體制|評估方式|權重|(?:年度)?(?:績效)?目標值(?:\(修正後\)|（修正後）)?|(?:民國)?\d{2,3}年度?|修正理由|頁碼|單位?|位|序號|編號)$/u;
 const STRATEGY_WORD = /關鍵策略目標|策略績效目標|共同性目標|策略目標/u;
 const INDICATOR_WORD = /關鍵績效指標|衡量指標|共同性指標|績效指標/u;
-const MAX_HEADER_LINES = 6;
+const MAX_HEADER_LINES = 8;
 /** Every header line holds one of these (a quick test before splitting it into words). */
 const HEADER_HINT = /目標|指標|標準|體制|評估|權重|年|理由|頁碼|單|位|序號|編號/u;
 
@@ -79,6 +79,23 @@ export const flattenedReader: TableReader = {
 
 const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
 
+//   > | 108
+//   > | 年          (a year column's title wrapped in its narrow cell, `pdftotext -raw` of a Writer PDF)
+//       ^
+const BARE_YEAR = /^\s*(?:民國)?(\d{2,3})\s*$/u;
+
+/** A bare year over a line `年` (or `年度`): one header word, and the line after it. */
+function splitYear(lines: readonly Line[], i: number, limit: number): { word: string; next: number } | null {
+  const year = BARE_YEAR.exec(lines[i].text);
+  if (!year || Number(year[1]) < 80 || Number(year[1]) > 200) return null;
+  for (let k = i + 1; k < limit && k < i + 3; k++) {
+    if (lines[k].role !== 'content') continue;
+    const unit = lines[k].text.trim();
+    return unit === '年' || unit === '年度' ? { word: `${year[1]}${unit}`, next: k } : null;
+  }
+  return null;
+}
+
 /**
  * A header repeated after a page break: a line of header words, but a lone
  * header word only next to another header line (else it is the end of a
@@ -92,6 +109,7 @@ const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
  */
 function isRepeatedHeader(lines: readonly Line[], i: number, limit: number): boolean {
   const text = lines[i].text;
+  if (splitYear(lines, i, limit) || (text.trim() === '年' && BARE_YEAR.test(previousContent(lines, i)))) return true;
   if (!isHeaderLine(text)) return false;
   if (/\S\s+\S/u.test(text.trim())) return true;
   return isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i));
@@ -104,8 +122,17 @@ function previousContent(lines: readonly Line[], i: number): string {
 
 export function isHeaderLine(text: string): boolean {
   if (!HEADER_HINT.test(text)) return false;
-  const words = text.trim().split(/\s+/u);
+  const words = headerWords(text);
   return words.length > 0 && words[0] !== '' && words.every((word) => HEADER_WORD.test(word));
+}
+
+//   > | 108 年 109 年 110 年 111 年     (a Writer PDF sets the number and `年` apart)
+//          ^
+const SPACED_YEAR = /(\d{2,3})\s+(年度?)(?=\s|$)/gu;
+
+/** A header line's words, a year and its `年` set apart taken as one. */
+function headerWords(text: string): string[] {
+  return text.trim().replace(SPACED_YEAR, '$1$2').split(/\s+/u);
 }
 
 interface Header {
@@ -134,8 +161,16 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   for (let i = start; i < limit && seen < MAX_HEADER_LINES; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
+    const split = splitYear(lines, i, limit);
+    if (split) {
+      words.push(split.word);
+      i = split.next;
+      end = i + 1;
+      seen++;
+      continue;
+    }
     if (!isHeaderLine(line.text)) break;
-    append(words, line.text.trim().split(/\s+/u));
+    append(words, headerWords(line.text));
     end = i + 1;
     seen++;
   }
