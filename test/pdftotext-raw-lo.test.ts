@@ -2,8 +2,8 @@
  * `pdftotext -raw` of the corpus's LibreOffice Writer PDFs (fixtures/extractors/
  * pdftotext-raw-lo/, made as the folder's README says): another producer under the
  * same extractor.  Writer sets a year apart from its `年` in the KPI header
- * (`108 年 109 年 …`, or `108` / `年` wrapped in a narrow cell), which the flattened
- * reader's header takes as one word.  Scored with fixtures/score.mjs against the
+ * (`108 年 109 年 …`, or `108` / `年` wrapped in a narrow cell) and wraps a title in its
+ * cell (`關鍵績效指` / `標`); the flattened reader's header takes each as one word.  Scored with fixtures/score.mjs against the
  * PDFs' gold; the floors are a ratchet — the scores reached, to be raised.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,8 +35,8 @@ describe('pdftotext -raw text of the Writer PDFs', () => {
   });
 
   it('KPI tables (floors: the scores reached)', () => {
-    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.6);
-    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.69);
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.64);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.77);
   });
 });
 
@@ -55,6 +55,11 @@ describe('a year set apart from its 年 in the KPI header', () => {
   it('reads `108` / `年` wrapped in a narrow cell as one year column', () => {
     // 51_chiayi-education-108-111-kpi-lo.txt
     const text = '關鍵策略目標 關鍵績效指標 衡量標準\n年度目標值\n108\n年\n109\n年\n110\n年\n111\n年\n一 落實美感教育\n發展校本美感課\n程及空間改造\n推動美感教育課程及計畫之校數 10 18 27 27\n';
+    expect(header(text)).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年', '年度目標值/110年', '年度目標值/111年']);
+  });
+  it('reads a header word wrapped in its cell (`關鍵績效指` / `標`)', () => {
+    // 55_chiayi-admin-108-111-kpi-lo.txt: each title on lines of its own, the indicator's wrapped.
+    const text = '關鍵策略目標\n關鍵績效指\n標\n衡量標準\n年度目標值\n108\n年\n109\n年\n110\n年\n111 年\n一\n精進文書作業效率，加強\n政府資訊公開\n';
     expect(header(text)).toEqual(['關鍵策略目標', '關鍵績效指標', '衡量標準', '年度目標值/108年', '年度目標值/109年', '年度目標值/110年', '年度目標值/111年']);
   });
 });

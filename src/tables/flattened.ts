@@ -43,9 +43,14 @@ export const flattenedReader: TableReader = {
     const first = lines[start];
     if (first.role !== 'content' || first.text.includes('\t')) return null;
     // Quick test before the real one: this runs on every line of a document.
-    if (!first.text.includes('標') || !first.text.includes('指')) return null;
+    if (!first.text.includes('標')) return null;
     const compact = stripSpaces(first.text);
-    if (!STRATEGY_WORD.test(compact) || !INDICATOR_WORD.test(compact)) return null;
+    if (!STRATEGY_WORD.test(compact)) return null;
+    if (!first.text.includes('指') || !INDICATOR_WORD.test(compact)) {
+      // The strategy title alone, the indicator's wrapped on the next lines.
+      const wrapped = HEADER_WORD.test(compact) ? wrappedWord(lines, start + 1, limit) : null;
+      if (!wrapped || !INDICATOR_WORD.test(wrapped.word)) return null;
+    }
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const body: Line[] = [];
@@ -135,6 +140,24 @@ function headerWords(text: string): string[] {
   return text.trim().replace(SPACED_YEAR, '$1$2').split(/\s+/u);
 }
 
+/**
+ * A header word wrapped in its narrow cell: a line that is no header word,
+ * and the line right after it, make one (no blank line between: the lines of
+ * one cell).
+ *
+ *   > | 關鍵績效指
+ *   > | 標            (`關鍵績效指標`)
+ *       ^
+ */
+function wrappedWord(lines: readonly Line[], i: number, limit: number): { word: string; next: number } | null {
+  if (i + 1 >= limit || lines[i].role !== 'content' || lines[i + 1].role !== 'content') return null;
+  const head = lines[i].text.trim();
+  const tail = lines[i + 1].text.trim();
+  if (head === '' || tail === '' || head.length + tail.length > 12 || /\s/u.test(head) || /\s/u.test(tail) || HEADER_WORD.test(head)) return null;
+  const word = head + tail;
+  return HEADER_WORD.test(word) ? { word, next: i + 1 } : null;
+}
+
 interface Header {
   header: string[];
   /** Text columns after the strategy column. */
@@ -165,6 +188,14 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     if (split) {
       words.push(split.word);
       i = split.next;
+      end = i + 1;
+      seen++;
+      continue;
+    }
+    const wrapped = isHeaderLine(line.text) ? null : wrappedWord(lines, i, limit);
+    if (wrapped) {
+      words.push(wrapped.word);
+      i = wrapped.next;
       end = i + 1;
       seen++;
       continue;
