@@ -52,6 +52,11 @@ describe('wrapped target values', () => {
     ]);
   });
 
+  it('gives a piece no value starts with (`00`) to the text line it ends', () => {
+    // 57_chiayi-smart-tech: the measure `平均每月電話進線數≧1200`, then `0` and three `≧1200`.
+    expect(joined('平均每月電話進線數≧12\n00\n0\n≧12\n00\n≧12\n00\n≧12\n00\n四')).toEqual(['平均每月電話進線數≧1200', '0 ≧1200 ≧1200 ≧1200', '四']);
+  });
+
   it('gives a value wrapped after `×` to the measure when the targets after it wrap too', () => {
     // 55_chiayi-admin: the measure ends `×` / `10` / `0%`, then four `100%` over two lines each.
     expect(joined('估當年所得扣繳件數）×\n10\n0%\n10\n0%\n10\n0%\n10\n0%\n10\n0%\n八')).toEqual(['估當年所得扣繳件數）×100%', '100% 100% 100% 100%', '八']);

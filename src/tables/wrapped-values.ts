@@ -157,13 +157,17 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
   // Pieces left over, but none without the first value, and that value goes
   // on from the text line before (a number cut there, or one wrapped after `×`): it ends that text.
   const before = k > 0 ? body[k - 1].text.trim() : '';
-  const own = values[0].length;
-  if (i < pieces.length && tail === 0 && /\p{Script=Han}/u.test(before) && /[0-9,.×xX÷*/]$/u.test(before)) {
+  //   > | 平均每月電話進線數≧12
+  //   > | 00                 (no value starts `00`: the measure's `≧1200`)
+  //       ^^
+  const zeroLed = /^0[0-9]/u.test(pieces[0].text) && /[0-9]$/u.test(before);
+  const own = zeroLed ? 1 : values[0].length;
+  if ((i < pieces.length || zeroLed) && tail === 0 && /\p{Script=Han}/u.test(before) && /[0-9,.×xX÷*/]$/u.test(before)) {
     const shifted = groupValues(pieces.slice(own), years);
     // After a sign, only in a run that wraps (else the text's own reader joins a whole value).
     const wraps = /[0-9,.]$/u.test(before) || own > 1 || shifted.values.some((value) => value.length > 1);
     if (wraps && shifted.used === pieces.length - own && shifted.values.length === years) {
-      carry = values[0].map((piece) => piece.text).join('');
+      carry = values[0].slice(0, own).map((piece) => piece.text).join('');
       values = shifted.values;
       i = pieces.length;
     }
