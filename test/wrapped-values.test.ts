@@ -52,6 +52,13 @@ describe('wrapped target values', () => {
     ]);
   });
 
+  it('places comparison signs printed after their numbers (Writer: `≧` on a baseline of its own)', () => {
+    // pdftotext-raw-lo/57_chiayi-smart-tech: 110 and 111 are `≧1000`.
+    expect(joined('參與總人次 - - 1000\n≧ 1000\n≧\n2\n支持青年團隊在地')).toEqual(['參與總人次 - - ≧1000 ≧1000', '2', '支持青年團隊在地']);
+    // A sign right before its number is read by the cell reader: left alone.
+    expect(joined('平均每月電話進線數\n0\n≧\n1200\n≧\n1200\n≧\n1200\n四')).toEqual(['平均每月電話進線數', '0 ≧1200 ≧1200 ≧1200', '四']);
+  });
+
   it('gives a piece no value starts with (`00`) to the text line it ends', () => {
     // 57_chiayi-smart-tech: the measure `平均每月電話進線數≧1200`, then `0` and three `≧1200`.
     expect(joined('平均每月電話進線數≧12\n00\n0\n≧12\n00\n≧12\n00\n≧12\n00\n四')).toEqual(['平均每月電話進線數≧1200', '0 ≧1200 ≧1200 ≧1200', '四']);

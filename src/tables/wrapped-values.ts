@@ -126,7 +126,7 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
     let ok = true;
     for (let w = 0; w < parts.length && ok; w++) {
       const goesOn = w === 0 && joinable(previous, parts[w]);
-      ok = goesOn || isTarget(parts[w]) || VALUE_START.test(parts[w]);
+      ok = goesOn || isTarget(parts[w]) || VALUE_START.test(parts[w]) || LONE_SIGN.test(parts[w]);
       previous = goesOn ? previous + parts[w] : parts[w];
     }
     if (!ok) break;
@@ -141,7 +141,8 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
     end--;
   }
   const unchanged = { lines: body.slice(k, end), end };
-  if (pieces.length <= years) return unchanged;
+  const signed = placeSigns(pieces);
+  if (pieces.length <= years && !signed) return unchanged;
   let { values, used: i } = groupValues(pieces, years);
   let carry = '';
   /** Lines kept as they are before the row's targets (a value that ends the text cell). */
@@ -185,7 +186,7 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
       i = pieces.length;
     }
   }
-  if (carry === '' && kept === k && values.every((value) => value.length === 1)) return unchanged;
+  if (!signed && carry === '' && kept === k && values.every((value) => value.length === 1)) return unchanged;
   // The cell readers take a value without a note only: a run with a noted value is left as printed.
   if (values.some((value) => !isValueToken(value.map((piece) => piece.text).join('')))) return unchanged;
   // Rewrite: the row's targets on one line (after the first line's text, as
@@ -200,6 +201,34 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
   }
   for (const [line, texts] of rest) lines.push({ ...body[line], text: texts.join(' ') });
   return { lines, end, carry };
+}
+
+//   > | 參與總人次 - - 1000
+//   > | ≧ 1000
+//   > | ≧            (Writer sets `≧` on a baseline of its own: printed after the numbers)
+//       ^
+const LONE_SIGN = /^[≧≦≥≤<>＜＞]$/u;
+
+/**
+ * Comparison signs printed apart, after the numbers they stand before: as
+ * many signs as numbers without one go to them in order (else the run is
+ * left as it is).  Returns whether it placed any.
+ */
+function placeSigns(pieces: Piece[]): boolean {
+  let signs = 0;
+  let numbers = 0;
+  for (const piece of pieces) {
+    if (LONE_SIGN.test(piece.text)) signs++;
+    else if (/^[0-9]/u.test(piece.text)) numbers++;
+  }
+  if (signs === 0 || signs !== numbers) return false;
+  // The sign goes after the number already when it stands right before it (`≧` / `1000`).
+  for (let p = 0; p + 1 < pieces.length; p++) if (LONE_SIGN.test(pieces[p].text) && /^[0-9]/u.test(pieces[p + 1].text) && pieces[p + 1].lineStart) return false;
+  const order = pieces.filter((piece) => LONE_SIGN.test(piece.text)).map((piece) => piece.text);
+  let n = 0;
+  for (const piece of pieces) if (/^[0-9]/u.test(piece.text)) piece.text = order[n++] + piece.text;
+  for (let p = pieces.length - 1; p >= 0; p--) if (LONE_SIGN.test(pieces[p].text)) pieces.splice(p, 1);
+  return true;
 }
 
 /**
