@@ -52,6 +52,14 @@ describe('wrapped target values', () => {
     ]);
   });
 
+  it('joins a unit Writer sets apart from its number (`19 日`, `881 公` / `噸`)', () => {
+    // pdftotext-raw-lo/61_chiayi-environment.
+    expect(joined('日數\n監測數據 19 日 8 日 15 日 10 日\n三')).toEqual(['日數', '監測數據 19日 8日 15日 10日', '三']);
+    expect(joined('實際完成數據\n881 公\n噸\n890 公噸 899 公噸 900 公噸\n')).toEqual(['實際完成數據', '881公噸 890公噸 899公噸 900公噸', '']);
+    // A unit word in a text cell stays apart when no run of targets follows.
+    expect(joined('每年辦理 1 場次\n特色馬拉松')).toEqual(['每年辦理 1 場次', '特色馬拉松']);
+  });
+
   it('places comparison signs printed after their numbers (Writer: `≧` on a baseline of its own)', () => {
     // pdftotext-raw-lo/57_chiayi-smart-tech: 110 and 111 are `≧1000`.
     expect(joined('參與總人次 - - 1000\n≧ 1000\n≧\n2\n支持青年團隊在地')).toEqual(['參與總人次 - - ≧1000 ≧1000', '2', '支持青年團隊在地']);

@@ -80,6 +80,32 @@ function words(text: string): string[] {
   return trimmed === '' ? [] : trimmed.split(/\s+/u);
 }
 
+//   > | 監測數據 19 日 8 日 15 日 10 日      (Writer sets a number apart from its unit)
+//                 ^
+const BARE_NUMBER = /^[≧≦≥≤<>＜＞]?[0-9][0-9,.]*$/u;
+const UNIT_WORD = /^\p{Script=Han}{1,2}$/u;
+
+/** A line's words, a unit set apart from its number joined to it (`19 日` → `19日`, `881 公` at the end → `881公`). */
+function valueWords(text: string): { words: string[]; merged: boolean } {
+  const list = words(text);
+  const out: string[] = [];
+  let merged = false;
+  for (let w = 0; w < list.length; w++) {
+    const next = list[w + 1];
+    if (next !== undefined && BARE_NUMBER.test(list[w]) && UNIT_WORD.test(next)) {
+      const joined = list[w] + next;
+      if (isValueToken(joined) || (w + 2 === list.length && VALUE_START.test(joined))) {
+        out.push(joined);
+        merged = true;
+        w++;
+        continue;
+      }
+    }
+    out.push(list[w]);
+  }
+  return { words: out, merged };
+}
+
 //   > | 2
 //   > | 雨水下水道興建工程     (a lone number before a text line: the next row's ordinal)
 //       ^
@@ -109,7 +135,9 @@ export function joinWrappedValues(body: Line[], years: number): Line[] {
  * null when line `k` ends in no value.
  */
 function valueRun(body: readonly Line[], k: number, years: number): { lines: Line[]; end: number; carry?: string } | null {
-  const first = words(body[k].text);
+  const head = valueWords(body[k].text);
+  const first = head.words;
+  let merged = head.merged;
   let tail = first.length;
   while (tail > 0 && (isTarget(first[tail - 1]) || (tail === first.length && VALUE_START.test(first[tail - 1])))) tail--;
   if (tail === first.length) return null;
@@ -120,7 +148,8 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
   let chain = pieces[pieces.length - 1].text;
   // Lines of value pieces (a piece that is no value must go on from the one before: `萬`).
   while (end < body.length && end - k <= 4 * years) {
-    const parts = words(body[end].text);
+    const line = valueWords(body[end].text);
+    const parts = line.words;
     if (parts.length === 0) break;
     let previous = chain;
     let ok = true;
@@ -132,6 +161,7 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
     if (!ok) break;
     for (let w = 0; w < parts.length; w++) pieces.push({ text: parts[w], line: end, lineStart: w === 0 });
     chain = previous;
+    merged ||= line.merged;
     end++;
   }
   // A lone number before a text line is the next row's ordinal, not a piece.
@@ -141,8 +171,10 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
     end--;
   }
   const unchanged = { lines: body.slice(k, end), end };
+  // A unit joined back only in a run of targets (a text cell's `1 場次` stays).
+  if (pieces.length < 2) merged = false;
   const signed = placeSigns(pieces);
-  if (pieces.length <= years && !signed) return unchanged;
+  if (pieces.length <= years && !signed && !merged) return unchanged;
   let { values, used: i } = groupValues(pieces, years);
   let carry = '';
   /** Lines kept as they are before the row's targets (a value that ends the text cell). */
@@ -186,7 +218,7 @@ function valueRun(body: readonly Line[], k: number, years: number): { lines: Lin
       i = pieces.length;
     }
   }
-  if (!signed && carry === '' && kept === k && values.every((value) => value.length === 1)) return unchanged;
+  if (!signed && !merged && carry === '' && kept === k && values.every((value) => value.length === 1)) return unchanged;
   // The cell readers take a value without a note only: a run with a noted value is left as printed.
   if (values.some((value) => !isValueToken(value.map((piece) => piece.text).join('')))) return unchanged;
   // Rewrite: the row's targets on one line (after the first line's text, as
