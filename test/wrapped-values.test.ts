@@ -60,6 +60,11 @@ describe('wrapped target values', () => {
     expect(joined('每年辦理 1 場次\n特色馬拉松')).toEqual(['每年辦理 1 場次', '特色馬拉松']);
   });
 
+  it('joins `1 萬` / `6 千` / `件` into one value, but not `150萬` / `153`', () => {
+    // pdftotext-raw-lo/60_chiayi-finance-tax.
+    expect(joined('全年辦理件數\n1 萬\n6 千\n件\n2 萬\n件\n2 萬\n8 千\n件\n2 萬\n8 千\n件\n五')).toEqual(['全年辦理件數', '1萬6千件 2萬件 2萬8千件 2萬8千件', '五']);
+  });
+
   it('places comparison signs printed after their numbers (Writer: `≧` on a baseline of its own)', () => {
     // pdftotext-raw-lo/57_chiayi-smart-tech: 110 and 111 are `≧1000`.
     expect(joined('參與總人次 - - 1000\n≧ 1000\n≧\n2\n支持青年團隊在地')).toEqual(['參與總人次 - - ≧1000 ≧1000', '2', '支持青年團隊在地']);

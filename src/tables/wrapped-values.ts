@@ -39,7 +39,8 @@ function joinable(first: string, second: string): boolean {
   if (first.length + second.length > 24) return false;
   if (!isTarget(first + second) && !openNote(first + second)) return false;
   // A unit or percent ends a number: `150萬` / `153` are two values.
-  if (/[0-9]$/u.test(second.slice(0, 1)) && /[^0-9,.≧≦≥≤<>＜＞]$/u.test(first)) return false;
+  // (`1萬` / `6千` is one: `1萬6千件`.)
+  if (/[0-9]$/u.test(second.slice(0, 1)) && /[^0-9,.≧≦≥≤<>＜＞]$/u.test(first) && !(/萬$/u.test(first) && /^[0-9,]+千/u.test(second))) return false;
   // Thousands groups stay whole: `2,000` / `1,00` are two values.
   const joined = first + second;
   return !joined.includes(',') || WHOLE_GROUPS.test(joined);
