@@ -94,6 +94,8 @@ export function tocEntryText(text: string): string {
 // `目錄`, `目 錄`, `目次`, or a title ending in one (`109年度工作總報告目錄`).
 const TOC_TITLE = /(?:目錄|目次|目錄表)$/u;
 const TOC_TITLE_START = /^(?:目錄|目次)/u;
+/** `目錄` itself (a heading of its own), not a word ending in it. */
+const BARE_TOC_TITLE = /^(?:[壹貳參肆一二三四五六七八九十]+[、.．])?(?:目錄|目次|目錄表)$/u;
 
 /**
  * The entries of a TOC written on one line (the whole TOC after `目錄`, or
@@ -223,6 +225,9 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
     });
     return titleIndex;
   }
+  //   > | 檔案目錄          (a table cell: `目錄` ends a noun, and no entry comes again as a heading)
+  //       ^^^^^^^^
+  if (!closed && shaped === 0 && !BARE_TOC_TITLE.test(stripSpaces(lines[titleIndex].text)) && !/計[畫劃]|報告|施政/u.test(lines[titleIndex].text)) return titleIndex;
   lines[titleIndex].role = 'toc';
   for (const index of entries) lines[index].role = 'toc';
   if (!closed && shaped < entries.length) {

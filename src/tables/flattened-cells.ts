@@ -30,6 +30,9 @@ const CJK_NUMERAL = /^[一二三四五六七八九十]{1,3}$/u;
 const ARABIC_ORDINAL = /^[0-9]{1,2}$/;
 const HAN = /\p{Script=Han}/u;
 const CJK_PUNCT = /[\p{Script=Han}，、。；：「」『』（）]/u;
+//   > | 2 防縱火宣導普及率 「(本年宣導人次-去年宣
+//                         ^ a cell that opens with a bracket and goes on in Han text
+const OPENS_CELL = /^[「『][(（]?\p{Script=Han}/u;
 const UNITS =
   'MW|KW|kW|m2|公噸|萬筆|臺|場次|人次|梯次|小時|分鐘|公尺|公里|公頃|萬元|億元|千元|元|場|次|件|人|處|項|家|戶|案|個|所|班|隊|則|本|篇|座|條|台|輛|棟|期|筆|間|區|校|團|份|張|天|日|週|月|年|支|組|位|輪|株|棵|噸|套|部|門|種|類|冊|面|隻|床|名|對|群|村|里|堂';
 // One target value as the PDF prints it:
@@ -106,7 +109,7 @@ export function splitSegments(text: string, closed = true, nextStart = ''): stri
     const boundary =
       i >= valuesFrom ||
       i === valueStart ||
-      (CJK_PUNCT.test(a[a.length - 1]) && HAN.test(b[0]) && !singleHan(a) && !singleHan(b));
+      (CJK_PUNCT.test(a[a.length - 1]) && (HAN.test(b[0]) || OPENS_CELL.test(b)) && !singleHan(a) && !singleHan(b));
     if (boundary) {
       segments.push(current);
       // Extra spaces between values stand for empty cells: `則數   20 20`.

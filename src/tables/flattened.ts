@@ -19,10 +19,11 @@ import { parseMarker } from '../markers.js';
 import { stripSpaces } from '../normalize/text.js';
 import { columnRole } from '../records/columns.js';
 import type { Line, RawTable, TableReader } from '../types.js';
-import { readItems } from './flattened-cells.js';
+import { marksCellEnds, readItems } from './flattened-cells.js';
 import { buildRevisionRows } from './flattened-revisions.js';
 import { buildRows } from './flattened-rows.js';
 import { append } from '../arrays.js';
+import { joinWrappedValues } from './wrapped-values.js';
 
 //   > | 關鍵策略目標 關鍵績效指標 衡量標準     年度目標值(修正後)     108年 109年
 //       ^^^^^^^^^^^^                          ^^^^^^^^^^^^^^^^^^     ^^^^^
@@ -30,7 +31,7 @@ const HEADER_WORD =
   /^(?:關鍵策略目標|策略績效目標|共同性目標|策略目標|關鍵績效指標|衡量指標|共同性指標|績效指標|衡量標準|評估體制|評估方式|權重|(?:年度)?(?:績效)?目標值(?:\(修正後\)|（修正後）)?|(?:民國)?\d{2,3}年度?|修正理由|頁碼|單位?|位|序號|編號)$/u;
 const STRATEGY_WORD = /關鍵策略目標|策略績效目標|共同性目標|策略目標/u;
 const INDICATOR_WORD = /關鍵績效指標|衡量指標|共同性指標|績效指標/u;
-const MAX_HEADER_LINES = 6;
+const MAX_HEADER_LINES = 8;
 /** Every header line holds one of these (a quick test before splitting it into words). */
 const HEADER_HINT = /目標|指標|標準|體制|評估|權重|年|理由|頁碼|單|位|序號|編號/u;
 
@@ -42,9 +43,14 @@ export const flattenedReader: TableReader = {
     const first = lines[start];
     if (first.role !== 'content' || first.text.includes('\t')) return null;
     // Quick test before the real one: this runs on every line of a document.
-    if (!first.text.includes('標') || !first.text.includes('指')) return null;
+    if (!first.text.includes('標')) return null;
     const compact = stripSpaces(first.text);
-    if (!STRATEGY_WORD.test(compact) || !INDICATOR_WORD.test(compact)) return null;
+    if (!STRATEGY_WORD.test(compact)) return null;
+    if (!first.text.includes('指') || !INDICATOR_WORD.test(compact)) {
+      // The strategy title alone, the indicator's wrapped on the next lines.
+      const wrapped = HEADER_WORD.test(compact) ? wrappedWord(lines, start + 1, limit) : null;
+      if (!wrapped || !INDICATOR_WORD.test(wrapped.word)) return null;
+    }
     const head = readHeader(lines, start, limit);
     if (!head) return null;
     const body: Line[] = [];
@@ -70,13 +76,30 @@ export const flattenedReader: TableReader = {
     const years = Math.max(1, head.years.length);
     const { rows, diagnostics } = head.revision
       ? buildRevisionRows(body, { textColumns: head.textColumns + 1, years, page: head.header.includes('頁碼') }, lines)
-      : buildRows(readItems(body, { textColumns: head.textColumns, years }, lines), { textColumns: head.textColumns, years }, lines);
+      : buildRows(readItems(marksCellEnds(body) ? body : joinWrappedValues(body, years), { textColumns: head.textColumns, years }, lines), { textColumns: head.textColumns, years }, lines);
     if (rows.length === 0) return null;
     return { layout: 'flattened', header: head.header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
 };
 
 const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
+
+//   > | 108
+//   > | 年          (a year column's title wrapped in its narrow cell, `pdftotext -raw` of a Writer PDF)
+//       ^
+const BARE_YEAR = /^\s*(?:民國)?(\d{2,3})\s*$/u;
+
+/** A bare year over a line `年` (or `年度`): one header word, and the line after it. */
+function splitYear(lines: readonly Line[], i: number, limit: number): { word: string; next: number } | null {
+  const year = BARE_YEAR.exec(lines[i].text);
+  if (!year || Number(year[1]) < 80 || Number(year[1]) > 200) return null;
+  for (let k = i + 1; k < limit && k < i + 3; k++) {
+    if (lines[k].role !== 'content') continue;
+    const unit = lines[k].text.trim();
+    return unit === '年' || unit === '年度' ? { word: `${year[1]}${unit}`, next: k } : null;
+  }
+  return null;
+}
 
 /**
  * A header repeated after a page break: a line of header words, but a lone
@@ -91,6 +114,7 @@ const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
  */
 function isRepeatedHeader(lines: readonly Line[], i: number, limit: number): boolean {
   const text = lines[i].text;
+  if (splitYear(lines, i, limit) || (text.trim() === '年' && BARE_YEAR.test(previousContent(lines, i)))) return true;
   if (!isHeaderLine(text)) return false;
   if (/\S\s+\S/u.test(text.trim())) return true;
   return isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i));
@@ -103,8 +127,35 @@ function previousContent(lines: readonly Line[], i: number): string {
 
 export function isHeaderLine(text: string): boolean {
   if (!HEADER_HINT.test(text)) return false;
-  const words = text.trim().split(/\s+/u);
+  const words = headerWords(text);
   return words.length > 0 && words[0] !== '' && words.every((word) => HEADER_WORD.test(word));
+}
+
+//   > | 108 年 109 年 110 年 111 年     (a Writer PDF sets the number and `年` apart)
+//          ^
+const SPACED_YEAR = /(\d{2,3})\s+(年度?)(?=\s|$)/gu;
+
+/** A header line's words, a year and its `年` set apart taken as one. */
+function headerWords(text: string): string[] {
+  return text.trim().replace(SPACED_YEAR, '$1$2').split(/\s+/u);
+}
+
+/**
+ * A header word wrapped in its narrow cell: a line that is no header word,
+ * and the line right after it, make one (no blank line between: the lines of
+ * one cell).
+ *
+ *   > | 關鍵績效指
+ *   > | 標            (`關鍵績效指標`)
+ *       ^
+ */
+function wrappedWord(lines: readonly Line[], i: number, limit: number): { word: string; next: number } | null {
+  if (i + 1 >= limit || lines[i].role !== 'content' || lines[i + 1].role !== 'content') return null;
+  const head = lines[i].text.trim();
+  const tail = lines[i + 1].text.trim();
+  if (head === '' || tail === '' || head.length + tail.length > 12 || /\s/u.test(head) || /\s/u.test(tail) || HEADER_WORD.test(head)) return null;
+  const word = head + tail;
+  return HEADER_WORD.test(word) ? { word, next: i + 1 } : null;
 }
 
 interface Header {
@@ -133,8 +184,24 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
   for (let i = start; i < limit && seen < MAX_HEADER_LINES; i++) {
     const line = lines[i];
     if (line.role !== 'content') continue;
+    const split = splitYear(lines, i, limit);
+    if (split) {
+      words.push(split.word);
+      i = split.next;
+      end = i + 1;
+      seen++;
+      continue;
+    }
+    const wrapped = isHeaderLine(line.text) ? null : wrappedWord(lines, i, limit);
+    if (wrapped) {
+      words.push(wrapped.word);
+      i = wrapped.next;
+      end = i + 1;
+      seen++;
+      continue;
+    }
     if (!isHeaderLine(line.text)) break;
-    append(words, line.text.trim().split(/\s+/u));
+    append(words, headerWords(line.text));
     end = i + 1;
     seen++;
   }

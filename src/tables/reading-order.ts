@@ -34,6 +34,7 @@ import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
 import { isStacked, stackedLines } from './reading-order-stacked.js';
+import { joinWrappedValues } from './wrapped-values.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
 //       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
@@ -314,35 +315,6 @@ function readLineCells(lines: Line[], start: number, end: number, head: Header, 
   const { rows, diagnostics } = buildRows(items, shape, lines);
   if (rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
   return { layout: 'reading-order', header: head.header, rows, start, end, position, diagnostics };
-}
-
-/**
- * Values wrapped in a narrow target column, one line each: a run of twice
- * as many value lines as years whose pairs join into values is one row's
- * targets.
- *
- *   > | 10
- *   > | 0%        (×4: `100%` four times)
- */
-function joinWrappedValues(body: Line[], years: number): Line[] {
-  const out: Line[] = [];
-  for (let k = 0; k < body.length; ) {
-    let run = 0;
-    while (k + run < body.length && run < 2 * years && isValueToken(body[k + run].text.trim())) run++;
-    const pairs = run === 2 * years && (k + run >= body.length || !isValueToken(body[k + run].text.trim()));
-    if (pairs && years > 0) {
-      let joined = true;
-      for (let p = 0; p < run && joined; p += 2) joined = isValueToken(body[k + p].text.trim() + body[k + p + 1].text.trim());
-      if (joined) {
-        for (let p = 0; p < run; p += 2) out.push({ ...body[k + p], text: body[k + p].text.trim() + body[k + p + 1].text.trim() });
-        k += run;
-        continue;
-      }
-    }
-    out.push(body[k]);
-    k++;
-  }
-  return out;
 }
 
 interface Header {
