@@ -185,8 +185,9 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
   }
 
   // The LibreOffice exports' selections: cells as paragraphs, their rows only
-  // told apart by the TAB lines (Firefox) or not at all (Chromium).  Work plans
-  // are not read (every cell a paragraph: items and their contents alike).
+  // told apart by the TAB lines (Firefox) or not at all (Chromium).  Chromium's
+  // work plans are not read (every cell a paragraph: items and their contents
+  // alike); Firefox's are (test/web-copy-tab-paragraphs.test.ts).
   it('chromium selection of the LibreOffice export', () => {
     const totals = scoreFixtures('chromium-libreoffice-selection');
     for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);

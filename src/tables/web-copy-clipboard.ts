@@ -45,7 +45,7 @@ interface BuildingRow {
 
 //   > | 二、工商財稅業務
 //       ^^^ a heading ordinal in CJK numerals: `一、`, `(一)`, `壹、`
-const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[壹貳參肆伍陸柒捌玖拾]+、)/u;
+export const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[壹貳參肆伍陸柒捌玖拾]+、)/u;
 
 //   > | 449(健保局補助)
 //       ^ a short value: no sentence punctuation, no ordinal, at most 16 characters
@@ -53,7 +53,7 @@ const SENTENCE_MARK = /[。，；：！？;]|,(?![0-9])/u;
 const ANY_ORDINAL = /^(?:[0-9０-９]+\s*[.．、]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+、)/u;
 const MAX_VALUE_LENGTH = 16;
 
-function valueLike(text: string): boolean {
+export function valueLike(text: string): boolean {
   return [...text].length <= MAX_VALUE_LENGTH && !SENTENCE_MARK.test(text) && !ANY_ORDINAL.test(text);
 }
 

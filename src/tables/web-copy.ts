@@ -29,6 +29,7 @@ import { linesPosition } from '../lines.js';
 import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 import { placeRows, spreadHeader } from './web-copy-grid.js';
 import { paragraphRows, startsParagraphTable } from './web-copy-paragraphs.js';
+import { startsTabParagraphTable, tabParagraphRows } from './web-copy-tab-paragraphs.js';
 import { type CopiedRow, joinRows, labelRow, tableRegion } from './web-copy-rows.js';
 
 /** Lines looked at to tell the browser's shape. */
@@ -37,7 +38,11 @@ const PROBE_LINES = 64;
 export const webCopyReader: TableReader = {
   layout: 'web-copy',
   read(lines, start, limit) {
-    const copied = startsParagraphTable(lines, start, limit) ? paragraphRows(lines, start, limit) : tabRows(lines, start, limit);
+    const copied = startsParagraphTable(lines, start, limit)
+      ? paragraphRows(lines, start, limit)
+      : startsTabParagraphTable(lines, start, limit)
+        ? tabParagraphRows(lines, start, limit)
+        : tabRows(lines, start, limit);
     if (!copied) return null;
     const { rows, end } = copied;
     if (rows.length < 3 || rows[0].cells.length < 3) return null;
