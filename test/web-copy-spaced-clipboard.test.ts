@@ -52,6 +52,8 @@ describe('Chromium clipboard text with spaced paragraphs', () => {
     ]);
     // The rows' lines are the source's line indexes; the table ends at its last row, the text after it left out.
     expect(table.rows[4].lines).toContain(WORK.indexOf('449(健保局補助)'));
+    // A row ends with the blank line after its block: no gap before the next row (a gap is a page break to the records).
+    expect(table.rows[2].lines.at(-1)).toBe(WORK.indexOf('二、工商財稅業務\t財稅業務\t') - 1);
     expect(table.end).toBe(WORK.indexOf('參、預期成果') - 1);
   });
 

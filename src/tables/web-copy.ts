@@ -45,7 +45,13 @@ export const webCopyReader: TableReader = {
       const table = readTable(view, 0, view.length);
       if (table) {
         const end = view[table.end - 1].index + 1;
-        return { ...table, start, end, position: linesPosition(lines, start, end), rows: table.rows.map((row) => ({ ...row, lines: row.lines.map((at) => view[at].index) })) };
+        const rows = table.rows.map((row) => ({ ...row, lines: row.lines.map((at) => view[at].index) }));
+        // The blank lines left out after a row's block are its end, not a page break before the next.
+        rows.forEach((row, i) => {
+          const next = i + 1 < rows.length ? rows[i + 1].lines[0] : end;
+          for (let at = row.lines[row.lines.length - 1] + 1; at < next && lines[at].role === 'blank'; at++) row.lines.push(at);
+        });
+        return { ...table, start, end, position: linesPosition(lines, start, end), rows };
       }
     }
     return readTable(lines, start, limit);
