@@ -116,13 +116,17 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
   const rows: { text: string[]; lines: number[]; guessed: boolean }[] = [];
   let current: { text: string[]; lines: number[]; guessed: boolean } | null = null;
   let blankBefore = false;
+  let blanks = 0;
   const spaced = paragraphsSpaced(lines, start, end);
   // A cell that a line's trailing TAB opened is taking its paragraphs.
   let inCell = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     if (!hasTab(line) && line.role !== 'content') {
-      if (line.role === 'blank') blankBefore = true;
+      if (line.role === 'blank') {
+        blankBefore = true;
+        blanks++;
+      }
       continue;
     }
     const text = line.text;
@@ -131,12 +135,20 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
     if (current) {
       const previous: string = current.text[current.text.length - 1];
       if (STARTS_WITH_TAB.test(text)) join = true;
-      else if (blankBefore && spaced && inCell && !text.includes('\t')) join = true;
+      // One blank line sets off a `<p>` of the opened cell; two are a row's
+      // end and then a `<p>` that starts the next row (under merged cells):
+      //   > | (三)檔案管理\t1. 完成108年機關檔案管理調查…\t100%\t
+      //   > |
+      //   > |
+      //   > | 2. 檔案清理：
+      //       ^ after two blank lines: the next row's 辦理情形 cell
+      else if (blankBefore && spaced && inCell && !text.includes('\t') && blanks === 1) join = true;
       else if (blankBefore) join = false;
       else if (!innerTab(text)) join = true;
       else guessed = !ENDS_WITH_TAB.test(previous);
     }
     blankBefore = false;
+    blanks = 0;
     if (text.includes('\t')) inCell = ENDS_WITH_TAB.test(text);
     if (join && current) {
       current.text.push(text);
