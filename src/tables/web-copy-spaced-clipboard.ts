@@ -43,8 +43,9 @@ export function spacedClipboard(lines: readonly Line[], start: number, limit: nu
 /**
  * The lines from `start` without the blank lines inside the table: a run of
  * blank lines is dropped when a line with a TAB follows within
- * MAX_BLOCK_LINES lines; the view ends with the lines after the last such
- * line up to where the look stopped (their blank lines kept).
+ * MAX_BLOCK_LINES lines and before two blank lines in a row; the view ends
+ * with the lines after the last such line up to where the look stopped
+ * (their blank lines kept).
  */
 export function withoutInnerBlanks(lines: readonly Line[], start: number, limit: number): Line[] {
   const view: Line[] = [];
@@ -60,6 +61,9 @@ export function withoutInnerBlanks(lines: readonly Line[], start: number, limit:
       sinceTab = 0;
       continue;
     }
+    // Two blank lines end the look (Chromium writes one inside the table):
+    // a declined start then costs the table's length, not the document's.
+    if (line.role === 'blank' && pending.length > 0 && pending[pending.length - 1].role === 'blank') break;
     pending.push(line);
     sinceTab++;
   }
