@@ -143,6 +143,70 @@ describe('rows of pandoc’s HTML in a browser (a cell of several paragraphs as 
   });
 });
 
+describe('rows of pandoc’s HTML in Chromium’s innerText: a row that starts with `<p>`s', () => {
+  it('starts a row at paragraphs two blank lines after a row’s trailing TAB', () => {
+    // Chromium's innerText of corpus DOCX 66 through pandoc (shortened cells).
+    const table = read([
+      '計畫名稱\t辦理情形\t完成程度',
+      '百分比\t備註',
+      '類\t項\t目',
+      '柒、行政部門\t一、一般行政\t(一)印信典守\t各種公文監印，經決行後依規定用印。\t100%\t',
+      '(二)公文收發繕校\t',
+      '',
+      '1. 總收發文件均由專人輸入電腦。',
+      '',
+      '2. 全面推動公文線上簽核作業。',
+      '',
+      '\t100%\t',
+      '(三)檔案管理\t1. 完成108年機關檔案管理調查。\t100%\t',
+      '',
+      '',
+      '2. 檔案清理：',
+      '',
+      '(1) 辦理96至100年屆滿保存年限3年之檔案清理2,435件。',
+      '',
+      '(2) 辦理80年永久檔案清查。',
+      '',
+      '\t100%\t',
+      '3. 完成109年度檔案編目建檔1萬6,689件。\t100%\t',
+    ])!;
+    expect(table.rows.map((row) => row.cells)).toEqual([
+      ['柒、行政部門', '一、一般行政', '(一)印信典守', '各種公文監印，經決行後依規定用印。', '100%', ''],
+      ['', '', '(二)公文收發繕校', '1. 總收發文件均由專人輸入電腦。\n2. 全面推動公文線上簽核作業。', '100%', ''],
+      ['', '', '(三)檔案管理', '1. 完成108年機關檔案管理調查。', '100%', ''],
+      ['', '', '', '2. 檔案清理：\n(1) 辦理96至100年屆滿保存年限3年之檔案清理2,435件。\n(2) 辦理80年永久檔案清查。', '100%', ''],
+      ['', '', '', '3. 完成109年度檔案編目建檔1萬6,689件。', '100%', ''],
+    ]);
+  });
+});
+
+describe('rows of pandoc’s HTML in Firefox’s selection: a row that starts with `<p>`s', () => {
+  it('starts a row at paragraphs after a line that ends like the first body row (a value, then the empty last cell)', () => {
+    // Firefox's selection text of corpus DOCX 66 through pandoc (shortened cells).
+    const table = read([
+      '計畫名稱\t辦理情形\t完成程度',
+      '百分比\t備註',
+      '類\t項\t目',
+      '柒、行政部門 \t一、一般行政 \t(一)印信典守 \t各種公文監印，經決行後依規定用印。 \t100% \t',
+      '(三)檔案管理 \t1. 完成108年機關檔案管理調查。 \t100% \t',
+      '',
+      '2. 檔案清理：',
+      '',
+      '(1) 辦理96至100年屆滿保存年限3年之檔案清理2,435件。',
+      '',
+      '(2) 辦理80年永久檔案清查。',
+      '\t100% \t',
+      '3. 完成109年度檔案編目建檔1萬6,689件。 \t100% \t',
+    ])!;
+    expect(table.rows.map((row) => row.cells.slice(2, 5))).toEqual([
+      ['(一)印信典守', '各種公文監印，經決行後依規定用印。', '100%'],
+      ['(三)檔案管理', '1. 完成108年機關檔案管理調查。', '100%'],
+      ['', '2. 檔案清理：\n(1) 辦理96至100年屆滿保存年限3年之檔案清理2,435件。\n(2) 辦理80年永久檔案清查。', '100%'],
+      ['', '3. 完成109年度檔案編目建檔1萬6,689件。', '100%'],
+    ]);
+  });
+});
+
 describe('Firefox selection rows', () => {
   it('starts a row after a line shaped like the first body row’s last', () => {
     const table = read([
@@ -185,8 +249,9 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
   }
 
   // The LibreOffice exports' selections: cells as paragraphs, their rows only
-  // told apart by the TAB lines (Firefox) or not at all (Chromium).  Work plans
-  // are not read (every cell a paragraph: items and their contents alike).
+  // told apart by the TAB lines (Firefox) or not at all (Chromium).  Chromium's
+  // work plans are not read (every cell a paragraph: items and their contents
+  // alike); Firefox's are (test/web-copy-tab-paragraphs.test.ts).
   it('chromium selection of the LibreOffice export', () => {
     const totals = scoreFixtures('chromium-libreoffice-selection');
     for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
@@ -196,11 +261,12 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
   });
 
   // pandoc's HTML (only cells of several paragraphs are `<p>`, set off by blank
-  // lines in the browser's text); Chromium's selection of it: work plans not read yet.
+  // lines in the browser's text); Chromium's selection of it read without the
+  // blank lines inside the table (web-copy-spaced-clipboard.ts).
   const PANDOC: Record<string, Record<string, number>> = {
-    'chromium-pandoc': { outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.988 },
-    'chromium-pandoc-selection': { outline: 0.947, kpiRows: 1, kpiCells: 1, report: 0.464 },
-    'firefox-pandoc-selection': { outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.988 },
+    'chromium-pandoc': { outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 },
+    'chromium-pandoc-selection': { outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.988 },
+    'firefox-pandoc-selection': { outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 },
   };
   for (const [folder, floors] of Object.entries(PANDOC)) {
     it(`${folder} (the DOCX files through pandoc's HTML)`, () => {

@@ -232,27 +232,18 @@ describe('web-copy accuracy on the 16 corpus pages', () => {
 
   it('firefox selection (no blank line before a row that starts with a paragraph)', () => {
     const totals = scoreFixtures('firefox-selection');
-    for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
-    // 66: a short row that starts with a paragraph under one that ends with an
-    // empty cell reads as that cell's paragraphs (4 + 3 cells fit in 6).
-    expect(totals.report).toBeGreaterThanOrEqual(0.78);
+    for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
   });
 
   it('chromium selection (the clipboard text: TABs that would start a line and blank lines dropped)', () => {
     const totals = scoreFixtures('chromium-selection');
-    for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
-    // Work plans: a cell's paragraphs, the empty or filled budget and the next
-    // category are lines alike there (not read); reports: short rows run together.
-    expect(totals.report).toBeGreaterThanOrEqual(0.126);
+    // Work plans and reports read since the clipboard rows (web-copy-clipboard.ts).
+    for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
   });
 
   it('chromium innerText of the LibreOffice HTML export (cells as paragraphs)', () => {
     const totals = scoreFixtures('chromium-libreoffice');
-    for (const metric of ['outline', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
-    // 57: the documents stage takes the KPI cell 編撰及推動年度施政計畫 for an annual plan's title.
-    expect(totals.docs).toBeGreaterThanOrEqual(0.969);
-    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.955);
-    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.92);
+    for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
   });
 
   it('reads page 63’s work items with their budgets', () => {

@@ -45,7 +45,7 @@ interface BuildingRow {
 
 //   > | 二、工商財稅業務
 //       ^^^ a heading ordinal in CJK numerals: `一、`, `(一)`, `壹、`
-const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[壹貳參肆伍陸柒捌玖拾]+、)/u;
+export const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[壹貳參肆伍陸柒捌玖拾]+、)/u;
 
 //   > | 449(健保局補助)
 //       ^ a short value: no sentence punctuation, no ordinal, at most 16 characters
@@ -53,7 +53,7 @@ const SENTENCE_MARK = /[。，；：！？;]|,(?![0-9])/u;
 const ANY_ORDINAL = /^(?:[0-9０-９]+\s*[.．、]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+、)/u;
 const MAX_VALUE_LENGTH = 16;
 
-function valueLike(text: string): boolean {
+export function valueLike(text: string): boolean {
   return [...text].length <= MAX_VALUE_LENGTH && !SENTENCE_MARK.test(text) && !ANY_ORDINAL.test(text);
 }
 
@@ -88,7 +88,33 @@ function columnKinds(lines: readonly Line[], start: number, end: number, width: 
     open = kinds[kinds.length - 1] === 'block';
   }
   while (kinds.length < width) kinds.push('plain');
+  if (!kinds.includes('block')) {
+    const column = numberedOpening(lines, start, end, width);
+    if (column !== -1) kinds[column] = 'block';
+  }
   return kinds.slice(0, width);
+}
+
+/**
+ * When the first body row shows no block (its cells all plain: pandoc's
+ * HTML writes a cell of one paragraph plain), the column of the block that
+ * a full row opens: a line numbered like a category starts at the first
+ * column, so the cell its trailing TAB opens is the block's column.
+ *
+ *   > | 二、工商財稅業務\t財稅業務\t
+ *       ^ a category: the row's first column; the block is the third
+ *   > | 申請農業用地作農業設施容許使用者，檢附相關證明文件…
+ */
+function numberedOpening(lines: readonly Line[], start: number, end: number, width: number): number {
+  for (let i = start; i + 1 < end; i++) {
+    const text = lines[i].text;
+    if (!text.includes('\t') || !HEADING_ORDINAL.test(text.trim())) continue;
+    const next = lines[i + 1];
+    if (!/\t[ \u3000]*$/u.test(text) || next.role !== 'content' || next.text.includes('\t')) continue;
+    const column = text.split('\t').length - 1;
+    return column < width - 1 ? column : -1;
+  }
+  return -1;
 }
 
 /**
@@ -96,11 +122,11 @@ function columnKinds(lines: readonly Line[], start: number, end: number, width: 
  * its cells before the last plain, the last a block when the line ends with
  * a TAB (or the row's last, empty, cell), else the row's last.
  */
-function fits(kinds: readonly Kind[], from: number, parts: readonly string[]): boolean {
+function fits(kinds: readonly Kind[], from: number, parts: readonly string[], opens = true): boolean {
   const last = from + parts.length - 1;
   if (from < 0 || last >= kinds.length) return false;
   for (let c = from; c < last; c++) if (kinds[c] !== 'plain') return false;
-  const opened = parts[parts.length - 1] === '';
+  const opened = parts[parts.length - 1] === '' && opens;
   return last === kinds.length - 1 || (opened && kinds[last] === 'block');
 }
 
@@ -152,8 +178,13 @@ export function clipboardRows(lines: readonly Line[], start: number, end: number
       }
     }
     let from = width - parts.length;
+    // A trailing TAB with a line of cells after it: the row's last cell, empty, not a block's opening.
+    //   > | 農業用地作農業使用證明書之核發。\t配合上級農林漁牧業調查作業…\t
+    //                                                                  ^ the empty budget
+    //   > | 農業用地作農業設施容許使用申請同意書之核發。\t
+    const opens = !(i + 1 < end && lines[i + 1].text.includes('\t'));
     for (let c = 0; c + parts.length <= width; c++)
-      if (fits(kinds, c, parts)) {
+      if (fits(kinds, c, parts, opens)) {
         from = c;
         break;
       }

@@ -20,7 +20,7 @@
  * table that fits beside its neighbour (`完成程度<br>百分比`).
  */
 import type { Line } from '../types.js';
-import { clipboardRows } from './web-copy-clipboard.js';
+import { clipboardRows, valueLike } from './web-copy-clipboard.js';
 
 export interface CopiedRow {
   cells: string[];
@@ -116,13 +116,17 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
   const rows: { text: string[]; lines: number[]; guessed: boolean }[] = [];
   let current: { text: string[]; lines: number[]; guessed: boolean } | null = null;
   let blankBefore = false;
+  let blanks = 0;
   const spaced = paragraphsSpaced(lines, start, end);
   // A cell that a line's trailing TAB opened is taking its paragraphs.
   let inCell = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     if (!hasTab(line) && line.role !== 'content') {
-      if (line.role === 'blank') blankBefore = true;
+      if (line.role === 'blank') {
+        blankBefore = true;
+        blanks++;
+      }
       continue;
     }
     const text = line.text;
@@ -131,12 +135,20 @@ function joinLines(lines: readonly Line[], start: number, end: number, minWidth 
     if (current) {
       const previous: string = current.text[current.text.length - 1];
       if (STARTS_WITH_TAB.test(text)) join = true;
-      else if (blankBefore && spaced && inCell && !text.includes('\t')) join = true;
+      // One blank line sets off a `<p>` of the opened cell; two are a row's
+      // end and then a `<p>` that starts the next row (under merged cells):
+      //   > | (三)檔案管理\t1. 完成108年機關檔案管理調查…\t100%\t
+      //   > |
+      //   > |
+      //   > | 2. 檔案清理：
+      //       ^ after two blank lines: the next row's 辦理情形 cell
+      else if (blankBefore && spaced && inCell && !text.includes('\t') && blanks === 1) join = true;
       else if (blankBefore) join = false;
       else if (!innerTab(text)) join = true;
       else guessed = !ENDS_WITH_TAB.test(previous);
     }
     blankBefore = false;
+    blanks = 0;
     if (text.includes('\t')) inCell = ENDS_WITH_TAB.test(text);
     if (join && current) {
       current.text.push(text);
@@ -309,7 +321,8 @@ function splitAfterTail(lines: readonly Line[], rows: readonly CopiedRow[], widt
   const first = rows.length > 1 && labelRow(rows[1].cells) ? 2 : 1;
   if (rows.length <= first || rows[first].cells.length !== width) return rows as CopiedRow[];
   const tail = lines[rows[first].lines[rows[first].lines.length - 1]].text;
-  if (!STARTS_WITH_TAB.test(tail)) return rows as CopiedRow[];
+  const valueTail = valueThenEmpty(tail);
+  if (!STARTS_WITH_TAB.test(tail) && !valueTail) return rows as CopiedRow[];
   const shape = tabShape(tail);
   const out: CopiedRow[] = [];
   for (const row of rows) {
@@ -317,7 +330,8 @@ function splitAfterTail(lines: readonly Line[], rows: readonly CopiedRow[], widt
     for (let k = 0; k + 1 < row.lines.length; k++) {
       const text = lines[row.lines[k]].text;
       const next = lines[row.lines[k + 1]];
-      if (k + 1 > from && STARTS_WITH_TAB.test(text) && tabShape(text) === shape && next.role === 'content' && !next.text.includes('\t')) {
+      const ends = (STARTS_WITH_TAB.test(text) && tabShape(text) === shape) || (valueTail && valueThenEmpty(text));
+      if (k + 1 > from && ends && next.role === 'content' && !next.text.includes('\t')) {
         out.push(part(lines, row, from, k + 1, from === 0 ? row.guessed : false));
         from = k + 1;
       }
@@ -325,6 +339,21 @@ function splitAfterTail(lines: readonly Line[], rows: readonly CopiedRow[], widt
     out.push(from === 0 ? row : part(lines, row, from, row.lines.length, false));
   }
   return out;
+}
+
+/**
+ * A line ending with a short value and an empty cell, as the first body
+ * row ends (完成程度 then an empty 備註): a row's end, so paragraphs after it
+ * start the next row (pandoc's `<p>`s in a selection: no second blank line).
+ *
+ *   > | (三)檔案管理 \t1. 完成108年機關檔案管理調查…\t100% \t
+ *                                                   ^ a value, then the empty last cell
+ */
+function valueThenEmpty(text: string): boolean {
+  const cells = text.split('\t');
+  if (cells.length < 3) return false;
+  const value = cells[cells.length - 2].trim();
+  return cells[cells.length - 1].trim() === '' && value !== '' && valueLike(value) && /[0-9０-９%％]/u.test(value);
 }
 
 function part(lines: readonly Line[], row: CopiedRow, from: number, to: number, guessed: boolean): CopiedRow {

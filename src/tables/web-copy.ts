@@ -29,6 +29,8 @@ import { linesPosition } from '../lines.js';
 import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 import { placeRows, spreadHeader } from './web-copy-grid.js';
 import { paragraphRows, startsParagraphTable } from './web-copy-paragraphs.js';
+import { spacedClipboard, withoutInnerBlanks } from './web-copy-spaced-clipboard.js';
+import { startsTabParagraphTable, tabParagraphRows } from './web-copy-tab-paragraphs.js';
 import { type CopiedRow, joinRows, labelRow, tableRegion } from './web-copy-rows.js';
 
 /** Lines looked at to tell the browser's shape. */
@@ -36,8 +38,34 @@ const PROBE_LINES = 64;
 
 export const webCopyReader: TableReader = {
   layout: 'web-copy',
-  read(lines, start, limit) {
-    const copied = startsParagraphTable(lines, start, limit) ? paragraphRows(lines, start, limit) : tabRows(lines, start, limit);
+  read(lines, start, limit, source) {
+    // Chromium's copy of `<p>` cells: read without the blank lines inside the table.
+    if (lines[start].text.includes('\t') && spacedClipboard(lines, start, Math.min(limit, start + PROBE_LINES))) {
+      const view = withoutInnerBlanks(lines, start, limit);
+      const table = readTable(view, 0, view.length);
+      if (table) {
+        const end = view[table.end - 1].index + 1;
+        const rows = table.rows.map((row) => ({ ...row, lines: row.lines.map((at) => view[at].index) }));
+        // The blank lines left out after a row's block are its end, not a page break before the next.
+        rows.forEach((row, i) => {
+          const next = i + 1 < rows.length ? rows[i + 1].lines[0] : end;
+          for (let at = row.lines[row.lines.length - 1] + 1; at < next && lines[at].role === 'blank'; at++) row.lines.push(at);
+        });
+        return { ...table, start, end, position: linesPosition(lines, start, end), rows };
+      }
+    }
+    return readTable(lines, start, limit);
+  },
+};
+
+/** The table at `start`, from the lines as they are. */
+function readTable(lines: readonly Line[], start: number, limit: number): RawTable | null {
+  {
+    const copied = startsParagraphTable(lines, start, limit)
+      ? paragraphRows(lines, start, limit)
+      : startsTabParagraphTable(lines, start, limit)
+        ? tabParagraphRows(lines, start, limit)
+        : tabRows(lines, start, limit);
     if (!copied) return null;
     const { rows, end } = copied;
     if (rows.length < 3 || rows[0].cells.length < 3) return null;
@@ -71,8 +99,8 @@ export const webCopyReader: TableReader = {
     });
     if (out.length === 0) return null;
     return { layout: 'web-copy', header: header.labels, rows: out, start, end, position: linesPosition(lines, start, end), diagnostics: [] } satisfies RawTable;
-  },
-};
+  }
+}
 
 /** The rows of a table whose cells are TAB-separated on their lines, when it shows the browser's shape. */
 function tabRows(lines: readonly Line[], start: number, limit: number): { rows: CopiedRow[]; end: number } | null {
