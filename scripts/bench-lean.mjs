@@ -61,6 +61,12 @@ process.on('exit', () => { try { const c = process.cpuUsage(); writeFileSync(pro
     return { cpu: cpu / runs, wall };
   };
 
+  /** Live heap at each stage boundary of one parse of `file` (JSON from scripts/bench-memory-stages.mjs), or null. */
+  const memoryStages = (file) => {
+    const result = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench-memory-stages.mjs'), file], { encoding: 'utf8', env });
+    return result.status === 0 ? JSON.parse(result.stdout) : null;
+  };
+
   const out = { note: 'CPU = user + system seconds of the whole process (workers and V8 background threads included); medians of paired, alternating rounds on a shared 2-core machine' };
   const rows = [];
   if (memoryOnly) {
@@ -154,10 +160,16 @@ process.on('exit', () => { try { const c = process.cpuUsage(); writeFileSync(pro
       writeFileSync(file, text);
       const r = run([file, '-o', path.join(work, 'lean-big-out'), '-q']);
       rmSync(path.join(work, 'lean-big-out'), { recursive: true, force: true });
+      // Where the memory goes, on the smaller file: live heap per stage (scripts/bench-memory-stages.mjs).
+      if (size === sizes[0]) out.memoryStages = memoryStages(file);
       rmSync(file);
       const entry = { mb: round(text.length / 1e6, 1), wall: round(r.wall, 2), cpu: round(r.cpu, 2), peakRssMB: round(r.rssMB, 0), rssPerInputMB: round(r.rssMB / (text.length / 1e6), 1) };
       out.bigFile.push(entry);
       rows.push([`one ${entry.mb} MB file -o: peak RSS`, `${entry.peakRssMB} MB (${entry.rssPerInputMB} MB per input MB)`, `${entry.wall} s wall, ${entry.cpu} s CPU`]);
+    }
+    if (out.memoryStages) {
+      const m = out.memoryStages;
+      rows.push([`live heap per stage, one ${m.inputMB} MB file (${m.lines} lines)`, `decoded text ${m.decodedTextMB} MB, line objects ${m.lineObjectsMB} MB (${m.bytesPerLine} bytes a line), whole parse ${m.parseLivePeakMB} MB`, '']);
     }
     if (out.bigFile.length === 2) {
       const [a, b] = out.bigFile;
