@@ -24,9 +24,19 @@ export type ColumnRole =
 const YEAR = /(?:^|\/)(?:民國)?(\d{2,3})\s*(?:年度?)?(?:目標值?)?$/u;
 const TARGET_GROUP = /目標值|績效目標值|年度目標/u;
 
+//   > | 甲乙丙      衡量標準
+//                   ^ 衡: one of the characters every word below holds
+//
+// A year's digits or one character of each word the tests below look for: a
+// cell with none of them is `other`, told with one scan instead of a dozen
+// (`isKpiHeader` and the Writer text reader ask this of many cells).
+const ROLE_CHARACTER = /[0-9序項編評權衡計目指單]/u;
+
 /** The role of one header cell. */
 export function columnRole(header: string): ColumnRole {
-  const text = stripSpaces(header).replace(/[（]/g, '(').replace(/[）]/g, ')');
+  const compact = stripSpaces(header);
+  if (!ROLE_CHARACTER.test(compact)) return { role: 'other' };
+  const text = compact.replace(/[（]/g, '(').replace(/[）]/g, ')');
   const year = YEAR.exec(text.replace(/\(修正後\)/gu, ''));
   if (year && Number(year[1]) >= 80 && Number(year[1]) <= 200) return { role: 'year', year: Number(year[1]) };
   if (/^(?:序號|項次|序)$/u.test(text)) return { role: 'strategy-marker' };

@@ -61,11 +61,21 @@ const QUALIFIER = /^(?:[(（][^()（）]{1,12}[)）]|單位[:：]?\S{1,6}|百分
 //       ^^
 const LEADING_NUMBER = /^[(（]?[一二三四五六七八九十壹貳參叁叄肆伍陸柒捌玖拾0-9０-９]{1,3}[)）]?(?:[\s、.．，,]|$)/u;
 
+//   > | 預算金額      辦理老人福利
+//       ^ 預: may be a title      (none of them: no title)
+//
+// One character that each word of `columnRole` (a year's digits, 序 項 編 評
+// 權 衡 計 目 指 單), `workHeaderRole` (項 工 類 內 方 預 經 金) and
+// `reportHeaderRole` (情 成 績 率 註 說) holds: a line with none of them is no
+// title, told with one scan (this runs at nearly every content line).
+const TITLE_CHARACTER = /[0-9序項編評權衡計目指單工類內方預經金情成績率註說]/u;
+
 /** A column title, by the words the record stage maps columns by. */
 export function isTitle(text: string): boolean {
   const compact = stripSpaces(text);
+  if (compact.length === 0 || compact.length > 16 || !TITLE_CHARACTER.test(compact)) return false;
   // A numbered line is a heading (`二、關鍵績效指標(KPI)`, `二 關鍵績效指標` with its 、 lost), never a title.
-  if (compact.length === 0 || compact.length > 16 || SUB_TITLE.test(compact) || parseMarker(compact) !== null || LEADING_NUMBER.test(text.trim())) return false;
+  if (SUB_TITLE.test(compact) || parseMarker(compact) !== null || LEADING_NUMBER.test(text.trim())) return false;
   return columnRole(compact).role !== 'other' || workHeaderRole(compact) !== null || (reportHeaderRole(compact) ?? 'level') !== 'level';
 }
 
