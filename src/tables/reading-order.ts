@@ -28,7 +28,7 @@ import { columnRole, isKpiHeader } from '../records/columns.js';
 import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
-import { isValueToken, readItems } from './flattened-cells.js';
+import { readItems } from './flattened-cells.js';
 import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
