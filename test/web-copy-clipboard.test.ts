@@ -4,18 +4,12 @@
  * selection text (no blank line before a row that starts with a paragraph),
  * on the inputs the doc comments show and scored against the corpus gold.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/index.js';
-import { parse } from '../src/parse.js';
 import { clipboardRows } from '../src/tables/web-copy-clipboard.js';
 import { webCopyReader } from '../src/tables/web-copy.js';
 import { joinRows } from '../src/tables/web-copy-rows.js';
-import { corpusGoldDir, scoreResults } from './helpers/corpus.js';
-import { root } from './helpers/seeds.js';
-
-const webcopyDir = path.join(root, 'fixtures/webcopy');
+import { scoreWebCopy } from './helpers/corpus.js';
 
 function source(lines: string[]) {
   return normalize(`${lines.join('\n')}\n`);
@@ -230,20 +224,12 @@ describe('Firefox selection rows', () => {
   });
 });
 
-function scoreFixtures(browser: string): Record<string, number | null> {
-  const entries = readdirSync(path.join(webcopyDir, browser)).map((name) => ({
-    name,
-    result: parse(readFileSync(path.join(webcopyDir, browser, name), 'utf8'), { path: name }),
-    gold: path.join(corpusGoldDir, `${name.replace(/\.(?:innertext|selection)\.txt$/u, '')}.docx.gold.json`),
-  }));
-  return scoreResults(entries).totals;
-}
 
 // Floors are a ratchet: the measured scores, never lowered.
 describe('clipboard text accuracy on the 16 corpus pages', () => {
   for (const browser of ['chromium-selection', 'firefox-selection']) {
     it(`${browser}: every record`, () => {
-      const totals = scoreFixtures(browser);
+      const totals = scoreWebCopy(browser);
       for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     });
   }
@@ -253,7 +239,7 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
   // work plans are not read (every cell a paragraph: items and their contents
   // alike); Firefox's are (test/web-copy-tab-paragraphs.test.ts).
   it('chromium selection of the LibreOffice export', () => {
-    const totals = scoreFixtures('chromium-libreoffice-selection');
+    const totals = scoreWebCopy('chromium-libreoffice-selection');
     for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     expect(totals.kpiRows).toBeGreaterThanOrEqual(0.946);
     expect(totals.kpiCells).toBeGreaterThanOrEqual(0.919);
@@ -270,7 +256,7 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
   };
   for (const [folder, floors] of Object.entries(PANDOC)) {
     it(`${folder} (the DOCX files through pandoc's HTML)`, () => {
-      const totals = scoreFixtures(folder);
+      const totals = scoreWebCopy(folder);
       expect(totals.docs).toBe(1);
       expect(totals.meta).toBe(1);
       for (const [metric, floor] of Object.entries(floors)) expect(totals[metric], metric).toBeGreaterThanOrEqual(floor);
@@ -278,7 +264,7 @@ describe('clipboard text accuracy on the 16 corpus pages', () => {
   }
 
   it('firefox selection of the LibreOffice export', () => {
-    const totals = scoreFixtures('firefox-libreoffice-selection');
+    const totals = scoreWebCopy('firefox-libreoffice-selection');
     for (const metric of ['docs', 'outline', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     expect(totals.kpiRows).toBeGreaterThanOrEqual(0.65);
     expect(totals.kpiCells).toBeGreaterThanOrEqual(0.772);

@@ -3,15 +3,11 @@
  * selected whole): a TAB alone after each cell but a row's last, the row's
  * end a blank line like a paragraph break (fixtures/webcopy/firefox-libreoffice-selection).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/index.js';
-import { parse } from '../src/parse.js';
 import { webCopyReader } from '../src/tables/web-copy.js';
 import { startsTabParagraphTable } from '../src/tables/web-copy-tab-paragraphs.js';
-import { corpusGoldDir, scoreResults } from './helpers/corpus.js';
-import { root } from './helpers/seeds.js';
+import { scoreWebCopy } from './helpers/corpus.js';
 
 function read(lines: string[]) {
   const source = normalize(`${lines.join('\n')}\n`);
@@ -51,13 +47,7 @@ describe('Firefox selection of paragraph cells', () => {
 
 describe('firefox-libreoffice-selection accuracy on the 16 corpus pages', () => {
   it('reads the work plans whole', () => {
-    const dir = path.join(root, 'fixtures/webcopy/firefox-libreoffice-selection');
-    const entries = readdirSync(dir).map((name) => ({
-      name,
-      result: parse(readFileSync(path.join(dir, name), 'utf8'), { path: name }),
-      gold: path.join(corpusGoldDir, `${name.replace(/\.selection\.txt$/u, '')}.docx.gold.json`),
-    }));
-    const totals = scoreResults(entries).totals;
+    const totals = scoreWebCopy('firefox-libreoffice-selection');
     // Floors are a ratchet: the measured scores, never lowered.
     for (const metric of ['docs', 'outline', 'work', 'budgets', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     expect(totals.kpiRows).toBeGreaterThanOrEqual(0.65);

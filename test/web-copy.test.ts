@@ -12,7 +12,7 @@ import { findTables } from '../src/tables/index.js';
 import { tsvReader } from '../src/tables/tsv.js';
 import { webCopyReader } from '../src/tables/web-copy.js';
 import { joinRows } from '../src/tables/web-copy-rows.js';
-import { corpusGoldDir, scoreResults } from './helpers/corpus.js';
+import { scoreWebCopy } from './helpers/corpus.js';
 import { root } from './helpers/seeds.js';
 import { STRESS_FAMILIES } from './helpers/stress.js';
 
@@ -211,38 +211,29 @@ describe('web-copy reader claims only the browser’s shape', () => {
   });
 });
 
-/** Parse each fixture and score it against its page's gold (the DOCX gold: same content). */
-function scoreFixtures(browser: string): Record<string, number | null> {
-  const entries = readdirSync(path.join(webcopyDir, browser)).map((name) => ({
-    name,
-    result: parse(readFileSync(path.join(webcopyDir, browser, name), 'utf8'), { path: name }),
-    gold: path.join(corpusGoldDir, `${name.replace(/\.(?:innertext|selection)\.txt$/u, '')}.docx.gold.json`),
-  }));
-  return scoreResults(entries).totals;
-}
 
 // Floors are a ratchet: the measured scores, never lowered.
 describe('web-copy accuracy on the 16 corpus pages', () => {
   for (const browser of ['chromium', 'firefox']) {
     it(`${browser} innerText: every record`, () => {
-      const totals = scoreFixtures(browser);
+      const totals = scoreWebCopy(browser);
       for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
     });
   }
 
   it('firefox selection (no blank line before a row that starts with a paragraph)', () => {
-    const totals = scoreFixtures('firefox-selection');
+    const totals = scoreWebCopy('firefox-selection');
     for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
   });
 
   it('chromium selection (the clipboard text: TABs that would start a line and blank lines dropped)', () => {
-    const totals = scoreFixtures('chromium-selection');
+    const totals = scoreWebCopy('chromium-selection');
     // Work plans and reports read since the clipboard rows (web-copy-clipboard.ts).
     for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
   });
 
   it('chromium innerText of the LibreOffice HTML export (cells as paragraphs)', () => {
-    const totals = scoreFixtures('chromium-libreoffice');
+    const totals = scoreWebCopy('chromium-libreoffice');
     for (const metric of ['docs', 'outline', 'kpiRows', 'kpiCells', 'work', 'budgets', 'report', 'meta']) expect(totals[metric], metric).toBeGreaterThanOrEqual(1);
   });
 

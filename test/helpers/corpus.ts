@@ -55,3 +55,17 @@ export function scoreResults<Totals = Record<string, number | null>>(entries: It
   const report = execFileSync(process.execPath, [path.join(root, 'fixtures/score.mjs'), '--gold', gold, '--out', out, '--json'], { encoding: 'utf8' });
   return JSON.parse(report) as CorpusScore<Totals>;
 }
+
+/**
+ * A fixtures/webcopy folder (a browser's text of the 16 corpus pages) parsed
+ * and scored against each page's gold (the DOCX gold: same content).
+ */
+export function scoreWebCopy(folder: string): Record<string, number | null> {
+  const dir = path.join(root, 'fixtures/webcopy', folder);
+  const entries = readdirSync(dir).map((name) => ({
+    name,
+    result: parse(readFileSync(path.join(dir, name), 'utf8'), { path: name }),
+    gold: path.join(corpusGoldDir, `${name.replace(/\.(?:innertext|selection)\.txt$/u, '')}.docx.gold.json`),
+  }));
+  return scoreResults(entries).totals;
+}
