@@ -21,6 +21,7 @@
  * given to the first row it spans.  Page furniture and headers repeated after
  * a page break are dropped, and a row cut by a page break is one row.
  */
+import { moveRunInBudgets } from './aligned-budgets.js';
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
@@ -32,7 +33,7 @@ import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
-import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
@@ -312,7 +313,15 @@ function cjkGutter(left: string, right: string): boolean {
 }
 
 /** Words of one line to the columns their left edges stand in. */
-function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number, above: readonly (Fragment | null)[] | null = null): (Fragment | null)[] {
+function assignLine(
+  list: readonly Run[],
+  boundaries: readonly number[],
+  width: number,
+  yearRange: number[] | null,
+  unit: number,
+  above: readonly (Fragment | null)[] | null = null,
+  seen: readonly boolean[] | null = null,
+): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
   let previous = -1;
   for (let k = 0; k < list.length; k++) {
@@ -345,7 +354,15 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
     // justified line has one character between its spaces).
     //   > | 四、社會福利與救助 推行身心障礙者福利，加 輔導被保險人國民所得未達
     //                                            ^ 實施內容
-    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
+    // Not so well left of where the row block's own cells of the next
+    // column start (`seen`): there the cut is inside a justified line, which
+    // LibreOffice sets apart in groups of glyphs — unless the words before
+    // were spaced out glyph by glyph (then a group of two ends that line).
+    //   > |             策辦優 質演 藝        11 萬 人 12 萬 人
+    //   > |           1          參與觀眾人數
+    //                       ^ 質演 stands left of 衡量標準's start
+    const narrowed = !seen || previous >= boundaries.length || !seen[previous] || run.x0 >= boundaries[previous] - 3 * unit || (before !== null && isSpacedOut(before, unit));
+    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && narrowed && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
       c = previous + 1;
     }
     // One space is inside a cell, two or more a gutter: a word one space
@@ -386,7 +403,7 @@ function relayoutRegions(
 ): boolean {
   const centres = columns.map((column) => column.centre);
   const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
-  const regions: { from: number; to: number; boundaries: number[] | null }[] = [];
+  const regions: { from: number; to: number; boundaries: number[] | null; seen: boolean[] | null }[] = [];
   let words = 0;
   let moved = 0;
   let from = 0;
@@ -410,6 +427,8 @@ function relayoutRegions(
     }
     for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
     const boundaries = localBoundaries(starts, centres, unit);
+    // Which column starts the block's own cells show (the others are filled in from the next).
+    const seen = boundaries ? boundaries.map((x, k) => Number.isFinite(x) && (k + 1 === boundaries.length || x !== boundaries[k + 1])) : null;
     if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
     if (boundaries) {
       // How many words the region's own columns put elsewhere than the page's.
@@ -424,13 +443,13 @@ function relayoutRegions(
         });
       }
     }
-    regions.push({ from, to, boundaries });
+    regions.push({ from, to, boundaries, seen });
     from = to;
   }
   if (regions.length < 2 || moved < words * DRIFT) return false;
   for (const region of regions) {
     if (!region.boundaries) continue;
-    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit);
+    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit, null, region.seen);
   }
   return true;
 }
@@ -921,6 +940,7 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
 function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const { category, item, content, budget } = columns;
   if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
+  if (budget > content && content >= 0) moveRunInBudgets(grid.cells, content, budget);
   const perRow = [item, content, budget].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
   return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
