@@ -109,9 +109,11 @@ export function joinSpacedOut(runs: Run[]): Run[] {
   return out ?? runs;
 }
 
-/** A word `joinSpacedOut` made of glyphs set one space apart: it is wider than its characters. */
+/** A word `joinSpacedOut` made of CJK glyphs set one space apart: it is wider than its characters. */
 export function isSpacedOut(run: Run, unit: number): boolean {
-  return run.x1 - run.x0 > run.text.length * unit;
+  if (run.x1 - run.x0 <= run.text.length * unit) return false;
+  for (let i = 0; i < run.text.length; i++) if (!isWideCode(run.text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**

@@ -365,6 +365,24 @@ function assignLine(
     if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && narrowed && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
       c = previous + 1;
     }
+    // A line spaced out glyph by glyph is justified: it fills its cell, and
+    // a CJK word or a list marker one space after it starts the next column
+    // (a number there is spaced out with the line: `歲 出 預 算 數 1 億`).
+    //   > | 社 會 救 5. 辦理低收入戶喪葬補
+    //             ^ 重要工作計畫項目
+    if (
+      before &&
+      previous >= 0 &&
+      c <= previous &&
+      run.x0 - before.x1 <= unit &&
+      before.text.length >= 3 &&
+      isSpacedOut(before, unit) &&
+      (isIdeograph(run.text.charCodeAt(0)) || LIST_MARKER.test(run.text)) &&
+      previous + 1 < width &&
+      !(yearRange && previous + 1 >= yearRange[0])
+    ) {
+      c = previous + 1;
+    }
     // One space is inside a cell, two or more a gutter: a word one space
     // after the previous word, with a later word past a gutter in the same
     // column, ends the previous word's cell (it only reached over the boundary).
@@ -383,6 +401,10 @@ function assignLine(
   }
   return row;
 }
+
+//   > | 社 會 救 5. 辦理低收入戶喪葬補
+//             ^^
+const LIST_MARKER = /^(?:[0-9]{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）])$/u;
 
 const ORDINAL_WORD = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]?$/u;
 
