@@ -782,6 +782,7 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
  *                       ^ one space after an ideograph (LibreOffice's rows)
  */
 function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
+  splitAtIndicatorOrdinals(grid, strategyCol, indicatorCol);
   for (const row of grid.cells) {
     const cell = row[strategyCol];
     if (!cell) continue;
@@ -798,6 +799,64 @@ function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: nu
       target.text = `${last.text} ${target.text}`;
     } else row[indicatorCol] = { text: last.text, words: [last] };
   }
+}
+
+/** Lines either side of a line whose strategy text tells the column's right edge. */
+const EDGE_REACH = 3;
+
+/**
+ * An indicator number one space after the strategy text, followed by text
+ * reaching past where the strategy column's text ends on the lines around:
+ * the row drifted left of the block's columns, and the number and the text
+ * after it are the indicator's (a number inside the strategy's own text
+ * stays within its edge).
+ *
+ *   > |   加強災害應變 1 充實消防車輛 規劃購置消防車輛
+ *   > | 二 能力，提升整
+ *   > |   體消防戰力 2 充實救災裝備 規劃購置救災裝備器
+ *                  ^ → 關鍵績效指標
+ */
+function splitAtIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
+  const cells = grid.cells;
+  // Where each line's strategy text ends (lines with no number inside).
+  const ends = cells.map((row) => {
+    const cell = row[strategyCol];
+    if (!cell || cell.words.some((word) => INDICATOR_ORDINAL.test(word.text))) return -1;
+    return cell.words[cell.words.length - 1].x1;
+  });
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i][strategyCol];
+    if (!cell || cell.words.length < 3) continue;
+    let k = 1;
+    while (k < cell.words.length - 1 && !INDICATOR_ORDINAL.test(cell.words[k].text)) k++;
+    if (k >= cell.words.length - 1) continue;
+    const before = cell.words[k - 1];
+    const after = cell.words[k + 1];
+    if (!isIdeograph(before.text.charCodeAt(before.text.length - 1)) || !isIdeograph(after.text.charCodeAt(0))) continue;
+    let edge = -1;
+    for (let j = Math.max(0, i - EDGE_REACH); j <= Math.min(cells.length - 1, i + EDGE_REACH); j++) edge = Math.max(edge, ends[j]);
+    if (edge < 0 || cell.words[cell.words.length - 1].x1 <= edge) continue;
+    const moved = cell.words.splice(k);
+    cell.text = cell.words.map((word) => word.text).join(' ');
+    // The indicator's text is the word after the number; a CJK word one
+    // space after that is past a narrowed gutter (`cjkGutter`): the measure's.
+    const existing = cells[i][indicatorCol]?.words ?? [];
+    const words = [...moved, ...existing];
+    cells[i][indicatorCol] = null;
+    let cut = words.length;
+    if (indicatorCol + 1 < cells[i].length && words.length > 2 && words[2].x0 - words[1].x1 <= grid.unit && cjkGutter(words[1].text, words[2].text)) cut = 2;
+    prependWords(cells[i], indicatorCol, words.slice(0, cut));
+    if (cut < words.length) prependWords(cells[i], indicatorCol + 1, words.slice(cut));
+  }
+}
+
+function prependWords(row: (Fragment | null)[], c: number, words: Run[]): void {
+  const text = words.map((word) => word.text).join(' ');
+  const target = row[c];
+  if (target) {
+    target.words.unshift(...words);
+    target.text = `${text} ${target.text}`;
+  } else row[c] = { text, words };
 }
 
 //   > | 80%   ≧2,000   -   2.3%   15件
