@@ -368,9 +368,12 @@ function assignLine(
     // A line spaced out glyph by glyph is justified: it fills its cell, and
     // a CJK word or a list marker one space after it starts the next column
     // (a number there is spaced out with the line: `歲 出 預 算 數 1 億`).
+    // Not in KPI tables, whose narrow strategy and indicator columns one
+    // space apart are spaced out as one chain (`技 化 … 服 統 提 供 …`).
     //   > | 社 會 救 5. 辦理低收入戶喪葬補
     //             ^ 重要工作計畫項目
     if (
+      !yearRange &&
       before &&
       previous >= 0 &&
       c <= previous &&
