@@ -287,6 +287,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
+  if (process.env.ALDEBUG) for (let i = 0; i < cells.length; i++) console.error(String(i).padStart(3), cells[i].map((c) => (c ? c.text : '·')).join(' | '));
   return { drifted, unit: width, body: body.lines, cells, columns };
 }
 
@@ -468,6 +469,7 @@ function relayoutRegions(
         });
       }
     }
+    if (process.env.ALDEBUG) console.error('region', from, to, JSON.stringify(starts), JSON.stringify(boundaries), centres.join(','));
     regions.push({ from, to, boundaries, seen });
     from = to;
   }
