@@ -6,10 +6,14 @@
  * the corpus's `*-lo-layout.txt` (fixtures/corpus/text, gold beside it).
  * Floors are a ratchet: the measured scores.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
 import { isSpacedOut, joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
-import { corpusFiles, corpusText, scoreCorpus } from './helpers/corpus.js';
+import { validateResult } from '../src/validate.js';
+import { corpusFiles, corpusText, scoreCorpus, scoreResults } from './helpers/corpus.js';
+import { root } from './helpers/seeds.js';
 
 function kpisOf(name: string) {
   const result = parse(corpusText(name), { path: name });
@@ -73,5 +77,27 @@ describe('pdftotext -layout of the LibreOffice PDFs: floors', () => {
     const budgets = (prefix: string) => (file(prefix) as unknown as { budgets: { f1: number } }).budgets.f1;
     expect(budgets('63_')).toBeGreaterThanOrEqual(0.769);
     expect(budgets('64_')).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('pdftotext -layout -r 150 of the LibreOffice PDFs (fixtures/lolayout/r150)', () => {
+  const base = path.join(root, 'fixtures/lolayout');
+  const names = readdirSync(path.join(base, 'r150')).filter((name) => name.endsWith('.txt'));
+  const score = scoreResults(
+    names.map((name) => {
+      const result = parse(readFileSync(path.join(base, 'r150', name)), { path: name });
+      expect(validateResult(result)).toEqual([]);
+      return { name, result, gold: path.join(base, 'gold', `${name.replace(/-layout-r150\.txt$/u, '')}.pdf.gold.json`) };
+    }),
+  );
+  it('reads all 16', () => expect(names).toHaveLength(16));
+  it('floors', () => {
+    expect(score.totals.docs).toBe(1);
+    expect(score.totals.outline).toBe(1);
+    expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.504);
+    expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.688);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.679);
+    expect(score.totals.budgets).toBeGreaterThanOrEqual(0.727);
+    expect(score.totals.report).toBeGreaterThanOrEqual(0.772);
   });
 });
