@@ -287,7 +287,6 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
-  if (process.env.ALDEBUG) for (let i = 0; i < cells.length; i++) console.error(String(i).padStart(3), cells[i].map((c) => (c ? c.text : '·')).join(' | '));
   return { drifted, unit: width, body: body.lines, cells, columns };
 }
 
@@ -309,8 +308,8 @@ function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: nu
   return out;
 }
 
-function cjkGutter(left: string, right: string): boolean {
-  return left.length >= 2 && right.length >= 2 && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
+function cjkGutter(left: string, right: string, rightLength = 2): boolean {
+  return left.length >= 2 && right.length >= rightLength && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
 }
 
 /** Words of one line to the columns their left edges stand in. */
@@ -363,7 +362,14 @@ function assignLine(
     //   > |           1          參與觀眾人數
     //                       ^ 質演 stands left of 衡量標準's start
     const narrowed = !seen || previous >= boundaries.length || !seen[previous] || run.x0 >= boundaries[previous] - 3 * unit || (before !== null && isSpacedOut(before, unit));
-    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && narrowed && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
+    // A lone glyph there is the next column's when it stands where the
+    // block's own cells of that column start (a cell's last glyph wrapped).
+    //   > |   辦理青年培育與磁吸 等
+    //   > |              支持青年團隊在地
+    //                           ^ 等 ends 活動等 (關鍵績效指標)
+    const atStart = seen !== null && previous < boundaries.length && seen[previous] && Math.abs(run.x0 - boundaries[previous]) <= unit;
+    const gutter = cjkGutter(before?.text ?? '', run.text, atStart ? 1 : 2);
+    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && gutter && narrowed && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
       c = previous + 1;
     }
     // A line spaced out glyph by glyph is justified: it fills its cell, and
@@ -469,7 +475,6 @@ function relayoutRegions(
         });
       }
     }
-    if (process.env.ALDEBUG) console.error('region', from, to, JSON.stringify(starts), JSON.stringify(boundaries), centres.join(','));
     regions.push({ from, to, boundaries, seen });
     from = to;
   }
