@@ -435,55 +435,130 @@ function relayoutRegions(
 ): boolean {
   const centres = columns.map((column) => column.centre);
   const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
-  const regions: { from: number; to: number; boundaries: number[] | null; seen: boolean[] | null }[] = [];
+  const blocks = (cutRows: boolean): RowBlock[] => {
+    const list: RowBlock[] = [];
+    let from = 0;
+    while (from < body.length) {
+      let to = from + 1;
+      while (to < body.length && !body[to].blankBefore && body[to].page === body[from].page) to++;
+      if (!cutRows) {
+        list.push(blockColumns(runs, from, to, centres, yearRange, valuesFrom, unit));
+        from = to;
+        continue;
+      }
+      // Each row's own columns; a column none of its cells starts (its
+      // cells one space after their neighbours') as the whole block has it.
+      const whole = blockColumns(runs, from, to, centres, yearRange, valuesFrom, unit);
+      const end = to;
+      while (from < end) {
+        to = rowCut(runs, from, end, valuesFrom, unit);
+        const row = to === end && from === whole.from ? whole : blockColumns(runs, from, to, centres, yearRange, valuesFrom, unit);
+        if (row !== whole) fillUnseen(row, whole);
+        list.push(row);
+        from = to;
+      }
+    }
+    return list;
+  };
+  // Whether the rows drifted is measured on the blocks between blank lines.
+  const regions = blocks(false);
   let words = 0;
   let moved = 0;
-  let from = 0;
-  while (from < body.length) {
-    let to = from + 1;
-    while (to < body.length && !body[to].blankBefore && body[to].page === body[from].page) to++;
-    const starts: number[] = [];
-    for (let i = from; i < to; i++) {
-      const list = runs[i];
-      for (let k = 0; k < list.length; k++) {
-        const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
-        if (!chunkStart) continue;
-        // An ordinal stands before its column's text: the text tells the
-        // column.  (Numbers right of the text columns are target values.)
-        if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
-          if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2 * unit) starts.push(list[k + 1].x0);
-          continue;
+  for (const region of regions) {
+    if (!region.boundaries) continue;
+    // How many words the region's own columns put elsewhere than the page's.
+    for (let i = region.from; i < region.to; i++) {
+      const local = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit);
+      local.forEach((cell, c) => {
+        if (!cell) return;
+        for (const word of cell.words) {
+          words++;
+          if (!cells[i][c]?.words.includes(word)) moved++;
         }
-        starts.push(list[k].x0);
-      }
+      });
     }
-    for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
-    const boundaries = localBoundaries(starts, centres, unit);
-    // Which column starts the block's own cells show (the others are filled in from the next).
-    const seen = boundaries ? boundaries.map((x, k) => Number.isFinite(x) && (k + 1 === boundaries.length || x !== boundaries[k + 1])) : null;
-    if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
-    if (boundaries) {
-      // How many words the region's own columns put elsewhere than the page's.
-      for (let i = from; i < to; i++) {
-        const local = assignLine(runs[i], boundaries, columns.length, yearRange, unit);
-        local.forEach((cell, c) => {
-          if (!cell) return;
-          for (const word of cell.words) {
-            words++;
-            if (!cells[i][c]?.words.includes(word)) moved++;
-          }
-        });
-      }
-    }
-    regions.push({ from, to, boundaries, seen });
-    from = to;
   }
   if (regions.length < 2 || moved < words * DRIFT) return false;
-  for (const region of regions) {
+  for (const region of blocks(true)) {
     if (!region.boundaries) continue;
     for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit, null, region.seen);
   }
   return true;
+}
+
+/** Column starts `row` did not see, from `whole` where they keep the order. */
+function fillUnseen(row: RowBlock, whole: RowBlock): void {
+  const own = row.boundaries;
+  const seen = row.seen;
+  if (!own || !seen || !whole.boundaries || !whole.seen) return;
+  for (let k = 0; k < own.length; k++) {
+    if (seen[k] || !whole.seen[k]) continue;
+    const x = whole.boundaries[k];
+    if ((k === 0 || own[k - 1] < x) && (k + 1 === own.length || !seen[k + 1] || x < own[k + 1])) {
+      own[k] = x;
+      seen[k] = true;
+    }
+  }
+}
+
+interface RowBlock {
+  from: number;
+  to: number;
+  boundaries: number[] | null;
+  /** Which column starts the block's own cells show (the others are filled in from the next). */
+  seen: boolean[] | null;
+}
+
+/** The column starts of body lines [from, to) from where their cells start. */
+function blockColumns(runs: readonly Run[][], from: number, to: number, centres: readonly number[], yearRange: number[] | null, valuesFrom: number, unit: number): RowBlock {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    for (let k = 0; k < list.length; k++) {
+      const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
+      if (!chunkStart) continue;
+      // An ordinal stands before its column's text: the text tells the
+      // column.  (Numbers right of the text columns are target values.)
+      if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
+        if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2 * unit) starts.push(list[k + 1].x0);
+        continue;
+      }
+      starts.push(list[k].x0);
+    }
+  }
+  for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
+  const boundaries = localBoundaries(starts, centres, unit);
+  const seen = boundaries ? boundaries.map((x, k) => Number.isFinite(x) && (k + 1 === boundaries.length || x !== boundaries[k + 1])) : null;
+  if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
+  return { from, to, boundaries, seen };
+}
+
+/**
+ * Rows of one strategy follow without a blank line between them, and
+ * LibreOffice lays each row out on its own: a block holding two indicator
+ * numbers is cut halfway between them (the rows' cells are centred on
+ * their numbers), so that each row finds its own column starts.
+ *
+ *   > |                 1 位決算於 2 月 20 日前送達
+ *                       ^ row 1
+ *   > |     屬單位決算及綜計表       地方總決算書於 4 月底前
+ *   > |                    2 分送行政院主計總處及審
+ *                          ^ row 2: its columns stand five further right
+ *
+ * Returns the end of the first row's lines in [from, to).
+ */
+function rowCut(runs: readonly Run[][], from: number, to: number, valuesFrom: number, unit: number): number {
+  let first = -1;
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    const numbered = list.some(
+      (run, k) => /^[0-9]{1,2}[.．、]?$/u.test(run.text) && run.x0 < valuesFrom && (k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit || STRATEGY_ORDINAL.test(list[k - 1].text)),
+    );
+    if (!numbered) continue;
+    if (first < 0) first = i;
+    else return Math.max(from + 1, Math.ceil((first + i) / 2));
+  }
+  return to;
 }
 
 /**
