@@ -939,7 +939,7 @@ function prependWords(row: (Fragment | null)[], c: number, words: Run[]): void {
   const text = words.map((word) => word.text).join(' ');
   const target = row[c];
   if (target) {
-    target.words.unshift(...words);
+    target.words = words.concat(target.words);
     target.text = `${text} ${target.text}`;
   } else row[c] = { text, words };
 }
