@@ -109,6 +109,13 @@ export function joinSpacedOut(runs: Run[]): Run[] {
   return out ?? runs;
 }
 
+/** A word `joinSpacedOut` made of CJK glyphs set one space apart: it is wider than its characters. */
+export function isSpacedOut(run: Run, unit: number): boolean {
+  if (run.x1 - run.x0 <= run.text.length * unit) return false;
+  for (let i = 0; i < run.text.length; i++) if (!isWideCode(run.text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
  * The CJK width (1 or 2 columns) under which the left edges of the lines'
  * cells (text after two or more spaces) line up best: the share of cells that

@@ -21,6 +21,7 @@
  * given to the first row it spans.  Page furniture and headers repeated after
  * a page break are dropped, and a row cut by a page break is one row.
  */
+import { moveRunInBudgets } from './aligned-budgets.js';
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
@@ -32,7 +33,7 @@ import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, Position, RawRow, RawTable, TableReader } from '../types.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
-import { chooseCjkWidth, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
@@ -307,12 +308,20 @@ function isolatedRuns(runs: readonly Run[][], from: number, to: number, unit: nu
   return out;
 }
 
-function cjkGutter(left: string, right: string): boolean {
-  return left.length >= 2 && right.length >= 2 && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
+function cjkGutter(left: string, right: string, rightLength = 2): boolean {
+  return left.length >= 2 && right.length >= rightLength && isIdeograph(left.charCodeAt(left.length - 1)) && isIdeograph(right.charCodeAt(0)) && parseMarker(right) === null;
 }
 
 /** Words of one line to the columns their left edges stand in. */
-function assignLine(list: readonly Run[], boundaries: readonly number[], width: number, yearRange: number[] | null, unit: number, above: readonly (Fragment | null)[] | null = null): (Fragment | null)[] {
+function assignLine(
+  list: readonly Run[],
+  boundaries: readonly number[],
+  width: number,
+  yearRange: number[] | null,
+  unit: number,
+  above: readonly (Fragment | null)[] | null = null,
+  seen: readonly boolean[] | null = null,
+): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
   let previous = -1;
   for (let k = 0; k < list.length; k++) {
@@ -345,7 +354,43 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
     // justified line has one character between its spaces).
     //   > | 四、社會福利與救助 推行身心障礙者福利，加 輔導被保險人國民所得未達
     //                                            ^ 實施內容
-    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && cjkGutter(before.text, run.text) && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
+    // Not so well left of where the row block's own cells of the next
+    // column start (`seen`): there the cut is inside a justified line, which
+    // LibreOffice sets apart in groups of glyphs — unless the words before
+    // were spaced out glyph by glyph (then a group of two ends that line).
+    //   > |             策辦優 質演 藝        11 萬 人 12 萬 人
+    //   > |           1          參與觀眾人數
+    //                       ^ 質演 stands left of 衡量標準's start
+    const narrowed = !seen || previous >= boundaries.length || !seen[previous] || run.x0 >= boundaries[previous] - 3 * unit || (before !== null && isSpacedOut(before, unit));
+    // A lone glyph there is the next column's when it stands where the
+    // block's own cells of that column start (a cell's last glyph wrapped).
+    //   > |   辦理青年培育與磁吸 等
+    //   > |              支持青年團隊在地
+    //                           ^ 等 ends 活動等 (關鍵績效指標)
+    const atStart = seen !== null && previous < boundaries.length && seen[previous] && Math.abs(run.x0 - boundaries[previous]) <= unit;
+    const gutter = cjkGutter(before?.text ?? '', run.text, atStart ? 1 : 2);
+    if (before && previous >= 0 && c <= previous && run.x0 - before.x1 <= unit && gutter && narrowed && previous + 1 < width && !(yearRange && previous + 1 >= yearRange[0])) {
+      c = previous + 1;
+    }
+    // A line spaced out glyph by glyph is justified: it fills its cell, and
+    // a CJK word or a list marker one space after it starts the next column
+    // (a number there is spaced out with the line: `歲 出 預 算 數 1 億`).
+    // Not in KPI tables, whose narrow strategy and indicator columns one
+    // space apart are spaced out as one chain (`技 化 … 服 統 提 供 …`).
+    //   > | 社 會 救 5. 辦理低收入戶喪葬補
+    //             ^ 重要工作計畫項目
+    if (
+      !yearRange &&
+      before &&
+      previous >= 0 &&
+      c <= previous &&
+      run.x0 - before.x1 <= unit &&
+      before.text.length >= 3 &&
+      isSpacedOut(before, unit) &&
+      (isIdeograph(run.text.charCodeAt(0)) || LIST_MARKER.test(run.text)) &&
+      previous + 1 < width &&
+      !(yearRange && previous + 1 >= yearRange[0])
+    ) {
       c = previous + 1;
     }
     // One space is inside a cell, two or more a gutter: a word one space
@@ -367,6 +412,10 @@ function assignLine(list: readonly Run[], boundaries: readonly number[], width: 
   return row;
 }
 
+//   > | 社 會 救 5. 辦理低收入戶喪葬補
+//             ^^
+const LIST_MARKER = /^(?:[0-9]{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）])$/u;
+
 const ORDINAL_WORD = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]?$/u;
 
 /**
@@ -386,53 +435,130 @@ function relayoutRegions(
 ): boolean {
   const centres = columns.map((column) => column.centre);
   const valuesFrom = yearRange && yearRange[0] > 0 ? (centres[yearRange[0] - 1] + centres[yearRange[0]]) / 2 : -Infinity;
-  const regions: { from: number; to: number; boundaries: number[] | null }[] = [];
+  const blocks = (cutRows: boolean): RowBlock[] => {
+    const list: RowBlock[] = [];
+    let from = 0;
+    while (from < body.length) {
+      let to = from + 1;
+      while (to < body.length && !body[to].blankBefore && body[to].page === body[from].page) to++;
+      if (!cutRows) {
+        list.push(blockColumns(runs, from, to, centres, yearRange, valuesFrom, unit));
+        from = to;
+        continue;
+      }
+      // Each row's own columns; a column none of its cells starts (its
+      // cells one space after their neighbours') as the whole block has it.
+      const whole = blockColumns(runs, from, to, centres, yearRange, valuesFrom, unit);
+      const end = to;
+      while (from < end) {
+        to = rowCut(runs, from, end, valuesFrom, unit);
+        const row = to === end && from === whole.from ? whole : blockColumns(runs, from, to, centres, yearRange, valuesFrom, unit);
+        if (row !== whole) fillUnseen(row, whole);
+        list.push(row);
+        from = to;
+      }
+    }
+    return list;
+  };
+  // Whether the rows drifted is measured on the blocks between blank lines.
+  const regions = blocks(false);
   let words = 0;
   let moved = 0;
-  let from = 0;
-  while (from < body.length) {
-    let to = from + 1;
-    while (to < body.length && !body[to].blankBefore && body[to].page === body[from].page) to++;
-    const starts: number[] = [];
-    for (let i = from; i < to; i++) {
-      const list = runs[i];
-      for (let k = 0; k < list.length; k++) {
-        const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
-        if (!chunkStart) continue;
-        // An ordinal stands before its column's text: the text tells the
-        // column.  (Numbers right of the text columns are target values.)
-        if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
-          if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2 * unit) starts.push(list[k + 1].x0);
-          continue;
-        }
-        starts.push(list[k].x0);
-      }
-    }
-    for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
-    const boundaries = localBoundaries(starts, centres, unit);
-    if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
-    if (boundaries) {
-      // How many words the region's own columns put elsewhere than the page's.
-      for (let i = from; i < to; i++) {
-        const local = assignLine(runs[i], boundaries, columns.length, yearRange, unit);
-        local.forEach((cell, c) => {
-          if (!cell) return;
-          for (const word of cell.words) {
-            words++;
-            if (!cells[i][c]?.words.includes(word)) moved++;
-          }
-        });
-      }
-    }
-    regions.push({ from, to, boundaries });
-    from = to;
-  }
-  if (regions.length < 2 || moved < words * DRIFT) return false;
   for (const region of regions) {
     if (!region.boundaries) continue;
-    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit);
+    // How many words the region's own columns put elsewhere than the page's.
+    for (let i = region.from; i < region.to; i++) {
+      const local = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit);
+      local.forEach((cell, c) => {
+        if (!cell) return;
+        for (const word of cell.words) {
+          words++;
+          if (!cells[i][c]?.words.includes(word)) moved++;
+        }
+      });
+    }
+  }
+  if (regions.length < 2 || moved < words * DRIFT) return false;
+  for (const region of blocks(true)) {
+    if (!region.boundaries) continue;
+    for (let i = region.from; i < region.to; i++) cells[i] = assignLine(runs[i], region.boundaries, columns.length, yearRange, unit, null, region.seen);
   }
   return true;
+}
+
+/** Column starts `row` did not see, from `whole` where they keep the order. */
+function fillUnseen(row: RowBlock, whole: RowBlock): void {
+  const own = row.boundaries;
+  const seen = row.seen;
+  if (!own || !seen || !whole.boundaries || !whole.seen) return;
+  for (let k = 0; k < own.length; k++) {
+    if (seen[k] || !whole.seen[k]) continue;
+    const x = whole.boundaries[k];
+    if ((k === 0 || own[k - 1] < x) && (k + 1 === own.length || !seen[k + 1] || x < own[k + 1])) {
+      own[k] = x;
+      seen[k] = true;
+    }
+  }
+}
+
+interface RowBlock {
+  from: number;
+  to: number;
+  boundaries: number[] | null;
+  /** Which column starts the block's own cells show (the others are filled in from the next). */
+  seen: boolean[] | null;
+}
+
+/** The column starts of body lines [from, to) from where their cells start. */
+function blockColumns(runs: readonly Run[][], from: number, to: number, centres: readonly number[], yearRange: number[] | null, valuesFrom: number, unit: number): RowBlock {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    for (let k = 0; k < list.length; k++) {
+      const chunkStart = k === 0 || list[k].x0 - list[k - 1].x1 >= 2 * unit;
+      if (!chunkStart) continue;
+      // An ordinal stands before its column's text: the text tells the
+      // column.  (Numbers right of the text columns are target values.)
+      if (ORDINAL_WORD.test(list[k].text) && (!/^[0-9]/u.test(list[k].text) || list[k].x0 < valuesFrom)) {
+        if (k + 1 < list.length && list[k + 1].x0 - list[k].x1 < 2 * unit) starts.push(list[k + 1].x0);
+        continue;
+      }
+      starts.push(list[k].x0);
+    }
+  }
+  for (const x of edgeStarts(runs.slice(from, to), unit)) if (x < valuesFrom) starts.push(x);
+  const boundaries = localBoundaries(starts, centres, unit);
+  const seen = boundaries ? boundaries.map((x, k) => Number.isFinite(x) && (k + 1 === boundaries.length || x !== boundaries[k + 1])) : null;
+  if (boundaries && yearRange) placeYears(boundaries, yearRange, runs, from, to, unit);
+  return { from, to, boundaries, seen };
+}
+
+/**
+ * Rows of one strategy follow without a blank line between them, and
+ * LibreOffice lays each row out on its own: a block holding two indicator
+ * numbers is cut halfway between them (the rows' cells are centred on
+ * their numbers), so that each row finds its own column starts.
+ *
+ *   > |                 1 位決算於 2 月 20 日前送達
+ *                       ^ row 1
+ *   > |     屬單位決算及綜計表       地方總決算書於 4 月底前
+ *   > |                    2 分送行政院主計總處及審
+ *                          ^ row 2: its columns stand five further right
+ *
+ * Returns the end of the first row's lines in [from, to).
+ */
+function rowCut(runs: readonly Run[][], from: number, to: number, valuesFrom: number, unit: number): number {
+  let first = -1;
+  for (let i = from; i < to; i++) {
+    const list = runs[i];
+    const numbered = list.some(
+      (run, k) => /^[0-9]{1,2}[.．、]?$/u.test(run.text) && run.x0 < valuesFrom && (k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit || STRATEGY_ORDINAL.test(list[k - 1].text)),
+    );
+    if (!numbered) continue;
+    if (first < 0) first = i;
+    else return Math.max(from + 1, Math.ceil((first + i) / 2));
+  }
+  return to;
 }
 
 /**
@@ -741,6 +867,7 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
  *                       ^ one space after an ideograph (LibreOffice's rows)
  */
 function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
+  splitAtIndicatorOrdinals(grid, strategyCol, indicatorCol);
   for (const row of grid.cells) {
     const cell = row[strategyCol];
     if (!cell) continue;
@@ -757,6 +884,64 @@ function moveIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: nu
       target.text = `${last.text} ${target.text}`;
     } else row[indicatorCol] = { text: last.text, words: [last] };
   }
+}
+
+/** Lines either side of a line whose strategy text tells the column's right edge. */
+const EDGE_REACH = 3;
+
+/**
+ * An indicator number one space after the strategy text, followed by text
+ * reaching past where the strategy column's text ends on the lines around:
+ * the row drifted left of the block's columns, and the number and the text
+ * after it are the indicator's (a number inside the strategy's own text
+ * stays within its edge).
+ *
+ *   > |   加強災害應變 1 充實消防車輛 規劃購置消防車輛
+ *   > | 二 能力，提升整
+ *   > |   體消防戰力 2 充實救災裝備 規劃購置救災裝備器
+ *                  ^ → 關鍵績效指標
+ */
+function splitAtIndicatorOrdinals(grid: Grid, strategyCol: number, indicatorCol: number): void {
+  const cells = grid.cells;
+  // Where each line's strategy text ends (lines with no number inside).
+  const ends = cells.map((row) => {
+    const cell = row[strategyCol];
+    if (!cell || cell.words.some((word) => INDICATOR_ORDINAL.test(word.text))) return -1;
+    return cell.words[cell.words.length - 1].x1;
+  });
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i][strategyCol];
+    if (!cell || cell.words.length < 3) continue;
+    let k = 1;
+    while (k < cell.words.length - 1 && !INDICATOR_ORDINAL.test(cell.words[k].text)) k++;
+    if (k >= cell.words.length - 1) continue;
+    const before = cell.words[k - 1];
+    const after = cell.words[k + 1];
+    if (!isIdeograph(before.text.charCodeAt(before.text.length - 1)) || !isIdeograph(after.text.charCodeAt(0))) continue;
+    let edge = -1;
+    for (let j = Math.max(0, i - EDGE_REACH); j <= Math.min(cells.length - 1, i + EDGE_REACH); j++) edge = Math.max(edge, ends[j]);
+    if (edge < 0 || cell.words[cell.words.length - 1].x1 <= edge) continue;
+    const moved = cell.words.splice(k);
+    cell.text = cell.words.map((word) => word.text).join(' ');
+    // The indicator's text is the word after the number; a CJK word one
+    // space after that is past a narrowed gutter (`cjkGutter`): the measure's.
+    const existing = cells[i][indicatorCol]?.words ?? [];
+    const words = [...moved, ...existing];
+    cells[i][indicatorCol] = null;
+    let cut = words.length;
+    if (indicatorCol + 1 < cells[i].length && words.length > 2 && words[2].x0 - words[1].x1 <= grid.unit && cjkGutter(words[1].text, words[2].text)) cut = 2;
+    prependWords(cells[i], indicatorCol, words.slice(0, cut));
+    if (cut < words.length) prependWords(cells[i], indicatorCol + 1, words.slice(cut));
+  }
+}
+
+function prependWords(row: (Fragment | null)[], c: number, words: Run[]): void {
+  const text = words.map((word) => word.text).join(' ');
+  const target = row[c];
+  if (target) {
+    target.words = words.concat(target.words);
+    target.text = `${text} ${target.text}`;
+  } else row[c] = { text, words };
 }
 
 //   > | 80%   ≧2,000   -   2.3%   15件
@@ -921,6 +1106,7 @@ function alignment(grid: Grid, blocks: readonly Block[], values: readonly number
 function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<ReturnType<typeof workColumns>>, diagnostics: Diagnostic[]): RawRow[] {
   const { category, item, content, budget } = columns;
   if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
+  if (budget > content && content >= 0) moveRunInBudgets(grid.cells, content, budget);
   const perRow = [item, content, budget].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
   return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
