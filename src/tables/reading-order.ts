@@ -29,6 +29,7 @@ import { reportColumns } from '../records/report-items.js';
 import { workColumns } from '../records/work-items.js';
 import type { Diagnostic, Line, RawTable, TableReader } from '../types.js';
 import { readItems } from './flattened-cells.js';
+import { readRawReport } from './raw-report.js';
 import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
@@ -125,7 +126,7 @@ export const readingOrderReader: TableReader = {
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
     if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
-    if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
+    if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : head.shape === 'report' ? readRawReport(lines, start, end, head.header, isRunningFurniture) : null;
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
@@ -462,6 +463,11 @@ function headerFollows(lines: readonly Line[], from: number, limit: number): boo
 //   > | 12                 (the page number: a lone number before the form feed)
 //       ^^
 //   > | \f計畫名稱
+/** Not a body line of a content-stream table: a repeated header cell, a page number or label, a running title. */
+function isRunningFurniture(line: Line, text: string): boolean {
+  return line.role !== 'content' || isHeaderCell(text) || isHeaderWords(text) || LONE_NUMBER.test(text) || PAGE_LABEL.test(text);
+}
+
 const LONE_NUMBER = /^[1-9][0-9]{0,2}$/u;
 const PAGE_LABEL = /^(?:[-－—–]\s*[0-9]{1,3}\s*[-－—–]|[0-9]{1,2}\s*[-－—–]\s*[0-9]{1,3}|第\s*[0-9]{1,3}\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]{1,3}\s*頁)?)$/u;
 
