@@ -56,6 +56,8 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
   let status: string[] = [];
   let statusLines: number[] = [];
   let pageBreak = false;
+  /** The pending 辦理情形 text started right after a page break (its completion may stand before the break). */
+  let afterBreak = false;
 
   const levelOf = (style: string): number | null => {
     if (LIST_STYLES.has(style)) return null;
@@ -110,13 +112,14 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
     // Text left over from before a page break belongs to the entry before it:
     // its completion was printed on the earlier page.
     const marker = parseMarker(text);
-    if (status.length > 0 && marker && rows.length > 0 && pageBreak) {
+    if (status.length > 0 && marker && rows.length > 0 && afterBreak) {
       const last = rows[rows.length - 1];
       last.cells[3] += status.join('');
       last.lines.push(...statusLines);
       status = [];
       statusLines = [];
     }
+    if (status.length === 0) afterBreak = pageBreak;
     pageBreak = false;
     let rest = text;
     if (status.length === 0) {
