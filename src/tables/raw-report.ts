@@ -56,6 +56,7 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
   let status: string[] = [];
   let statusLines: number[] = [];
   let pageBreak = false;
+  let skipped = false;
   /** The pending 辦理情形 text started right after a page break (its completion may stand before the break). */
   let afterBreak = false;
 
@@ -108,7 +109,16 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
     const line = lines[i];
     const text = line.text.replace(/\f/gu, '').trim();
     if (line.text.includes('\f')) pageBreak = true;
-    if (text === '' || skip(line, text)) continue;
+    if (text === '' || skip(line, text)) {
+      skipped = true;
+      continue;
+    }
+    //   > | 完成程
+    //   > | 度
+    //       ^ a header cell's wrapped tail, right after it (Writer's narrow columns)
+    const headerTail = skipped && text.length === 1 && !COMPLETION_END.test(text);
+    skipped = false;
+    if (headerTail) continue;
     // Text left over from before a page break belongs to the entry before it:
     // its completion was printed on the earlier page.
     const marker = parseMarker(text);

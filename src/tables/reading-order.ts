@@ -40,7 +40,7 @@ import { joinWrappedValues } from './wrapped-values.js';
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
 //       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
 const ITEM_HEADER_WORD =
-  /^(?:機關工作項目|重要工作(?:計畫)?項目|工作計畫項目|實施內容|執行內容|預算金額|經費|[(（]單位[:：]?(?:千元|元|萬元)[)）]|計畫名稱|類|項|目|辦理情形|執行情形|完成程度|完成程度百分比|百分比|備註)$/u;
+  /^(?:機關工作項目|重要工作(?:計畫)?項目|工作計畫項目|實施內容|執行內容|預算金額|經費|[(（]單位[:：]?(?:千元|元|萬元)[)）]|計畫名稱|類|項|目|辦理情形|執行情形|完成程度|完成程|完成程度百分比|百分比|備註)$/u;
 /** How far the header's cells may spread (blocks of ordinals and strategy texts may stand between them). */
 const HEADER_REACH = 400;
 
