@@ -35,6 +35,12 @@ const LIST_STYLES = new Set(['arabic', 'arabic-paren', 'circled']);
 //            ^ a justified cell (Writer) spaces out single characters
 const SPACED_CHAR = /^[\u3400-\u9fff]$/u;
 
+/** A token that starts a path cell: a marker of a style seen as a path level, or any non-list marker. */
+function isPathMarker(token: string): boolean {
+  const marker = parseMarker(token);
+  return marker !== null && !LIST_STYLES.has(marker.style);
+}
+
 interface PathCell {
   level: number;
   text: string;
@@ -104,6 +110,16 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
     status = [];
     statusLines = [];
   };
+  // A line of 辦理情形 text; a completion at its end closes the entry.
+  const addStatus = (text: string, line: number) => {
+    const completion = COMPLETION_END.exec(text);
+    const body = completion ? text.slice(0, completion.index).trim() : text;
+    if (body !== '') {
+      status.push(body);
+      statusLines.push(line);
+    }
+    if (completion) close(completion[1].replace(/\s+/gu, ''), line);
+  };
 
   for (let i = start; i < end; i++) {
     const line = lines[i];
@@ -141,17 +157,26 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
         path[cell.level] = cell.text;
         continue;
       }
+      if (cell && !marker) {
+        //   > | 管理 (一)行政管理 1. 人事費依實際人數…
+        //       ^^^^ the open cell's last line, then the next path cell on its baseline
+        const tokens = text.split(/\s+/u);
+        const next = tokens.findIndex((token, k) => k > 0 && isPathMarker(token));
+        const prefix = next > 0 ? tokens.slice(0, next).join('') : '';
+        if (next > 0 && prefix.length <= cell.width + 1) {
+          cell.text += prefix;
+          path[cell.level] = cell.text;
+          open = null;
+          rest = takePathCells(tokens.slice(next).join(' '));
+          if (rest !== '') addStatus(rest, i);
+          continue;
+        }
+      }
       open = null;
       rest = takePathCells(text);
       if (rest === '') continue;
     }
-    const completion = COMPLETION_END.exec(rest);
-    const body = completion ? rest.slice(0, completion.index).trim() : rest;
-    if (body !== '') {
-      status.push(body);
-      statusLines.push(i);
-    }
-    if (completion) close(completion[1].replace(/\s+/gu, ''), i);
+    addStatus(rest, i);
   }
   if (status.length > 0) {
     diagnostics.push({ severity: 'warning', code: 'report-path-uncertain', message: '辦理情形 text after the last completion has no 完成程度 of its own', position: linesPosition(lines, statusLines[0], statusLines[statusLines.length - 1] + 1) });
