@@ -38,6 +38,10 @@ describe('pdftotext -raw text of the Writer PDFs', () => {
     expect(totals.kpiRows).toBeGreaterThanOrEqual(0.79);
     expect(totals.kpiCells).toBeGreaterThanOrEqual(0.89);
   });
+
+  it('work-report tables (floor: the score reached)', () => {
+    expect(totals.report).toBeGreaterThanOrEqual(0.83);
+  });
 });
 
 describe('a year set apart from its 年 in the KPI header', () => {
