@@ -90,6 +90,9 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
       if (level === null) return rest;
       const tokens = rest.slice(marker.length).split(/\s+/u).filter((token) => token !== '');
       let body = tokens.shift() ?? '';
+      //   > | (八)e 化管理系
+      //          ^ a Latin word keeps its space inside the cell: the CJK after it is still the cell's
+      if (/[A-Za-z]$/u.test(body) && tokens.length > 0 && /^[\u3400-\u9fff]/u.test(tokens[0]) && !isPathMarker(tokens[0])) body += ` ${tokens.shift()}`;
       while (tokens.length > 0 && SPACED_CHAR.test(tokens[0]) && (body.length === 1 || SPACED_CHAR.test(body.slice(-1)))) {
         if (parseMarker(tokens[0])) break;
         body += tokens.shift();
