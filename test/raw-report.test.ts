@@ -53,4 +53,15 @@ describe('raw work-report tables', () => {
     const body = ['柒、行政部門', '嘉義市東區區公所109年度工作總報告', '計畫名稱', '辦理情形', '完成程度', '百分比', '備註', '類 項 目', '柒、行', '政部門', '三、出納管', '理', '(七)自行收納款', '項收據控管', '加強控管自行收納款項收據之領用。 100%', '(八)e 化管理系', '統', '1. 利用規費罰鍰歲入系統電腦上線作業，', '提升申辦便利', '性。', '100%', ''].join('\n');
     expect(items(body).map((item) => item.path[2])).toEqual(['(七)自行收納款項收據控管', '(八)e 化管理系統']);
   });
+
+  it('takes the text before an entry list that starts at 1. as a path cell without an ordinal', () => {
+    // 66_chiayi-east-district-109-report-accounting-personnel-admin.txt (pdftotext -raw):
+    // `六、地方創` / `生` / `辦理地方創生業` / `務` / `1. 5月28日派員參與市府舉辦「地方創生推` …
+    const text = readFileSync(path.join(root, 'fixtures/extractors/pdftotext-raw/66_chiayi-east-district-109-report-accounting-personnel-admin.txt'));
+    const result = parse(text, { path: 'report.txt' });
+    const creation = result.documents.flatMap((doc) => doc.reportItems).filter((item) => item.path[1] === '六、地方創生');
+    expect(creation.length).toBe(8);
+    expect(new Set(creation.map((item) => item.path[2]))).toEqual(new Set(['辦理地方創生業務']));
+    expect(creation[0].status).toBe('5月28日派員參與市府舉辦「地方創生推動工作坊」。');
+  });
 });

@@ -63,6 +63,8 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
   let statusLines: number[] = [];
   let pageBreak = false;
   let skipped = false;
+  /** The pending 辦理情形 text started right after a path cell of this level. */
+  let afterCell: number | null = null;
   /** The pending 辦理情形 text started right after a page break (its completion may stand before the break). */
   let afterBreak = false;
 
@@ -148,7 +150,21 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
       status = [];
       statusLines = [];
     }
-    if (status.length === 0) afterBreak = pageBreak;
+    //   > | 六、地方創
+    //   > | 生
+    //   > | 辦理地方創生業
+    //   > | 務
+    //   > | 1. 5月28日派員參與…
+    //       ^^ the entries' list starts: the text before it, right after a path cell, was a path cell with no ordinal
+    if (status.length > 0 && afterCell !== null && afterCell + 1 < Math.max(levels.size, 3) && marker && LIST_STYLES.has(marker.style) && marker.ordinal === 1) {
+      setPath({ level: afterCell + 1, text: status.join(''), width: 0 });
+      status = [];
+      statusLines = [];
+    }
+    if (status.length === 0) {
+      afterBreak = pageBreak;
+      afterCell = open === null ? null : (open as PathCell).level;
+    }
     pageBreak = false;
     let rest = text;
     if (status.length === 0) {
