@@ -19,6 +19,7 @@
  * first appear in the table (`壹、` then `一、` then `(一)`); `1.` starts a
  * list inside a 辦理情形 cell, never a path cell.
  */
+import { append } from '../arrays.js';
 import { parseMarker } from '../markers.js';
 import { linesPosition } from '../lines.js';
 import { stripSpaces } from '../normalize/text.js';
@@ -146,7 +147,7 @@ export function readRawReport(lines: Line[], start: number, end: number, header:
     if (status.length > 0 && marker && rows.length > 0 && afterBreak) {
       const last = rows[rows.length - 1];
       last.cells[3] += status.join('');
-      last.lines.push(...statusLines);
+      append(last.lines, statusLines);
       status = [];
       statusLines = [];
     }
