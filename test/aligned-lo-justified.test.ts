@@ -79,7 +79,7 @@ describe('pdftotext -layout of the LibreOffice PDFs: floors', () => {
     expect(score.totals.outline).toBe(1);
     expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.637);
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.77);
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.679);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.718);
     expect(score.totals.budgets).toBeGreaterThanOrEqual(0.727);
     expect(score.totals.report).toBeGreaterThanOrEqual(0.772);
   });
@@ -113,7 +113,7 @@ describe('pdftotext -layout -r 150 of the LibreOffice PDFs (fixtures/lolayout/r1
     expect(score.totals.outline).toBe(1);
     expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.569);
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.742);
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.679);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.718);
     expect(score.totals.budgets).toBeGreaterThanOrEqual(0.727);
     expect(score.totals.report).toBeGreaterThanOrEqual(0.772);
   });

@@ -61,8 +61,12 @@ interface LabelBlock {
  *   > |                          1. 依政府採購法、市府暨所屬機關學校、…
  *   > |            (三)事務管理   2. 109 年度綠色採購目標比例為 95%，…
  *                  ^ its rows start at `1.` above it
+ *
+ * With `centred` (the outermost column of a table whose cells are centred),
+ * an unnumbered label first on its page reaches as far above its middle as
+ * below it (`centredTop`).
  */
-export function spanningLabels(texts: readonly (string | null)[], pages: readonly number[], starts: readonly number[], keyOrdinals: readonly (number | null)[]): Map<number, string> {
+export function spanningLabels(texts: readonly (string | null)[], pages: readonly number[], starts: readonly number[], keyOrdinals: readonly (number | null)[], centred = false): Map<number, string> {
   const found: LabelBlock[] = [];
   let current: LabelBlock | null = null;
   for (let i = 0; i < texts.length; i++) {
@@ -102,6 +106,7 @@ export function spanningLabels(texts: readonly (string | null)[], pages: readonl
     let row = topRows[k];
     const floor = k > 0 ? rows[k - 1] + 1 : 0;
     while (row > floor && (keyOrdinals[row] ?? 1) > 1) row--;
+    if (centred && row === topRows[k] && keyOrdinals[row] === null) row = Math.max(floor, centredTop(blocks, k, pages, texts.length, rowOf));
     rows.push(Math.max(row, Math.min(floor, topRows[k])));
   }
   const byRow = new Map<number, string[]>();
@@ -111,6 +116,27 @@ export function spanningLabels(texts: readonly (string | null)[], pages: readonl
     byRow.set(rows[k], list);
   });
   return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
+}
+
+/**
+ * The first row of an unnumbered label centred on its rows, the first label
+ * on its page: its rows reach as far above its middle line as below it (to
+ * where the next label's text starts), back to the page's top lines (the
+ * label before, on an earlier page, is cut at the break).
+ *
+ *   > |       後備軍人退伍作
+ *       ^ the label's rows start here, eleven lines above it
+ *   > | 四 、 管 免役、回役、除
+ *   > | 理業務 役、禁役。
+ */
+function centredTop(blocks: readonly LabelBlock[], k: number, pages: readonly number[], count: number, rowOf: (line: number) => number): number {
+  const block = blocks[k];
+  if (k === 0 || pages[blocks[k - 1].end] === pages[block.start]) return rowOf(block.start);
+  const end = k + 1 < blocks.length ? blocks[k + 1].start - 1 : count - 1;
+  if (pages[end] !== pages[block.start]) return rowOf(block.start);
+  let top = block.start + block.end - end;
+  while (top < block.start && pages[top] !== pages[block.start]) top++;
+  return rowOf(Math.max(0, top));
 }
 
 /**

@@ -1179,7 +1179,7 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
   const merged = new Map(
     options.spanning
       .filter((c) => c >= 0)
-      .map((c) => [c, spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals)]),
+      .map((c, k) => [c, spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre')]),
   );
   nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
