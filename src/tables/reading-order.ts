@@ -98,10 +98,22 @@ const BARE_YEAR = /^(?:民國)?(\d{2,3})$/u;
  * group's header cell are header cells too, not target values; they are
  * marked so and given the `年` the year columns are named with.
  */
+/**
+ * The `年` of a year column's title wrapped under its number in a narrow
+ * cell (MuPDF gives the two lines one block):
+ *
+ *   > | 108
+ *   > | 年
+ *       ^
+ */
+function isYearUnit(text: string, lineCount = 2): boolean {
+  return lineCount === 2 && /^年度?$/u.test(text.trim());
+}
+
 function bareYearsAsHeader(blocks: Paragraph[]): Paragraph[] {
   let afterGroup = false;
   return blocks.map((block) => {
-    const text = block.texts.length === 1 ? block.texts[0] : '';
+    const text = block.texts.length === 1 || isYearUnit(block.texts[1] ?? '', block.texts.length) ? block.texts[0] : '';
     const year = BARE_YEAR.exec(text);
     if (afterGroup && year && Number(year[1]) >= 80 && Number(year[1]) <= 200) return { ...block, texts: [`${year[1]}年`], header: true };
     afterGroup = block.texts.some((line) => /目標值/u.test(line) && isHeaderCell(line));
@@ -129,7 +141,8 @@ export const readingOrderReader: TableReader = {
     const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
-    if (head.shape === 'kpi' && isStacked(body)) return readLineCells(lines, start, end, head, stackedLines(body, lines, Math.max(1, head.years.length)));
+    const headerStacked = blocks.some((block) => block.texts.filter(isHeaderCell).length >= 2);
+    if (head.shape === 'kpi' && isStacked(body, headerStacked)) return readLineCells(lines, start, end, head, stackedLines(body, lines, Math.max(1, head.years.length)));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
     if (head.shape === 'kpi' && head.years.length === 0) {
@@ -349,6 +362,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
       yearRun++;
       continue;
     }
+    if (yearRun > 0 && isYearUnit(text)) continue;
     yearRun = 0;
     if (!isHeaderCell(text) && !isHeaderWords(text)) {
       afterGroup = false;
