@@ -122,6 +122,31 @@ function bareYearsAsHeader(blocks: Paragraph[]): Paragraph[] {
   });
 }
 
+//   > | 預算金額
+//   > | (單位：千
+//       ^ the budget column's unit note, wrapped in its narrow header cell
+//   > |
+//   > | 元)
+const UNIT_NOTE = /^[(（]\s*單位/u;
+
+/**
+ * A unit note wrapped under its header cell (MuPDF blocks it with the
+ * cell, its last piece maybe a block of its own) belongs to the header:
+ * its blocks are marked so, up to the closing parenthesis.
+ */
+function unitNotesAsHeader(blocks: Paragraph[]): Paragraph[] {
+  let open = false;
+  return blocks.map((block) => {
+    const k = open ? 0 : block.texts.findIndex((text) => UNIT_NOTE.test(text));
+    if (k < 0 || (!open && !block.texts.slice(0, k).some(isHeaderCell)) || (open && block.texts.length > 2)) {
+      open = false;
+      return block;
+    }
+    open = !/[)）]$/u.test(block.texts[block.texts.length - 1]);
+    return { ...block, header: true };
+  });
+}
+
 export const readingOrderReader: TableReader = {
   layout: 'reading-order',
   read(lines, start, limit) {
@@ -138,7 +163,7 @@ export const readingOrderReader: TableReader = {
     const end = tableEnd(lines, start, limit, head.shape);
     if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : null;
-    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
+    const blocks = unitNotesAsHeader(bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines)));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
     const headerStacked = blocks.some((block) => block.texts.filter(isHeaderCell).length >= 2);
