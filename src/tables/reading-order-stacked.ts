@@ -22,6 +22,15 @@ import type { Paragraph } from './reading-order-cells.js';
 
 const LONE_ORDINAL = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})$/u;
 
+/**
+ * A block opening with a strategy's ordinal and the first line of its text,
+ * printed side by side on one line: the ordinal is a cell of its own.
+ *
+ *   > | 一 落實美感教育
+ *       ^
+ */
+const ORDINAL_BESIDE_TEXT = /^([一二三四五六七八九十]{1,3})[ \u3000]+([^ \u3000\d].*)$/u;
+
 /** Is this line a lone ordinal or a whole target value? */
 function kindOf(text: string): 'ordinal' | 'value' | 'text' {
   if (LONE_ORDINAL.test(text)) return 'ordinal';
@@ -31,17 +40,21 @@ function kindOf(text: string): 'ordinal' | 'value' | 'text' {
 /**
  * Do the blocks stack cells?  Count the blocks where an ordinal line is
  * followed by text, or a text line by a value line; reading-order text
- * (a cell per block) has next to none.
+ * (a cell per block) has next to none.  `headerStacked`: the header's
+ * cells stood in one block, a cell per line.
  *
  *   > | 一
  *       ^ then `推動嘉義市鐵路` in the same block: stacked
  *   > | 推動嘉義市鐵路
  */
-export function isStacked(blocks: readonly Paragraph[]): boolean {
+export function isStacked(blocks: readonly Paragraph[], headerStacked = false): boolean {
   let stacked = 0;
   let underOrdinal = 0;
   let multi = 0;
+  let besideText = 0;
   for (const block of blocks) {
+    // An ordinal beside its strategy's first line (MuPDF, pdfminer; not Poppler).
+    if (ORDINAL_BESIDE_TEXT.test(block.texts[0])) besideText++;
     if (block.texts.length < 2) continue;
     multi++;
     let previous = kindOf(block.texts[0]);
@@ -56,7 +69,8 @@ export function isStacked(blocks: readonly Paragraph[]): boolean {
     }
   }
   // Reading-order text never puts a lone ordinal over text in one block.
-  return underOrdinal >= 2 || (stacked >= 3 && stacked * 4 >= multi);
+  // With the header's cells stacked in one block too, it is MuPDF's.
+  return underOrdinal >= 2 || (headerStacked && besideText >= 2) || (stacked >= 3 && stacked * 4 >= multi);
 }
 
 /**
@@ -79,8 +93,10 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
   for (const block of blocks) {
     const from = body.length;
     for (let k = 0; k < block.texts.length; k++, at++) {
-      const text = block.texts[k];
       const line = lines[block.lines[k]];
+      const ordinal = k === 0 ? ORDINAL_BESIDE_TEXT.exec(block.texts[k]) : null;
+      if (ordinal) body.push({ ...line, text: ordinal[1] });
+      const text = ordinal ? ordinal[2] : block.texts[k];
       const last = body.length > 0 ? body[body.length - 1] : null;
       // A block of two value lines in a run longer than the row's years is one wrapped target (`≧9` / `1%`).
       const wrappedCell = block.texts.length === 2 && k === 1 && runs[at] > years && kindOf(block.texts[0]) !== 'text' && isValueToken(block.texts[0] + text);
@@ -104,6 +120,8 @@ export function stackedLines(blocks: readonly Paragraph[], lines: readonly Line[
         ends.add(last.index);
       }
       body.push(text === line.text ? line : { ...line, text });
+      // Lines under it in its block are the row's other cells: the strategy fit on its line.
+      if (ordinal && block.texts.length > 1) ends.add(line.index);
     }
     const end = body[body.length - 1];
     if (body.length > from && !isCutNumber(end.text)) ends.add(end.index);

@@ -99,15 +99,52 @@ const BARE_YEAR = /^(?:民國)?(\d{2,3})$/u;
  * group's header cell are header cells too, not target values; they are
  * marked so and given the `年` the year columns are named with.
  */
+/**
+ * The `年` of a year column's title wrapped under its number in a narrow
+ * cell (MuPDF gives the two lines one block):
+ *
+ *   > | 108
+ *   > | 年
+ *       ^
+ */
+function isYearUnit(text: string, lineCount = 2): boolean {
+  return lineCount === 2 && /^年度?$/u.test(text.trim());
+}
+
 function bareYearsAsHeader(blocks: Paragraph[]): Paragraph[] {
   let afterGroup = false;
   return blocks.map((block) => {
-    const text = block.texts.length === 1 ? block.texts[0] : '';
+    const text = block.texts.length === 1 || isYearUnit(block.texts[1] ?? '', block.texts.length) ? block.texts[0] : '';
     const year = BARE_YEAR.exec(text);
     if (afterGroup && year && Number(year[1]) >= 80 && Number(year[1]) <= 200) return { ...block, texts: [`${year[1]}年`], header: true };
     afterGroup = block.texts.some((line) => /目標值/u.test(line) && isHeaderCell(line));
     if (afterGroup) return block;
     return block;
+  });
+}
+
+//   > | 預算金額
+//   > | (單位：千
+//       ^ the budget column's unit note, wrapped in its narrow header cell
+//   > |
+//   > | 元)
+const UNIT_NOTE = /^[(（]\s*單位/u;
+
+/**
+ * A unit note wrapped under its header cell (MuPDF blocks it with the
+ * cell, its last piece maybe a block of its own) belongs to the header:
+ * its blocks are marked so, up to the closing parenthesis.
+ */
+function unitNotesAsHeader(blocks: Paragraph[]): Paragraph[] {
+  let open = false;
+  return blocks.map((block) => {
+    const k = open ? 0 : block.texts.findIndex((text) => UNIT_NOTE.test(text));
+    if (k < 0 || (!open && !block.texts.slice(0, k).some(isHeaderCell)) || (open && block.texts.length > 2)) {
+      open = false;
+      return block;
+    }
+    open = !/[)）]$/u.test(block.texts[block.texts.length - 1]);
+    return { ...block, header: true };
   });
 }
 
@@ -127,10 +164,11 @@ export const readingOrderReader: TableReader = {
     const end = tableEnd(lines, start, limit, head.shape);
     if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : head.shape === 'report' ? readRawReport(lines, start, end, head.header, isRunningFurniture) : null;
-    const blocks = bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines));
+    const blocks = unitNotesAsHeader(bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines)));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
-    if (head.shape === 'kpi' && isStacked(body)) return readLineCells(lines, start, end, head, stackedLines(body, lines, Math.max(1, head.years.length)));
+    const headerStacked = blocks.some((block) => block.texts.filter(isHeaderCell).length >= 2);
+    if (head.shape === 'kpi' && isStacked(body, headerStacked)) return readLineCells(lines, start, end, head, stackedLines(body, lines, Math.max(1, head.years.length)));
     const diagnostics: Diagnostic[] = [];
     const position = linesPosition(lines, start, end);
     if (head.shape === 'kpi' && head.years.length === 0) {
@@ -350,6 +388,7 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
       yearRun++;
       continue;
     }
+    if (yearRun > 0 && isYearUnit(text)) continue;
     yearRun = 0;
     if (!isHeaderCell(text) && !isHeaderWords(text)) {
       afterGroup = false;
