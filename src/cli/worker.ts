@@ -3,21 +3,8 @@
  * serialize) and posts the results back.  The toolkit is loaded once per
  * worker; tasks arriving before it is ready wait for it.
  */
-import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadToolkit, runTask, type RunConfig, type Task } from './task.js';
-
-/** Old-generation growth between full collections, in percent (V8 picks 10–300% itself). */
-const HEAP_GROWING_PERCENT = 20;
-
-// A large file's lines and text stay alive for its whole parse (≈1 M line
-// objects for 40 MB), and V8 lets the old generation grow to 1.5–4× what
-// survived the last full collection before collecting again: on such a
-// heap the garbage in between is most of the peak RSS.  Collecting at 1.2×
-// costs no measurable CPU here (most parse garbage dies young) and lowers
-// the 40 MB file's peak by ~30 MB (README, Memory).  A process-wide V8
-// flag, read at each full collection; set before any file is parsed.
-setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 const config = workerData as RunConfig;
 const ready = loadToolkit(config);
