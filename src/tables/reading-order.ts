@@ -107,14 +107,14 @@ const BARE_YEAR = /^(?:民國)?(\d{2,3})$/u;
  *   > | 年
  *       ^
  */
-function isYearUnit(text: string, lineCount = 2): boolean {
-  return lineCount === 2 && /^年度?$/u.test(text.trim());
+function isYearUnit(text: string): boolean {
+  return /^年度?$/u.test(text.trim());
 }
 
 function bareYearsAsHeader(blocks: Paragraph[]): Paragraph[] {
   let afterGroup = false;
   return blocks.map((block) => {
-    const text = block.texts.length === 1 || isYearUnit(block.texts[1] ?? '', block.texts.length) ? block.texts[0] : '';
+    const text = block.texts.length === 1 || (block.texts.length === 2 && isYearUnit(block.texts[1])) ? block.texts[0] : '';
     const year = BARE_YEAR.exec(text);
     if (afterGroup && year && Number(year[1]) >= 80 && Number(year[1]) <= 200) return { ...block, texts: [`${year[1]}年`], header: true };
     afterGroup = block.texts.some((line) => /目標值/u.test(line) && isHeaderCell(line));
