@@ -275,7 +275,7 @@ describe('interrupted runs', () => {
    * writes so signals are delivered) after installSignalHandlers; we signal
    * it once it is busy and check its exit status and the folder.
    */
-  async function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<{ status: number | null; files: string[]; stderr: string }> {
+  async function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<{ status: NodeJS.Signals | number | null; files: string[]; stderr: string }> {
     const out = join(dir, `sig-${signal}`);
     mkdirSync(out, { recursive: true });
     const script = `
@@ -301,7 +301,7 @@ describe('interrupted runs', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     child.kill(signal);
     // The handler cleans up, then dies of the signal itself (re-raised), as a shell loop needs.
-    const status = await new Promise<string | number | null>((resolve) => child.on('exit', (code, killed) => resolve(killed ?? code)));
+    const status = await new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, killed) => resolve(killed ?? code)));
     return { status, files: walk(out), stderr };
   }
 

@@ -7,9 +7,9 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 function events(xml: string): { events: string[]; problem: string | null } {
   const events: string[] = [];
   const problem = parseXml(Buffer.from(xml), { [W]: 'w' }, {
-    open: (name, attributes) => events.push(`<${name}${attributes.get('w:val') !== undefined ? ` val=${attributes.get('w:val')}` : ''}>`),
-    close: (name) => events.push(`</${name}>`),
-    text: (text) => events.push(text),
+    open: (name, attributes) => void events.push(`<${name}${attributes.get('w:val') !== undefined ? ` val=${attributes.get('w:val')}` : ''}>`),
+    close: (name) => void events.push(`</${name}>`),
+    text: (text) => void events.push(text),
   });
   return { events, problem };
 }

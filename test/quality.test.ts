@@ -19,7 +19,8 @@ import { parsedSeed, seedNames } from './helpers/seeds.js';
 const at = (line: number): Position => ({ start: { line, column: 1, offset: line * 100 }, end: { line, column: 5, offset: line * 100 + 4 } });
 
 function target(year: number, raw = '1'): Target {
-  return { year, gregorianYear: year + 1911, raw, type: raw ? 'number' : 'blank', value: raw ? Number(raw) : null, unit: null };
+  const fields = { year, gregorianYear: year + 1911, raw, unit: null };
+  return raw ? { ...fields, type: 'number', value: Number(raw) } : { ...fields, type: 'blank', value: null };
 }
 
 function kpi(text: string, years: number[], line: number): Kpi {

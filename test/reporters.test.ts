@@ -55,7 +55,7 @@ describe('json reporter', () => {
     const text =
       reporter.file(taskResult([warning])) +
       reporter.file(taskResult([error], { path: 'b.txt' })) +
-      reporter.end({ files: 2, ok: 0, warnings: 1, errors: 1, bytes: 20, seconds: 1, errorCount: 1, warningCount: 1 });
+      reporter.end({ files: 2, ok: 0, warnings: 1, errors: 1, bytes: 20, seconds: 1, errorCount: 1, warningCount: 1, skipped: 0, linksNotFollowed: 0, byCode: {} });
     const report = JSON.parse(text);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual(['plans/a,b.txt', 'b.txt']);
     expect(report.files[1].diagnostics[0].code).toBe('empty-file');
@@ -65,7 +65,7 @@ describe('json reporter', () => {
 
   it('an empty run is still valid JSON', () => {
     const reporter = jsonReporter();
-    expect(JSON.parse(reporter.end({ files: 0, ok: 0, warnings: 0, errors: 0, bytes: 0, seconds: 0, errorCount: 0, warningCount: 0 }))).toMatchObject({ files: [] });
+    expect(JSON.parse(reporter.end({ files: 0, ok: 0, warnings: 0, errors: 0, bytes: 0, seconds: 0, errorCount: 0, warningCount: 0, skipped: 0, linksNotFollowed: 0, byCode: {} }))).toMatchObject({ files: [] });
   });
 });
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The review pages in a real browser: Debian's chromium, driven by
  * puppeteer-core (which downloads no browser of its own).
@@ -161,7 +162,7 @@ describe.skipIf(!chromium && !inCI)('review pages in Chromium', () => {
       () => {
         const pane = document.getElementById('extraction')!;
         pane.scrollTop = pane.scrollHeight;
-        return [...document.querySelectorAll('.rec.report')].some((card) => card.textContent!.includes('中低收入戶符合427件'));
+        return Array.from(document.querySelectorAll('.rec.report')).some((card) => card.textContent!.includes('中低收入戶符合427件'));
       },
       { polling: 100, timeout: 10_000 },
     );

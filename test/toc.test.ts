@@ -126,7 +126,7 @@ describe('toc-not-closed', () => {
     const found = tocNotClosed(result);
     expect(found).toHaveLength(1);
     expect(found[0].message).toMatch(/使命及願景/u);
-    expect(found[0].position.start.line).toBe(5);
+    expect(found[0].position?.start.line).toBe(5);
     expect(checkQuality(result).some((d) => d.code === 'toc-not-closed')).toBe(true);
     expect(tocNotClosed(parse(seed))).toEqual([]);
   });
