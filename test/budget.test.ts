@@ -40,3 +40,12 @@ describe('parseBudgets', () => {
     expect(parseBudget('56萬1,390元', '千元')).toEqual({ raw: '56萬1,390元', value: 561390, unit: '元', note: null });
   });
 });
+
+describe('amounts run together', () => {
+  //   > | 2,840,0862,840,086   (two rows' amounts in one cell)
+  it('a thousands group of four digits is not one amount: no value, the text kept', () => {
+    expect(parseBudget('2,840,0862,840,086', '千元')).toMatchObject({ raw: '2,840,0862,840,086', value: null });
+    expect(parseBudget('1,751,', '千元')).toMatchObject({ value: 1751 });
+    expect(parseBudget('56萬1,390元', null)).toMatchObject({ value: 561390, unit: '元' });
+  });
+});

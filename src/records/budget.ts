@@ -31,7 +31,10 @@ export function budgetUnit(header: string): string | null {
 const PLAIN_AMOUNT = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^[0-9]+(?:\.[0-9]+)?$/;
 //   > | 449(健保局補助)     56萬1,390元     1億2,003萬
 //       ^^^                 ^^^^^^^^^       ^^^^^^^^^
-const LEADING_AMOUNT = /^(?:([0-9][0-9,]*(?:\.[0-9]+)?)億)?(?:([0-9][0-9,]*(?:\.[0-9]+)?)萬)?([0-9][0-9,]*(?:\.[0-9]+)?)?/u;
+const LEADING_AMOUNT = /^(?:([0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?)億)?(?:([0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?)萬)?([0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?)?/u;
+//   > | 2,840,0862,840,086     (two cells' amounts run together)
+//              ^ a group of four digits: not one amount
+const THOUSANDS = /^[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?$|^[0-9]+(?:\.[0-9]+)?$/;
 const NO_BUDGET = /^[-－—–─ˍ_/／\s]*$/u;
 const UNIT_ONLY = /^(?:新[臺台]幣)?([千萬百]?元)$/u;
 
@@ -65,6 +68,7 @@ export function parseBudget(raw: string, unit: string | null): Budget {
 }
 
 function amountValue(match: RegExpExecArray): number | null {
+  for (let i = 1; i <= 3; i++) if (match[i] !== undefined && !THOUSANDS.test(match[i])) return null;
   const part = (digits: string | undefined) => (digits ? Number(digits.replace(/,/g, '')) : 0);
   const value = part(match[1]) * 1e8 + part(match[2]) * 1e4 + part(match[3]);
   return Number.isFinite(value) ? value : null;

@@ -349,6 +349,10 @@ export function shiftedRow(cells: string[], columns: WorkColumns): string[] {
 
 /** A page break (blank line, repeated header, furniture) lies between two rows. */
 export function followsBreak(previous: RawRow, row: RawRow, layout: TableLayout): boolean {
+  // A paged source (PDF) says where its pages break.
+  const endPage = previous.position.end.page;
+  const startPage = row.position.start.page;
+  if (endPage !== undefined && startPage !== undefined) return startPage !== endPage;
   const end = previous.lines[previous.lines.length - 1];
   // Word exports put one blank line between rows, grid tables a rule and
   // multiline tables a blank line, and none of them has pages: only a

@@ -15,6 +15,7 @@ import { parseMarker } from '../../markers.js';
 import type { Rule } from './graphics.js';
 import { displayWidth } from '../../width.js';
 import type { TextRun } from './page.js';
+import { unruledRowCuts } from './unruled-rows.js';
 
 export interface GridCell {
   /** First and last slot row / column the cell covers (inclusive). */
@@ -87,11 +88,26 @@ export function findGrids(rules: readonly Rule[], runs: readonly TextRun[]): Gri
   const grids: Grid[] = [];
   for (const { h, v } of groups.values()) {
     const grid = gridOf(h, v);
-    if (grid) grids.push(grid);
+    if (grid) grids.push(withUnruledRows(grid, h, v, runs));
   }
   grids.sort((a, b) => a.ys[0] - b.ys[0]);
   for (const grid of grids) fillText(grid, runs);
   return grids;
+}
+
+/** The grid with its unruled body rows cut apart (`unruled-rows.ts`): rules added across the columns not merged over several rows. */
+function withUnruledRows(grid: Grid, h: Line[], v: Line[], runs: readonly TextRun[]): Grid {
+  const added: Line[] = [];
+  const { xs, ys } = grid;
+  for (let r = 0; r + 1 < ys.length; r++) {
+    for (const at of unruledRowCuts(xs, ys[r], ys[r + 1], runs)) {
+      for (let c = 0; c + 1 < xs.length; c++) {
+        const cell = grid.cells[grid.slots[r][c]];
+        if (cell.row === cell.rowEnd) added.push({ at, from: xs[c], to: xs[c + 1] });
+      }
+    }
+  }
+  return added.length ? (gridOf([...h, ...added], v) ?? grid) : grid;
 }
 
 /** Rules on one line (within SAME_RULE) merged into maximal segments. */
