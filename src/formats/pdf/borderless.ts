@@ -94,8 +94,10 @@ export function borderlessTables(pages: readonly BorderlessPage[]): RenditionTab
       // The same header first on the next page: the table goes on.
       const continues = open && first && chain.length > 0 && chain[chain.length - 1].head.key === head.key;
       if (!continues) flush();
-      if (body.length > 0) chain.push({ page: p, head, body });
-      open = body.length > 0 && next >= content.length;
+      // A header alone at the page's foot: its body is on the next page.
+      const kept = body.length > 0 || next >= content.length;
+      if (kept) chain.push({ page: p, head, body });
+      open = kept && next >= content.length;
       if (!open) flush();
       first = false;
       k = Math.max(next, k + 1);
@@ -419,6 +421,7 @@ function tableOf(chain: readonly Segment[], pages: readonly BorderlessPage[]): R
   let tableEnd = -1;
   for (let f = 0; f < chain.length; f++) {
     const segment = chain[f];
+    if (segment.body.length === 0) continue; // a header alone at a page's foot
     const page = pages[segment.page];
     const lastBody = segment.body[segment.body.length - 1];
     tableEnd = Math.max(tableEnd, page.lines[lastBody].index + 1);

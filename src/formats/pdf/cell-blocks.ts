@@ -305,6 +305,27 @@ export function isCentred(columns: readonly Block[][], bands: readonly Band[]): 
 }
 
 /**
+ * The distance from its row's top edge at which every merged cell of a
+ * column starts, when they all start at the same one (to a twelfth of an
+ * em): cells set at the top of their rows beside cells centred in theirs,
+ * whose text starts lower (LibreOffice's import of an HTML table):
+ *
+ *   > |  二、結合宗教                              ← 11 pt below the row's top edge
+ *   > |  團體舉辦特色   1.辦理「嘉義市千盞燈、     ← the row's first text
+ *   > |  宗教節慶活動   照亮眾學生」助學計畫
+ *
+ * Null when they do not, or when fewer than two stand below the first row.
+ */
+function edgeOffset(merged: readonly Block[], bands: readonly Band[], rowAt: (y: number) => number, em: number): number | null {
+  // The first row's top edge is not known (its band starts at its text).
+  const offsets = merged.filter((block) => rowAt(block.top) > 0).map((block) => block.top - bands[rowAt(block.top)].top);
+  if (offsets.length < 2) return null;
+  const first = offsets[0];
+  if (first <= 0 || first > em * 2) return null;
+  return offsets.every((offset) => Math.abs(offset - first) < em / 12) ? first : null;
+}
+
+/**
  * Give each merged cell the first row it spans.  The merged cells of one
  * column follow one another down the rows, each ending where the next
  * begins; the cuts between them go where each cell is best centred on its
@@ -347,9 +368,14 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     // a document may centre some columns): top-aligned when most of its
     // cells start level with a row's text.
     const level = merged.filter((block) => bands.some((band) => Math.abs(band.textTop - block.top) < em / 12)).length;
-    const centred = level * 2 > merged.length ? false : centredTable;
+    const edge = edgeOffset(merged, bands, rowAt, em);
+    const centred = level * 2 > merged.length || edge !== null ? false : centredTable;
     const fitOf = (block: Block, s: number, e: number): number =>
-      centred ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2) : Math.abs(bands[s].textTop - block.top);
+      centred
+        ? Math.abs((bands[s].top + bands[e].bottom) / 2 - (block.top + block.bottom) / 2)
+        : edge !== null
+          ? Math.abs(bands[s].top + edge - block.top)
+          : Math.abs(bands[s].textTop - block.top);
     // The rows each cell's first and last lines stand in: its rows include them.
     const firstRow = merged.map((block) => rowAt(block.lines[0].y));
     const lastRow = merged.map((block) => rowAt(block.lines[block.lines.length - 1].y));

@@ -164,7 +164,8 @@ function gridOf(h: Line[], v: Line[]): Grid | null {
     ys.push(bottom);
     openBottom = true;
   }
-  if (ys.length < 3) return null;
+  // One row is enough: the rest of a row a page break cut (`tables.ts` joins it, and drops a one-row grid that continues nothing).
+  if (ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const covered = (lines: Line[], at: number, from: number, to: number): boolean => {

@@ -78,7 +78,8 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
   // The header: the rows the first row's cells reach down to.
   let headerRows = 1;
   for (const index of first.slots[0]) headerRows = Math.max(headerRows, first.cells[index].rowEnd + 1);
-  if (headerRows >= first.ys.length - 1) return null;
+  // A header alone at a page's foot (its body on the next page) still heads the table.
+  if (headerRows > first.ys.length - 1 || (headerRows === first.ys.length - 1 && chain.length === 1)) return null;
   const columns = logicalColumns(first, headerRows);
   if (columns.length < 2) return null;
   const headerKey = headerTexts(first, headerRows, columns).join('|');

@@ -1,0 +1,55 @@
+/**
+ * Seed 000 laid out by LibreOffice Writer from HTML and printed to PDF
+ * (fixtures/writer-html/README.md): another agency's KPI table, ruled and
+ * borderless, with the page breaks falling in different places.  The scores
+ * are floors (a ratchet).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAsync } from '../src/parse.js';
+import type { ParseResult } from '../src/types.js';
+import { scoreResults } from './helpers/corpus.js';
+import { root } from './helpers/seeds.js';
+
+const DIR = path.join(root, 'fixtures/writer-html');
+const VARIANTS = ['r00', 'r02', 'r10', 'b00', 'b04', 'b10'];
+const results = new Map<string, ParseResult>();
+
+beforeAll(async () => {
+  for (const variant of VARIANTS) {
+    const name = `000-${variant}.pdf`;
+    results.set(variant, await parseAsync(readFileSync(path.join(DIR, name)), { path: name }));
+  }
+}, 60_000);
+
+function totals(variant: string): Record<string, number | null> {
+  const name = `000-${variant}.pdf`;
+  return scoreResults([{ name, result: results.get(variant)!, gold: path.join(DIR, 'gold', `${name}.gold.json`) }]).totals;
+}
+
+describe('a KPI table Writer laid out from HTML', () => {
+  it.each(['r00', 'r02', 'r10'])('ruled, %s: every KPI row and cell (a row cut by a page break joined, a header alone at a page foot kept)', (variant) => {
+    const score = totals(variant);
+    expect(score.kpiRows).toBe(1);
+    expect(score.kpiCells).toBe(1);
+  });
+
+  it.each([
+    ['b00', 0.94, 0.966],
+    ['b04', 0.91, 0.949],
+    ['b10', 0.94, 0.966],
+  ])('borderless, %s: merged cells set at their rows\' top edge beside centred cells', (variant, rows, cells) => {
+    const score = totals(variant);
+    expect(score.kpiRows).toBeGreaterThanOrEqual(rows);
+    expect(score.kpiCells).toBeGreaterThanOrEqual(cells);
+  });
+
+  it('the strategies stand on their own rows', () => {
+    const kpis = results.get('b00')!.documents[0].kpis;
+    const strategyOf = (indicator: string) => kpis.find((kpi) => kpi.indicator.text.includes(indicator))?.strategy.text;
+    expect(strategyOf('結合本市宗教團體輔導')).toBe('結合宗教團體舉辦特色宗教節慶活動及濟助弱勢家庭學生助學計畫');
+    expect(strategyOf('辦理春、秋二季祭典')).toBe('端正禮俗，改善社會風氣，保存優良傳統文化');
+    expect(strategyOf('設置新住民諮詢窗口')).toBe('落實新住民生活照顧、產業輔導、友善移民城市營造');
+  });
+});
