@@ -120,7 +120,14 @@ export async function readPdf(bytes: Uint8Array, _options: ParseOptions = {}): P
     // Pages whose text is garbage are read as blank, so no record is made of it.
     const garbled = unreadablePages(pages);
     for (const page of pages) if (garbled.has(page.number)) page.runs = [];
-    const rendition = buildRendition(pages);
+    let rendition;
+    try {
+      rendition = buildRendition(pages);
+    } catch (error) {
+      // A fault in reading the tables costs the tables, not the file: its text is still read as text.
+      diagnostics.push({ severity: 'warning', code: 'pdf-tables-unread', message: `the tables could not be read from their positions (${messageOf(error)}); they are read from the text`, position: null });
+      rendition = buildRendition(pages, false);
+    }
     for (const [number, kind] of garbled) {
       diagnostics.push({ severity: 'warning', code: 'pdf-unreadable-text', message: `page ${number}: ${UNREADABLE[kind]}; the page was left out`, position: pagePosition(rendition.text, rendition.pageStarts, number) });
     }

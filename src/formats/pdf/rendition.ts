@@ -14,7 +14,8 @@ import { gridTables } from './tables.js';
 /** A vertical gap this many font sizes tall between two lines is a blank line (a paragraph or row gap). */
 const BLANK_GAP = 2;
 
-export function buildRendition(pages: readonly PageContent[]): Pick<Rendition, 'text' | 'tables' | 'furniture' | 'pageStarts'> {
+/** With `tables` false, the text alone (the fallback when reading the tables fails). */
+export function buildRendition(pages: readonly PageContent[], tables = true): Pick<Rendition, 'text' | 'tables' | 'furniture' | 'pageStarts'> {
   const out: string[] = [];
   const pageStarts: number[] = [];
   const placed: PlacedPage[] = [];
@@ -38,17 +39,18 @@ export function buildRendition(pages: readonly PageContent[]): Pick<Rendition, '
       out.push(text);
       previous = line;
     }
-    const pageGrids = findGrids(page.rules, page.runs);
+    const pageGrids = tables ? findGrids(page.rules, page.runs) : [];
     grids.push(pageGrids);
     placed.push({ height: page.height, lines, grids: pageGrids.map((grid) => [grid.ys[0], grid.ys[grid.ys.length - 1]]) });
   }
   const furniture = findFurniture(placed);
   const furnitureLines = new Set(furniture.map((f) => f.line));
+  if (!tables) return { text: out.join('\n'), tables: [], furniture, pageStarts };
   const ruled: RenditionTable[] = gridTables(
     placed.map((page, p) => ({ lines: page.lines, grids: grids[p], furniture: furnitureLines })),
   );
   // Tables without rules, where no ruled table stands.
   const aligned = borderlessTables(placed.map((page, p) => ({ lines: page.lines, printed: printed[p], furniture: furnitureLines, grids: page.grids })));
-  const tables = [...ruled, ...aligned.filter((table) => ruled.every((other) => table.end <= other.start || table.start >= other.end))].sort((a, b) => a.start - b.start);
-  return { text: out.join('\n'), tables, furniture, pageStarts };
+  const found = [...ruled, ...aligned.filter((table) => ruled.every((other) => table.end <= other.start || table.start >= other.end))].sort((a, b) => a.start - b.start);
+  return { text: out.join('\n'), tables: found, furniture, pageStarts };
 }
