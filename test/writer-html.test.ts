@@ -52,4 +52,14 @@ describe('a KPI table Writer laid out from HTML', () => {
     expect(strategyOf('辦理春、秋二季祭典')).toBe('端正禮俗，改善社會風氣，保存優良傳統文化');
     expect(strategyOf('設置新住民諮詢窗口')).toBe('落實新住民生活照顧、產業輔導、友善移民城市營造');
   });
+
+  it('a borderless table followed right away by the next document\'s title keeps its rows in its own document', async () => {
+    const result = await parseAsync(readFileSync(path.join(DIR, '002-two-b.pdf')), { path: '002-two-b.pdf' });
+    expect(result.documents.map((document) => document.title)).toEqual(['嘉義市政府民政處中程(108至111年度)施政計畫', '嘉義市政府建設處中程(108至111年度)施政計畫']);
+    const kpis = result.documents[0].kpis;
+    expect(kpis).toHaveLength(13);
+    expect(kpis[12].indicator.text).toContain('三合一會報');
+    expect(kpis[12].targets.map((target) => target.raw)).toEqual(['2', '2', '2', '2']);
+    expect(result.documents[1].kpis).toHaveLength(10);
+  });
 });

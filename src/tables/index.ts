@@ -3,6 +3,7 @@
  * their layout.  Adding a layout = one new reader module + one entry in
  * `readers` (order matters: the first reader that recognises a table wins).
  */
+import { linesPosition } from '../lines.js';
 import type { DocumentSpan, Line, RawTable, SourceText, TableReader } from '../types.js';
 import { alignedReader } from './aligned.js';
 import { blockCellsReader } from './block-cells.js';
@@ -26,7 +27,11 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
   const lines: Line[] = source.lines;
   // Tables a front end read exactly (DOCX, ODT, a PDF's ruled grid), by first line.
   const known = new Map<number, RawTable>();
-  for (const table of source.knownTables ?? []) if (table.start >= span.start && table.end <= span.end) known.set(table.start, table);
+  for (const table of source.knownTables ?? []) {
+    if (table.start < span.start || table.start >= span.end) continue;
+    const inside = table.end <= span.end ? table : clippedTable(table, span.end, lines);
+    if (inside) known.set(inside.start, inside);
+  }
   let index = span.start;
   while (index < span.end) {
     let found: RawTable | null = known.get(index) ?? null;
@@ -50,4 +55,19 @@ export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
     }
   }
   return tables;
+}
+
+/**
+ * A front end's table running past the end of its document (a borderless
+ * table's reader took the next document's title, printed right below it, for
+ * a last row): the rows before the document's end, or null when none is.
+ */
+function clippedTable(table: RawTable, end: number, lines: readonly Line[]): RawTable | null {
+  const rows = table.rows.filter((row) => row.lines.length > 0 && row.lines[row.lines.length - 1] < end);
+  if (rows.length === 0) return null;
+  const last = rows[rows.length - 1].lines;
+  const tableEnd = last[last.length - 1] + 1;
+  const position = linesPosition(lines, table.start, tableEnd);
+  const diagnostics = table.diagnostics.filter((diagnostic) => !diagnostic.position || diagnostic.position.start.offset < position.end.offset);
+  return { ...table, rows, end: tableEnd, position, diagnostics };
 }
