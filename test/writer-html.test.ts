@@ -62,4 +62,12 @@ describe('a KPI table Writer laid out from HTML', () => {
     expect(kpis[12].targets.map((target) => target.raw)).toEqual(['2', '2', '2', '2']);
     expect(result.documents[1].kpis).toHaveLength(10);
   });
+
+  it('a word wrapped past a page break joins its cell, though the line before did not reach the cell\'s edge', async () => {
+    const result = await parseAsync(readFileSync(path.join(DIR, '004-r.pdf')), { path: '004-r.pdf' });
+    const items = result.documents.flatMap((document) => document.reportItems);
+    const item = items.find((candidate) => candidate.status?.includes('本區里鄰長健保總人數計369'));
+    expect(item?.status).toBe('辦理里、鄰長健保轉入、轉出等異動事宜，本區里鄰長健保總人數計369人。');
+    expect(item?.path[item.path.length - 1]).toBe('(一)里鄰長健保業務');
+  });
 });

@@ -86,6 +86,7 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
   const rows: { cells: string[]; start: number; end: number }[] = [];
   let open = false;
   let lastOpen: boolean[] = [];
+  let lastUnended: boolean[] = [];
   let tableStart = -1;
   let tableEnd = -1;
   for (let f = 0; f < chain.length; f++) {
@@ -117,12 +118,20 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
       const first = f > 0 && r === bodyFrom && previous !== undefined;
       // The rest of a row the page break cut: Chromium leaves the cut row
       // without a bottom border; others close it, and then every cell of
-      // the rest continues a cell whose text ran to its edge.
-      if (first && (open || cells.every((cell, i) => cell === '' || (lastOpen[i] && !parseMarker(cell))))) {
+      // the rest continues a cell whose text ran to its edge, or (a word
+      // too wide for the line's end) one left without its full stop, in a
+      // row holding less than half the cells of the one before:
+      //
+      //   > | 二、民 (一) 里鄰長  辦理里、鄰長健保轉入、 100%
+      //   > |                    鄰長健保總人數計369          ← page break
+      //   > |                    人。
+      //                          ^ the rest of the row
+      if (first && (open || cells.every((cell, i) => cell === '' || (lastOpen[i] && !parseMarker(cell))) || restOfCut(cells, previous.cells, lastUnended))) {
         previous.cells = previous.cells.map((cell, i) => joinCut(cell, cells[i]));
         if (end > previous.end) previous.end = end;
       } else if (start >= 0) rows.push({ cells, start, end });
       lastOpen = texts.map((cell) => cell.open);
+      lastUnended = cells.map((cell) => cell !== '' && !TERMINATED.test(cell));
     }
     open = grid.openBottom;
   }
@@ -220,6 +229,13 @@ function joinedText(cells: readonly GridCell[], row: number): string {
     return `${ordinal}${/[0-9]/u.test(ordinal) ? '.' : '、'}${rest.join('\n')}`;
   }
   return texts.join('\n');
+}
+
+/** A few cells, each going on from an unfinished one of the row before, none starting a numbered paragraph. */
+function restOfCut(cells: readonly string[], previous: readonly string[], unended: readonly boolean[]): boolean {
+  const filled = cells.filter((cell) => cell !== '').length;
+  const before = previous.filter((cell) => cell !== '').length;
+  return filled * 2 < before && cells.every((cell, i) => cell === '' || (unended[i] && !parseMarker(cell)));
 }
 
 /** A cell cut by a page break: the second part continues the last paragraph unless it starts a numbered one. */
