@@ -59,7 +59,7 @@ describe('json reporter', () => {
     const report = JSON.parse(text);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual(['plans/a,b.txt', 'b.txt']);
     expect(report.files[1].diagnostics[0].code).toBe('empty-file');
-    expect(report.summary).toEqual({ bytes: 20, errors: 1, files: 2, ok: 0, warnings: 1, withErrors: 1, withWarnings: 1 });
+    expect(report.summary).toEqual({ bytes: 20, errors: 1, files: 2, ok: 0, rules: {}, skipped: 0, warnings: 1, withErrors: 1, withWarnings: 1 });
     expect(text).not.toMatch(/seconds/); // deterministic
   });
 
