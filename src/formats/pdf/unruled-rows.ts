@@ -19,6 +19,10 @@
  *
  * Only a grid row holding at least three such rows is cut, so a ruled row
  * whose cells hold two lines of values each (`2場次` / `100人次`) stays whole.
+ * One value on the line is enough (budget books print a heading row with its
+ * total alone: `02一般業務 … 22,768,000`); a ruled work-plan row listing
+ * three items beside one budget each is then cut into one row per item,
+ * which keeps each item's budget.
  */
 import { middleOf } from './grid.js';
 import type { TextRun } from './page.js';
