@@ -38,6 +38,7 @@ import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
+import { settleStraddlers } from './aligned-straddle.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -284,6 +285,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
     for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null);
+    if (!yearRange) settleStraddlers(cells, from, to);
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);

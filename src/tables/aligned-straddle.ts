@@ -1,0 +1,65 @@
+/**
+ * A wrapped cell's last glyphs alone on their line, set left of the column
+ * boundary: `pdftotext -layout` places a line holding one short word by its
+ * own x, and LibreOffice's rows drift, so the word lands in the column before
+ * its own.  A wrapped cell's lines start at its left edge: the word belongs
+ * to the next column when it stands where that column's text starts on a
+ * line just above, cut mid-sentence, and its own column has ended a sentence.
+ *
+ *   > | 社 會 救 5. 辦理低收入戶喪葬補
+ *   > | 助。
+ *   > |       助。
+ *             ^ under `5.` (重要工作計畫項目), after 機關工作項目's `助。`
+ */
+import type { Run } from './geometry/columns.js';
+
+interface Fragment {
+  text: string;
+  words: Run[];
+}
+
+// A cell's text ending a sentence or an item (`。`, `；`, `：` is not one: a list follows).
+//   > | 助。
+//        ^
+const CLOSED = /[。；;！？!?]$/u;
+
+/**
+ * Moves, on lines [from, to) of `cells`, a column's only word to the next
+ * column when that column is empty on the line, the word stands where the
+ * next column's text starts on a line just above it (a wrapped cell's lines
+ * start at its left edge), that text is cut mid-sentence, and the word's own
+ * column ended a sentence above it.
+ */
+export function settleStraddlers(cells: (Fragment | null)[][], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const row = cells[i];
+    for (let c = 0; c + 1 < row.length; c++) {
+      const cell = row[c];
+      if (!cell || cell.words.length !== 1 || row[c + 1]) continue;
+      const word = cell.words[0];
+      const own = lastText(cells, i, c, from);
+      if (own === null || !CLOSED.test(own) || !startsAbove(cells, i, c + 1, from, word.x0)) continue;
+      row[c + 1] = cell;
+      row[c] = null;
+    }
+  }
+}
+
+/** Whether column c's text starts at x on one of the few lines above i and does not end a sentence there. */
+function startsAbove(cells: readonly (Fragment | null)[][], i: number, c: number, from: number, x: number): boolean {
+  for (let k = i - 1; k >= from && k >= i - 3; k--) {
+    const cell = cells[k][c];
+    if (cell && cell.words[0].x0 === x) return !CLOSED.test(cell.text);
+  }
+  return false;
+}
+
+/** The text of column c on the nearest line above i (from `from` on) that has one. */
+function lastText(cells: readonly (Fragment | null)[][], i: number, c: number, from: number): string | null {
+  // Bounded: a cell's lines stand together; past a few lines it is another cell.
+  for (let k = i - 1; k >= from && k >= i - 4; k--) {
+    const cell = cells[k][c];
+    if (cell) return cell.text;
+  }
+  return null;
+}
