@@ -38,6 +38,8 @@ export interface BorderlessPage {
 }
 
 const MAX_HEADER_LINES = 8;
+/** More printed lines than a page holds: numbers the next page's lines after this one's. */
+const PAGE_LINES = 100_000;
 /** Lines of one header stand closer than this many ems. */
 const HEADER_GAP = 4;
 /** A gap of this many ems between two lines ends a table's body (a tall top-aligned row may leave three ems empty across all its columns). */
@@ -48,6 +50,8 @@ interface Head {
   lines: number[];
   columns: HeaderColumn[];
   key: string;
+  /** Its title words (for a header the page break cut, completed on the next page). */
+  runs: Run[];
 }
 
 interface Segment {
@@ -76,6 +80,14 @@ export function borderlessTables(pages: readonly BorderlessPage[]): RenditionTab
       if (!head) {
         // A table going on without its header printed again.
         const last = chain[chain.length - 1];
+        if (open && first && last && last.body.length === 0) {
+          const completed = headerRest(page, content, k, last.head);
+          if (completed) {
+            last.head = completed.head;
+            k = completed.next;
+            if (k >= content.length) continue;
+          }
+        }
         const rest = open && first && last ? bodyAfter(page, content, k, last.head, false) : null;
         if (rest && rest.body.length > 0) {
           chain.push({ page: p, head: last.head, body: rest.body });
@@ -161,7 +173,33 @@ function headerAt(page: BorderlessPage, content: readonly number[], k: number): 
   if (!isHeaderBlock(runs)) return null;
   const columns = headerColumns(runs);
   if (columns.length < 2) return null;
-  return { lines, columns, key: headerKey(runs) };
+  return { lines, columns, key: headerKey(runs), runs };
+}
+
+/**
+ * The rest of a header the page break cut, at the top of the next page: its
+ * title lines (the years under 年度目標值) complete the head left at the foot
+ * of the page before.
+ *
+ *   > | 關鍵策略目標  關鍵績效指標  衡量標準  年度目標值     ← page foot
+ *   > | ─────────────── page break ───────────────
+ *   > |                                      108  109  110  111年
+ *                                            ^ the rest of the header
+ */
+function headerRest(page: BorderlessPage, content: readonly number[], k: number, head: Head): { head: Head; next: number } | null {
+  const runs: Run[] = [];
+  let j = k;
+  for (; j < content.length && j - k < MAX_HEADER_LINES; j++) {
+    const found = titleWords(page, content[j]);
+    if (!found) break;
+    // Line numbers past the head's own: they stand below it.
+    for (const run of asRuns(found)) runs.push({ ...run, line: run.line + PAGE_LINES });
+  }
+  if (runs.length === 0) return null;
+  const all = [...head.runs, ...runs];
+  const columns = headerColumns(all);
+  if (columns.length <= head.columns.length) return null;
+  return { head: { lines: head.lines, columns, key: head.key, runs: all }, next: j };
 }
 
 /**
