@@ -63,6 +63,12 @@ describe('a KPI table Writer laid out from HTML', () => {
     expect(kpis[12].indicator.text).toContain('三合一會報');
     expect(kpis[12].targets.map((target) => target.raw)).toEqual(['2', '2', '2', '2']);
     expect(result.documents[1].kpis).toHaveLength(10);
+    // Strategies in ordinary cells, centred on the first row of their group (blank cells below).
+    const market = result.documents[1].kpis.find((kpi) => kpi.indicator.text.startsWith('市場建築物修繕維護'));
+    expect(market?.strategy.text).toBe('加強零售市場管理，更新軟硬體設施，提振市場商機，改善環境衛生，提供市民良好購物場所');
+    const score = scoreResults([{ name: '002-two-b.pdf', result, gold: path.join(DIR, 'gold', '002-two-b.pdf.gold.json') }]).totals;
+    expect(score.kpiRows).toBeGreaterThanOrEqual(0.91);
+    expect(score.kpiCells).toBeGreaterThanOrEqual(0.968);
   });
 
   it('a word wrapped past a page break joins its cell, though the line before did not reach the cell\'s edge', async () => {

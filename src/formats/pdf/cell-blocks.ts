@@ -326,6 +326,51 @@ function edgeOffset(merged: readonly Block[], bands: readonly Band[], rowAt: (y:
 }
 
 /**
+ * The rows of `n` cells that follow one another down `count` rows, each
+ * ending where the next begins, at the least total cost (`cost(i, s, e)`:
+ * cell i on rows s…e); rows left before the first or after the last cost
+ * `slack` each.
+ */
+function placeInOrder(n: number, count: number, cost: (i: number, s: number, e: number) => number, slack: number): { cost: number; starts: number[]; ends: number[] } {
+  // best[i][s]: cost of cells i.. with cell i starting at row s.
+  const best: Float64Array[] = [];
+  const endOf: Int32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    best.push(new Float64Array(count).fill(Infinity));
+    endOf.push(new Int32Array(count));
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let s = 0; s < count; s++) {
+      for (let e = s; e < count; e++) {
+        const rest = i === n - 1 ? (count - 1 - e) * slack : e + 1 < count ? best[i + 1][e + 1] : Infinity;
+        const total = cost(i, s, e) + rest;
+        if (total < best[i][s]) {
+          best[i][s] = total;
+          endOf[i][s] = e;
+        }
+      }
+    }
+  }
+  let start = 0;
+  let lowest = Infinity;
+  for (let s = 0; s < count; s++) {
+    const total = best[0][s] + s * slack;
+    if (total < lowest) {
+      lowest = total;
+      start = s;
+    }
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) {
+    starts.push(start);
+    ends.push(start < count ? endOf[i][start] : count - 1);
+    start = start < count ? endOf[i][start] + 1 : count;
+  }
+  return { cost: lowest, starts, ends };
+}
+
+/**
  * Give each merged cell the first row it spans.  The merged cells of one
  * column follow one another down the rows, each ending where the next
  * begins; the cuts between them go where each cell is best centred on its
@@ -379,44 +424,28 @@ export function placeSpanning(columns: readonly Block[][], bands: readonly Band[
     // The rows each cell's first and last lines stand in: its rows include them.
     const firstRow = merged.map((block) => rowAt(block.lines[0].y));
     const lastRow = merged.map((block) => rowAt(block.lines[block.lines.length - 1].y));
-    const cost = (i: number, s: number, e: number): number => {
+    const costWith = (fit: typeof fitOf) => (i: number, s: number, e: number): number => {
       const inside = firstRow[i] >= s && lastRow[i] <= e ? 0 : em * 100;
       const nests = !allowed || s === 0 || allowed.has(s) ? 0 : em * 10;
-      return inside + nests + fitOf(merged[i], s, e);
+      return inside + nests + fit(merged[i], s, e);
     };
-    // best[i][s]: cost of cells i.. with cell i starting at row s.
-    const n = merged.length;
-    const best: Float64Array[] = [];
-    const endOf: Int32Array[] = [];
-    for (let i = 0; i < n; i++) {
-      best.push(new Float64Array(count).fill(Infinity));
-      endOf.push(new Int32Array(count));
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      for (let s = 0; s < count; s++) {
-        for (let e = s; e < count; e++) {
-          const rest = i === n - 1 ? (count - 1 - e) * slack : e + 1 < count ? best[i + 1][e + 1] : Infinity;
-          const total = cost(i, s, e) + rest;
-          if (total < best[i][s]) {
-            best[i][s] = total;
-            endOf[i][s] = e;
-          }
-        }
+    let fit = fitOf;
+    let placed = placeInOrder(merged.length, count, costWith(fitOf), slack);
+    if (centred) {
+      // Or each cell an ordinary one, centred on the first row of its group
+      // (the rows below it left blank, not merged): taken only when it fits
+      // clearly better, since a merged cell centred on an odd number of rows
+      // fits its middle row as well.
+      const firstFit = (block: Block, s: number): number => Math.abs((bands[s].top + bands[s].bottom) / 2 - (block.top + block.bottom) / 2);
+      const own = placeInOrder(merged.length, count, costWith(firstFit), slack);
+      if (own.cost + em * 0.5 < placed.cost) {
+        placed = own;
+        fit = firstFit;
       }
     }
-    let start = 0;
-    let lowest = Infinity;
-    for (let s = 0; s < count; s++) {
-      const total = best[0][s] + s * slack;
-      if (total < lowest) {
-        lowest = total;
-        start = s;
-      }
-    }
-    for (let i = 0; i < n && start < count; i++) {
-      merged[i].row = start;
-      merged[i].misfit = fitOf(merged[i], start, endOf[i][start]) > em * MISFIT;
-      start = endOf[i][start] + 1;
+    for (let i = 0; i < merged.length && placed.starts[i] < count; i++) {
+      merged[i].row = placed.starts[i];
+      merged[i].misfit = fit(merged[i], placed.starts[i], placed.ends[i]) > em * MISFIT;
     }
     if (key >= 0 && c < key) nested = new Set(blocks.map((block) => block.row).filter((row) => row >= 0));
   }
