@@ -19,6 +19,7 @@ import { columnRole } from '../../records/columns.js';
 import { reportColumns } from '../../records/report-items.js';
 import { workColumns } from '../../records/work-items.js';
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, titleWord } from '../../tables/aligned-header.js';
+import { isIdeograph } from '../../tables/aligned-spans.js';
 import { columnBoundaries, columnOf, type Run } from '../../tables/geometry/columns.js';
 import type { RenditionTable } from '../../types.js';
 import { type Block, cellBlocks, type CellLine, cellLines, cutAtRowStarts, isCentred, linePitch, placeSpanning, rowBands, tablePitch } from './cell-blocks.js';
@@ -270,10 +271,6 @@ function autospaced(before: string | undefined, after: string): boolean {
   const a = before.charCodeAt(before.length - 1);
   const b = after.charCodeAt(0);
   return (isIdeograph(a) && isAsciiAlnum(b)) || (isAsciiAlnum(a) && isIdeograph(b));
-}
-
-function isIdeograph(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isAsciiAlnum(code: number): boolean {

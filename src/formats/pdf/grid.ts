@@ -249,7 +249,8 @@ function fillText(grid: Grid, runs: readonly TextRun[]): void {
   });
 }
 
-function slotIndex(edges: readonly number[], at: number): number {
+/** The slot (column or row) of `edges` that holds `at`; the first or last when it lies outside. */
+export function slotIndex(edges: readonly number[], at: number): number {
   let i = 0;
   while (i < edges.length - 2 && at > edges[i + 1]) i++;
   return i;

@@ -86,7 +86,6 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
   const rows: { cells: string[]; start: number; end: number }[] = [];
   let open = false;
   let lastOpen: boolean[] = [];
-  let lastUnended: boolean[] = [];
   let tableStart = -1;
   let tableEnd = -1;
   for (let f = 0; f < chain.length; f++) {
@@ -126,12 +125,11 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
       //   > |                    鄰長健保總人數計369          ← page break
       //   > |                    人。
       //                          ^ the rest of the row
-      if (first && (open || cells.every((cell, i) => cell === '' || (lastOpen[i] && !parseMarker(cell))) || restOfCut(cells, previous.cells, lastUnended))) {
+      if (first && (open || cells.every((cell, i) => cell === '' || (lastOpen[i] && !parseMarker(cell))) || restOfCut(cells, previous.cells))) {
         previous.cells = previous.cells.map((cell, i) => joinCut(cell, cells[i]));
         if (end > previous.end) previous.end = end;
       } else if (start >= 0) rows.push({ cells, start, end });
       lastOpen = texts.map((cell) => cell.open);
-      lastUnended = cells.map((cell) => cell !== '' && !TERMINATED.test(cell));
     }
     open = grid.openBottom;
   }
@@ -232,10 +230,10 @@ function joinedText(cells: readonly GridCell[], row: number): string {
 }
 
 /** A few cells, each going on from an unfinished one of the row before, none starting a numbered paragraph. */
-function restOfCut(cells: readonly string[], previous: readonly string[], unended: readonly boolean[]): boolean {
+function restOfCut(cells: readonly string[], previous: readonly string[]): boolean {
   const filled = cells.filter((cell) => cell !== '').length;
   const before = previous.filter((cell) => cell !== '').length;
-  return filled * 2 < before && cells.every((cell, i) => cell === '' || (unended[i] && !parseMarker(cell)));
+  return filled * 2 < before && cells.every((cell, i) => cell === '' || (previous[i] !== '' && !TERMINATED.test(previous[i]) && !parseMarker(cell)));
 }
 
 /** A cell cut by a page break: the second part continues the last paragraph unless it starts a numbered one. */

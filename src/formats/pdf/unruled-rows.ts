@@ -24,7 +24,7 @@
  * three items beside one budget each is then cut into one row per item,
  * which keeps each item's budget.
  */
-import { middleOf } from './grid.js';
+import { middleOf, slotIndex } from './grid.js';
 import type { TextRun } from './page.js';
 
 /** A body cell value: an amount, a count, a percentage, or the dash of an empty amount. */
@@ -80,14 +80,8 @@ function baselineLines(xs: readonly number[], top: number, bottom: number, runs:
     let line = lines[lines.length - 1];
     if (!line || run.y - line.y > run.size / 3) lines.push((line = { y: run.y, size: run.size, columns: new Map() }));
     // A run that crosses a column rule is not a cell's value: counted in the column of its start.
-    const column = columnAt(xs, run.x + Math.min(run.width, run.size) / 2);
+    const column = slotIndex(xs, run.x + Math.min(run.width, run.size) / 2);
     line.columns.set(column, (line.columns.get(column) ?? '') + run.text.trim());
   }
   return lines;
-}
-
-function columnAt(xs: readonly number[], x: number): number {
-  let column = 0;
-  while (column < xs.length - 2 && x > xs[column + 1]) column++;
-  return column;
 }
