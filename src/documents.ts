@@ -33,12 +33,23 @@ interface TitleMatch {
 // Simplified forms are accepted too (`--no-convert` keeps Simplified text).
 // Each kind is an ending plus, for some, a word the title must also hold
 // (kept apart from the ending: `.*中程.*施政計畫$` backtracks quadratically).
-const KIND_PATTERNS: Array<[DocumentKind, RegExp, RegExp[]]> = [
+//
+// The plainer endings (`…年度工作計畫`, `…工作成果報告`) also end sentences
+// and wrapped lines of a body (`依照109年度工作計畫`), so they name a
+// document only after an agency's name or the period alone (`named`):
+//
+//   > | 嘉義市政府民政處113年度工作計畫        113年度工作計畫
+//       ^^^^^^^^^^^^^^^^ ends in 處            (the period alone)
+//   > | 各課室依照109年度工作計畫              (not a title)
+//       ^^^^^^^^^^ no agency's ending
+const KIND_PATTERNS: Array<[DocumentKind, RegExp, RegExp[], named?: true]> = [
   ['revision-summary', /[彙汇][總总]表$/u, [/修正/u, /KPI|指[標标]/u]],
   // `…中程施政計畫草案(100至103年度)`: a draft keeps its kind.
   ['mid-term-plan', /施政[計计][畫劃划](?:草案)?$/u, [/中程/u]],
   ['work-plan', /年度?重要工作[計计][畫劃划]$/u, []],
+  ['work-plan', /(?:年度?重[點点]|年度)工作[計计][畫劃划]$/u, [], true],
   ['work-report', /年度?工作[總总]?[報报]告$/u, []],
+  ['work-report', /年度?工作(?:[總总]|成果)?[報报]告書?$/u, [], true],
   // `…年度施政績效報告`, `…年度本會施政績效報告`
   ['performance-report', /施政[績绩]效[報报]告$/u, []],
   // `…年度施政計畫`, `…年度施政目標`, `…年度施政目標與重點`,
@@ -68,8 +79,9 @@ export function matchTitle(text: string): TitleMatch | null {
   const core = compact.replace(TRAILING_NOTE, '');
   if (SENTENCE_PUNCTUATION.test(core.replace(/[(（][^)）]*[)）]/gu, ''))) return null;
   if (/[「『]/u.test(core) && !/[彙汇][總总]表$/u.test(core)) return null;
-  for (const [kind, ending, alsoHolds] of KIND_PATTERNS) {
+  for (const [kind, ending, alsoHolds, named] of KIND_PATTERNS) {
     if (!ending.test(core) || !alsoHolds.every((word) => word.test(core))) continue;
+    if (named && !namesAgencyOrPeriod(core.slice(0, core.search(ending)))) continue;
     const title = normalizeText(withoutHashes(text));
     const head = core.replace(/^(?:中華民國)?\d{2,3}年度?/u, '');
     const hasAgency = head === core ? !/^(?:中程|年度|重要工作|工作總報告)/u.test(core) : false;
@@ -78,9 +90,15 @@ export function matchTitle(text: string): TitleMatch | null {
   return null;
 }
 
+/** What stands before a plainer kind ending: nothing but the period, or an agency's name and the period. */
+function namesAgencyOrPeriod(before: string): boolean {
+  const name = before.replace(/(?:(?:中[華华]民[國国])?\d{2,3})?$/u, '');
+  return name === '' || AGENCY_END.test(name);
+}
+
 /**
  * Quick rejection for matchTitle, which runs on every content line: every
- * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划, 告, 點, 標 or 案, unless a trailing
+ * kind's ending (KIND_PATTERNS) ends in 表, 畫/劃/划, 告, 書, 點, 標 or 案, unless a trailing
  * note in brackets follows it.  So the last non-space character must be one
  * of those or a closing bracket, or a character NFC may change (which the
  * full test folds first).  Must agree with the full test: it only skips
@@ -94,7 +112,7 @@ function mayEndTitle(text: string): boolean {
   return TITLE_LAST.has(code) || !nfcStable(code);
 }
 
-const TITLE_LAST = new Set([...'表畫劃划告)）點点標标案'].map((ch) => ch.charCodeAt(0)));
+const TITLE_LAST = new Set([...'表畫劃划告書书)）點点標标案'].map((ch) => ch.charCodeAt(0)));
 
 /** Code units NFC never changes when they end a string (the ranges of text.ts's NFC_MAY_CHANGE complement). */
 function nfcStable(code: number): boolean {

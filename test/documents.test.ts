@@ -16,6 +16,37 @@ describe('document titles', () => {
     expect(matchTitle(' 嘉義市政府中程(108 至 111 年度)施政計畫」關鍵績效指標(KPI)滾動修正項目彙總表 ')?.kind).toBe('revision-summary');
   });
 
+  it('takes the plainer endings after an agency or the period alone', () => {
+    expect(matchTitle('嘉義市政府民政處113年度工作計畫')).toMatchObject({ kind: 'work-plan', hasAgency: true });
+    expect(matchTitle('113 年度工作計畫')).toMatchObject({ kind: 'work-plan', hasAgency: false });
+    expect(matchTitle('臺中市政府112年度重點工作計畫')?.kind).toBe('work-plan');
+    expect(matchTitle('嘉義市東區區公所110年度工作成果報告')?.kind).toBe('work-report');
+    expect(matchTitle('彰化縣和美鎮公所109年度工作總報告書')?.kind).toBe('work-report');
+    expect(agencyOf('嘉義市東區區公所110年度工作成果報告')).toBe('嘉義市東區區公所');
+    // The same endings closing a sentence or a wrapped line of a body.
+    expect(matchTitle('各課室依照109年度工作計畫')).toBeNull();
+    expect(matchTitle('提報109年度工作成果報告')).toBeNull();
+  });
+
+  it('splits a file of plans titled with the plainer ending', () => {
+    const text = [
+      '嘉義市政府民政處113年度工作計畫',
+      '',
+      '壹、計畫目標',
+      '一、提升為民服務品質。',
+      '',
+      '嘉義市政府社會處113年度工作計畫',
+      '',
+      '壹、計畫目標',
+      '一、照顧弱勢家庭。',
+    ].join('\n');
+    const documents = splitDocuments(normalize(text));
+    expect(documents.map((d) => [d.kind, d.agency, d.period?.from])).toEqual([
+      ['work-plan', '嘉義市政府民政處', 113],
+      ['work-plan', '嘉義市政府社會處', 113],
+    ]);
+  });
+
   it('does not take a sentence that mentions a plan for a title', () => {
     expect(matchTitle('1、為促進本所各項服務措施有效達成及績效管理，每年年底編修「年度施政計畫」')).toBeNull();
     expect(matchTitle('每年年初編修前年「年度施政績效報告」')).toBeNull();
