@@ -32,6 +32,13 @@ describe('work-report columns', () => {
       note: 5,
     });
   });
+
+  it('knows the other names agencies give 辦理情形 and 完成程度', () => {
+    expect(reportColumns(['工作項目', '執行概況', '執行進度', '備註'])).toEqual({ levels: [-1, -1, 0], status: 1, completion: 2, note: 3 });
+    expect(reportColumns(['類', '項', '實施情形', '達成度'])).toEqual({ levels: [0, 1, -1], status: 2, completion: 3, note: -1 });
+    const records = readRecords(tsvTable(['工作項目\t執行概況\t執行進度', '一、選舉業務\t辦理里長補選。\t100%']), { documentKind: 'work-report', sectionPath: [], years: null });
+    expect(records.reportItems.map((item) => [item.path, item.status, item.completion?.value])).toEqual([[['一、選舉業務'], '辦理里長補選。', 100]]);
+  });
 });
 
 describe('report items', () => {

@@ -27,6 +27,18 @@ describe('work-plan columns', () => {
   it('recognises the 機關工作項目 / 重要工作計畫項目 / 實施內容 / 預算金額 header', () => {
     expect(workColumns(HEADER.split('\t'))).toEqual({ category: 0, item: 1, content: 2, budget: 3 });
   });
+  it('takes 工作項目 for the items when no column names them apart from categories', () => {
+    //   > | 工作項目   計畫內容   經費(千元)
+    expect(workColumns(['工作項目', '計畫內容', '經費(千元)'])).toEqual({ category: -1, item: 0, content: 1, budget: 2 });
+    const records = readRecords(tsvTable(['工作項目\t計畫內容\t經費(千元)', '1.辦理里長聯繫會報\t每季召開一次。\t120', '2.推動里政資訊化\t建置里政網站。\t350']), { documentKind: 'work-plan', sectionPath: [], years: null });
+    expect(records.workItems.map((item) => [item.item, item.content, item.budget?.value, item.budget?.unit])).toEqual([
+      ['辦理里長聯繫會報', '每季召開一次。', 120, '千元'],
+      ['推動里政資訊化', '建置里政網站。', 350, '千元'],
+    ]);
+  });
+  it('leaves a report header to the report reader', () => {
+    expect(workColumns(['工作項目', '辦理情形', '完成程度'])).toBeNull();
+  });
   it('leaves KPI headers alone', () => {
     expect(workColumns(['序號', '關鍵策略目標', '關鍵績效指標', '衡量標準'])).toBeNull();
   });

@@ -33,8 +33,8 @@ export interface ReportColumns {
 
 //   > | 計畫名稱/類   計畫名稱/項   計畫名稱/目   辦理情形   完成程度百分比   備註
 //                ^             ^             ^   ^^^^^^^^   ^^^^^^^^         ^^^^
-const STATUS_HEADER = /辦理情形|執行情形|辦理情況|執行成果|辦理成果|執行績效/u;
-const COMPLETION_HEADER = /完成程度|完成率|完成百分比|完成度|達成率|執行率/u;
+const STATUS_HEADER = /辦理情形|執行情形|辦理情況|執行成果|辦理成果|執行績效|實施情形|執行成效|辦理成效|執行概況|辦理概況/u;
+const COMPLETION_HEADER = /完成程度|完成率|完成百分比|完成度|達成率|執行率|執行進度|完成進度|達成度/u;
 const NOTE_HEADER = /備註|說明/u;
 const LEVEL_HEADERS = [/類$/u, /項$/u, /目$/u];
 

@@ -40,8 +40,9 @@ export interface WorkColumns {
 //       ^^^^^^^^^^^^   ^^^^^^^^^^^^^^^^   ^^^^^^^^   ^^^^
 const ITEM_HEADER = /重要工作(?:計畫)?項目|工作計畫項目|計畫項目|重點工作/u;
 const CATEGORY_HEADER = /機關工作項目|工作項目|業務項目|類別|工作類別/u;
-const CONTENT_HEADER = /實施內容|執行內容|辦理內容|實施方式|工作內容/u;
+const CONTENT_HEADER = /實施內容|執行內容|辦理內容|實施方式|工作內容|計畫內容|辦理方式|執行方式/u;
 const BUDGET_HEADER = /預算|經費|金額/u;
+const ITEMS_ALONE = /^(?:工作|業務)項目/u;
 
 /** The work-plan column one header cell names (the words `workColumns` goes by), or null. */
 export function workHeaderRole(cell: string): keyof WorkColumns | null {
@@ -55,10 +56,17 @@ export function workHeaderRole(cell: string): keyof WorkColumns | null {
 /** The columns of a work-plan table, or null when the header is not one. */
 export function workColumns(header: readonly string[]): WorkColumns | null {
   const cells = header.map((cell) => stripSpaces(cell));
-  const item = cells.findIndex((cell) => ITEM_HEADER.test(cell));
-  if (item < 0) return null;
+  let item = cells.findIndex((cell) => ITEM_HEADER.test(cell));
   let category = cells.findIndex((cell, i) => i !== item && CATEGORY_HEADER.test(cell));
-  if (category < 0 && item > 0) category = item - 1;
+  // A plan without categories names its one item column 工作項目, beside
+  // what is done for each (a budget alone does not tell a plan: a budget
+  // book's 類別 / 本年度預算員額 is no list of work items):
+  //
+  //   > | 工作項目   實施內容   預算金額
+  //       ^^^^^^^^ the items
+  if (item < 0 && category >= 0 && ITEMS_ALONE.test(cells[category]) && cells.some((cell) => CONTENT_HEADER.test(cell))) [item, category] = [category, -1];
+  else if (category < 0 && item > 0) category = item - 1;
+  if (item < 0) return null;
   const content = cells.findIndex((cell, i) => i !== item && CONTENT_HEADER.test(cell));
   const budget = cells.findIndex((cell, i) => i !== item && BUDGET_HEADER.test(cell));
   if (content < 0 && budget < 0) return null;

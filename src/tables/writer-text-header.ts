@@ -66,9 +66,9 @@ const LEADING_NUMBER = /^[(（]?[一二三四五六七八九十壹貳參叁叄�
 //
 // One character that each word of `columnRole` (a year's digits, 序 項 編 評
 // 權 衡 計 目 指 單), `workHeaderRole` (項 工 類 內 方 預 經 金) and
-// `reportHeaderRole` (情 成 績 率 註 說) holds: a line with none of them is no
+// `reportHeaderRole` (情 成 績 率 註 說 況 進) holds: a line with none of them is no
 // title, told with one scan (this runs at nearly every content line).
-const TITLE_CHARACTER = /[0-9序項編評權衡計目指單工類內方預經金情成績率註說]/u;
+const TITLE_CHARACTER = /[0-9序項編評權衡計目指單工類內方預經金情成績率註說況進]/u;
 
 /** A column title, by the words the record stage maps columns by. */
 export function isTitle(text: string): boolean {
