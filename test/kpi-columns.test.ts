@@ -61,3 +61,23 @@ describe('a tsv KPI table whose rows carry ordinal cells the header names once',
     ]);
   });
 });
+
+describe('a KPI table whose columns carry other agencies\' names', () => {
+  //   > | 策略目標   成果指標   評估標準   112年   113年
+  //                  ^^^^^^^^   ^^^^^^^^ indicator and measure under other names
+  const text = [
+    '高雄市政府社會局中程(112至113年度)施政計畫',
+    '',
+    '策略目標\t成果指標\t評估標準\t112年\t113年',
+    '一、照顧弱勢家庭\t1.急難救助完成率\t完成件數/申請件數×100%\t95%\t96%',
+    '\t2.辦理社工研習\t辦理場次\t4場\t5場',
+  ].join('\n');
+  const [document] = parse(text).documents;
+
+  it('reads indicator, measure and targets', () => {
+    expect(document.kpis.map((k) => [k.strategy.text, k.indicator.text, k.measure, k.targets.map((t) => t.raw)])).toEqual([
+      ['照顧弱勢家庭', '急難救助完成率', '完成件數/申請件數×100%', ['95%', '96%']],
+      ['照顧弱勢家庭', '辦理社工研習', '辦理場次', ['4場', '5場']],
+    ]);
+  });
+});

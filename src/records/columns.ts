@@ -44,9 +44,9 @@ export function columnRole(header: string): ColumnRole {
   if (/評估體制/u.test(text)) return { role: 'assessment-system' };
   if (/評估方式|評估方法/u.test(text)) return { role: 'assessment-method' };
   if (/權重/u.test(text)) return { role: 'weight' };
-  if (/衡量標準|計算公式|衡量方式/u.test(text)) return { role: 'measure' };
+  if (/衡量標準|計算公式|衡量方式|評估標準|衡量基準|計算方式/u.test(text)) return { role: 'measure' };
   if (/(?:策略|共同性|績效)目標$|策略目標|施政目標|共同性目標/u.test(text) && !TARGET_GROUP.test(text)) return { role: 'strategy' };
-  if (/績效指標|衡量指標|共同性指標|^指標/u.test(text)) return { role: 'indicator' };
+  if (/績效指標|衡量指標|共同性指標|成果指標|評估指標|^指標/u.test(text)) return { role: 'indicator' };
   if (TARGET_GROUP.test(text)) return { role: 'year', year: null };
   if (/^(?:單位|計量單位|單位別)$/u.test(text)) return { role: 'unit' };
   return { role: 'other' };
