@@ -55,6 +55,13 @@ const PAREN_MARK = new RegExp(`^[(（][ \\u3000]*([${PLAIN}]{1,3}|[0-9０-９]{1
 const ARABIC_MARK = /^([0-9０-９]{1,3})[ \u3000]*(?:[、．]|\.(?![0-9]))[ \u3000]*/u;
 // ① … ⑳, then ㉑ … ㉟ and ㊱ … ㊿ in their own blocks.
 const CIRCLED_MARK = /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])[ \u3000]*/u;
+// One character that is a whole marker of another style: ㈠ … ㈩ are (一) …
+// (十), ⑴ … ⒇ are (1) … (20), ⒈ … ⒛ are 1. … 20. (typed from a font's
+// symbols, or an input method's):
+//
+//   > | ㈠落實照顧     ⑴辦理研習     ⒈召開會議
+//       ^             ^             ^
+const ENCLOSED_MARK = /^([\u3220-\u3229\u2474-\u249b])[ \u3000]*/u;
 
 function halfWidthDigits(text: string): string {
   return text.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -70,6 +77,8 @@ for (const ch of [...FORMAL, ...PLAIN, ...STEMS, '(', '（', ...'0123456789０�
 for (let code = 0x2460; code <= 0x2473; code++) MARKER_START[code] = 1;
 for (let code = 0x3251; code <= 0x325f; code++) MARKER_START[code] = 1;
 for (let code = 0x32b1; code <= 0x32bf; code++) MARKER_START[code] = 1;
+for (let code = 0x3220; code <= 0x3229; code++) MARKER_START[code] = 1;
+for (let code = 0x2474; code <= 0x249b; code++) MARKER_START[code] = 1;
 
 /** Whether a marker can start with this char code (the cheap test callers scanning text run before `parseMarker`). */
 export function mayStartMarker(code: number): boolean {
@@ -112,6 +121,13 @@ export function parseMarker(input: string): Marker | null {
   }
   m = CIRCLED_MARK.exec(text);
   if (m) return make(m[1], 'circled', circledValue(m[1].charCodeAt(0)), m[0].length);
+  m = ENCLOSED_MARK.exec(text);
+  if (m) {
+    const code = m[1].charCodeAt(0);
+    if (code >= 0x3220 && code <= 0x3229) return make(`(${plainNumeral(code - 0x3220 + 1)})`, 'cjk-paren', code - 0x3220 + 1, m[0].length);
+    if (code <= 0x2487) return make(`(${code - 0x2474 + 1})`, 'arabic-paren', code - 0x2474 + 1, m[0].length);
+    return make(`${code - 0x2488 + 1}.`, 'arabic', code - 0x2488 + 1, m[0].length);
+  }
   return null;
 
   function make(marker: string, style: Marker['style'], ordinal: number, length: number): Marker {

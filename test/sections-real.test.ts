@@ -66,6 +66,20 @@ describe('markers as converters leave them', () => {
     expect(parseMarker('㉑辦理災民收容救濟業務')).toMatchObject({ style: 'circled', ordinal: 21 });
   });
 
+  it('reads the one-character enclosed markers as the styles they stand for', () => {
+    //   > | ㈠落實照顧原住民權益      ⑴辦理歲時祭儀      ⒈召開會議
+    //       ^ (一)                   ^ (1)              ^ 1.
+    const text = ['嘉義市政府民政處中程(108至111年度)施政計畫', '', '壹、機關任務', '一、使命', '㈠落實照顧原住民權益', '⑴辦理歲時祭儀', '⑵推廣客家文化', '㈡輔導宗教團體', '⒈召開會議', '貳、願景'].join('\n');
+    const [first] = only(text).sections;
+    const mission = first.children[0];
+    expect(mission.children.map((s) => [s.marker, s.title, s.children.map((c) => c.marker)])).toEqual([
+      ['(一)', '落實照顧原住民權益', ['(1)', '(2)']],
+      ['(二)', '輔導宗教團體', ['1.']],
+    ]);
+    expect(parseMarker('⒛ 辦理')).toMatchObject({ marker: '20.', style: 'arabic', ordinal: 20, rest: '辦理' });
+    expect(parseMarker('㈩辦理')).toMatchObject({ marker: '(十)', style: 'cjk-paren', ordinal: 10 });
+  });
+
   it('lets a formal marker inside a markdown list item or bold paragraph decide the level', () => {
     const text = seed.replace('壹、使命及願景', '1. 壹、使命及願景').replace('貳、施政重點', '2. **貳、施政重點**').replace('參、關鍵策略目標', '3. 參、關鍵策略目標');
     expect(outline(only(text).sections)).toEqual(seedOutline);
