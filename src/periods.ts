@@ -18,7 +18,15 @@ const RANGE = /(?<!\d)(\d{2,3})(?:年度?)?(?:至|~|～|-|－|—|–|到)(\d{2,
 //                  ^^^^^^^^^        ^^^^^^^^^^
 const RUN_TOGETHER = /(?<!\d)(\d{2,3})(\d{3})年度/u;
 const SINGLE_YEAR = /(?<!\d)(\d{2,3})年度/u;
-const CJK_YEAR = /[〇○零一二三四五六七八九十百]{2,5}(?=年)/gu;
+// A range in brackets without 年 (`中程施政計畫（112～115）`): only years a
+// plan of these decades can have, at most ten apart.
+//
+//   > | 中程施政計畫（112～115）
+//                  ^^^^^^^^^^^
+const BRACKETED_RANGE = /[(（](\d{2,3})(?:至|~|～|-|－|—|–|到)(\d{2,3})[)）]/u;
+// A year in Chinese numerals: before 年, or the first of a range whose
+// second year is (`一一二至一一五年度`).
+const CJK_YEAR = /[〇○零一二三四五六七八九十百]{2,5}(?=年|(?:至|~|～|-|－|—|–|到)[〇○零一二三四五六七八九十百]{2,5}年)/gu;
 
 const CJK_DIGIT: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -75,7 +83,10 @@ export function periodOf(text: string): Period | null {
     if (period && period.to - period.from <= 10) return period;
   }
   m = SINGLE_YEAR.exec(compact);
-  return m ? makePeriod(Number(m[1]), Number(m[1])) : null;
+  if (m) return makePeriod(Number(m[1]), Number(m[1]));
+  m = BRACKETED_RANGE.exec(compact);
+  if (m && Number(m[1]) >= 80 && Number(m[2]) <= 200 && Number(m[2]) - Number(m[1]) <= 10) return makePeriod(Number(m[1]), Number(m[2]));
+  return null;
 }
 
 export function makePeriod(from: number, to: number): Period | null {

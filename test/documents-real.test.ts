@@ -94,6 +94,14 @@ describe('periods', () => {
     expect(only(withTitle('彰化縣和美戶政事務所九十五年度施政計畫')).period).toMatchObject({ from: 95, to: 95, gregorian: { from: 2006, to: 2006 } });
     expect(only(withTitle('彰化縣和美戶政事務所一〇六年度施政計畫')).period).toMatchObject({ from: 106, to: 106 });
     expect(agencyOf('彰化縣和美戶政事務所九十五年度施政計畫')).toBe('彰化縣和美戶政事務所');
+    // Both years of a range, the first without its own 年.
+    expect(periodOf('彰化縣和美戶政事務所中程(一一二至一一五年度)施政計畫')).toMatchObject({ from: 112, to: 115 });
+  });
+
+  it('reads a range in brackets that lost its 年度, only as plausible years', () => {
+    expect(periodOf('彰化縣和美戶政事務所中程施政計畫（112～115）')).toMatchObject({ from: 112, to: 115 });
+    expect(periodOf('中程施政計畫(1-3)')).toBeNull();
+    expect(periodOf('中程施政計畫(100-130)')).toBeNull();
   });
 
   it('takes the period from the cover when the title has none', () => {
