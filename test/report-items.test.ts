@@ -134,6 +134,12 @@ describe('completionValues', () => {
       { raw: '95.5%', value: 95.5 },
     ]);
   });
+  it('reads bare numbers up to 100 as percentages (a column headed 完成百分比)', () => {
+    expect(completionValues('100')).toEqual([{ raw: '100', value: 100 }]);
+    expect(completionValues('85.5 100')).toEqual([{ raw: '85.5', value: 85.5 }, { raw: '100', value: 100 }]);
+    expect(completionValues('120')).toEqual([{ raw: '120', value: null }]);
+  });
+
   it('keeps text that is not a percentage, value null', () => {
     expect(completionValues('持續辦理')).toEqual([{ raw: '持續辦理', value: null }]);
   });

@@ -86,6 +86,13 @@ const TERMINATED = /[。；;！!？?]$/u;
 //   > | 100%   100% 100% 100%   <p>100%</p> <p>100%</p>   95.5％
 //       ^^^^
 const PERCENT = /^([0-9]{1,3}(?:\.[0-9]+)?)\s*[%％]$/u;
+// A completion column headed in percent (`完成程度(%)`, `完成百分比`) holds
+// bare numbers; 0 to 100 are its percentages.
+//
+//   > | 完成百分比
+//   > | 100
+//       ^^^
+const BARE_PERCENT = /^(100|[0-9]{1,2}(?:\.[0-9]+)?)$/u;
 
 export function readReportItems(table: RawTable, context: RecordContext): TableRecords {
   void context;
@@ -289,8 +296,8 @@ export function percentCellIndex(cells: readonly string[], status: number): numb
 export function completionValues(cell: string): { raw: string; value: number | null }[] {
   const tokens = tokensOf(cell);
   if (!tokens.length) return [];
-  if (tokens.every((token) => PERCENT.test(token))) {
-    return tokens.map((token) => ({ raw: token.replace('％', '%'), value: Number(PERCENT.exec(token)![1]) }));
+  if (tokens.every((token) => PERCENT.test(token) || BARE_PERCENT.test(token))) {
+    return tokens.map((token) => ({ raw: token.replace('％', '%'), value: Number((PERCENT.exec(token) ?? BARE_PERCENT.exec(token))![1]) }));
   }
   return [{ raw: normalizeText(entryLine(cell)), value: null }];
 }
