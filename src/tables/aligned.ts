@@ -189,7 +189,7 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
       pendingBreak = true;
       continue;
     }
-    if (endsTable(line.text, runs)) break;
+    if (endsTable(line.text, runs) && !(body.length > 0 && startsRowCell(lines, i, limit))) break;
     if (pendingBreak && body.length > 0) page++;
     if (pendingBreak && repeated) pageHeaders.set(page, repeated);
     repeated = null;
@@ -228,6 +228,24 @@ function endsTable(text: string, runs: readonly Run[]): boolean {
   if (!marker || runs[0].x0 > 2 || stripSpaces(trimmed).length < 6) return false;
   if (marker.style === 'cjk-formal') return cellCount(text) === 1 && runs.length <= 6;
   return marker.style === 'cjk' && runs.length === 1 && /^[一二三四五六七八九十]+、/u.test(trimmed);
+}
+
+/**
+ * A numbered line alone at the left margin that is the first line of a row's
+ * first cell, not a heading: the cell starts above its neighbours (they are
+ * centred in the row), and the row's next line fills the other columns.
+ *
+ *   > | 二、結合宗教團體
+ *       ^^^^^^^^^^^^^^^^ a strategy cell, not the heading 二、
+ *   > | 舉辦特色宗教節慶   1.辦理「嘉義市千盞燈、 每年持續辦理，延 每年   每年
+ *
+ * A heading is followed by prose, a blank line or a new table's header.
+ */
+function startsRowCell(lines: readonly Line[], i: number, limit: number): boolean {
+  const next = i + 1 < limit ? lines[i + 1] : undefined;
+  if (!next || next.role !== 'content' || next.text.includes('\f')) return false;
+  const runs = lineRuns(next.text, 0, 1);
+  return runs.length > 0 && runs[0].x0 <= 2 && !isTitleLine(runs) && cellCount(next.text) >= 3;
 }
 
 /** Cells of a line: text separated by two or more spaces. */
