@@ -11,7 +11,7 @@ import { tocEntries } from './normalize/index.js';
 import { isLeaderEntry } from './normalize/toc.js';
 import { MarkerSequence, markerCandidates, splitOneLine } from './one-line.js';
 import { holdsTableHeader, isTableHeader } from './table-region.js';
-import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
+import { withoutEmphasis, withoutEscapes, withoutHashes } from './normalize/markdown.js';
 import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import type { Diagnostic, DocumentSpan, Line, Position, RawTable, Section, SourceText } from './types.js';
 
@@ -351,6 +351,7 @@ function readHeading(paragraph: Paragraph, tocTitles: Map<string, Marker | null>
   if (hashes) text = normalizeText(withoutHashes(text));
   else if (LIST_PREFIX.test(raw)) text = normalizeText(text.replace(/^[-*+]\s*/, ''));
   text = withoutEmphasis(text);
+  if (format === 'markdown') text = withoutEscapes(text);
   let marker = parseMarker(text);
   // A formal marker inside a markdown list item decides the level, not the
   // list's own number:

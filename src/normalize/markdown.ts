@@ -34,6 +34,19 @@ function withoutAttributes(text: string): string {
 }
 
 /**
+ * Markdown's backslash escapes undone (CommonMark: any ASCII punctuation may
+ * be escaped); converters escape what would read as markup in the text:
+ *
+ *   > | ### 二、關鍵績效指標\(KPI\)        1\. 國民兵證書        \-
+ *                          ^      ^         ^                   ^
+ */
+export function withoutEscapes(text: string): string {
+  return text.includes('\\') ? text.replace(ESCAPED, '$1') : text;
+}
+
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+
+/**
  * A heading written as a bold or italic paragraph, without the emphasis:
  *
  *   > | **壹、機關任務及願景**
