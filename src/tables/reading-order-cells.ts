@@ -15,6 +15,7 @@
  * splits a block that holds two columns back into its cells, by the columns'
  * line widths (a wrapped cell fills every line but its last).
  */
+import { withoutEscapes } from '../normalize/markdown.js';
 import { cjkNumber } from '../markers.js';
 import { normalizeText } from '../normalize/text.js';
 import type { Line } from '../types.js';
@@ -396,7 +397,8 @@ export function paragraphs(lines: readonly Line[], start: number, end: number): 
   let labelled = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
-    const text = line.text.replace(/\f/gu, '').trim();
+    // (A backslash before ASCII punctuation is a markdown escape, `\-`, `1\.`: no PDF or Word text writes one.)
+    const text = withoutEscapes(line.text.replace(/\f/gu, '')).trim();
     const pageStart = line.text.includes('\f');
     if (pageStart) labelled = false;
     // A page prints one page number: after its label (`10-3`) a lone number
