@@ -1085,15 +1085,25 @@ function cellBlocks(grid: Grid, c: number, startsCell: (text: string) => boolean
  * Whether the cells stand at the top of their rows or in the middle: a value
  * (budget, completion) beside a key cell of several lines stands on its first
  * line or its middle one; else text before the first key cell tells (a centred
- * neighbour starts above it).
+ * neighbour starts above it).  A value on the first of a cell's two lines with
+ * a neighbour's line between them tells nothing (pdftotext rounds a centred
+ * value to either line):
+ *
+ *   > |        依實施計畫按月分配, 均於預算實施 100%
+ *                                            ^ centred between the two lines
+ *   > |  (二)辦理分配預算
+ *   > |        前為之。
  */
-function alignment(grid: Grid, blocks: readonly Block[], values: readonly number[], perRow: readonly number[]): 'top' | 'centre' {
+function alignment(grid: Grid, blocks: readonly Block[], values: readonly number[], perRow: readonly number[], key: number): 'top' | 'centre' {
   let top = 0;
   let centre = 0;
   for (const block of blocks) {
     if (block.end - block.start < 2) continue;
     for (let i = block.start; i <= block.end; i++) {
       if (!values.some((c) => grid.cells[i][c])) continue;
+      // On the first of a cell's two lines, a centred value is rounded
+      // either way: it tells nothing.
+      if (i === block.start && block.end - block.start === 2 && !grid.cells[block.start + 1][key]) break;
       if (i === block.start) top++;
       else if (Math.abs(i - (block.start + block.end) / 2) <= 1) centre++;
       break;
@@ -1168,7 +1178,7 @@ interface KeyedOptions {
 function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
   const count = grid.body.length;
   if (blocks.length === 0) return [];
-  const mode = alignment(grid, blocks, options.values, options.perRow);
+  const mode = alignment(grid, blocks, options.values, options.perRow, options.key);
   const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
@@ -1178,12 +1188,21 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
     const marker = parseMarker(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' '));
     return marker ? marker.ordinal : null;
   });
-  const merged = new Map(
-    options.spanning
-      .filter((c) => c >= 0)
-      .map((c, k) => [c, spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre')]),
-  );
-  nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
+  // Innermost first: a centred label over another merged column starts
+  // where that column's numbering restarts.
+  const spanning = options.spanning.filter((c) => c >= 0);
+  const merged = new Map<number, Map<number, string>>();
+  let lower: (number | null)[] | null = null;
+  for (let k = spanning.length - 1; k >= 0; k--) {
+    const c = spanning[k];
+    const labels = spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre', mode === 'centre' ? lower : null);
+    merged.set(c, labels);
+    lower = starts.map((_, r) => {
+      const label = labels.get(r);
+      return label === undefined ? null : parseMarker(label)?.ordinal ?? 1;
+    });
+  }
+  nestSpanningLabels(spanning.map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
     const from = starts[r];
