@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
+import { longLineStart, pageShifts } from '../src/tables/aligned-page-shift.js';
 import { spanningLabels } from '../src/tables/aligned-spans.js';
+import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
 import { root } from './helpers/seeds.js';
 
 const excerpt = (name: string) => readFileSync(path.join(root, 'fixtures/lolayout/excerpts', name), 'utf8');
@@ -56,5 +58,41 @@ describe('LibreOffice report table through pdftotext -layout (corpus 66, 肆、�
     //   > |                           依會計法及相關法令執行。                      100%
     expect(paths('依實施計畫按月分配')).toEqual(['肆、會計部門', '一、歲計', '(二)辦理分配預算']);
     expect(paths('依會計法及相關法令執行')).toEqual(['肆、會計部門', '二、會計', '(一)確實執行會計制度簡化會計處理程序']);
+  });
+});
+
+describe('a page laid out shifted (its left columns empty)', () => {
+  const runsOf = (lines: string[]) => lines.map((text, i) => joinSpacedOut(lineRuns(text, i, 1)));
+
+  it('tells where a page\'s long lines start, not a narrow column one space before its neighbour', () => {
+    //   > |         農業用地作農業使用證 彙整統計後陳報市政府。申請人檢附相關文件
+    //                                    ^ 實施內容 (the item's 10 glyphs are no long line)
+    const page = runsOf([
+      '                   配合上級農林漁牧業調查作業，並實地調查，',
+      '        農業用地作農業使用證 彙整統計後陳報市政府。申請人檢附相關文件',
+      '        明書之核發。     經實 地會 勘審 查後 ，符 合者 依規 定發 給證 明',
+      '                   書。',
+      '        農業用地作農業設施容 申請農業用地作農業設施容許使用者，檢附相',
+    ]);
+    expect(longLineStart(page)).toBe(19);
+  });
+
+  it('shifts only a page far from the others', () => {
+    expect(pageShifts([22, 21, 8])).toEqual([0, 0, -13]);
+    expect(pageShifts([14, 14, 21, 18])).toEqual([0, 0, 0, 0]);
+    // Two pages do not tell which one moved.
+    expect(pageShifts([22, 8])).toEqual([0, 0]);
+  });
+
+  it('reads the shifted last page of 伍、人事部門 under the right columns (corpus 66)', () => {
+    //   > | \f        遺族之遺屬年金(月撫慰金)、月撫卹金及公保
+    //   > | (三)加強辦理
+    //       ^ 目, 13 columns left of where the header has it
+    const result = parse(excerpt('66-personnel-lo-layout.txt'), { path: '66-personnel-lo-layout.txt' });
+    const items = result.documents[0].reportItems;
+    const item = (status: string) => items.find((entry) => entry.status.startsWith(status));
+    expect(item('依規定辦理本所退休人員')?.status).toBe('依規定辦理本所退休人員之月退休金、領卹遺族之遺屬年金(月撫慰金)、月撫卹金及公保養老給付請領作業。');
+    expect(item('鼓勵員工休假旅遊')?.path).toEqual(['伍、人事部門', '三、福利待遇登記', '(三)加強辦理文康活動增進員工身心健康']);
+    expect(item('109年度辦理1次全所同仁歲末聯歡餐會')?.completion?.raw).toBe('100%');
   });
 });

@@ -39,6 +39,7 @@ import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { settleStraddlers } from './aligned-straddle.js';
+import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -272,6 +273,8 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     return yearRange ? joinValueUnits(words, valuesFrom) : words;
   });
   const cells: (Fragment | null)[][] = new Array(runs.length);
+  // Work-plan and report tables: a page laid out shifted (its left columns empty).
+  const shifts = yearRange ? null : pageShifts(pageRanges(body.lines).map(([a, b]) => longLineStart(runs.slice(a, b))));
   let from = 0;
   while (from < runs.length) {
     const page = body.lines[from].page;
@@ -279,7 +282,8 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     while (to < runs.length && body.lines[to].page === page) to++;
     const repeat = body.pageHeaders.get(page);
     const pageColumns = repeat ? headerColumns(repeat.flatMap((line, k) => lineRuns(line.text, k, width))) : null;
-    const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre);
+    const shift = shifts && !repeat ? shifts[page] ?? 0 : 0;
+    const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre + shift);
     const pageRuns: Run[] = [];
     for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
@@ -290,6 +294,17 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
   return { drifted, unit: width, body: body.lines, cells, columns };
+}
+
+/** Body line ranges [from, to) of each page, by page number (a page without body lines has an empty range). */
+function pageRanges(body: readonly BodyLine[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < body.length; i++) {
+    const page = body[i].page;
+    while (ranges.length <= page) ranges.push([i, i]);
+    ranges[page][1] = i + 1;
+  }
+  return ranges;
 }
 
 /**
