@@ -269,7 +269,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   // values stand right of the measure's title.
   const valuesFrom = yearRange && yearRange[0] > 0 ? columns[yearRange[0] - 1].centre : Infinity;
   const runs = body.lines.map((entry, i) => {
-    const words = joinSpacedOut(lineRuns(entry.line.text, i, width));
+    const words = joinSpacedOut(lineRuns(entry.line.text, i, width), !yearRange);
     return yearRange ? joinValueUnits(words, valuesFrom) : words;
   });
   const cells: (Fragment | null)[][] = new Array(runs.length);
@@ -284,8 +284,10 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     const pageColumns = repeat ? headerColumns(repeat.flatMap((line, k) => lineRuns(line.text, k, width))) : null;
     const shift = shifts && !repeat ? shifts[page] ?? 0 : 0;
     const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre + shift);
+    // (The gutters as the glyph chains alone tell them: a chain joined through
+    // a bracket or a number is read as one word, but does not move a gutter.)
     const pageRuns: Run[] = [];
-    for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
+    for (let i = from; i < to; i++) for (const run of yearRange ? runs[i] : joinSpacedOut(lineRuns(body.lines[i].line.text, i, width))) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
     for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null);
