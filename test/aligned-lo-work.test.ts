@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
+import { settleStacked } from '../src/tables/aligned-straddle.js';
 import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
+import { columnOf, type Run } from '../src/tables/geometry/columns.js';
 import { corpusText } from './helpers/corpus.js';
 
 const words = (line: string, inner: boolean) => joinSpacedOut(lineRuns(line, 0, 1), inner).map((run) => run.text);
@@ -37,5 +39,56 @@ describe('LibreOffice work plan through pdftotext -layout (corpus 64, 兵役課)
   it('reads justified items with brackets and numbers whole', () => {
     expect(items).toContain('國民兵國民身分證明書核(換補)發。');
     expect(items).toContain('辦理112年度後備軍人清查。');
+  });
+});
+
+describe('a row laid out left of the page\'s columns (corpus 65, 人事室)', () => {
+  //   > | 遇登記   配合中央調整待遇，加 4.遴選公務人員參加晉升官等訓練。     市府統
+  //                                 ^ 實施內容, one space after the item   ^ 預算金額
+  //   > |       強辦理各項福利保險。 5.加強現職人員英語能力之培訓，提升公務人 籌款
+  const result = parse(corpusText('65_chiayi-west-district-personnel-112-workplan-lo-layout.txt'), { path: '65.txt' });
+  const item = result.documents[0].workItems.find((entry) => entry.item.startsWith('配合中央調整待遇'));
+  it('ends the item at a numbered entry one space after it', () => {
+    expect(item?.item).toBe('配合中央調整待遇，加強辦理各項福利保險。');
+  });
+  it('gives the budget stacked over the next line\'s to the budget column', () => {
+    expect(item?.budget?.raw).toBe('市府統籌款');
+  });
+});
+
+describe('a short value ending its line, stacked over the next column\'s text', () => {
+  // Each line's own column starts (LibreOffice's rows drift): 實施內容 from 17, 預算金額 from 45
+  // on the first line (its 市府統 stands left of it), from 39 on the second.
+  const cellsOf = (lines: string[], starts: number[][]) =>
+    lines.map((text, i) => {
+      const row: ({ text: string; words: Run[] } | null)[] = [null, null, null, null];
+      for (const run of lineRuns(text, i, 1)) {
+        const c = columnOf(run.x0, starts[i]);
+        const cell = row[c];
+        if (cell) {
+          cell.text += ` ${run.text}`;
+          cell.words.push(run);
+        } else row[c] = { text: run.text, words: [run] };
+      }
+      return row;
+    });
+  const lines = ['遇登記   配合中央調整待遇，加 4.遴選公務人員參加晉升官等訓練。     市府統', '      強辦理各項福利保險。 5.加強現職人員英語能力之培訓，提升公務人 籌款'];
+  const starts = [
+    [5, 17, 45],
+    [5, 17, 39],
+  ];
+
+  it('goes to the next column', () => {
+    const cells = cellsOf(lines, starts);
+    expect(cells[0][2]?.text).toBe('4.遴選公務人員參加晉升官等訓練。 市府統');
+    settleStacked(cells, 0, cells.length, 1);
+    expect(cells[0][3]?.text).toBe('市府統');
+    expect(cells[0][2]?.text).toBe('4.遴選公務人員參加晉升官等訓練。');
+  });
+
+  it('stays when nothing of the next column stands under it', () => {
+    const cells = cellsOf([lines[0], '      強辦理各項福利保險。'], starts);
+    settleStacked(cells, 0, cells.length, 1);
+    expect(cells[0][3]).toBeNull();
   });
 });

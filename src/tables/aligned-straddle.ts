@@ -63,3 +63,37 @@ function lastText(cells: readonly (Fragment | null)[][], i: number, c: number, f
   }
   return null;
 }
+
+/**
+ * A short value ending its line past a gutter, stacked over (or under) the
+ * next column's text on the line beside it: a row laid out left of the
+ * page's columns (LibreOffice's rows drift) still keeps its own cells' lines
+ * one over the other, so the word is the next column's first line.
+ *
+ *   > | 遇登記   配合中央調整待遇，加 4.遴選公務人員參加晉升官等訓練。     市府統
+ *                                                                         ^ over 籌款 (預算金額)
+ *   > |       強辦理各項福利保險。 5.加強現職人員英語能力之培訓，提升公務人 籌款
+ */
+export function settleStacked(cells: (Fragment | null)[][], from: number, to: number, unit: number): void {
+  for (let i = from; i < to; i++) {
+    const row = cells[i];
+    for (let c = 0; c + 1 < row.length; c++) {
+      const cell = row[c];
+      if (!cell || cell.words.length < 2 || row[c + 1]) continue;
+      let later = false;
+      for (let k = c + 1; k < row.length; k++) if (row[k]) later = true;
+      if (later) continue;
+      const word = cell.words[cell.words.length - 1];
+      const before = cell.words[cell.words.length - 2];
+      if (word.x0 - before.x1 < 2 * unit || word.text.length > SHORT) continue;
+      const stacked = [i - 1, i + 1].some((k) => k >= from && k < to && cells[k][c + 1]?.words[0].x0 === word.x0);
+      if (!stacked) continue;
+      cell.words.pop();
+      cell.text = cell.words.map((w) => w.text).join(' ');
+      row[c + 1] = { text: word.text, words: [word] };
+    }
+  }
+}
+
+/** Glyphs of a value cell's line (`市府統`, `449(健保局`). */
+const SHORT = 8;

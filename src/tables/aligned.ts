@@ -38,7 +38,7 @@ import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
-import { settleStraddlers } from './aligned-straddle.js';
+import { settleStacked, settleStraddlers } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
@@ -273,6 +273,9 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     return yearRange ? joinValueUnits(words, valuesFrom) : words;
   });
   const cells: (Fragment | null)[][] = new Array(runs.length);
+  // The long text's column (辦理情形, 實施內容): numbered entries are its.
+  const labels = columns.map((column) => column.label);
+  const textColumn = yearRange ? -1 : reportColumns(labels)?.status ?? workColumns(labels)?.content ?? -1;
   // Work-plan and report tables: a page laid out shifted (its left columns empty).
   const shifts = yearRange ? null : pageShifts(pageRanges(body.lines).map(([a, b]) => longLineStart(runs.slice(a, b))));
   let from = 0;
@@ -290,8 +293,11 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     for (let i = from; i < to; i++) for (const run of yearRange ? runs[i] : joinSpacedOut(lineRuns(body.lines[i].line.text, i, width))) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
-    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null);
-    if (!yearRange) settleStraddlers(cells, from, to);
+    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null, null, textColumn);
+    if (!yearRange) {
+      settleStraddlers(cells, from, to);
+      settleStacked(cells, from, to, width);
+    }
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
@@ -340,6 +346,7 @@ function assignLine(
   unit: number,
   above: readonly (Fragment | null)[] | null = null,
   seen: readonly boolean[] | null = null,
+  textColumn = -1,
 ): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
   let previous = -1;
@@ -412,13 +419,20 @@ function assignLine(
     ) {
       c = previous + 1;
     }
+    // A numbered entry one space after CJK text starts the next column, up
+    // to the long text's: a cell's own entries follow its sentences without
+    // a space (`辦理。2. 電腦登打`), LibreOffice's rows narrow a gutter to one.
+    //   > | 遇登記   配合中央調整待遇，加 4.遴選公務人員參加晉升官等訓練。     市府統
+    //                                 ^ 實施內容
+    const entry = before !== null && previous >= 0 && c <= previous && previous + 1 <= textColumn && run.x0 - before.x1 <= unit && CJK_END.test(before.text) && ENTRY_MARKER.test(run.text);
+    if (entry) c = previous + 1;
     // One space is inside a cell, two or more a gutter: a word one space
     // after the previous word, with a later word past a gutter in the same
     // column, ends the previous word's cell (it only reached over the boundary).
     //   > |           針對西區所有道路附屬設 1. 本區道路路面維護及搶修。2. 維護改善    15,500
     //                                                             ^
     const next = k + 1 < list.length ? list[k + 1] : null;
-    if (before && next && previous >= 0 && c > previous && run.x0 - before.x1 <= unit && next.x0 - run.x1 >= 2 * unit && columnOf(next.x0, boundaries) === c && !(yearRange && c >= yearRange[0])) {
+    if (!entry && before && next && previous >= 0 && c > previous && run.x0 - before.x1 <= unit && next.x0 - run.x1 >= 2 * unit && columnOf(next.x0, boundaries) === c && !(yearRange && c >= yearRange[0])) {
       c = previous;
     }
     previous = c;
@@ -434,6 +448,11 @@ function assignLine(
 //   > | 社 會 救 5. 辦理低收入戶喪葬補
 //             ^^
 const LIST_MARKER = /^(?:[0-9]{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）])$/u;
+
+//   > | 加 4.遴選公務人員
+//       ^ ^^
+const CJK_END = /[\p{Script=Han}，、。；]$/u;
+const ENTRY_MARKER = /^[0-9]{1,2}[.．](?![0-9])/u;
 
 const ORDINAL_WORD = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]?$/u;
 
