@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
+import { returnRunOnText } from '../src/tables/aligned-budgets.js';
 import { settleStacked } from '../src/tables/aligned-straddle.js';
 import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
 import { columnOf, type Run } from '../src/tables/geometry/columns.js';
@@ -90,5 +91,41 @@ describe('a short value ending its line, stacked over the next column\'s text', 
     const cells = cellsOf([lines[0], '      強辦理各項福利保險。'], starts);
     settleStacked(cells, 0, cells.length, 1);
     expect(cells[0][3]).toBeNull();
+  });
+});
+
+describe('glyphs run on from the content into the budget column', () => {
+  // Content, then 預算金額 from `budget` (the page's), one row laid out right of it.
+  const cellsOf = (lines: string[], budget: number) =>
+    lines.map((text, i) => {
+      const row: ({ text: string; words: Run[] } | null)[] = [null, null];
+      for (const run of lineRuns(text, i, 1)) {
+        const c = columnOf(run.x0, [budget]);
+        const cell = row[c];
+        if (cell) {
+          cell.text += ` ${run.text}`;
+          cell.words.push(run);
+        } else row[c] = { text: run.text, words: [run] };
+      }
+      return row;
+    });
+
+  it('go back to the content when its line stops at an entry\'s number or mid-sentence', () => {
+    //   > |                        1. 列管異動登記、移轉隨時辦理。2. 電腦登打、傳輸。3. 每
+    //   > |        國民兵國民身分 月執行列管人數統計、電腦通報。1. 國民兵證書，如有遺失
+    const cells = cellsOf(['                       1. 列管異動登記、移轉隨時辦理。2. 電腦登打、傳輸。3. 每', '               月執行列管人數統計、電腦通報。1. 國民兵證書，如有遺失'], 50);
+    expect(cells[0][1]?.text).toBe('每');
+    returnRunOnText(cells, 0, 1, 1);
+    expect(cells[0][1]).toBeNull();
+    expect(cells[0][0]?.text.endsWith('傳輸。3. 每')).toBe(true);
+  });
+
+  it('stay after a closed sentence, or when the note wraps over the budget column\'s lines', () => {
+    //   > |        加強辦理文康活動，增 5. 配合辦理 40 歲以上公教人員身體健康檢查。 市府統
+    //   > |        進員工身心靈健康。  1. 依法辦理公務人員退休案件，對已屆退休人 籌款
+    const cells = cellsOf(['               5. 配合辦理 40 歲以上公教人員身體健康檢查。               市府統', '               1. 依法辦理公務人員退休案件，對已屆退休人 籌款'], 38);
+    returnRunOnText(cells, 0, 1, 1);
+    expect(cells[0][1]?.text).toBe('市府統');
+    expect(cells[1][1]?.text).toBe('籌款');
   });
 });

@@ -21,7 +21,7 @@
  * given to the first row it spans.  Page furniture and headers repeated after
  * a page break are dropped, and a row cut by a page break is one row.
  */
-import { moveRunInBudgets } from './aligned-budgets.js';
+import { moveRunInBudgets, returnRunOnText } from './aligned-budgets.js';
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
@@ -1155,6 +1155,7 @@ function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<Retu
   const { category, item, content, budget } = columns;
   if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
   if (budget > content && content >= 0) moveRunInBudgets(grid.cells, content, budget);
+  if (budget === content + 1 && content >= 0) returnRunOnText(grid.cells, content, budget, grid.unit);
   const perRow = [item, content, budget].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
   return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
