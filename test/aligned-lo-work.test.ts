@@ -129,3 +129,22 @@ describe('glyphs run on from the content into the budget column', () => {
     expect(cells[1][1]?.text).toBe('籌款');
   });
 });
+
+describe('a line longer than its column is wide (corpus 63, 社建課)', () => {
+  const result = parse(corpusText('63_chiayi-west-district-social-112-workplan-lo-layout.txt'), { path: '63.txt' });
+  const items = result.documents[0].workItems.map((entry) => entry.item);
+
+  it('is the content\'s, though it starts in the item column\'s span', () => {
+    //   > | 助。                 凡符合者，依款別發給喪葬補助金。
+    //                          ^ 16 glyphs from x = 19: not in 重要工作計畫項目's 13 columns
+    expect(items).toContain('辦理低收入戶喪葬補助。');
+    expect(items).not.toContain('辦理低收入戶喪葬補凡符合者，依款別發給喪葬補助金。');
+  });
+
+  it('counts a number one space apart with the words around it', () => {
+    //   > | 福 利 與 救 加強身心障礙福利服務
+    //   > |                    年滿 65 歲且設籍本區之長者及身障者，可申辦
+    //                          ^^ two glyphs, but the line runs on through 65
+    expect(items).toContain('推行身心障礙者福利，加強身心障礙福利服務工作。');
+  });
+});

@@ -365,6 +365,23 @@ function assignLine(
         if (first && above[a]!.words.length === 1 && run.x0 > first.x0 && run.x0 < first.x1) c = a;
       }
     }
+    // A line longer than its column is wide is the long text's (or a column
+    // before it): LibreOffice's rows drift, and a row laid out left of the
+    // page starts its text in a narrow column's span.
+    //   > | 一、貫徹            配合上級農林漁牧業調查作業，並實地調查，
+    //                         ^ 20 glyphs from x = 16, in 重要工作計畫項目's 14 columns: 實施內容
+    // (A number one space apart goes on with the words around it:
+    // `年滿 65 歲且設籍本區之長者及身障者，可申辦`; two CJK words one space
+    // apart may be two cells, a marker starts one.)
+    const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
+    if (chunkStart && c < textColumn && !isSpacedOut(run, unit)) {
+      let end = k;
+      // (Only from a word too short to be a line of its cell: a narrow cell's
+      // lines fill it, `員工新陳代謝 109 年` is a label and the next cell.)
+      const short = run.x1 - run.x0 < spanOf(boundaries, c) / 2;
+      while (short && end + 1 < list.length && list[end + 1].x0 - list[end].x1 <= unit && (FIGURE.test(list[end].text) || FIGURE.test(list[end + 1].text)) && parseMarker(list[end + 1].text) === null) end++;
+      while (c < textColumn && list[end].x1 - run.x0 > spanOf(boundaries, c) + unit) c++;
+    }
     // Values one space apart in the target columns: the extractor set them
     // closer than their columns, but in order, one per column.
     //   > |                        1570 1586 1602 1602
@@ -443,6 +460,15 @@ function assignLine(
     } else row[c] = { text: run.text, words: [run] };
   }
   return row;
+}
+
+//   > | 年滿 65 歲且設籍本區之長者及身障者，可申辦
+//          ^^
+const FIGURE = /^[0-9][0-9,.]*$/u;
+
+/** Width of column c between its boundaries (the first from 0). */
+function spanOf(boundaries: readonly number[], c: number): number {
+  return c < boundaries.length ? boundaries[c] - (c > 0 ? boundaries[c - 1] : 0) : Infinity;
 }
 
 //   > | 社 會 救 5. 辦理低收入戶喪葬補
