@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
 import { longLineStart, pageShifts } from '../src/tables/aligned-page-shift.js';
 import { spanningLabels } from '../src/tables/aligned-spans.js';
+import { settleUnderNext } from '../src/tables/aligned-straddle.js';
+import { columnOf, type Run } from '../src/tables/geometry/columns.js';
+import { corpusText } from './helpers/corpus.js';
 import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
 import { root } from './helpers/seeds.js';
 
@@ -94,5 +97,53 @@ describe('a page laid out shifted (its left columns empty)', () => {
     expect(item('依規定辦理本所退休人員')?.status).toBe('依規定辦理本所退休人員之月退休金、領卹遺族之遺屬年金(月撫慰金)、月撫卹金及公保養老給付請領作業。');
     expect(item('鼓勵員工休假旅遊')?.path).toEqual(['伍、人事部門', '三、福利待遇登記', '(三)加強辦理文康活動增進員工身心健康']);
     expect(item('109年度辦理1次全所同仁歲末聯歡餐會')?.completion?.raw).toBe('100%');
+  });
+});
+
+describe('a row laid out left of the page (corpus 66, 六、地方創生)', () => {
+  //   > |     六 、 辦理地方創生業 1. 5 月 28 日派員參與市府舉辦「地方創生推動工 100%
+  //   > |     地 方務        作坊」。
+  //   > |     創生          2. 6 月 30 日至 7 月 1 日參加於嘉義市政府文化局
+  //   > |                 音樂廳及嘉義文創園區辦理之 2020 台灣地方創生 100%
+  const lines = [
+    '    六 、 辦理地方創生業 1. 5 月 28 日派員參與市府舉辦「地方創生推動工 100%',
+    '    地 方務        作坊」。',
+    '    創生          2. 6 月 30 日至 7 月 1 日參加於嘉義市政府文化局',
+    '                音樂廳及嘉義文創園區辦理之 2020 台灣地方創生 100%',
+  ];
+  // The page's columns: 項 from 1, 目 from 8, 辦理情形 from 20, 完成程度 from 51; this row's 辦理情形 starts at 16.
+  const cells = lines.map((text, i) => {
+    const row: ({ text: string; words: Run[] } | null)[] = [null, null, null, null, null];
+    const starts = [1, 8, 20, 51];
+    let previous = 0;
+    for (const run of joinSpacedOut(lineRuns(text, i, 1), true)) {
+      // As the reader does for these lines: markers and what follows them in the text column.
+      const c = Math.max(previous, /^[0-9]\.$/u.test(run.text) ? 3 : columnOf(run.x0, starts));
+      previous = c;
+      const cell = row[c];
+      if (cell) {
+        cell.text += ` ${run.text}`;
+        cell.words.push(run);
+      } else row[c] = { text: run.text, words: [run] };
+    }
+    return row;
+  });
+
+  it('gives a line standing under the text column\'s first words to that column', () => {
+    expect(cells[1][2]?.text).toBe('作坊」。');
+    expect(cells[3][2]?.text).toBe('音樂廳及嘉義文創園區辦理之');
+    settleUnderNext(cells, 0, cells.length, 3, 1);
+    expect(cells[1][2]).toBeNull();
+    expect(cells[1][3]?.text).toBe('作坊」。');
+    expect(cells[3][3]?.text).toBe('音樂廳及嘉義文創園區辦理之 2020 台灣地方創生 100%');
+    // The label's own line stays.
+    expect(cells[0][2]?.text).toBe('辦理地方創生業');
+  });
+
+  it('reads the statuses whole (the number after a marker stays with it)', () => {
+    const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
+    const statuses = result.documents[0].reportItems.map((item) => item.status.replace(/\s/gu, ''));
+    expect(statuses).toContain('5月28日派員參與市府舉辦「地方創生推動工作坊」。');
+    expect(statuses).toContain('6月30日至7月1日參加於嘉義市政府文化局音樂廳及嘉義文創園區辦理之2020台灣地方創生年會。');
   });
 });

@@ -97,3 +97,55 @@ export function settleStacked(cells: (Fragment | null)[][], from: number, to: nu
 
 /** Glyphs of a value cell's line (`市府統`, `449(健保局`). */
 const SHORT = 8;
+
+/** Lines either side that tell where a row's next column starts. */
+const REACH = 2;
+
+/**
+ * A cell's line that starts where the next column's text starts on the
+ * lines beside it, and nowhere near where its own column's text does, is the
+ * next column's: a row laid out left of the page keeps its cells' left edges
+ * one under the other, so its text column's lines (`作坊」。`, a sentence's
+ * last glyphs) stand under that column's first words, inside the span the
+ * page gives the column before.
+ *
+ *   > |     六 、 辦理地方創生業 1. 5 月 28 日派員參與市府舉辦「地方創生推動工 100%
+ *   > |     地 方務        作坊」。
+ *                         ^ under `1.` (辦理情形), not under 辦理地方創生業 (目)
+ *   > |     創生          2. 6 月 30 日至 7 月 1 日參加於嘉義市政府文化局
+ */
+export function settleUnderNext(cells: (Fragment | null)[][], from: number, to: number, last: number, unit: number): void {
+  const near = (k: number, column: number, x: number) => {
+    const other = cells[k][column];
+    return other !== null && Math.abs(other.words[0].x0 - x) <= unit;
+  };
+  // under[i][c]: column c's line i starts where column c + 1 starts beside it.
+  const under: boolean[][] = [];
+  for (let i = from; i < to; i++) {
+    const flags: boolean[] = [];
+    for (let c = 0; c < last; c++) {
+      const cell = cells[i][c];
+      let next = false;
+      if (cell) for (let k = Math.max(from, i - REACH); k <= Math.min(to - 1, i + REACH) && !next; k++) next = k !== i && near(k, c + 1, cell.words[0].x0);
+      flags.push(next);
+    }
+    under.push(flags);
+  }
+  for (let i = from; i < to; i++) {
+    const row = cells[i];
+    for (let c = 0; c < last; c++) {
+      const cell = row[c];
+      if (!cell || !under[i - from][c]) continue;
+      // Not when its own column's other lines (those not under the next column) start there too.
+      let own = false;
+      for (let k = Math.max(from, i - REACH); k <= Math.min(to - 1, i + REACH) && !own; k++) own = k !== i && !under[k - from][c] && near(k, c, cell.words[0].x0);
+      if (own) continue;
+      const target = row[c + 1];
+      if (target) {
+        target.words = cell.words.concat(target.words);
+        target.text = `${cell.text} ${target.text}`;
+      } else row[c + 1] = cell;
+      row[c] = null;
+    }
+  }
+}

@@ -38,7 +38,7 @@ import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
-import { settleStacked, settleStraddlers } from './aligned-straddle.js';
+import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
@@ -297,6 +297,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     if (!yearRange) {
       settleStraddlers(cells, from, to);
       settleStacked(cells, from, to, width);
+      if (textColumn > 0) settleUnderNext(cells, from, to, textColumn, width);
     }
     from = to;
   }
@@ -374,6 +375,9 @@ function assignLine(
     // `年滿 65 歲且設籍本區之長者及身障者，可申辦`; two CJK words one space
     // apart may be two cells, a marker starts one.)
     const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
+    // Columns go left to right: a word after the line's words in a later
+    // column is in that column too (or a later one).
+    if (textColumn >= 0 && c < previous) c = previous;
     if (chunkStart && c < textColumn && !isSpacedOut(run, unit)) {
       let end = k;
       // (Only from a word too short to be a line of its cell: a narrow cell's
