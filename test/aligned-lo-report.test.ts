@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
+import { splitJustifiedLabels } from '../src/tables/aligned-justified.js';
 import { longLineStart, pageShifts } from '../src/tables/aligned-page-shift.js';
 import { spanningLabels } from '../src/tables/aligned-spans.js';
 import { settleUnderNext } from '../src/tables/aligned-straddle.js';
@@ -145,5 +146,46 @@ describe('a row laid out left of the page (corpus 66, 六、地方創生)', () =
     const statuses = result.documents[0].reportItems.map((item) => item.status.replace(/\s/gu, ''));
     expect(statuses).toContain('5月28日派員參與市府舉辦「地方創生推動工作坊」。');
     expect(statuses).toContain('6月30日至7月1日參加於嘉義市政府文化局音樂廳及嘉義文創園區辦理之2020台灣地方創生年會。');
+  });
+});
+
+describe('a narrow label cell justified glyph by glyph (corpus 66, 六、地方創生)', () => {
+  const cellsOf = (lines: string[]) =>
+    lines.map((text, i) => {
+      const row: ({ text: string; words: Run[] } | null)[] = [null, null, null];
+      for (const run of joinSpacedOut(lineRuns(text, i, 1), true)) {
+        // 項 from 0, 目 from 8, 辦理情形 from 16 (the row's own columns).
+        const c = columnOf(run.x0, [8, 16]);
+        const cell = row[c];
+        if (cell) {
+          cell.text += ` ${run.text}`;
+          cell.words.push(run);
+        } else row[c] = { text: run.text, words: [run] };
+      }
+      return row;
+    });
+
+  it('gives a glyph past the places of the line above to the next column', () => {
+    //   > |     六 、 辦理地方創生業
+    //   > |     地 方務
+    //                ^ 務: 目's last glyph
+    const cells = cellsOf(['    六 、 辦理地方創生業', '    地 方務', '    創生']);
+    expect(cells[1][0]?.text).toBe('地 方務');
+    splitJustifiedLabels(cells, 0, cells.length, 2, 1);
+    expect(cells[1][0]?.text).toBe('地 方');
+    expect(cells[1][1]?.text).toBe('務');
+  });
+
+  it('leaves a line whose glyphs keep to the places above', () => {
+    const cells = cellsOf(['    六 、 辦理地方創生業', '    地 方', '    創生']);
+    splitJustifiedLabels(cells, 0, cells.length, 2, 1);
+    expect(cells[1][0]?.text).toBe('地 方');
+    expect(cells[1][1]).toBeNull();
+  });
+
+  it('reads the labels of the rows whole', () => {
+    const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
+    const item = result.documents[0].reportItems.find((entry) => entry.status.startsWith('參加智慧科技處'));
+    expect(item?.path).toEqual(['柒、行政部門', '六、地方創生', '辦理地方創生業務']);
   });
 });

@@ -40,6 +40,7 @@ import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets
 import { joinValueUnits } from './aligned-units.js';
 import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
+import { splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -298,6 +299,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
       settleStraddlers(cells, from, to);
       settleStacked(cells, from, to, width);
       if (textColumn > 0) settleUnderNext(cells, from, to, textColumn, width);
+      if (textColumn > 0) splitJustifiedLabels(cells, from, to, textColumn, width);
     }
     from = to;
   }
