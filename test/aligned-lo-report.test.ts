@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import { splitJustifiedLabels } from '../src/tables/aligned-justified.js';
+import { cutChainsAtNext, splitJustifiedLabels } from '../src/tables/aligned-justified.js';
 import { longLineStart, pageShifts } from '../src/tables/aligned-page-shift.js';
 import { spanningLabels } from '../src/tables/aligned-spans.js';
 import { settleUnderNext } from '../src/tables/aligned-straddle.js';
@@ -187,5 +187,43 @@ describe('a narrow label cell justified glyph by glyph (corpus 66, 六、地方�
     const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
     const item = result.documents[0].reportItems.find((entry) => entry.status.startsWith('參加智慧科技處'));
     expect(item?.path).toEqual(['柒、行政部門', '六、地方創生', '辦理地方創生業務']);
+  });
+});
+
+describe('a justified line spaced out through the gutter (corpus 66, (二)公文收發繕校)', () => {
+  //   > |                             印，共計收文 1 萬 904 件。其中發文 7,195 件，平
+  //   > |             ( 二 ) 公 文 收 發 繕 請 案 件 120 件 、 陳 情 案 件 108 件 、 訴 願 案 件 5
+  //                                     ^ 請 stands where 辦理情形 starts on the lines beside it
+  const lines = [
+    '                            印，共計收文 1 萬 904 件。其中發文 7,195 件，平',
+    '            ( 二 ) 公 文 收 發 繕 請 案 件 120 件 、 陳 情 案 件 108 件 、 訴 願 案 件 5',
+    '            校               件）。',
+  ];
+  const raw = lines.map((text, i) => lineRuns(text, i, 1));
+  const cells = raw.map((runs) => {
+    const row: ({ text: string; words: Run[] } | null)[] = [null, null, null];
+    for (const run of joinSpacedOut(runs, true)) {
+      // 目 from 10, 辦理情形 from 28 (where its lines start), 完成程度 far right.
+      const c = columnOf(run.x0, [10, 28, 200]) - 1;
+      const cell = row[c];
+      if (cell) {
+        cell.text += ` ${run.text}`;
+        cell.words.push(run);
+      } else row[c] = { text: run.text, words: [run] };
+    }
+    return row;
+  });
+
+  it('is cut at the glyph standing where the next column starts beside it', () => {
+    expect(cells[1][1]).toBeNull();
+    cutChainsAtNext(cells, raw, 0, cells.length, 1, 1);
+    expect(cells[1][0]?.text).toBe('( 二 ) 公文收發繕');
+    expect(cells[1][1]?.text).toBe('請案件120件、陳情案件108件、訴願案件5');
+  });
+
+  it('gives the rows below their own label', () => {
+    const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
+    const item = result.documents[0].reportItems.find((entry) => entry.status.startsWith('全面推動公文線上簽核作業'));
+    expect(item?.path).toEqual(['柒、行政部門', '一、一般行政', '(二)公文收發繕校']);
   });
 });

@@ -47,3 +47,54 @@ export function splitJustifiedLabels(cells: (Fragment | null)[][], from: number,
     }
   }
 }
+
+/** Lines either side whose next column tells where it starts. */
+const REACH = 2;
+
+/**
+ * A justified line spaced out glyph by glyph through a gutter: LibreOffice
+ * justifies a label and the text beside it alike, and with one space between
+ * every glyph the gutter is one space too, so the two cells come out one
+ * chain.  The next column's text starts at the same place on the lines
+ * beside it: the chain is cut at the glyph standing there (`raw[i]`: the
+ * line's words before chains were joined).
+ *
+ *   > |                             1. 總收發文件均由專人輸入電腦，並按月統計列
+ *                                   ^ 辦理情形 starts here, and on the lines beside
+ *   > |             ( 二 ) 公 文 收 發 繕 請 案 件 120 件 、 陳 情 案 件 108 件
+ *                                         ^ 請: the cut (目 (二)公文收發繕 | 辦理情形 請案件…)
+ */
+export function cutChainsAtNext(cells: (Fragment | null)[][], raw: readonly (readonly Run[])[], from: number, to: number, last: number, unit: number): void {
+  for (let i = from; i < to; i++) {
+    const row = cells[i];
+    for (let c = 0; c < last; c++) {
+      const cell = row[c];
+      // (A chain with the next column's text after it on its line ended at its gutter.)
+      if (!cell || row[c + 1]) continue;
+      const k = cell.words.length - 1;
+      const chain = cell.words[k];
+      if (!isSpacedOut(chain, unit)) continue;
+      // Where the next column starts on the lines beside (its first word on the line).
+      let start = -1;
+      for (let j = Math.max(from, i - REACH); j <= Math.min(to - 1, i + REACH) && start < 0; j++) {
+        const next = j === i ? null : cells[j][c + 1];
+        if (next && next.words[0].x0 > chain.x0 && next.words[0].x0 < chain.x1) start = next.words[0].x0;
+      }
+      if (start < 0) continue;
+      const glyphs = raw[i].filter((run) => run.x0 >= chain.x0 && run.x1 <= chain.x1);
+      const at = glyphs.findIndex((run) => run.x0 === start);
+      if (at <= 0) continue;
+      const left = glyphs.slice(0, at);
+      const right = glyphs.slice(at);
+      const join = (runs: Run[]): Run => ({ line: chain.line, x0: runs[0].x0, x1: runs[runs.length - 1].x1, text: runs.map((run) => run.text).join('') });
+      cell.words[k] = join(left);
+      cell.text = cell.words.map((word) => word.text).join(' ');
+      const moved = join(right);
+      const next = row[c + 1];
+      if (next) {
+        next.words.unshift(moved);
+        next.text = `${moved.text} ${next.text}`;
+      } else row[c + 1] = { text: moved.text, words: [moved] };
+    }
+  }
+}

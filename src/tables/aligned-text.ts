@@ -129,7 +129,8 @@ function insideChain(runs: readonly Run[], k: number): boolean {
   if (text === '(') return !(ORDINAL_NUMERAL.test(runs[k + 1]?.text ?? '') && runs[k + 2]?.text === ')');
   if (BRACKET.test(text)) return true;
   const next = runs[k + 1];
-  return NUMBER.test(text) && next !== undefined && next.x0 === runs[k].x1 + 1 && isLoneWide(next);
+  // (A number ends the line with the chain: `訴 願 案 件 5`.)
+  return NUMBER.test(text) && (next === undefined || (next.x0 === runs[k].x1 + 1 && isLoneWide(next)));
 }
 
 /** A word `joinSpacedOut` made of CJK glyphs set one space apart: it is wider than its characters. */

@@ -40,7 +40,7 @@ import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets
 import { joinValueUnits } from './aligned-units.js';
 import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
-import { splitJustifiedLabels } from './aligned-justified.js';
+import { cutChainsAtNext, splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -274,6 +274,8 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     return yearRange ? joinValueUnits(words, valuesFrom) : words;
   });
   const cells: (Fragment | null)[][] = new Array(runs.length);
+  // Work-plan and report tables: each line's words before glyph chains were joined.
+  const plain = yearRange ? [] : body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
   // The long text's column (辦理情形, 實施內容): numbered entries are its.
   const labels = columns.map((column) => column.label);
   const textColumn = yearRange ? -1 : reportColumns(labels)?.status ?? workColumns(labels)?.content ?? -1;
@@ -291,7 +293,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     // (The gutters as the glyph chains alone tell them: a chain joined through
     // a bracket or a number is read as one word, but does not move a gutter.)
     const pageRuns: Run[] = [];
-    for (let i = from; i < to; i++) for (const run of yearRange ? runs[i] : joinSpacedOut(lineRuns(body.lines[i].line.text, i, width))) pageRuns.push(run);
+    for (let i = from; i < to; i++) for (const run of yearRange ? runs[i] : joinSpacedOut(plain[i])) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
     for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null, null, textColumn);
@@ -300,6 +302,7 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
       settleStacked(cells, from, to, width);
       if (textColumn > 0) settleUnderNext(cells, from, to, textColumn, width);
       if (textColumn > 0) splitJustifiedLabels(cells, from, to, textColumn, width);
+      if (textColumn > 0) cutChainsAtNext(cells, plain, from, to, textColumn, width);
     }
     from = to;
   }
