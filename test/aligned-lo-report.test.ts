@@ -63,6 +63,17 @@ describe('LibreOffice report table through pdftotext -layout (corpus 66, 肆、�
     expect(paths('依實施計畫按月分配')).toEqual(['肆、會計部門', '一、歲計', '(二)辦理分配預算']);
     expect(paths('依會計法及相關法令執行')).toEqual(['肆、會計部門', '二、會計', '(一)確實執行會計制度簡化會計處理程序']);
   });
+
+  it('cuts a block of status lines holding two completions into two rows', () => {
+    //   > |                             依限完成 108 年度單位決算, 歲入決
+    //   > |       二、會 (三)編製單位決算         算數 83 萬 9,966 元, 歲出決算數 1 億 100%
+    //   > |       計                     3,007 萬 7,081 元
+    //   > |                             依規定每月 10 日前編造會計報告, 每 100%
+    //                                   ^ no sentence end above: the second completion starts the row
+    //   > |             (四)編造會計報告
+    expect(paths('依限完成108年度單位決算')).toEqual(['肆、會計部門', '二、會計', '(三)編製單位決算']);
+    expect(paths('依規定每月10日前編造會計報告')).toEqual(['肆、會計部門', '二、會計', '(四)編造會計報告']);
+  });
 });
 
 describe('a page laid out shifted (its left columns empty)', () => {

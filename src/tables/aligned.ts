@@ -1234,6 +1234,60 @@ function moveTrailingValues(grid: Grid, from: number, to: number, value: RegExp,
   }
 }
 
+/**
+ * A key block holding two values (two completions, two budgets) is two
+ * cells: a cell's text need not end a sentence (`…7,081 元` / `依規定…`).
+ * Top-aligned, the second cell starts at its value; centred, where both
+ * values stand in the middle of their cells' lines (a value beside a cell
+ * of two lines is rounded to the first).
+ *
+ *   > |                 依限完成 108 年度單位決算, 歲入決
+ *   > |  (三)編製單位決算  算數 83 萬 9,966 元, 歲出決算數 1 億 100%
+ *   > |                 3,007 萬 7,081 元
+ *   > |                 依規定每月 10 日前編造會計報告, 每 100%
+ *                       ^ the second cell starts here
+ *   > |  (四)編造會計報告
+ *   > |                 半年編造半年結算報告並如期報核。
+ */
+function splitAtValues(grid: Grid, blocks: readonly Block[], values: readonly number[], key: number, mode: 'top' | 'centre'): Block[] {
+  if (values.length === 0) return [...blocks];
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const lines: number[] = [];
+    const valued: number[] = [];
+    for (let i = block.start; i <= block.end; i++) {
+      if (grid.cells[i][key]) lines.push(i);
+      // (A figure opens a value; a note's or a wrapped value's next line does not: `市府統` / `籌款`.)
+      if (grid.cells[i][key] && values.some((c) => /^[0-9]/u.test(grid.cells[i][c]?.text ?? ''))) valued.push(i);
+    }
+    let start = block.start;
+    for (let v = 1; v < valued.length; v++) {
+      const p = valued[v - 1];
+      const q = valued[v];
+      let cut = q;
+      if (mode === 'centre') {
+        // The cut where each value stands on its cell's middle line (rounded up).
+        const next = v + 1 < valued.length ? valued[v + 1] : block.end + 1;
+        let best = Infinity;
+        for (let s = p + 1; s <= q; s++) {
+          const before = lines.filter((i) => i >= start && i < s);
+          const after = lines.filter((i) => i >= s && i < next);
+          if (before.length === 0 || after.length === 0) continue;
+          const miss = Math.abs(before[(before.length - 1) >> 1] - p) + Math.abs(after[Math.min(after.length - 1, (after.length - 1) >> 1)] - q);
+          if (miss <= best) {
+            best = miss;
+            cut = s;
+          }
+        }
+      }
+      out.push({ start, end: cut - 1 });
+      start = cut;
+    }
+    out.push({ start, end: block.end });
+  }
+  return out;
+}
+
 interface KeyedOptions {
   /** Columns whose cells belong to one row. */
   perRow: number[];
@@ -1247,10 +1301,11 @@ interface KeyedOptions {
   code: string;
 }
 
-function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
+function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
   const count = grid.body.length;
-  if (blocks.length === 0) return [];
-  const mode = alignment(grid, blocks, options.values, options.perRow, options.key);
+  if (keyBlocks.length === 0) return [];
+  const mode = alignment(grid, keyBlocks, options.values, options.perRow, options.key);
+  const blocks = splitAtValues(grid, keyBlocks, options.values, options.key, mode);
   const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
