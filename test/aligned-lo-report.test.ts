@@ -99,6 +99,21 @@ describe('a page laid out shifted (its left columns empty)', () => {
     expect(pageShifts([22, 8])).toEqual([0, 0]);
   });
 
+  it('centres a row on its completion, not on the middle of its block (corpus 66)', () => {
+    //   > |                      1. 本所訓練進修均係針對業務需要及同仁需求
+    //   > |                      依相關規定並配合機關施政計畫（編列預算）
+    //   > |                      辦理，例如辦理「環境教育訓練」、「里幹事
+    //   > |                      業務講習或災情查報、通報人員訓練」、「民 100%
+    //                                                                ^ the row's middle
+    //   > |                      …
+    //   > |              (二)加強在職
+    //   > |     獎懲               定訓練進修計畫確實執行。
+    const result = parse(excerpt('66-personnel-lo-layout.txt'), { path: '66-personnel-lo-layout.txt' });
+    const item = result.documents[0].reportItems.find((entry) => entry.status.includes('定訓練進修計畫確實執行'));
+    expect(item?.status.startsWith('本所訓練進修均係針對業務需要及同仁需求')).toBe(true);
+    expect(item?.path).toEqual(['伍、人事部門', '二、考核獎懲', '(二)加強在職人員訓練']);
+  });
+
   it('reads the shifted last page of 伍、人事部門 under the right columns (corpus 66)', () => {
     //   > | \f        遺族之遺屬年金(月撫慰金)、月撫卹金及公保
     //   > | (三)加強辦理

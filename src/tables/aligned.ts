@@ -1235,6 +1235,32 @@ function moveTrailingValues(grid: Grid, from: number, to: number, value: RegExp,
 }
 
 /**
+ * The line a centred row stands around: its value's (a completion, a
+ * budget, set in the middle of the row), else the middle of its key cell's
+ * lines (a neighbour's lines interleaved with them do not count).
+ *
+ *   > |            1. 本所訓練進修均係針對業務需要及同仁需求
+ *   > |            …
+ *   > |            業務講習或災情查報、通報人員訓練」、「民 100%
+ *                                                      ^ the row's middle
+ */
+function centreOf(grid: Grid, block: Block, values: readonly number[], key: number): number {
+  const lines: number[] = [];
+  let valued = -1;
+  let count = 0;
+  for (let i = block.start; i <= block.end; i++) {
+    if (!grid.cells[i][key]) continue;
+    lines.push(i);
+    if (values.some((c) => /^[0-9]/u.test(grid.cells[i][c]?.text ?? ''))) {
+      if (valued < 0) valued = i;
+      count++;
+    }
+  }
+  if (count === 1) return valued;
+  return lines.length > 0 ? lines[(lines.length - 1) >> 1] : Math.floor((block.start + block.end) / 2);
+}
+
+/**
  * A key block holding two values (two completions, two budgets) is two
  * cells: a cell's text need not end a sentence (`…7,081 元` / `依規定…`).
  * Top-aligned, the second cell starts at its value; centred, where both
@@ -1306,7 +1332,7 @@ function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Blo
   if (keyBlocks.length === 0) return [];
   const mode = alignment(grid, keyBlocks, options.values, options.perRow, options.key);
   const blocks = splitAtValues(grid, keyBlocks, options.values, options.key, mode);
-  const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
+  const anchors = blocks.map((block) => (mode === 'top' ? block.start : centreOf(grid, block, options.values, options.key)));
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
   const pages = grid.body.map((entry) => entry.page);
