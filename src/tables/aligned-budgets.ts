@@ -43,3 +43,34 @@ export function moveRunInBudgets(cells: (Fragment | null)[][], from: number, to:
     row[to] = { text: last.text, words: [last] };
   }
 }
+
+/**
+ * The other way: glyphs without a figure one space after the content's
+ * line, past the budget column's start, are the end of that line when it
+ * stops mid-sentence or at an entry's number (a row laid out right of the
+ * page's columns; a budget or its note stands apart, holds a figure, or
+ * follows a closed sentence).
+ *
+ *   > |                        1. 列管異動登記、移轉隨時辦理。2. 電腦登打、傳輸。3. 每
+ *                                                                                ^ 每 / 月執行…
+ */
+/** A line cut mid-sentence (`市府統` after `檢查。` is a note of its own). */
+const GOES_ON = /[\u3400-\u9fff，、]$/u;
+/** An entry's number, its text to follow (`傳輸。3. 每`). */
+const ENTRY = /(?:^|[^0-9.])[0-9]{1,2}[.．]$/u;
+
+export function returnRunOnText(cells: (Fragment | null)[][], content: number, budget: number, unit: number): void {
+  for (let i = 0; i < cells.length; i++) {
+    const row = cells[i];
+    const cell = row[budget];
+    const text = row[content];
+    if (!cell || !text || /[0-9]/u.test(cell.text)) continue;
+    // A budget's note wraps over lines of its own column (`市府統` / `籌款`).
+    if ((i > 0 && cells[i - 1][budget]) || (i + 1 < cells.length && cells[i + 1][budget])) continue;
+    const last = text.words[text.words.length - 1];
+    if (cell.words[0].x0 - last.x1 > unit || !(GOES_ON.test(last.text) || ENTRY.test(last.text))) continue;
+    for (const word of cell.words) text.words.push(word);
+    text.text = `${text.text} ${cell.text}`;
+    row[budget] = null;
+  }
+}

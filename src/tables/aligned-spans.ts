@@ -66,7 +66,14 @@ interface LabelBlock {
  * an unnumbered label first on its page reaches as far above its middle as
  * below it (`centredTop`).
  */
-export function spanningLabels(texts: readonly (string | null)[], pages: readonly number[], starts: readonly number[], keyOrdinals: readonly (number | null)[], centred = false): Map<number, string> {
+export function spanningLabels(
+  texts: readonly (string | null)[],
+  pages: readonly number[],
+  starts: readonly number[],
+  keyOrdinals: readonly (number | null)[],
+  centred = false,
+  lowerOrdinals: readonly (number | null)[] | null = null,
+): Map<number, string> {
   const found: LabelBlock[] = [];
   let current: LabelBlock | null = null;
   for (let i = 0; i < texts.length; i++) {
@@ -105,8 +112,11 @@ export function spanningLabels(texts: readonly (string | null)[], pages: readonl
   for (let k = 0; k < blocks.length; k++) {
     let row = topRows[k];
     const floor = k > 0 ? rows[k - 1] + 1 : 0;
-    while (row > floor && (keyOrdinals[row] ?? 1) > 1) row--;
-    if (centred && row === topRows[k] && keyOrdinals[row] === null) row = Math.max(floor, centredTop(blocks, k, pages, texts.length, rowOf));
+    if (lowerOrdinals) row = lowerRestart(lowerOrdinals, row, floor);
+    else {
+      while (row > floor && (keyOrdinals[row] ?? 1) > 1) row--;
+      if (centred && row === topRows[k] && keyOrdinals[row] === null) row = Math.max(floor, centredTop(blocks, k, pages, texts.length, rowOf));
+    }
     rows.push(Math.max(row, Math.min(floor, topRows[k])));
   }
   const byRow = new Map<number, string[]>();
@@ -116,6 +126,27 @@ export function spanningLabels(texts: readonly (string | null)[], pages: readonl
     byRow.set(rows[k], list);
   });
   return new Map([...byRow].map(([r, list]) => [r, list.join('\n')]));
+}
+
+/**
+ * A label over a nested column (類 over 項, 項 over 目), centred on its rows,
+ * starts where the labels of the column under it restart their numbering,
+ * at or above it: `lower[r]` is the ordinal of the lower label starting on
+ * row r (1 for one without a number), null where none starts.  Rows whose
+ * lower cell goes on from the row above (null) are passed; without a
+ * restart before `floor` the label stays where it stands.
+ *
+ *   > |             (一)確實執行會計制度簡       ← (一): 二、會計's rows start here
+ *   > |             (二)加強內部審核、公款 1. 嚴格執行內部審核。
+ *   > |                                    2. 均於期限內完成款項支付。
+ *   > |       二、會 (三)編製單位決算       依限完成 108 年度單位決算
+ *               ^ centred on its rows
+ */
+function lowerRestart(lower: readonly (number | null)[], row: number, floor: number): number {
+  for (let r = row; r >= floor; r--) {
+    if (lower[r] === 1) return r;
+  }
+  return row;
 }
 
 /**

@@ -80,7 +80,7 @@ const PAUSE = /^[、，]$/u;
  * when the second is a pause mark (`柒 、`, `一 、`: an ordinal spaced from
  * its mark); other pairs (`河川 水 質 監測`) may straddle a gutter.
  */
-export function joinSpacedOut(runs: Run[]): Run[] {
+export function joinSpacedOut(runs: Run[], inner = false): Run[] {
   let out: Run[] | null = null;
   let i = 0;
   while (i < runs.length) {
@@ -89,9 +89,12 @@ export function joinSpacedOut(runs: Run[]): Run[] {
     // The line's first word, a numeral, is the strategy's ordinal: `二 落 實 欠 稅`.
     const ordinal = i === 0 && ORDINAL_NUMERAL.test(runs[i].text) && !(runs.length > 1 && runs[1].text === '、');
     if (isLoneWide(runs[i]) && !ordinal) {
-      while (j + 1 < runs.length && isLoneWide(runs[j + 1]) && runs[j + 1].x0 === runs[j].x1 + 1) {
-        if (runs[j + 1].text !== runs[i].text) same = false;
-        j++;
+      while (j + 1 < runs.length && runs[j + 1].x0 === runs[j].x1 + 1) {
+        if (isLoneWide(runs[j + 1])) {
+          if (runs[j + 1].text !== runs[i].text) same = false;
+          j++;
+        } else if (inner && (j + 1 - i) + 1 >= MIN_SPACED_OUT && insideChain(runs, j + 1)) j++;
+        else break;
       }
     }
     // Two lone characters are one word when the second is punctuation: `柒 、`.
@@ -109,11 +112,32 @@ export function joinSpacedOut(runs: Run[]): Run[] {
   return out ?? runs;
 }
 
+//   > | 證 明 書 核 ( 換 補 ) 申請補發      辦 理 112 年 度 後 辦理登錄更正。
+//               ^       ^                ^^^
+const BRACKET = /^[()]$/u;
+const NUMBER = /^[0-9]{1,4}$/u;
+
+/**
+ * With `inner` (text columns of work-plan and report tables), a justified
+ * line's chain of glyphs goes on through a half-width bracket and through a
+ * short number between two glyphs, each set one space apart like the glyphs
+ * (LibreOffice spaces out the whole line).
+ */
+function insideChain(runs: readonly Run[], k: number): boolean {
+  const text = runs[k].text;
+  // `出 納 ( 一 ) 各 種`: a marker `(一)` starts the next column's label.
+  if (text === '(') return !(ORDINAL_NUMERAL.test(runs[k + 1]?.text ?? '') && runs[k + 2]?.text === ')');
+  if (BRACKET.test(text)) return true;
+  const next = runs[k + 1];
+  // (A number ends the line with the chain: `訴 願 案 件 5`.)
+  return NUMBER.test(text) && (next === undefined || (next.x0 === runs[k].x1 + 1 && isLoneWide(next)));
+}
+
 /** A word `joinSpacedOut` made of CJK glyphs set one space apart: it is wider than its characters. */
 export function isSpacedOut(run: Run, unit: number): boolean {
   if (run.x1 - run.x0 <= run.text.length * unit) return false;
-  for (let i = 0; i < run.text.length; i++) if (!isWideCode(run.text.charCodeAt(i))) return false;
-  return true;
+  for (let i = 0; i < run.text.length; i++) if (!isWideCode(run.text.charCodeAt(i)) && !/[0-9()]/u.test(run.text[i])) return false;
+  return isWideCode(run.text.charCodeAt(0));
 }
 
 /**

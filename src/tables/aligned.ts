@@ -21,7 +21,7 @@
  * given to the first row it spans.  Page furniture and headers repeated after
  * a page break are dropped, and a row cut by a page break is one row.
  */
-import { moveRunInBudgets } from './aligned-budgets.js';
+import { moveRunInBudgets, returnRunOnText } from './aligned-budgets.js';
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
@@ -38,7 +38,9 @@ import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
-import { settleStraddlers } from './aligned-straddle.js';
+import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
+import { longLineStart, pageShifts } from './aligned-page-shift.js';
+import { cutChainsAtNext, splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 
 const MAX_HEADER_LINES = 8;
@@ -286,10 +288,17 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   // values stand right of the measure's title.
   const valuesFrom = yearRange && yearRange[0] > 0 ? columns[yearRange[0] - 1].centre : Infinity;
   const runs = body.lines.map((entry, i) => {
-    const words = joinSpacedOut(lineRuns(entry.line.text, i, width));
+    const words = joinSpacedOut(lineRuns(entry.line.text, i, width), !yearRange);
     return yearRange ? joinValueUnits(words, valuesFrom) : words;
   });
   const cells: (Fragment | null)[][] = new Array(runs.length);
+  // Work-plan and report tables: each line's words before glyph chains were joined.
+  const plain = yearRange ? [] : body.lines.map((entry, i) => lineRuns(entry.line.text, i, width));
+  // The long text's column (辦理情形, 實施內容): numbered entries are its.
+  const labels = columns.map((column) => column.label);
+  const textColumn = yearRange ? -1 : reportColumns(labels)?.status ?? workColumns(labels)?.content ?? -1;
+  // Work-plan and report tables: a page laid out shifted (its left columns empty).
+  const shifts = yearRange ? null : pageShifts(pageRanges(body.lines).map(([a, b]) => longLineStart(runs.slice(a, b))));
   let from = 0;
   while (from < runs.length) {
     const page = body.lines[from].page;
@@ -297,17 +306,37 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     while (to < runs.length && body.lines[to].page === page) to++;
     const repeat = body.pageHeaders.get(page);
     const pageColumns = repeat ? headerColumns(repeat.flatMap((line, k) => lineRuns(line.text, k, width))) : null;
-    const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre);
+    const shift = shifts && !repeat ? shifts[page] ?? 0 : 0;
+    const centres = (pageColumns && pageColumns.length === columns.length ? pageColumns : columns).map((column) => column.centre + shift);
+    // (The gutters as the glyph chains alone tell them: a chain joined through
+    // a bracket or a number is read as one word, but does not move a gutter.)
     const pageRuns: Run[] = [];
-    for (let i = from; i < to; i++) for (const run of runs[i]) pageRuns.push(run);
+    for (let i = from; i < to; i++) for (const run of yearRange ? runs[i] : joinSpacedOut(plain[i])) pageRuns.push(run);
     let boundaries = columnBoundaries(centres, pageRuns);
     if (yearRange) boundaries = refineByBands(boundaries, yearRange[0], yearRange[1], isolatedRuns(runs, from, to, width), width);
-    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null);
-    if (!yearRange) settleStraddlers(cells, from, to);
+    for (let i = from; i < to; i++) cells[i] = assignLine(runs[i], boundaries, columns.length, yearRange, width, i > from ? cells[i - 1] : null, null, textColumn);
+    if (!yearRange) {
+      settleStraddlers(cells, from, to);
+      settleStacked(cells, from, to, width);
+      if (textColumn > 0) settleUnderNext(cells, from, to, textColumn, width);
+      if (textColumn > 0) splitJustifiedLabels(cells, from, to, textColumn, width);
+      if (textColumn > 0) cutChainsAtNext(cells, plain, from, to, textColumn, width);
+    }
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
   return { drifted, unit: width, body: body.lines, cells, columns };
+}
+
+/** Body line ranges [from, to) of each page, by page number (a page without body lines has an empty range). */
+function pageRanges(body: readonly BodyLine[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < body.length; i++) {
+    const page = body[i].page;
+    while (ranges.length <= page) ranges.push([i, i]);
+    ranges[page][1] = i + 1;
+  }
+  return ranges;
 }
 
 /**
@@ -341,6 +370,7 @@ function assignLine(
   unit: number,
   above: readonly (Fragment | null)[] | null = null,
   seen: readonly boolean[] | null = null,
+  textColumn = -1,
 ): (Fragment | null)[] {
   const row: (Fragment | null)[] = new Array(width).fill(null);
   let previous = -1;
@@ -358,6 +388,26 @@ function assignLine(
         const first = above[a]?.words[0];
         if (first && above[a]!.words.length === 1 && run.x0 > first.x0 && run.x0 < first.x1) c = a;
       }
+    }
+    // A line longer than its column is wide is the long text's (or a column
+    // before it): LibreOffice's rows drift, and a row laid out left of the
+    // page starts its text in a narrow column's span.
+    //   > | 一、貫徹            配合上級農林漁牧業調查作業，並實地調查，
+    //                         ^ 20 glyphs from x = 16, in 重要工作計畫項目's 14 columns: 實施內容
+    // (A number one space apart goes on with the words around it:
+    // `年滿 65 歲且設籍本區之長者及身障者，可申辦`; two CJK words one space
+    // apart may be two cells, a marker starts one.)
+    const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
+    // Columns go left to right: a word after the line's words in a later
+    // column is in that column too (or a later one).
+    if (textColumn >= 0 && c < previous) c = previous;
+    if (chunkStart && c < textColumn && !isSpacedOut(run, unit)) {
+      let end = k;
+      // (Only from a word too short to be a line of its cell: a narrow cell's
+      // lines fill it, `員工新陳代謝 109 年` is a label and the next cell.)
+      const short = run.x1 - run.x0 < spanOf(boundaries, c) / 2;
+      while (short && end + 1 < list.length && list[end + 1].x0 - list[end].x1 <= unit && (FIGURE.test(list[end].text) || FIGURE.test(list[end + 1].text)) && parseMarker(list[end + 1].text) === null) end++;
+      while (c < textColumn && list[end].x1 - run.x0 > spanOf(boundaries, c) + unit) c++;
     }
     // Values one space apart in the target columns: the extractor set them
     // closer than their columns, but in order, one per column.
@@ -413,13 +463,20 @@ function assignLine(
     ) {
       c = previous + 1;
     }
+    // A numbered entry one space after CJK text starts the next column, up
+    // to the long text's: a cell's own entries follow its sentences without
+    // a space (`辦理。2. 電腦登打`), LibreOffice's rows narrow a gutter to one.
+    //   > | 遇登記   配合中央調整待遇，加 4.遴選公務人員參加晉升官等訓練。     市府統
+    //                                 ^ 實施內容
+    const entry = before !== null && previous >= 0 && c <= previous && previous + 1 <= textColumn && run.x0 - before.x1 <= unit && CJK_END.test(before.text) && ENTRY_MARKER.test(run.text);
+    if (entry) c = previous + 1;
     // One space is inside a cell, two or more a gutter: a word one space
     // after the previous word, with a later word past a gutter in the same
     // column, ends the previous word's cell (it only reached over the boundary).
     //   > |           針對西區所有道路附屬設 1. 本區道路路面維護及搶修。2. 維護改善    15,500
     //                                                             ^
     const next = k + 1 < list.length ? list[k + 1] : null;
-    if (before && next && previous >= 0 && c > previous && run.x0 - before.x1 <= unit && next.x0 - run.x1 >= 2 * unit && columnOf(next.x0, boundaries) === c && !(yearRange && c >= yearRange[0])) {
+    if (!entry && before && next && previous >= 0 && c > previous && run.x0 - before.x1 <= unit && next.x0 - run.x1 >= 2 * unit && columnOf(next.x0, boundaries) === c && !(yearRange && c >= yearRange[0])) {
       c = previous;
     }
     previous = c;
@@ -432,9 +489,23 @@ function assignLine(
   return row;
 }
 
+//   > | 年滿 65 歲且設籍本區之長者及身障者，可申辦
+//          ^^
+const FIGURE = /^[0-9][0-9,.]*$/u;
+
+/** Width of column c between its boundaries (the first from 0). */
+function spanOf(boundaries: readonly number[], c: number): number {
+  return c < boundaries.length ? boundaries[c] - (c > 0 ? boundaries[c - 1] : 0) : Infinity;
+}
+
 //   > | 社 會 救 5. 辦理低收入戶喪葬補
 //             ^^
 const LIST_MARKER = /^(?:[0-9]{1,2}[.．、]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）])$/u;
+
+//   > | 加 4.遴選公務人員
+//       ^ ^^
+const CJK_END = /[\p{Script=Han}，、。；]$/u;
+const ENTRY_MARKER = /^[0-9]{1,2}[.．](?![0-9])/u;
 
 const ORDINAL_WORD = /^(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]?$/u;
 
@@ -1103,15 +1174,25 @@ function cellBlocks(grid: Grid, c: number, startsCell: (text: string) => boolean
  * Whether the cells stand at the top of their rows or in the middle: a value
  * (budget, completion) beside a key cell of several lines stands on its first
  * line or its middle one; else text before the first key cell tells (a centred
- * neighbour starts above it).
+ * neighbour starts above it).  A value on the first of a cell's two lines with
+ * a neighbour's line between them tells nothing (pdftotext rounds a centred
+ * value to either line):
+ *
+ *   > |        依實施計畫按月分配, 均於預算實施 100%
+ *                                            ^ centred between the two lines
+ *   > |  (二)辦理分配預算
+ *   > |        前為之。
  */
-function alignment(grid: Grid, blocks: readonly Block[], values: readonly number[], perRow: readonly number[]): 'top' | 'centre' {
+function alignment(grid: Grid, blocks: readonly Block[], values: readonly number[], perRow: readonly number[], key: number): 'top' | 'centre' {
   let top = 0;
   let centre = 0;
   for (const block of blocks) {
     if (block.end - block.start < 2) continue;
     for (let i = block.start; i <= block.end; i++) {
       if (!values.some((c) => grid.cells[i][c])) continue;
+      // On the first of a cell's two lines, a centred value is rounded
+      // either way: it tells nothing.
+      if (i === block.start && block.end - block.start === 2 && !grid.cells[block.start + 1][key]) break;
       if (i === block.start) top++;
       else if (Math.abs(i - (block.start + block.end) / 2) <= 1) centre++;
       break;
@@ -1127,6 +1208,7 @@ function workRows(grid: Grid, source: readonly Line[], columns: NonNullable<Retu
   const { category, item, content, budget } = columns;
   if (budget > content && content >= 0) moveTrailingValues(grid, content, budget, BUDGET_WORD, grid.columns[budget].x0 - 2 * grid.unit);
   if (budget > content && content >= 0) moveRunInBudgets(grid.cells, content, budget);
+  if (budget === content + 1 && content >= 0) returnRunOnText(grid.cells, content, budget, grid.unit);
   const perRow = [item, content, budget].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, item, (text) => parseMarker(text) !== null);
   return keyedTable(grid, source, blocks, { perRow, values: budget >= 0 ? [budget] : [], spanning: [category], tight: [budget], key: item, code: 'work-item-uncertain' }, diagnostics);
@@ -1170,6 +1252,86 @@ function moveTrailingValues(grid: Grid, from: number, to: number, value: RegExp,
   }
 }
 
+/**
+ * The line a centred row stands around: its value's (a completion, a
+ * budget, set in the middle of the row), else the middle of its key cell's
+ * lines (a neighbour's lines interleaved with them do not count).
+ *
+ *   > |            1. 本所訓練進修均係針對業務需要及同仁需求
+ *   > |            …
+ *   > |            業務講習或災情查報、通報人員訓練」、「民 100%
+ *                                                      ^ the row's middle
+ */
+function centreOf(grid: Grid, block: Block, values: readonly number[], key: number): number {
+  const lines: number[] = [];
+  let valued = -1;
+  let count = 0;
+  for (let i = block.start; i <= block.end; i++) {
+    if (!grid.cells[i][key]) continue;
+    lines.push(i);
+    if (values.some((c) => /^[0-9]/u.test(grid.cells[i][c]?.text ?? ''))) {
+      if (valued < 0) valued = i;
+      count++;
+    }
+  }
+  if (count === 1) return valued;
+  return lines.length > 0 ? lines[(lines.length - 1) >> 1] : Math.floor((block.start + block.end) / 2);
+}
+
+/**
+ * A key block holding two values (two completions, two budgets) is two
+ * cells: a cell's text need not end a sentence (`…7,081 元` / `依規定…`).
+ * Top-aligned, the second cell starts at its value; centred, where both
+ * values stand in the middle of their cells' lines (a value beside a cell
+ * of two lines is rounded to the first).
+ *
+ *   > |                 依限完成 108 年度單位決算, 歲入決
+ *   > |  (三)編製單位決算  算數 83 萬 9,966 元, 歲出決算數 1 億 100%
+ *   > |                 3,007 萬 7,081 元
+ *   > |                 依規定每月 10 日前編造會計報告, 每 100%
+ *                       ^ the second cell starts here
+ *   > |  (四)編造會計報告
+ *   > |                 半年編造半年結算報告並如期報核。
+ */
+function splitAtValues(grid: Grid, blocks: readonly Block[], values: readonly number[], key: number, mode: 'top' | 'centre'): Block[] {
+  if (values.length === 0) return [...blocks];
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const lines: number[] = [];
+    const valued: number[] = [];
+    for (let i = block.start; i <= block.end; i++) {
+      if (grid.cells[i][key]) lines.push(i);
+      // (A figure opens a value; a note's or a wrapped value's next line does not: `市府統` / `籌款`.)
+      if (grid.cells[i][key] && values.some((c) => /^[0-9]/u.test(grid.cells[i][c]?.text ?? ''))) valued.push(i);
+    }
+    let start = block.start;
+    for (let v = 1; v < valued.length; v++) {
+      const p = valued[v - 1];
+      const q = valued[v];
+      let cut = q;
+      if (mode === 'centre') {
+        // The cut where each value stands on its cell's middle line (rounded up).
+        const next = v + 1 < valued.length ? valued[v + 1] : block.end + 1;
+        let best = Infinity;
+        for (let s = p + 1; s <= q; s++) {
+          const before = lines.filter((i) => i >= start && i < s);
+          const after = lines.filter((i) => i >= s && i < next);
+          if (before.length === 0 || after.length === 0) continue;
+          const miss = Math.abs(before[(before.length - 1) >> 1] - p) + Math.abs(after[Math.min(after.length - 1, (after.length - 1) >> 1)] - q);
+          if (miss <= best) {
+            best = miss;
+            cut = s;
+          }
+        }
+      }
+      out.push({ start, end: cut - 1 });
+      start = cut;
+    }
+    out.push({ start, end: block.end });
+  }
+  return out;
+}
+
 interface KeyedOptions {
   /** Columns whose cells belong to one row. */
   perRow: number[];
@@ -1183,11 +1345,12 @@ interface KeyedOptions {
   code: string;
 }
 
-function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
+function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Block[], options: KeyedOptions, diagnostics: Diagnostic[]): RawRow[] {
   const count = grid.body.length;
-  if (blocks.length === 0) return [];
-  const mode = alignment(grid, blocks, options.values, options.perRow);
-  const anchors = blocks.map((block) => (mode === 'top' ? block.start : Math.floor((block.start + block.end) / 2)));
+  if (keyBlocks.length === 0) return [];
+  const mode = alignment(grid, keyBlocks, options.values, options.perRow, options.key);
+  const blocks = splitAtValues(grid, keyBlocks, options.values, options.key, mode);
+  const anchors = blocks.map((block) => (mode === 'top' ? block.start : centreOf(grid, block, options.values, options.key)));
   const earliest = blocks.map((block, k) => (k > 0 ? blocks[k - 1].end + 1 : 0));
   const starts = mode === 'top' ? topAlignedRows(count, anchors) : centredRows(shapes(grid, options.perRow), anchors, options.perRow, earliest);
   const pages = grid.body.map((entry) => entry.page);
@@ -1196,12 +1359,21 @@ function keyedTable(grid: Grid, source: readonly Line[], blocks: readonly Block[
     const marker = parseMarker(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' '));
     return marker ? marker.ordinal : null;
   });
-  const merged = new Map(
-    options.spanning
-      .filter((c) => c >= 0)
-      .map((c, k) => [c, spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre')]),
-  );
-  nestSpanningLabels(options.spanning.filter((c) => c >= 0).map((c) => merged.get(c)!));
+  // Innermost first: a centred label over another merged column starts
+  // where that column's numbering restarts.
+  const spanning = options.spanning.filter((c) => c >= 0);
+  const merged = new Map<number, Map<number, string>>();
+  let lower: (number | null)[] | null = null;
+  for (let k = spanning.length - 1; k >= 0; k--) {
+    const c = spanning[k];
+    const labels = spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre', mode === 'centre' ? lower : null);
+    merged.set(c, labels);
+    lower = starts.map((_, r) => {
+      const label = labels.get(r);
+      return label === undefined ? null : parseMarker(label)?.ordinal ?? 1;
+    });
+  }
+  nestSpanningLabels(spanning.map((c) => merged.get(c)!));
   const rows: RawRow[] = [];
   for (let r = 0; r < starts.length; r++) {
     const from = starts[r];
