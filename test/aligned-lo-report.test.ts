@@ -12,7 +12,8 @@ import { cutChainsAtNext, splitJustifiedLabels } from '../src/tables/aligned-jus
 import { longLineStart, pageShifts } from '../src/tables/aligned-page-shift.js';
 import { spanningLabels } from '../src/tables/aligned-spans.js';
 import { settleUnderNext } from '../src/tables/aligned-straddle.js';
-import { columnOf, type Run } from '../src/tables/geometry/columns.js';
+import { gridOf } from './helpers/aligned-cells.js';
+import { columnOf } from '../src/tables/geometry/columns.js';
 import { corpusText } from './helpers/corpus.js';
 import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
 import { root } from './helpers/seeds.js';
@@ -139,21 +140,10 @@ describe('a row laid out left of the page (corpus 66, 六、地方創生)', () =
     '                音樂廳及嘉義文創園區辦理之 2020 台灣地方創生 100%',
   ];
   // The page's columns: 項 from 1, 目 from 8, 辦理情形 from 20, 完成程度 from 51; this row's 辦理情形 starts at 16.
-  const cells = lines.map((text, i) => {
-    const row: ({ text: string; words: Run[] } | null)[] = [null, null, null, null, null];
-    const starts = [1, 8, 20, 51];
-    let previous = 0;
-    for (const run of joinSpacedOut(lineRuns(text, i, 1), true)) {
-      // As the reader does for these lines: markers and what follows them in the text column.
-      const c = Math.max(previous, /^[0-9]\.$/u.test(run.text) ? 3 : columnOf(run.x0, starts));
-      previous = c;
-      const cell = row[c];
-      if (cell) {
-        cell.text += ` ${run.text}`;
-        cell.words.push(run);
-      } else row[c] = { text: run.text, words: [run] };
-    }
-    return row;
+  const cells = gridOf(lines, 5, {
+    spacedOut: 'inner',
+    // As the reader does for these lines: markers and what follows them in the text column.
+    column: (run, _, previous) => Math.max(previous, 0, /^[0-9]\.$/u.test(run.text) ? 3 : columnOf(run.x0, [1, 8, 20, 51])),
   });
 
   it('gives a line standing under the text column\'s first words to that column', () => {
@@ -176,20 +166,8 @@ describe('a row laid out left of the page (corpus 66, 六、地方創生)', () =
 });
 
 describe('a narrow label cell justified glyph by glyph (corpus 66, 六、地方創生)', () => {
-  const cellsOf = (lines: string[]) =>
-    lines.map((text, i) => {
-      const row: ({ text: string; words: Run[] } | null)[] = [null, null, null];
-      for (const run of joinSpacedOut(lineRuns(text, i, 1), true)) {
-        // 項 from 0, 目 from 8, 辦理情形 from 16 (the row's own columns).
-        const c = columnOf(run.x0, [8, 16]);
-        const cell = row[c];
-        if (cell) {
-          cell.text += ` ${run.text}`;
-          cell.words.push(run);
-        } else row[c] = { text: run.text, words: [run] };
-      }
-      return row;
-    });
+  // 項 from 0, 目 from 8, 辦理情形 from 16 (the row's own columns).
+  const cellsOf = (lines: string[]) => gridOf(lines, 3, { spacedOut: 'inner', column: (run) => columnOf(run.x0, [8, 16]) });
 
   it('gives a glyph past the places of the line above to the next column', () => {
     //   > |     六 、 辦理地方創生業
@@ -226,19 +204,8 @@ describe('a justified line spaced out through the gutter (corpus 66, (二)公文
     '            校               件）。',
   ];
   const raw = lines.map((text, i) => lineRuns(text, i, 1));
-  const cells = raw.map((runs) => {
-    const row: ({ text: string; words: Run[] } | null)[] = [null, null, null];
-    for (const run of joinSpacedOut(runs, true)) {
-      // 目 from 10, 辦理情形 from 28 (where its lines start), 完成程度 far right.
-      const c = columnOf(run.x0, [10, 28, 200]) - 1;
-      const cell = row[c];
-      if (cell) {
-        cell.text += ` ${run.text}`;
-        cell.words.push(run);
-      } else row[c] = { text: run.text, words: [run] };
-    }
-    return row;
-  });
+  // 目 from 10, 辦理情形 from 28 (where its lines start), 完成程度 far right.
+  const cells = gridOf(lines, 3, { spacedOut: 'inner', column: (run) => columnOf(run.x0, [10, 28, 200]) - 1 });
 
   it('is cut at the glyph standing where the next column starts beside it', () => {
     expect(cells[1][1]).toBeNull();

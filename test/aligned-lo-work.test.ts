@@ -8,7 +8,8 @@ import { parse } from '../src/parse.js';
 import { returnRunOnText } from '../src/tables/aligned-budgets.js';
 import { settleStacked } from '../src/tables/aligned-straddle.js';
 import { joinSpacedOut, lineRuns } from '../src/tables/aligned-text.js';
-import { columnOf, type Run } from '../src/tables/geometry/columns.js';
+import { gridOf } from './helpers/aligned-cells.js';
+import { columnOf } from '../src/tables/geometry/columns.js';
 import { corpusText } from './helpers/corpus.js';
 
 const words = (line: string, inner: boolean) => joinSpacedOut(lineRuns(line, 0, 1), inner).map((run) => run.text);
@@ -60,19 +61,7 @@ describe('a row laid out left of the page\'s columns (corpus 65, 人事室)', ()
 describe('a short value ending its line, stacked over the next column\'s text', () => {
   // Each line's own column starts (LibreOffice's rows drift): 實施內容 from 17, 預算金額 from 45
   // on the first line (its 市府統 stands left of it), from 39 on the second.
-  const cellsOf = (lines: string[], starts: number[][]) =>
-    lines.map((text, i) => {
-      const row: ({ text: string; words: Run[] } | null)[] = [null, null, null, null];
-      for (const run of lineRuns(text, i, 1)) {
-        const c = columnOf(run.x0, starts[i]);
-        const cell = row[c];
-        if (cell) {
-          cell.text += ` ${run.text}`;
-          cell.words.push(run);
-        } else row[c] = { text: run.text, words: [run] };
-      }
-      return row;
-    });
+  const cellsOf = (lines: string[], starts: number[][]) => gridOf(lines, 4, { column: (run, i) => columnOf(run.x0, starts[i]) });
   const lines = ['遇登記   配合中央調整待遇，加 4.遴選公務人員參加晉升官等訓練。     市府統', '      強辦理各項福利保險。 5.加強現職人員英語能力之培訓，提升公務人 籌款'];
   const starts = [
     [5, 17, 45],
@@ -96,19 +85,7 @@ describe('a short value ending its line, stacked over the next column\'s text', 
 
 describe('glyphs run on from the content into the budget column', () => {
   // Content, then 預算金額 from `budget` (the page's), one row laid out right of it.
-  const cellsOf = (lines: string[], budget: number) =>
-    lines.map((text, i) => {
-      const row: ({ text: string; words: Run[] } | null)[] = [null, null];
-      for (const run of lineRuns(text, i, 1)) {
-        const c = columnOf(run.x0, [budget]);
-        const cell = row[c];
-        if (cell) {
-          cell.text += ` ${run.text}`;
-          cell.words.push(run);
-        } else row[c] = { text: run.text, words: [run] };
-      }
-      return row;
-    });
+  const cellsOf = (lines: string[], budget: number) => gridOf(lines, 2, { column: (run) => columnOf(run.x0, [budget]) });
 
   it('go back to the content when its line stops at an entry\'s number or mid-sentence', () => {
     //   > |                        1. 列管異動登記、移轉隨時辦理。2. 電腦登打、傳輸。3. 每

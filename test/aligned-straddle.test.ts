@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { settleStraddlers } from '../src/tables/aligned-straddle.js';
-import { lineRuns, joinSpacedOut } from '../src/tables/aligned-text.js';
-import { columnOf, type Run } from '../src/tables/geometry/columns.js';
+import { gridOf } from './helpers/aligned-cells.js';
+import { columnOf } from '../src/tables/geometry/columns.js';
 
 /**
  * Lines of pdftotext -layout text (LibreOffice PDF, corpus 63) to cells; the
  * first line's row drifted two columns left (its item starts at 6, not 8).
  */
 function grid(lines: string[], boundaries: number[], width: number) {
-  return lines.map((text, i) => {
-    const starts = i === 0 ? [boundaries[0] - 2, ...boundaries.slice(1)] : boundaries;
-    const row: ({ text: string; words: Run[] } | null)[] = new Array(width).fill(null);
-    for (const run of joinSpacedOut(lineRuns(text, i, 1))) {
-      const c = columnOf(run.x0, starts);
-      const cell = row[c];
-      if (cell) {
-        cell.text += ` ${run.text}`;
-        cell.words.push(run);
-      } else row[c] = { text: run.text, words: [run] };
-    }
-    return row;
-  });
+  const starts = (i: number) => (i === 0 ? [boundaries[0] - 2, ...boundaries.slice(1)] : boundaries);
+  return gridOf(lines, width, { spacedOut: true, column: (run, i) => columnOf(run.x0, starts(i)) });
 }
 
 describe('a wrapped cell\'s last glyphs set left of their column', () => {

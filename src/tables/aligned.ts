@@ -258,7 +258,7 @@ function cellCount(text: string): number {
 // ---------------------------------------------------------------------------
 // Grid: each body line's words by column
 
-interface Fragment {
+export interface Fragment {
   /** The column's text on this line, words joined with a space. */
   text: string;
   /** The column's words on this line. */
@@ -480,13 +480,18 @@ function assignLine(
       c = previous;
     }
     previous = c;
-    const cell = row[c];
-    if (cell) {
-      cell.text += ` ${run.text}`;
-      cell.words.push(run);
-    } else row[c] = { text: run.text, words: [run] };
+    addWord(row, c, run);
   }
   return row;
+}
+
+/** Put a word in column `c` of a grid row, after the column's words on the line. */
+export function addWord(row: (Fragment | null)[], c: number, run: Run): void {
+  const cell = row[c];
+  if (cell) {
+    cell.text += ` ${run.text}`;
+    cell.words.push(run);
+  } else row[c] = { text: run.text, words: [run] };
 }
 
 //   > | 年滿 65 歲且設籍本區之長者及身障者，可申辦
