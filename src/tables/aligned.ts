@@ -1136,17 +1136,31 @@ interface Block {
 /**
  * The cells of one column as blocks of lines: a block ends after a sentence
  * end, before a numbered entry, or at two lines without text (a centred
- * cell's lines are interleaved with its neighbours', one line apart).
+ * cell's lines are interleaved with its neighbours', one line apart).  A
+ * list inside a cell goes on after a sentence end with its next number:
+ *
+ *   > |   2. 檔案清理：
+ *   > |   (1) 辦理 96 至 100 年屆滿保存年限 3 年之檔案清理 2,435 件。
+ *   > |   (2) 辦理 97 年屆滿保存年限 5 年之檔案清理 7,817 件。
+ *         ^ the same cell
  */
 function cellBlocks(grid: Grid, c: number, startsCell: (text: string) => boolean): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   let previous = '';
+  // The last entry of a list inside the cell (`(1)` under `2. 檔案清理：`).
+  let inner: { style: string; ordinal: number } | null = null;
   for (let i = 0; i < grid.cells.length; i++) {
     const cell = grid.cells[i][c];
     if (!cell) continue;
-    if (!current || i - current.end > 2 || TERMINATED.test(previous) || startsCell(cell.text)) blocks.push((current = { start: i, end: i }));
-    else current.end = i;
+    const marker = parseMarker(cell.text);
+    const listGoesOn = current !== null && inner !== null && marker !== null && marker.style === inner.style && marker.ordinal === inner.ordinal + 1;
+    const opens = startsCell(cell.text);
+    if (!current || i - current.end > 2 || (TERMINATED.test(previous) && !listGoesOn) || opens) {
+      blocks.push((current = { start: i, end: i }));
+      inner = null;
+    } else current.end = i;
+    if (marker && !opens) inner = { style: marker.style, ordinal: marker.ordinal };
     previous = cell.text;
   }
   return blocks;
@@ -1200,6 +1214,7 @@ function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<Re
   const levels = columns.levels.filter((c) => c >= 0);
   // A completion value ends its line (text around a percentage in a sentence goes on after it).
   if (columns.completion > columns.status) moveTrailingValues(grid, columns.status, columns.completion, COMPLETION_WORD, -Infinity);
+  if (columns.completion > columns.status) moveLoneValues(grid, columns.status, columns.completion, COMPLETION_WORD);
   const perRow = [columns.status, columns.completion, columns.note].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, columns.status, (text) => {
     const marker = parseMarker(text);
@@ -1312,6 +1327,24 @@ function splitAtValues(grid: Grid, blocks: readonly Block[], values: readonly nu
     out.push({ start, end: block.end });
   }
   return out;
+}
+
+/**
+ * A line holding nothing but a value in the text column is the value's
+ * (centred between the cell's lines, set left of its column):
+ *
+ *   > |           待遇加強辦理 2. 員工之各項生活津貼及公保現金給付請領案
+ *   > |                                           100%
+ *                                                 ^ 完成程度
+ *   > |           各項福利保險 件均採隨到隨辦，以免影響同仁權益。
+ */
+function moveLoneValues(grid: Grid, from: number, to: number, value: RegExp): void {
+  for (const row of grid.cells) {
+    const cell = row[from];
+    if (!cell || row[to] || cell.words.length !== 1 || !value.test(cell.text)) continue;
+    row[to] = cell;
+    row[from] = null;
+  }
 }
 
 interface KeyedOptions {
