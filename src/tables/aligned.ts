@@ -383,7 +383,8 @@ function assignLine(
     // Columns go left to right: a word after the line's words in a later
     // column is in that column too (or a later one).
     if (textColumn >= 0 && c < previous) c = previous;
-    if (chunkStart && c < textColumn && !isSpacedOut(run, unit)) {
+    // (A justified line is spaced out to fill its cell: its glyphs count.)
+    if (chunkStart && c < textColumn && (!isSpacedOut(run, unit) || run.text.length * unit > spanOf(boundaries, c) + unit)) {
       let end = k;
       // (Only from a word too short to be a line of its cell: a narrow cell's
       // lines fill it, `員工新陳代謝 109 年` is a label and the next cell.)
