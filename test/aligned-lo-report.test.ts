@@ -277,3 +277,20 @@ describe('rows of 柒、行政部門 (corpus 66)', () => {
     expect(result.documents[0].reportItems.some((entry) => entry.status === '100%')).toBe(false);
   });
 });
+
+describe('a lead sentence ending in a colon before a numbered list', () => {
+  it('opens the rows of the label whose list it introduces', () => {
+    // Rows: 4. (of the label before), 辦理本所資訊安全業務：, 1., 2.; the label printed on row 3.
+    const texts = [null, null, null, '(一)資訊安全'];
+    const labels = spanningLabels(texts, [0, 0, 0, 0], [0, 1, 2, 3], [4, null, 1, 2], false, null, [false, true, false, false]);
+    expect([...labels]).toEqual([[1, '(一)資訊安全']]);
+  });
+
+  it('reads 五、資訊業務 from its first sentence (corpus 66)', () => {
+    //   > |                    辦理本所資訊安全業務：             100%
+    //   > |                    1. 提報本所 109 年資通安全維護計畫。          100%
+    const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
+    const item = result.documents[0].reportItems.find((entry) => entry.status === '辦理本所資訊安全業務：');
+    expect(item?.path).toEqual(['柒、行政部門', '五、資訊業務', '(一)資訊安全']);
+  });
+});

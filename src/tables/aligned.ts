@@ -1375,6 +1375,12 @@ function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Blo
     const marker = parseMarker(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' '));
     return marker ? marker.ordinal : null;
   });
+  //   > |                    辦理本所資訊安全業務：             100%
+  //                                                 ^ a lead sentence: the list under it is its
+  const leads = starts.map((from, r) => {
+    if (options.key < 0 || keyOrdinals[r] !== null) return false;
+    return /[：:]$/u.test(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' ').trim());
+  });
   // Innermost first: a centred label over another merged column starts
   // where that column's numbering restarts.
   const spanning = options.spanning.filter((c) => c >= 0);
@@ -1382,7 +1388,7 @@ function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Blo
   let lower: (number | null)[] | null = null;
   for (let k = spanning.length - 1; k >= 0; k--) {
     const c = spanning[k];
-    const labels = spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre', mode === 'centre' ? lower : null);
+    const labels = spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre', mode === 'centre' ? lower : null, leads);
     merged.set(c, labels);
     lower = starts.map((_, r) => {
       const label = labels.get(r);
