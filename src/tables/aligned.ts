@@ -1308,14 +1308,16 @@ function splitAtValues(grid: Grid, blocks: readonly Block[], values: readonly nu
       const q = valued[v];
       let cut = q;
       if (mode === 'centre') {
-        // The cut where each value stands on its cell's middle line (rounded up).
+        // The cut where each value stands on its cell's middle line (rounded
+        // up); `lines` is sorted, so each side's lines are an index range.
         const next = v + 1 < valued.length ? valued[v + 1] : block.end + 1;
+        const first = lowerBound(lines, start);
+        const stop = lowerBound(lines, next);
         let best = Infinity;
         for (let s = p + 1; s <= q; s++) {
-          const before = lines.filter((i) => i >= start && i < s);
-          const after = lines.filter((i) => i >= s && i < next);
-          if (before.length === 0 || after.length === 0) continue;
-          const miss = Math.abs(before[(before.length - 1) >> 1] - p) + Math.abs(after[Math.min(after.length - 1, (after.length - 1) >> 1)] - q);
+          const split = lowerBound(lines, s);
+          if (split === first || split === stop) continue;
+          const miss = Math.abs(lines[first + ((split - first - 1) >> 1)] - p) + Math.abs(lines[split + ((stop - split - 1) >> 1)] - q);
           if (miss <= best) {
             best = miss;
             cut = s;
@@ -1346,6 +1348,18 @@ function moveLoneValues(grid: Grid, from: number, to: number, value: RegExp): vo
     row[to] = cell;
     row[from] = null;
   }
+}
+
+/** The index of the first entry of sorted `list` not below `x` (binary search). */
+function lowerBound(list: readonly number[], x: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] < x) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 interface KeyedOptions {
