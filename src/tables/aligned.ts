@@ -371,23 +371,23 @@ function assignLine(
         if (first && above[a]!.words.length === 1 && run.x0 > first.x0 && run.x0 < first.x1) c = a;
       }
     }
-    // A line longer than its column is wide is the long text's (or a column
-    // before it): LibreOffice's rows drift, and a row laid out left of the
-    // page starts its text in a narrow column's span.
-    //   > | 一、貫徹            配合上級農林漁牧業調查作業，並實地調查，
-    //                         ^ 20 glyphs from x = 16, in 重要工作計畫項目's 14 columns: 實施內容
-    // (A number one space apart goes on with the words around it:
-    // `年滿 65 歲且設籍本區之長者及身障者，可申辦`; two CJK words one space
-    // apart may be two cells, a marker starts one.)
-    const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
-    // Columns go left to right: a word after the line's words in a later
+    // Work-plan and report tables (`textColumn`, the long text's column):
+    // columns go left to right, so a word after the line's words in a later
     // column is in that column too (or a later one).
     if (textColumn >= 0 && c < previous) c = previous;
-    // (A justified line is spaced out to fill its cell: its glyphs count.)
+    // A line longer than its column is wide is the long text's (or a column
+    // before it): LibreOffice's rows drift, and a row laid out left of the
+    // page starts its text in a narrow column's span.  A justified line is
+    // spaced out to fill its cell: its glyphs count, not its width.
+    //   > | 一、貫徹            配合上級農林漁牧業調查作業，並實地調查，
+    //                         ^ 20 glyphs from x = 16, in 重要工作計畫項目's 14 columns: 實施內容
+    const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
     if (chunkStart && c < textColumn && (!isSpacedOut(run, unit) || run.text.length * unit > spanOf(boundaries, c) + unit)) {
+      // A short word goes on through a number one space apart and the words
+      // after it (`年滿 65 歲且設籍本區之長者及身障者，可申辦`); two CJK words
+      // one space apart may be two cells, a marker starts one, and a word
+      // that fills its cell's line is a label (`員工新陳代謝 109 年`).
       let end = k;
-      // (Only from a word too short to be a line of its cell: a narrow cell's
-      // lines fill it, `員工新陳代謝 109 年` is a label and the next cell.)
       const short = run.x1 - run.x0 < spanOf(boundaries, c) / 2;
       while (short && end + 1 < list.length && list[end + 1].x0 - list[end].x1 <= unit && (FIGURE.test(list[end].text) || FIGURE.test(list[end + 1].text)) && parseMarker(list[end + 1].text) === null) end++;
       while (c < textColumn && list[end].x1 - run.x0 > spanOf(boundaries, c) + unit) c++;
