@@ -64,7 +64,7 @@ describe('space-aligned PDF text: pdftotext -layout of Chromium PDFs', () => {
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.992);
   });
   it('work items and budgets', () => {
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.978);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.999);
     expect(score.totals.budgets).toBeGreaterThanOrEqual(0.999);
   });
   it('report items', () => expect(score.totals.report).toBeGreaterThanOrEqual(0.999));
@@ -78,7 +78,7 @@ describe('space-aligned PDF text: the same pages on a half-em grid (MuPDF-style 
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.987);
   });
   it('work and report items', () => {
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.978);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.999);
     expect(score.totals.budgets).toBeGreaterThanOrEqual(0.999);
     expect(score.totals.report).toBeGreaterThanOrEqual(0.991);
   });
@@ -89,7 +89,7 @@ describe('space-aligned PDF text: without form feeds', () => {
   it('holds the same accuracy', () => {
     expect(score.totals.docs).toBe(1);
     expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.973);
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.978);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.999);
     expect(score.totals.report).toBeGreaterThanOrEqual(0.991);
   });
 });
@@ -102,9 +102,9 @@ describe('space-aligned PDF text: pdftotext -layout of LibreOffice PDFs', () => 
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.682);
   });
   it('work, budget and report items (a ratchet)', () => {
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.95);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.971);
     expect(score.totals.budgets).toBeGreaterThanOrEqual(0.999);
-    expect(score.totals.report).toBeGreaterThanOrEqual(0.954);
+    expect(score.totals.report).toBeGreaterThanOrEqual(0.999);
   });
 });
 

@@ -51,9 +51,9 @@ describe('pdftotext -layout of the LibreOffice PDFs (corpus text)', () => {
     expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.694);
   });
   it('work items, budgets and report items', () => {
-    expect(score.totals.work).toBeGreaterThanOrEqual(0.95);
+    expect(score.totals.work).toBeGreaterThanOrEqual(0.971);
     expect(score.totals.budgets).toBeGreaterThanOrEqual(0.999);
-    expect(score.totals.report).toBeGreaterThanOrEqual(0.954);
+    expect(score.totals.report).toBeGreaterThanOrEqual(0.999);
   });
 });
 

@@ -220,3 +220,44 @@ describe('a justified line spaced out through the gutter (corpus 66, (二)公文
     expect(item?.path).toEqual(['柒、行政部門', '一、一般行政', '(二)公文收發繕校']);
   });
 });
+
+describe('rows of 柒、行政部門 (corpus 66)', () => {
+  const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
+  const item = (status: string) => result.documents[0].reportItems.find((entry) => entry.status.startsWith(status));
+
+  it('keeps a list inside a cell going after a sentence end', () => {
+    //   > |                    2. 檔案清理：
+    //   > |                    (1) 辦理 96 至 100 年屆滿保存年限 3 年之檔案清理
+    //   > |                    2,435 件。                                  100%
+    //   > |                    (2) 辦理 97 年屆滿保存年限 5 年之檔案清理 7,817
+    //                          ^ (2) after (1): the same cell
+    const entry = item('檔案清理');
+    expect(entry?.status.replace(/\s/gu, '')).toBe('檔案清理：(1)辦理96至100年屆滿保存年限3年之檔案清理2,435件。(2)辦理97年屆滿保存年限5年之檔案清理7,817件。(3)辦理80年永久檔案清查。');
+    expect(entry?.path).toEqual(['柒、行政部門', '一、一般行政', '(三)檔案管理']);
+  });
+
+  it('gives a value alone on its line in the text column to the value column', () => {
+    //   > |          (三)檔案管理                        100%
+    //                                                   ^ alone, left of 完成程度
+    //   > |                    3. 完成 109 年度檔案編目建檔 1 萬 6,689 件。
+    expect(item('完成109年度檔案編目建檔')?.completion?.raw).toBe('100%');
+    expect(result.documents[0].reportItems.some((entry) => entry.status === '100%')).toBe(false);
+  });
+});
+
+describe('a lead sentence ending in a colon before a numbered list', () => {
+  it('opens the rows of the label whose list it introduces', () => {
+    // Rows: 4. (of the label before), 辦理本所資訊安全業務：, 1., 2.; the label printed on row 3.
+    const texts = [null, null, null, '(一)資訊安全'];
+    const labels = spanningLabels(texts, [0, 0, 0, 0], [0, 1, 2, 3], [4, null, 1, 2], false, null, [false, true, false, false]);
+    expect([...labels]).toEqual([[1, '(一)資訊安全']]);
+  });
+
+  it('reads 五、資訊業務 from its first sentence (corpus 66)', () => {
+    //   > |                    辦理本所資訊安全業務：             100%
+    //   > |                    1. 提報本所 109 年資通安全維護計畫。          100%
+    const result = parse(corpusText('66_chiayi-east-district-109-report-accounting-personnel-admin-lo-layout.txt'), { path: '66.txt' });
+    const item = result.documents[0].reportItems.find((entry) => entry.status === '辦理本所資訊安全業務：');
+    expect(item?.path).toEqual(['柒、行政部門', '五、資訊業務', '(一)資訊安全']);
+  });
+});

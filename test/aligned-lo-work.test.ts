@@ -125,3 +125,31 @@ describe('a line longer than its column is wide (corpus 63, 社建課)', () => {
     expect(items).toContain('推行身心障礙者福利，加強身心障礙福利服務工作。');
   });
 });
+
+describe('a justified line spaced out in groups of one or two glyphs (corpus 63)', () => {
+  //   > | 政策              經實 地會 勘審 查後 ，符 合者 依規 定發 給證 明
+  it('is one word in work-plan and report cells', () => {
+    expect(words('政策              經實 地會 勘審 查後 ，符 合者 依規 定發 給證 明', true)).toEqual(['政策', '經實地會勘審查後，符合者依規定發給證明']);
+  });
+  it('not two groups, nor in KPI tables', () => {
+    expect(words('     地 方務        作坊」。', true)).toEqual(['地', '方務', '作坊」。']);
+    expect(words('政策              經實 地會 勘審 查後', false)).toEqual(['政策', '經實', '地會', '勘審', '查後']);
+  });
+  it('goes to the content, wider than the item column though it starts there', () => {
+    const result = parse(corpusText('63_chiayi-west-district-social-112-workplan-lo-layout.txt'), { path: '63.txt' });
+    const items = result.documents[0].workItems.map((entry) => entry.item);
+    expect(items).toContain('農林漁牧調查統計陳報，俾利上級研擬農林漁牧政策之參考。');
+  });
+});
+
+describe('a cell\'s line cut by a gutter, its second part under the next column beside it', () => {
+  it('gives that part to the next column (corpus 63, Chromium\'s PDF)', () => {
+    //   > | 四、社會福利與救助 推行身心障礙者福利，加 輔導被保險人國民所得未達一定標準者，
+    //                                             ^ 實施內容 starts here on this row
+    //   > |           強身心障礙福利服務工  提出保險費減免之申請。
+    //                                      ^ past a gutter, under 輔導: 實施內容
+    const result = parse(corpusText('63_chiayi-west-district-social-112-workplan-layout.txt'), { path: '63.txt' });
+    const items = result.documents[0].workItems.map((entry) => entry.item);
+    expect(items).toContain('推行身心障礙者福利，加強身心障礙福利服務工作。');
+  });
+});

@@ -62,6 +62,10 @@ interface LabelBlock {
  *   > |            (三)事務管理   2. 109 年度綠色採購目標比例為 95%，…
  *                  ^ its rows start at `1.` above it
  *
+ * A row whose key cell is an unnumbered sentence ending in a colon
+ * (`leads[r]`) opens the numbered list under it: a label whose rows start at
+ * that list's `1.` starts there.
+ *
  * With `centred` (the outermost column of a table whose cells are centred),
  * an unnumbered label first on its page reaches as far above its middle as
  * below it (`centredTop`).
@@ -73,6 +77,7 @@ export function spanningLabels(
   keyOrdinals: readonly (number | null)[],
   centred = false,
   lowerOrdinals: readonly (number | null)[] | null = null,
+  leads: readonly boolean[] | null = null,
 ): Map<number, string> {
   const found: LabelBlock[] = [];
   let current: LabelBlock | null = null;
@@ -115,6 +120,8 @@ export function spanningLabels(
     if (lowerOrdinals) row = lowerRestart(lowerOrdinals, row, floor);
     else {
       while (row > floor && (keyOrdinals[row] ?? 1) > 1) row--;
+      // An unnumbered sentence introducing the list (`辦理本所資訊安全業務：`) opens its rows.
+      if (row > floor && keyOrdinals[row] === 1 && leads?.[row - 1]) row--;
       if (centred && row === topRows[k] && keyOrdinals[row] === null) row = Math.max(floor, centredTop(blocks, k, pages, texts.length, rowOf));
     }
     rows.push(Math.max(row, Math.min(floor, topRows[k])));

@@ -119,14 +119,22 @@ export function settleUnderNext(cells: (Fragment | null)[][], from: number, to: 
     const other = cells[k][column];
     return other !== null && Math.abs(other.words[0].x0 - x) <= unit;
   };
-  // under[i][c]: column c's line i starts where column c + 1 starts beside it.
+  // The word a cell's line may be cut at: its first, or the first past a gutter in it.
+  const cutOf = (cell: Fragment) => {
+    for (let k = 1; k < cell.words.length; k++) if (cell.words[k].x0 - cell.words[k - 1].x1 >= 2 * unit) return k;
+    return 0;
+  };
+  // under[i][c]: the cut of column c's line i starts where column c + 1 starts beside it.
   const under: boolean[][] = [];
   for (let i = from; i < to; i++) {
     const flags: boolean[] = [];
     for (let c = 0; c < last; c++) {
       const cell = cells[i][c];
       let next = false;
-      if (cell) for (let k = Math.max(from, i - REACH); k <= Math.min(to - 1, i + REACH) && !next; k++) next = k !== i && near(k, c + 1, cell.words[0].x0);
+      if (cell) {
+        const x = cell.words[cutOf(cell)].x0;
+        for (let k = Math.max(from, i - REACH); k <= Math.min(to - 1, i + REACH) && !next; k++) next = k !== i && near(k, c + 1, x);
+      }
       flags.push(next);
     }
     under.push(flags);
@@ -136,16 +144,21 @@ export function settleUnderNext(cells: (Fragment | null)[][], from: number, to: 
     for (let c = 0; c < last; c++) {
       const cell = row[c];
       if (!cell || !under[i - from][c]) continue;
+      const cut = cutOf(cell);
+      const x = cell.words[cut].x0;
       // Not when its own column's other lines (those not under the next column) start there too.
       let own = false;
-      for (let k = Math.max(from, i - REACH); k <= Math.min(to - 1, i + REACH) && !own; k++) own = k !== i && !under[k - from][c] && near(k, c, cell.words[0].x0);
+      for (let k = Math.max(from, i - REACH); k <= Math.min(to - 1, i + REACH) && !own; k++) own = k !== i && !under[k - from][c] && near(k, c, x);
       if (own) continue;
+      const moved = cell.words.splice(cut);
+      const text = moved.map((word) => word.text).join(' ');
       const target = row[c + 1];
       if (target) {
-        target.words = cell.words.concat(target.words);
-        target.text = `${cell.text} ${target.text}`;
-      } else row[c + 1] = cell;
-      row[c] = null;
+        target.words = moved.concat(target.words);
+        target.text = `${text} ${target.text}`;
+      } else row[c + 1] = { text, words: moved };
+      if (cell.words.length > 0) cell.text = cell.words.map((word) => word.text).join(' ');
+      else row[c] = null;
     }
   }
 }

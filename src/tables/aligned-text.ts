@@ -109,6 +109,49 @@ export function joinSpacedOut(runs: Run[], inner = false): Run[] {
     }
     i = j + 1;
   }
+  const joined = out ?? runs;
+  return inner ? joinGroups(joined) : joined;
+}
+
+/** Groups of glyphs a justified line needs before its spaces are read as justification. */
+const MIN_GROUPS = 4;
+
+function isShortWide(run: Run): boolean {
+  if (run.text.length > 2) return false;
+  for (let i = 0; i < run.text.length; i++) if (!isWideCode(run.text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A justified line LibreOffice spaces out in groups of one or two glyphs,
+ * one space apart, is one word too (with `inner`: text columns of work-plan
+ * and report tables, whose cells hold sentences):
+ *
+ *   > | 政策              經實 地會 勘審 查後 ，符 合者 依規 定發 給證 明
+ *                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ one run
+ */
+function joinGroups(runs: Run[]): Run[] {
+  let out: Run[] | null = null;
+  let i = 0;
+  while (i < runs.length) {
+    let j = i;
+    let pairs = runs[i].text.length === 2 ? 1 : 0;
+    if (isShortWide(runs[i])) {
+      while (j + 1 < runs.length && isShortWide(runs[j + 1]) && runs[j + 1].x0 === runs[j].x1 + 1) {
+        j++;
+        if (runs[j].text.length === 2) pairs++;
+      }
+    }
+    if (j - i + 1 >= MIN_GROUPS && pairs >= 2) {
+      out ??= runs.slice(0, i);
+      let text = '';
+      for (let k = i; k <= j; k++) text += runs[k].text;
+      out.push({ line: runs[i].line, x0: runs[i].x0, x1: runs[j].x1, text });
+    } else if (out) {
+      for (let k = i; k <= j; k++) out.push(runs[k]);
+    }
+    i = j + 1;
+  }
   return out ?? runs;
 }
 

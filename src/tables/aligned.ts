@@ -389,22 +389,23 @@ function assignLine(
         if (first && above[a]!.words.length === 1 && run.x0 > first.x0 && run.x0 < first.x1) c = a;
       }
     }
-    // A line longer than its column is wide is the long text's (or a column
-    // before it): LibreOffice's rows drift, and a row laid out left of the
-    // page starts its text in a narrow column's span.
-    //   > | 一、貫徹            配合上級農林漁牧業調查作業，並實地調查，
-    //                         ^ 20 glyphs from x = 16, in 重要工作計畫項目's 14 columns: 實施內容
-    // (A number one space apart goes on with the words around it:
-    // `年滿 65 歲且設籍本區之長者及身障者，可申辦`; two CJK words one space
-    // apart may be two cells, a marker starts one.)
-    const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
-    // Columns go left to right: a word after the line's words in a later
+    // Work-plan and report tables (`textColumn`, the long text's column):
+    // columns go left to right, so a word after the line's words in a later
     // column is in that column too (or a later one).
     if (textColumn >= 0 && c < previous) c = previous;
-    if (chunkStart && c < textColumn && !isSpacedOut(run, unit)) {
+    // A line longer than its column is wide is the long text's (or a column
+    // before it): LibreOffice's rows drift, and a row laid out left of the
+    // page starts its text in a narrow column's span.  A justified line is
+    // spaced out to fill its cell: its glyphs count, not its width.
+    //   > | 一、貫徹            配合上級農林漁牧業調查作業，並實地調查，
+    //                         ^ 20 glyphs from x = 16, in 重要工作計畫項目's 14 columns: 實施內容
+    const chunkStart = k === 0 || run.x0 - list[k - 1].x1 >= 2 * unit;
+    if (chunkStart && c < textColumn && (!isSpacedOut(run, unit) || run.text.length * unit > spanOf(boundaries, c) + unit)) {
+      // A short word goes on through a number one space apart and the words
+      // after it (`年滿 65 歲且設籍本區之長者及身障者，可申辦`); two CJK words
+      // one space apart may be two cells, a marker starts one, and a word
+      // that fills its cell's line is a label (`員工新陳代謝 109 年`).
       let end = k;
-      // (Only from a word too short to be a line of its cell: a narrow cell's
-      // lines fill it, `員工新陳代謝 109 年` is a label and the next cell.)
       const short = run.x1 - run.x0 < spanOf(boundaries, c) / 2;
       while (short && end + 1 < list.length && list[end + 1].x0 - list[end].x1 <= unit && (FIGURE.test(list[end].text) || FIGURE.test(list[end + 1].text)) && parseMarker(list[end + 1].text) === null) end++;
       while (c < textColumn && list[end].x1 - run.x0 > spanOf(boundaries, c) + unit) c++;
@@ -1159,17 +1160,31 @@ interface Block {
 /**
  * The cells of one column as blocks of lines: a block ends after a sentence
  * end, before a numbered entry, or at two lines without text (a centred
- * cell's lines are interleaved with its neighbours', one line apart).
+ * cell's lines are interleaved with its neighbours', one line apart).  A
+ * list inside a cell goes on after a sentence end with its next number:
+ *
+ *   > |   2. 檔案清理：
+ *   > |   (1) 辦理 96 至 100 年屆滿保存年限 3 年之檔案清理 2,435 件。
+ *   > |   (2) 辦理 97 年屆滿保存年限 5 年之檔案清理 7,817 件。
+ *         ^ the same cell
  */
 function cellBlocks(grid: Grid, c: number, startsCell: (text: string) => boolean): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   let previous = '';
+  // The last entry of a list inside the cell (`(1)` under `2. 檔案清理：`).
+  let inner: { style: string; ordinal: number } | null = null;
   for (let i = 0; i < grid.cells.length; i++) {
     const cell = grid.cells[i][c];
     if (!cell) continue;
-    if (!current || i - current.end > 2 || TERMINATED.test(previous) || startsCell(cell.text)) blocks.push((current = { start: i, end: i }));
-    else current.end = i;
+    const marker = parseMarker(cell.text);
+    const listGoesOn = current !== null && inner !== null && marker !== null && marker.style === inner.style && marker.ordinal === inner.ordinal + 1;
+    const opens = startsCell(cell.text);
+    if (!current || i - current.end > 2 || (TERMINATED.test(previous) && !listGoesOn) || opens) {
+      blocks.push((current = { start: i, end: i }));
+      inner = null;
+    } else current.end = i;
+    if (marker && !opens) inner = { style: marker.style, ordinal: marker.ordinal };
     previous = cell.text;
   }
   return blocks;
@@ -1223,6 +1238,7 @@ function reportRows(grid: Grid, source: readonly Line[], columns: NonNullable<Re
   const levels = columns.levels.filter((c) => c >= 0);
   // A completion value ends its line (text around a percentage in a sentence goes on after it).
   if (columns.completion > columns.status) moveTrailingValues(grid, columns.status, columns.completion, COMPLETION_WORD, -Infinity);
+  if (columns.completion > columns.status) moveLoneValues(grid, columns.status, columns.completion, COMPLETION_WORD);
   const perRow = [columns.status, columns.completion, columns.note].filter((c) => c >= 0);
   const blocks = cellBlocks(grid, columns.status, (text) => {
     const marker = parseMarker(text);
@@ -1315,14 +1331,16 @@ function splitAtValues(grid: Grid, blocks: readonly Block[], values: readonly nu
       const q = valued[v];
       let cut = q;
       if (mode === 'centre') {
-        // The cut where each value stands on its cell's middle line (rounded up).
+        // The cut where each value stands on its cell's middle line (rounded
+        // up); `lines` is sorted, so each side's lines are an index range.
         const next = v + 1 < valued.length ? valued[v + 1] : block.end + 1;
+        const first = lowerBound(lines, start);
+        const stop = lowerBound(lines, next);
         let best = Infinity;
         for (let s = p + 1; s <= q; s++) {
-          const before = lines.filter((i) => i >= start && i < s);
-          const after = lines.filter((i) => i >= s && i < next);
-          if (before.length === 0 || after.length === 0) continue;
-          const miss = Math.abs(before[(before.length - 1) >> 1] - p) + Math.abs(after[Math.min(after.length - 1, (after.length - 1) >> 1)] - q);
+          const split = lowerBound(lines, s);
+          if (split === first || split === stop) continue;
+          const miss = Math.abs(lines[first + ((split - first - 1) >> 1)] - p) + Math.abs(lines[split + ((stop - split - 1) >> 1)] - q);
           if (miss <= best) {
             best = miss;
             cut = s;
@@ -1335,6 +1353,36 @@ function splitAtValues(grid: Grid, blocks: readonly Block[], values: readonly nu
     out.push({ start, end: block.end });
   }
   return out;
+}
+
+/**
+ * A line holding nothing but a value in the text column is the value's
+ * (centred between the cell's lines, set left of its column):
+ *
+ *   > |           待遇加強辦理 2. 員工之各項生活津貼及公保現金給付請領案
+ *   > |                                           100%
+ *                                                 ^ 完成程度
+ *   > |           各項福利保險 件均採隨到隨辦，以免影響同仁權益。
+ */
+function moveLoneValues(grid: Grid, from: number, to: number, value: RegExp): void {
+  for (const row of grid.cells) {
+    const cell = row[from];
+    if (!cell || row[to] || cell.words.length !== 1 || !value.test(cell.text)) continue;
+    row[to] = cell;
+    row[from] = null;
+  }
+}
+
+/** The index of the first entry of sorted `list` not below `x` (binary search). */
+function lowerBound(list: readonly number[], x: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle] < x) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 interface KeyedOptions {
@@ -1364,6 +1412,12 @@ function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Blo
     const marker = parseMarker(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' '));
     return marker ? marker.ordinal : null;
   });
+  //   > |                    辦理本所資訊安全業務：             100%
+  //                                                 ^ a lead sentence: the list under it is its
+  const leads = starts.map((from, r) => {
+    if (options.key < 0 || keyOrdinals[r] !== null) return false;
+    return /[：:]$/u.test(columnText(grid, options.key, from, r + 1 < starts.length ? starts[r + 1] : count, ' ').trim());
+  });
   // Innermost first: a centred label over another merged column starts
   // where that column's numbering restarts.
   const spanning = options.spanning.filter((c) => c >= 0);
@@ -1371,7 +1425,7 @@ function keyedTable(grid: Grid, source: readonly Line[], keyBlocks: readonly Blo
   let lower: (number | null)[] | null = null;
   for (let k = spanning.length - 1; k >= 0; k--) {
     const c = spanning[k];
-    const labels = spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre', mode === 'centre' ? lower : null);
+    const labels = spanningLabels(grid.cells.map((row) => row[c]?.text ?? null), pages, starts, keyOrdinals, k === 0 && mode === 'centre', mode === 'centre' ? lower : null, leads);
     merged.set(c, labels);
     lower = starts.map((_, r) => {
       const label = labels.get(r);
