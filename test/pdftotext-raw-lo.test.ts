@@ -39,6 +39,11 @@ describe('pdftotext -raw text of the Writer PDFs', () => {
     expect(totals.kpiCells).toBeGreaterThanOrEqual(0.89);
   });
 
+  it('work-plan tables (floors: the scores reached)', () => {
+    expect(totals.work).toBeGreaterThanOrEqual(0.74);
+    expect(totals.budgets).toBeGreaterThanOrEqual(0.94);
+  });
+
   it('work-report tables (floor: the score reached)', () => {
     expect(totals.report).toBeGreaterThanOrEqual(0.93);
   });
