@@ -137,6 +137,37 @@ describe('work-plan rows from content-stream text', () => {
   });
 });
 
+describe('a header wrapped in narrow cells (Writer)', () => {
+  it('finds the table under `機關工作` / `項目`, `預算金` / `額`, and reads the rows after a page break', () => {
+    // 64_chiayi-west-district-military-112-workplan-lo.txt
+    //   > | 機關工作
+    //   > | 項目
+    //   > | 重要工作計畫項目 實施內容
+    //   > | 預算金
+    //   > | 額
+    //       ^ 預算金額
+    //   > | (單
+    //   > | 位：千
+    //   > | 元)
+    const all = rows(fixture('pdftotext-raw-lo/64_chiayi-west-district-military-112-workplan-lo.txt'));
+    expect(all[0].slice(0, 2)).toEqual(['一、編練業務', '國民兵異動管理。']);
+    expect(all[0][3]).toBe('279');
+    //   > | 役政人員資料更
+    //   > | 新 及 訓 練 、 研
+    //   > | (repeated header)
+    //   > | 習。
+    //   > | 申請國軍部隊支
+    //       ^ after the item's end on the next page: the next row (its content came before the break)
+    //   > | 援救災。
+    const items = all.map((row) => row[1]);
+    expect(items).toContain('役政人員資料更新及訓練、研習。');
+    expect(items).toContain('申請國軍部隊支援救災。');
+    //   > | 辦理 112 年度 後
+    //                   ^ a lone character: the justified line goes on, no cell starts
+    expect(items).toContain('辦理112年度後備軍人清查。');
+  });
+});
+
 describe('whole documents', () => {
   it('reads every work item and budget of the Chromium PDFs’ text', () => {
     const got = items('pdftotext-raw/63_chiayi-west-district-social-112-workplan.txt');

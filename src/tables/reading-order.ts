@@ -160,7 +160,7 @@ export const readingOrderReader: TableReader = {
     if (!isLeadingCell(wordHeader ? firstText.split(/\s+/u)[0] : firstText)) return null;
     const blockHeader = !wordHeader && startsHeaderBlock(lines, start, limit);
     if (!blockHeader && !wordHeader && !startsHeaderLines(lines, start, limit)) return null;
-    const head = readHeader(lines, start, limit);
+    const head = readHeader(lines, start, limit, wordHeader);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
     if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
@@ -353,6 +353,18 @@ function wrappedHeaderCell(texts: readonly string[], k: number): number {
   return 0;
 }
 
+/** The header cell wrapped over the lines from `i` (content lines of one page), with the line after it. */
+function wrappedHeaderAt(lines: readonly Line[], i: number, limit: number): { text: string; end: number } | null {
+  const texts: string[] = [];
+  for (let j = i; j < limit && texts.length < HEADER_CELL_LINES; j++) {
+    if (j > i && lines[j].text.includes('\f')) break;
+    if (!isCellLine(lines[j])) break;
+    texts.push(lines[j].text.replace(/\f/gu, '').trim());
+  }
+  const count = wrappedHeaderCell(texts, 0);
+  return count >= 2 ? { text: texts.slice(0, count).map(stripSpaces).join(''), end: i + count } : null;
+}
+
 /**
  * A KPI table whose cells are lines with no blank line between them: the
  * flattened reader's shape (wrapped cells, no cell-end marks), read with its
@@ -386,7 +398,7 @@ interface Header {
  * first body blocks (`預算金額` printed after the first rows), so the words
  * are collected up to the page break, not only at the top.
  */
-function readHeader(lines: readonly Line[], start: number, limit: number): Header | null {
+function readHeader(lines: readonly Line[], start: number, limit: number, joinWrapped = false): Header | null {
   const words: string[] = [];
   const years: string[] = [];
   let seenContent = 0;
@@ -408,6 +420,13 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     }
     if (yearRun > 0 && isYearUnit(text)) continue;
     yearRun = 0;
+    const wrapped = joinWrapped && !isHeaderCell(text) && !isHeaderWords(text) ? wrappedHeaderAt(lines, i, limit) : null;
+    if (wrapped) {
+      // A header cell wrapped in its narrow column (`預算金` / `額`, `(單` / `位：千` / `元)`).
+      if (!words.includes(wrapped.text)) words.push(wrapped.text);
+      i = wrapped.end - 1;
+      continue;
+    }
     if (!isHeaderCell(text) && !isHeaderWords(text)) {
       afterGroup = false;
       continue;

@@ -91,7 +91,8 @@ function splitCells(text: string): string[] {
       previous !== undefined &&
       /[\p{Script=Han}，、。；：」）)]$/u.test(previous) &&
       !LIST_WORD.test(previous) &&
-      (HAN.test(word[0] ?? '') || (/^[「（(]/u.test(word) && HAN.test(word)) || LIST_ENTRY.test(word) || (last && BUDGET_CELL.test(word) && /^[0-9]/u.test(word)));
+      // A lone character is a justified line's (`辦理 112 年度 後`), not a cell's start.
+      ((HAN.test(word[0] ?? '') && [...word].length > 1) || (/^[「（(]/u.test(word) && HAN.test(word)) || LIST_ENTRY.test(word) || (last && BUDGET_CELL.test(word) && /^[0-9]/u.test(word)));
     if (starts || previous === undefined) parts.push(word);
     else parts[parts.length - 1] = `${previous} ${word}`;
   }
@@ -200,9 +201,10 @@ export function buildStreamWorkRows(body: readonly StreamLine[], lines: readonly
       if (!(full(CATEGORY, last) && fits(CATEGORY, first) && !isCategoryStart(first))) column = ITEM;
     } else if (column === ITEM) {
       const goesOn = full(ITEM, last) && !/[。；;]$/u.test(last) && fits(ITEM, first);
-      // A page break inside the item: its next line tops the next page.
       if (!goesOn) {
         if (isCategoryStart(first) && !LIST_ENTRY.test(first)) newRow(first);
+        // The item's end topped a page after its content: a line that fits the item column is the next row's.
+        else if (current().cells[CONTENT].length > 0 && fits(ITEM, first) && !LIST_ENTRY.test(first)) newRow(first);
         else column = CONTENT;
       }
     } else if (column === CONTENT && body[k].pageStart && itemOpen(current(), cap) && fits(ITEM, first) && !LIST_ENTRY.test(first) && !isCategoryStart(first)) {
