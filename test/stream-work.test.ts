@@ -176,3 +176,19 @@ describe('whole documents', () => {
     expect(got[10]).toEqual({ path: ['四、社會福利與救助', '(二)辦理老人福利'], item: '中低老人生活津貼。', budget: null });
   });
 });
+
+describe('an item centred beside a taller content cell (reading-order text)', () => {
+  it('starts a row at an item line printed amid the content', () => {
+    // fixtures/corpus/text/64_chiayi-west-district-military-112-workplan-raw.txt
+    //   > | 電腦通報。1. 國民兵證書，如有遺失申請
+    //   > | 國民兵國民身分證明書核
+    //       ^^^^^^^^^^^^^^^^^^^^^^ fills the item column, ends no sentence; the content goes on below
+    //   > | 補發、汙損換發等，隨到隨辦。2. 受理國
+    //   > | (換補)發。
+    const result = parse(readFileSync(path.join(root, 'fixtures/corpus/text/64_chiayi-west-district-military-112-workplan-raw.txt')), { path: 'raw.txt' });
+    const got = result.documents.flatMap((document) => document.workItems.map((item) => item.item));
+    expect(got).toContain('國民兵國民身分證明書核 (換補)發。');
+    expect(got).toContain('在營軍人家屬各項補助及災害救助。');
+    expect(got).toContain('貧困徵屬全民健康保險醫療費補助。');
+  });
+});
