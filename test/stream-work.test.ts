@@ -192,3 +192,15 @@ describe('an item centred beside a taller content cell (reading-order text)', ()
     expect(got).toContain('貧困徵屬全民健康保險醫療費補助。');
   });
 });
+
+describe('a one-line item beside content that starts with a numbered entry (reading-order text)', () => {
+  it('parts the sentence from the entries at a block start', () => {
+    // fixtures/corpus/text/64_chiayi-west-district-military-112-workplan-raw.txt
+    //   > | 受理各種役男申請案件。 1. 依規定分別通知檢查，未到檢者，適時
+    //                           ^ the item ends, the content starts with its entry 1.
+    //   > | 通知辦理補檢。
+    const result = parse(readFileSync(path.join(root, 'fixtures/corpus/text/64_chiayi-west-district-military-112-workplan-raw.txt')), { path: 'raw.txt' });
+    const got = result.documents.flatMap((document) => document.workItems.map((item) => item.item));
+    expect(got).toContain('受理各種役男申請案件。');
+  });
+});

@@ -762,7 +762,7 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
     /** Column of the previous line when it held one part alone. */
     let lone = -1;
     for (let t = 0; t < block.texts.length; t++) {
-      const parts = lineParts(block.texts[t]);
+      const parts = current ? lineParts(block.texts[t]) : itemBesideEntries(lineParts(block.texts[t]), caps);
       if (parts.length === 0) continue;
       const ended = current ? current.parts.map((cell) => /[。；;]$/u.test(cell[cell.length - 1] ?? '')) : [false, false, false];
       const empty = current ? current.parts.map((cell) => cell.length === 0) : [true, true, true];
@@ -796,6 +796,23 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
     rows.push({ cells: [category, item, content, draft.budget], position: blocksPosition(draft.blocks, lines), lines: rowLines(draft.blocks, lines) });
   }
   return { rows, diagnostics: [] };
+}
+
+//   > | 受理各種役男申請案件。 1. 依規定分別通知檢查，未到檢者，適時
+//       ^^^^^^^^^^^^^^^^^^^^^^ a one-line item beside content that starts with an entry
+const SENTENCE_BEFORE_ENTRY = /^(\S+[。；]) ((?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）]).*)$/u;
+
+/**
+ * A row's first line read as one cell because a sentence is followed by a
+ * numbered entry (inside a content cell they go on together): when the
+ * sentence starts no entry itself and fits the item column, it is the
+ * row's item and the entries its content.
+ */
+function itemBesideEntries(parts: string[], caps: readonly number[]): string[] {
+  if (parts.length !== 1) return parts;
+  const match = SENTENCE_BEFORE_ENTRY.exec(parts[0]);
+  if (!match || LIST_START.test(match[1]) || width(match[1]) > caps[ITEM] + 0.5) return parts;
+  return [match[1], match[2]];
 }
 
 /**
