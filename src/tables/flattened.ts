@@ -63,6 +63,7 @@ export const flattenedReader: TableReader = {
         continue;
       }
       if (line.role !== 'content') continue;
+      if (isPageTopNumber(lines, i, limit)) continue;
       if (isRepeatedHeader(lines, i, limit)) {
         // A header repeated after a page break.
         end = i + 1;
@@ -118,6 +119,21 @@ function isRepeatedHeader(lines: readonly Line[], i: number, limit: number): boo
   if (!isHeaderLine(text)) return false;
   if (/\S\s+\S/u.test(text.trim())) return true;
   return isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i));
+}
+
+/**
+ * The page number `pdftotext -raw` prints at a page's top, right after the
+ * form feed and before the repeated header: not a target value or an
+ * indicator ordinal.
+ *
+ *   > | \f4
+ *         ^
+ *   > | 關鍵策略目標 關鍵績效指標 衡量標準
+ */
+function isPageTopNumber(lines: readonly Line[], i: number, limit: number): boolean {
+  if (!lines[i].text.startsWith('\f') || !LONE_NUMBER.test(lines[i].text.slice(1))) return false;
+  for (let k = i + 1; k < limit && k < i + 4; k++) if (lines[k].role === 'content') return isRepeatedHeader(lines, k, limit);
+  return false;
 }
 
 function previousContent(lines: readonly Line[], i: number): string {

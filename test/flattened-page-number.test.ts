@@ -1,0 +1,30 @@
+/**
+ * `pdftotext -raw` prints a page's number at its top, right after the form feed and
+ * before the repeated header (fixtures/extractors/pdftotext-raw/62_chiayi-fire-108-111-kpi.txt).
+ * The flattened reader leaves it out: it is no target value and no part of the
+ * strategy cell the page break cut.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/parse.js';
+import { root } from './helpers/seeds.js';
+
+describe('a page number at the page top in pdftotext -raw text', () => {
+  it('is left out of the rows', () => {
+    //   > | 10
+    //   > | 0%
+    //   > | \f4
+    //         ^ the page number
+    //   > | 關鍵策略目標 關鍵績效指標 衡量標準
+    //   > | 年度目標值
+    //   > | 108年 109年 110年 111年
+    //   > | 七 加強執行「消防
+    const file = 'fixtures/extractors/pdftotext-raw/62_chiayi-fire-108-111-kpi.txt';
+    const result = parse(readFileSync(path.join(root, file)), { path: '62.txt' });
+    const kpis = result.documents.flatMap((document) => document.kpis);
+    const training = kpis.filter((kpi) => kpi.strategy.text.startsWith('加強消防體技教育訓練'));
+    expect(training.map((kpi) => kpi.strategy.text)).toEqual(['加強消防體技教育訓練', '加強消防體技教育訓練']);
+    expect(training[1].targets.map((target) => target.raw)).toEqual(['90%', '100%', '100%', '100%']);
+  });
+});
