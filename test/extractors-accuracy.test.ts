@@ -37,7 +37,7 @@ const FLOORS: Record<string, { kpiRows: number; kpiCells: number; work: number; 
   'mutool-convert': { kpiRows: 0.9, kpiCells: 0.955, work: 1, budgets: 1, report: 0.935 },
   pdfminer: { kpiRows: 0.07, kpiCells: 0.33, work: 0.86, budgets: 0.94, report: 0.32 },
   'pdfminer-line-margin': { kpiRows: 0, kpiCells: 0.21, work: 0.1, budgets: 0.94, report: 0 },
-  'pdftotext-raw': { kpiRows: 0.875, kpiCells: 0.94, work: 1, budgets: 1, report: 0.98 },
+  'pdftotext-raw': { kpiRows: 0.895, kpiCells: 0.94, work: 1, budgets: 1, report: 0.98 },
 };
 
 for (const [folder, floor] of Object.entries(FLOORS)) {

@@ -2,7 +2,9 @@
  * `pdftotext -raw` prints a page's number at its top, right after the form feed and
  * before the repeated header (fixtures/extractors/pdftotext-raw/62_chiayi-fire-108-111-kpi.txt).
  * The flattened reader leaves it out: it is no target value and no part of the
- * strategy cell the page break cut.
+ * strategy cell the page break cut.  The same extractor cuts a short piece off a
+ * printed line where a run of punctuation starts (`公共安全」` / `，以`): no typeset
+ * line starts with a comma, so the piece goes back onto the line before.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,5 +28,23 @@ describe('a page number at the page top in pdftotext -raw text', () => {
     const training = kpis.filter((kpi) => kpi.strategy.text.startsWith('加強消防體技教育訓練'));
     expect(training.map((kpi) => kpi.strategy.text)).toEqual(['加強消防體技教育訓練', '加強消防體技教育訓練']);
     expect(training[1].targets.map((target) => target.raw)).toEqual(['90%', '100%', '100%', '100%']);
+  });
+});
+
+describe('a piece cut off a printed line at its closing punctuation', () => {
+  it('goes back onto the line before, in its cell', () => {
+    //   > | 七 加強執行「消防
+    //   > | 公共安全」
+    //   > | ，以
+    //       ^ not a cell of its own
+    //   > | 確保人民財產安
+    //   > | 全
+    const file = 'fixtures/extractors/pdftotext-raw/62_chiayi-fire-108-111-kpi.txt';
+    const result = parse(readFileSync(path.join(root, file)), { path: '62.txt' });
+    const kpis = result.documents.flatMap((document) => document.kpis).filter((kpi) => kpi.strategy.marker === '七');
+    expect(kpis.map((kpi) => [kpi.strategy.text, kpi.indicator.text])).toEqual([
+      ['加強執行「消防公共安全」，以確保人民財產安全', '進行火災受災戶調查、評估火災時警報、滅火、避難等能力'],
+      ['加強執行「消防公共安全」，以確保人民財產安全', '防縱火宣導普及率'],
+    ]);
   });
 });

@@ -70,7 +70,12 @@ export const flattenedReader: TableReader = {
         continue;
       }
       if (endsTable(line.text, () => nextContent(lines, i + 1, limit))) break;
-      body.push(line);
+      const previous = body[body.length - 1];
+      if (previous?.role === 'content' && CLOSING_PUNCTUATION.test(line.text) && [...line.text.trim()].length <= CUT_PIECE) {
+        // `公共安全」` / `，以`: no printed line starts with a comma; the extractor cut a short piece off this one
+        // (a converter that wraps before a comma writes a whole line after it).
+        body[body.length - 1] = { ...previous, text: `${previous.text.trimEnd()}${line.text.trim()}` };
+      } else body.push(line);
       end = i + 1;
     }
     if (body.length === 0) return null;
@@ -84,6 +89,15 @@ export const flattenedReader: TableReader = {
 };
 
 const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
+
+//   > | 加強執行「消防
+//   > | 公共安全」
+//   > | ，以
+//       ^ closing punctuation no typeset line starts with (`pdftotext -raw` cut the line there)
+//   > | 確保人民財產安
+const CLOSING_PUNCTUATION = /^[，。、；：」』）]/u;
+/** Characters of a piece cut off a printed line at most. */
+const CUT_PIECE = 3;
 
 //   > | 108
 //   > | 年          (a year column's title wrapped in its narrow cell, `pdftotext -raw` of a Writer PDF)
