@@ -48,3 +48,25 @@ describe('a piece cut off a printed line at its closing punctuation', () => {
     ]);
   });
 });
+
+describe('the rest of a row\'s cell under the repeated header', () => {
+  it('ends the indicator the page break cut, not the closed strategy cell', () => {
+    //   > | 2 蒐集重要統計數據，
+    //   > | 撰寫職務上應用統計
+    //   > | 依限完成4篇分析（含統
+    //   > | 計通報）及編印統計年報
+    //   > | 10 / 0% (×4)
+    //   > | \f4 / 關鍵策略目標 關鍵績效指標 衡量標準 / 年度目標值 / 108年 109年 110年 111年
+    //   > | 分析及統計通報
+    //       ^^^^^^^^^^^^^^ the indicator's last line
+    //   > | 五 導入公務統計管
+    const file = 'fixtures/extractors/pdftotext-raw/58_chiayi-budget-108-111-kpi.txt';
+    const result = parse(readFileSync(path.join(root, file)), { path: '58.txt' });
+    const kpis = result.documents.flatMap((document) => document.kpis).filter((kpi) => kpi.strategy.marker === '四');
+    expect(kpis.map((kpi) => [kpi.strategy.text, kpi.indicator.text])).toEqual([
+      ['提供統計資訊，以供決策參用', '蒐集本市基礎概況及重要施政成果統計資料編製「統計年報」'],
+      ['提供統計資訊，以供決策參用', '蒐集重要統計數據，撰寫職務上應用統計分析及統計通報'],
+    ]);
+    expect(result.diagnostics.some((diagnostic) => diagnostic.code === 'kpi-row-uncertain' && diagnostic.message.includes('end of the indicator cell'))).toBe(true);
+  });
+});

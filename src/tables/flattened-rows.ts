@@ -110,7 +110,14 @@ function buildPass(
       firstOfStrategy = false;
       if (row.uncertain) diagnostics.push(uncertain(lines, row.lines, row.uncertain));
     });
-    if (made.tail.length > 0) {
+    const lastRow = rows[rows.length - 1];
+    if (made.tail.length > 0 && lastRow && lastRow.texts.length > 0 && strategy && !strategy.open && !made.tail.some((cell) => YEAR_TITLES.test(cell.text)) && cutByPage(lines, lastRow.lines, made.tail[0].lines)) {
+      // The rest of the row's indicator, cut by the page break: the strategy cell was closed.
+      lastRow.texts[0] = cellText([lastRow.texts[0], ...made.tail.map((cell) => cell.text)].join('\n'));
+      const tailLines = made.tail.flatMap((cell) => cell.lines);
+      append(lastRow.lines, tailLines);
+      diagnostics.push(uncertain(lines, tailLines, 'text after a page break was read as the end of the indicator cell'));
+    } else if (made.tail.length > 0) {
       // Text after the row's targets: the rest of a tall strategy cell.
       if (strategy) append(strategy.parts, made.tail.map((cell) => cell.text));
       const tailLines = made.tail.flatMap((cell) => cell.lines);
@@ -147,6 +154,28 @@ function buildPass(
 export function withMarker(marker: string, separator: string, text: string): string {
   if (!marker) return text;
   return `${marker}${separator}${text}`;
+}
+
+/**
+ * A page break stands between the row's last line and the text after its
+ * targets: the text continues a cell the break cut (`pdftotext -raw` prints
+ * it under the repeated header).
+ *
+ *   > | 撰寫職務上應用統計      (indicator, its line full)
+ *   > | 10 / 0%  (×4)           (targets)
+ *   > | \f4 / 關鍵策略目標 …    (page break, repeated header)
+ *   > | 分析及統計通報
+ *       ^^^^^^^^^^^^^^ the indicator's last line
+ *   > | 五 導入公務統計管
+ */
+//   > | 108年109年110年111年      (the repeated header's years: not a cell's rest)
+const YEAR_TITLES = /^(?:\s*[0-9]{2,3}\s*年)+\s*$/u;
+
+function cutByPage(lines: readonly Line[], rowLines: readonly number[], tailLines: readonly number[]): boolean {
+  if (rowLines.length === 0 || tailLines.length === 0) return false;
+  const to = tailLines[0];
+  for (let i = maxOf([...rowLines]) + 1; i <= to && i < lines.length; i++) if (lines[i].text.includes('\f')) return true;
+  return false;
 }
 
 function uncertain(lines: readonly Line[], rowLines: number[], message: string): Diagnostic {
