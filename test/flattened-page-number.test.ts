@@ -70,3 +70,25 @@ describe('the rest of a row\'s cell under the repeated header', () => {
     expect(result.diagnostics.some((diagnostic) => diagnostic.code === 'kpi-row-uncertain' && diagnostic.message.includes('end of the indicator cell'))).toBe(true);
   });
 });
+
+describe('a row with targets for only some years, no spacing to place them', () => {
+  it('gives them to the last years and flags the row', () => {
+    // fixtures/extractors/pdftotext-raw/54_chiayi-tourism-108-111-kpi.txt (-layout text prints
+    // them under 110年 and 111年)
+    //   > | 2 運用傳播媒體宣導重
+    //   > | 要政策及推動成果等
+    //   > | 事宜
+    //   > | 則數 20 20
+    //            ^^^^^ two targets for four years
+    const file = 'fixtures/extractors/pdftotext-raw/54_chiayi-tourism-108-111-kpi.txt';
+    const result = parse(readFileSync(path.join(root, file)), { path: '54.txt' });
+    const kpi = result.documents.flatMap((document) => document.kpis).find((entry) => entry.measure === '則數' && entry.indicator.text.startsWith('運用傳播媒體'));
+    expect(kpi?.targets.map((target) => [target.year, target.raw])).toEqual([
+      [108, ''],
+      [109, ''],
+      [110, '20'],
+      [111, '20'],
+    ]);
+    expect(result.diagnostics.some((diagnostic) => diagnostic.code === 'kpi-row-uncertain' && diagnostic.message.includes('2 targets for 4 years'))).toBe(true);
+  });
+});

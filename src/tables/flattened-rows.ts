@@ -319,9 +319,14 @@ function splitGroup(
       }
     }
     if (targets.length < shape.years) note = `row has ${targets.length} targets for ${shape.years} years`;
+    // Blank target cells print nothing: a row with targets for only some years
+    // most often starts late (an indicator set up during the period), so its
+    // values are the last years' (as the reading-order reader reads them).
+    //   > | 則數 20 20            (108, 109 blank)
+    const blanks = targets.length > 0 && targets.length < shape.years ? new Array<string>(shape.years - targets.length).fill('') : [];
     rows.push({
       texts: textValues,
-      targets: targets.map((cell) => cellText(cell.text)),
+      targets: [...blanks, ...targets.map((cell) => cellText(cell.text))],
       lines: [...texts, ...targets].flatMap((cell) => cell.lines),
       uncertain: note,
     });
