@@ -92,3 +92,25 @@ describe('a row with targets for only some years, no spacing to place them', () 
     expect(result.diagnostics.some((diagnostic) => diagnostic.code === 'kpi-row-uncertain' && diagnostic.message.includes('2 targets for 4 years'))).toBe(true);
   });
 });
+
+describe('a repeated header with a word wrapped in its narrow cell (Writer)', () => {
+  it('is left out, and the indicator the page break cut goes on under it', () => {
+    // fixtures/extractors/pdftotext-raw-lo/56_chiayi-transport-108-111-kpi-lo.txt
+    //   > | 設計與
+    //   > | 年度執行經費(億元) 0.812 1.423 9.3 4.14
+    //   > | 關鍵策略目標
+    //   > | 關鍵績效
+    //   > | 指標
+    //       ^^^^ 關鍵績效指標, a header word
+    //   > | 衡量標準
+    //   > | 年度目標值
+    //   > | 108 年 109 年 110 年 111 年
+    //   > | 工程之
+    //   > | 地方分
+    const file = 'fixtures/extractors/pdftotext-raw-lo/56_chiayi-transport-108-111-kpi-lo.txt';
+    const result = parse(readFileSync(path.join(root, file)), { path: '56.txt' });
+    const kpi = result.documents.flatMap((document) => document.kpis).find((entry) => entry.strategy.marker === '六');
+    expect(kpi?.indicator.text.replace(/\s+/gu, '')).toBe('本府配合A提供交通部鐵道局執行設計與工程之地方分擔款經費');
+    expect(kpi?.measure).toBe('年度執行經費(億元)');
+  });
+});

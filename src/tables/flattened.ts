@@ -64,6 +64,13 @@ export const flattenedReader: TableReader = {
       }
       if (line.role !== 'content') continue;
       if (isPageTopNumber(lines, i, limit)) continue;
+      // A header word wrapped in its narrow cell (`關鍵績效` / `指標`, Writer) beside the repeated header's other lines.
+      const wrapped = wrappedWord(lines, i, limit);
+      if (wrapped && (isHeaderLine(previousContent(lines, i)) || isHeaderLine(nextContent(lines, wrapped.next + 1, limit)))) {
+        i = wrapped.next;
+        end = i + 1;
+        continue;
+      }
       if (isRepeatedHeader(lines, i, limit)) {
         // A header repeated after a page break.
         end = i + 1;
@@ -132,7 +139,12 @@ function isRepeatedHeader(lines: readonly Line[], i: number, limit: number): boo
   if (splitYear(lines, i, limit) || (text.trim() === '年' && BARE_YEAR.test(previousContent(lines, i)))) return true;
   if (!isHeaderLine(text)) return false;
   if (/\S\s+\S/u.test(text.trim())) return true;
-  return isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i));
+  if (isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i))) return true;
+  //   > | 關鍵策略目標
+  //   > | 關鍵績效      (the next header word, wrapped in its narrow cell)
+  //   > | 指標
+  for (let k = i + 1; k < limit && k < i + 4; k++) if (lines[k].role === 'content') return wrappedWord(lines, k, limit) !== null;
+  return false;
 }
 
 /**
