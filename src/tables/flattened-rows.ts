@@ -110,8 +110,9 @@ function buildPass(
       firstOfStrategy = false;
       if (row.uncertain) diagnostics.push(uncertain(lines, row.lines, row.uncertain));
     });
-    const lastRow = rows[rows.length - 1];
-    if (made.tail.length > 0 && lastRow && lastRow.texts.length > 0 && strategy && !strategy.open && !made.tail.some((cell) => YEAR_TITLES.test(cell.text)) && cutByPage(lines, lastRow.lines, made.tail[0].lines)) {
+    // The group's own last row (its lines are bounded by the group: linear time).
+    const lastRow = made.rows.length > 0 ? rows[rows.length - 1] : undefined;
+    if (made.tail.length > 0 && lastRow && lastRow.texts.length > 0 && strategy && !strategy.open && !made.tail.some((cell) => isYearTitles(cell.text)) && cutByPage(lines, lastRow.lines, made.tail[0].lines)) {
       // The rest of the row's indicator, cut by the page break: the strategy cell was closed.
       lastRow.texts[0] = cellText([lastRow.texts[0], ...made.tail.map((cell) => cell.text)].join('\n'));
       const tailLines = made.tail.flatMap((cell) => cell.lines);
@@ -169,7 +170,9 @@ export function withMarker(marker: string, separator: string, text: string): str
  *   > | 五 導入公務統計管
  */
 //   > | 108年109年110年111年      (the repeated header's years: not a cell's rest)
-const YEAR_TITLES = /^(?:\s*[0-9]{2,3}\s*年)+\s*$/u;
+function isYearTitles(text: string): boolean {
+  return /^[\s0-9年]+$/u.test(text) && /[0-9]{2,3}\s*年/u.test(text);
+}
 
 function cutByPage(lines: readonly Line[], rowLines: readonly number[], tailLines: readonly number[]): boolean {
   if (rowLines.length === 0 || tailLines.length === 0) return false;

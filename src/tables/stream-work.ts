@@ -177,7 +177,8 @@ export function buildStreamWorkRows(body: readonly StreamLine[], lines: readonly
   const place = (text: string, line: number) => {
     const draft = current();
     draft.cells[column].push(text);
-    if (!draft.lines.includes(line)) draft.lines.push(line);
+    // Lines come in order: a line already taken is the last one.
+    if (draft.lines[draft.lines.length - 1] !== line) draft.lines.push(line);
     last = text;
   };
   const newRow = (text: string) => start(isCategoryStart(text) ? CATEGORY : ITEM);
@@ -238,7 +239,7 @@ export function buildStreamWorkRows(body: readonly StreamLine[], lines: readonly
     }
   }
   return drafts.map((draft) => {
-    const sorted = [...draft.lines].sort((a, b) => a - b);
+    const sorted = draft.lines;
     const cells = draft.cells.map((cell, i) => (i === BUDGET ? cell.join('') : joinLines(cell)));
     return { cells, position: linesPosition(lines, sorted[0], sorted[sorted.length - 1] + 1), lines: sorted };
   });
