@@ -33,11 +33,11 @@ function score(folder: string): { totals: Totals; names: string[] } {
 
 // Floors per extractor (measured; kpiRows, kpiCells, work items, budgets, report items).
 const FLOORS: Record<string, { kpiRows: number; kpiCells: number; work: number; budgets: number; report: number }> = {
-  'mutool-draw': { kpiRows: 0.9, kpiCells: 0.955, work: 1, budgets: 1, report: 0.935 },
-  'mutool-convert': { kpiRows: 0.9, kpiCells: 0.955, work: 1, budgets: 1, report: 0.935 },
-  pdfminer: { kpiRows: 0.07, kpiCells: 0.33, work: 0.85, budgets: 0.94, report: 0.32 },
+  'mutool-draw': { kpiRows: 0.93, kpiCells: 0.963, work: 1, budgets: 1, report: 0.935 },
+  'mutool-convert': { kpiRows: 0.91, kpiCells: 0.96, work: 1, budgets: 1, report: 0.935 },
+  pdfminer: { kpiRows: 0.07, kpiCells: 0.33, work: 0.86, budgets: 0.94, report: 0.32 },
   'pdfminer-line-margin': { kpiRows: 0, kpiCells: 0.21, work: 0.1, budgets: 0.94, report: 0 },
-  'pdftotext-raw': { kpiRows: 0.86, kpiCells: 0.935, work: 0.36, budgets: 0.5, report: 0.98 },
+  'pdftotext-raw': { kpiRows: 0.925, kpiCells: 0.95, work: 1, budgets: 1, report: 0.98 },
 };
 
 for (const [folder, floor] of Object.entries(FLOORS)) {

@@ -110,7 +110,15 @@ function buildPass(
       firstOfStrategy = false;
       if (row.uncertain) diagnostics.push(uncertain(lines, row.lines, row.uncertain));
     });
-    if (made.tail.length > 0) {
+    // The group's own last row (its lines are bounded by the group: linear time).
+    const lastRow = made.rows.length > 0 ? rows[rows.length - 1] : undefined;
+    if (made.tail.length > 0 && lastRow && lastRow.texts.length > 0 && strategy && !strategy.open && !made.tail.some((cell) => isYearTitles(cell.text)) && cutByPage(lines, lastRow.lines, made.tail[0].lines)) {
+      // The rest of the row's indicator, cut by the page break: the strategy cell was closed.
+      lastRow.texts[0] = cellText([lastRow.texts[0], ...made.tail.map((cell) => cell.text)].join('\n'));
+      const tailLines = made.tail.flatMap((cell) => cell.lines);
+      append(lastRow.lines, tailLines);
+      diagnostics.push(uncertain(lines, tailLines, 'text after a page break was read as the end of the indicator cell'));
+    } else if (made.tail.length > 0) {
       // Text after the row's targets: the rest of a tall strategy cell.
       if (strategy) append(strategy.parts, made.tail.map((cell) => cell.text));
       const tailLines = made.tail.flatMap((cell) => cell.lines);
@@ -147,6 +155,30 @@ function buildPass(
 export function withMarker(marker: string, separator: string, text: string): string {
   if (!marker) return text;
   return `${marker}${separator}${text}`;
+}
+
+/**
+ * A page break stands between the row's last line and the text after its
+ * targets: the text continues a cell the break cut (`pdftotext -raw` prints
+ * it under the repeated header).
+ *
+ *   > | 撰寫職務上應用統計      (indicator, its line full)
+ *   > | 10 / 0%  (×4)           (targets)
+ *   > | \f4 / 關鍵策略目標 …    (page break, repeated header)
+ *   > | 分析及統計通報
+ *       ^^^^^^^^^^^^^^ the indicator's last line
+ *   > | 五 導入公務統計管
+ */
+//   > | 108年109年110年111年      (the repeated header's years: not a cell's rest)
+function isYearTitles(text: string): boolean {
+  return /^[\s0-9年]+$/u.test(text) && /[0-9]{2,3}\s*年/u.test(text);
+}
+
+function cutByPage(lines: readonly Line[], rowLines: readonly number[], tailLines: readonly number[]): boolean {
+  if (rowLines.length === 0 || tailLines.length === 0) return false;
+  const to = tailLines[0];
+  for (let i = maxOf([...rowLines]) + 1; i <= to && i < lines.length; i++) if (lines[i].text.includes('\f')) return true;
+  return false;
 }
 
 function uncertain(lines: readonly Line[], rowLines: number[], message: string): Diagnostic {
@@ -290,9 +322,14 @@ function splitGroup(
       }
     }
     if (targets.length < shape.years) note = `row has ${targets.length} targets for ${shape.years} years`;
+    // Blank target cells print nothing: a row with targets for only some years
+    // most often starts late (an indicator set up during the period), so its
+    // values are the last years' (as the reading-order reader reads them).
+    //   > | 則數 20 20            (108, 109 blank)
+    const blanks = targets.length > 0 && targets.length < shape.years ? new Array<string>(shape.years - targets.length).fill('') : [];
     rows.push({
       texts: textValues,
-      targets: targets.map((cell) => cellText(cell.text)),
+      targets: [...blanks, ...targets.map((cell) => cellText(cell.text))],
       lines: [...texts, ...targets].flatMap((cell) => cell.lines),
       uncertain: note,
     });

@@ -63,13 +63,26 @@ export const flattenedReader: TableReader = {
         continue;
       }
       if (line.role !== 'content') continue;
+      if (isPageTopNumber(lines, i, limit)) continue;
+      // A header word wrapped in its narrow cell (`關鍵績效` / `指標`, Writer) beside the repeated header's other lines.
+      const wrapped = wrappedWord(lines, i, limit);
+      if (wrapped && (isHeaderLine(previousContent(lines, i)) || isHeaderLine(nextContent(lines, wrapped.next + 1, limit)))) {
+        i = wrapped.next;
+        end = i + 1;
+        continue;
+      }
       if (isRepeatedHeader(lines, i, limit)) {
         // A header repeated after a page break.
         end = i + 1;
         continue;
       }
       if (endsTable(line.text, () => nextContent(lines, i + 1, limit))) break;
-      body.push(line);
+      const previous = body[body.length - 1];
+      if (previous?.role === 'content' && CLOSING_PUNCTUATION.test(line.text) && [...line.text.trim()].length <= CUT_PIECE) {
+        // `公共安全」` / `，以`: no printed line starts with a comma; the extractor cut a short piece off this one
+        // (a converter that wraps before a comma writes a whole line after it).
+        body[body.length - 1] = { ...previous, text: `${previous.text.trimEnd()}${line.text.trim()}` };
+      } else body.push(line);
       end = i + 1;
     }
     if (body.length === 0) return null;
@@ -83,6 +96,15 @@ export const flattenedReader: TableReader = {
 };
 
 const LONE_NUMBER = /^\s*[0-9]{1,2}\s*$/u;
+
+//   > | 加強執行「消防
+//   > | 公共安全」
+//   > | ，以
+//       ^ closing punctuation no typeset line starts with (`pdftotext -raw` cut the line there)
+//   > | 確保人民財產安
+const CLOSING_PUNCTUATION = /^[，。、；：」』）]/u;
+/** Characters of a piece cut off a printed line at most. */
+const CUT_PIECE = 3;
 
 //   > | 108
 //   > | 年          (a year column's title wrapped in its narrow cell, `pdftotext -raw` of a Writer PDF)
@@ -117,7 +139,27 @@ function isRepeatedHeader(lines: readonly Line[], i: number, limit: number): boo
   if (splitYear(lines, i, limit) || (text.trim() === '年' && BARE_YEAR.test(previousContent(lines, i)))) return true;
   if (!isHeaderLine(text)) return false;
   if (/\S\s+\S/u.test(text.trim())) return true;
-  return isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i));
+  if (isHeaderLine(nextContent(lines, i + 1, limit)) || isHeaderLine(previousContent(lines, i))) return true;
+  //   > | 關鍵策略目標
+  //   > | 關鍵績效      (the next header word, wrapped in its narrow cell)
+  //   > | 指標
+  for (let k = i + 1; k < limit && k < i + 4; k++) if (lines[k].role === 'content') return wrappedWord(lines, k, limit) !== null;
+  return false;
+}
+
+/**
+ * The page number `pdftotext -raw` prints at a page's top, right after the
+ * form feed and before the repeated header: not a target value or an
+ * indicator ordinal.
+ *
+ *   > | \f4
+ *         ^
+ *   > | 關鍵策略目標 關鍵績效指標 衡量標準
+ */
+function isPageTopNumber(lines: readonly Line[], i: number, limit: number): boolean {
+  if (!lines[i].text.startsWith('\f') || !LONE_NUMBER.test(lines[i].text.slice(1))) return false;
+  for (let k = i + 1; k < limit && k < i + 4; k++) if (lines[k].role === 'content') return isRepeatedHeader(lines, k, limit);
+  return false;
 }
 
 function previousContent(lines: readonly Line[], i: number): string {

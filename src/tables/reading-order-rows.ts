@@ -762,11 +762,12 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
     /** Column of the previous line when it held one part alone. */
     let lone = -1;
     for (let t = 0; t < block.texts.length; t++) {
-      const parts = lineParts(block.texts[t]);
+      const parts = current ? lineParts(block.texts[t]) : itemBesideEntries(lineParts(block.texts[t]), caps);
       if (parts.length === 0) continue;
       const ended = current ? current.parts.map((cell) => /[。；;]$/u.test(cell[cell.length - 1] ?? '')) : [false, false, false];
       const empty = current ? current.parts.map((cell) => cell.length === 0) : [true, true, true];
       let columns = placeParts(parts, open, caps, lone, ended, empty);
+      if (current && columns?.length === 1 && columns[0] === CONTENT && itemAmidContent(parts, block.texts[t + 1], current, open, caps)) columns = null;
       if (columns && columns.length === 1 && columns[0] === CATEGORY && open[ITEM] && !itemGoesOn(block.texts[t + 1], caps)) {
         // `利。` under both a full category and a full item line: the item goes
         // on, unless the next line continues the item beside it.
@@ -796,6 +797,49 @@ export function buildWorkRows(blocks: readonly Paragraph[], _columns: number, li
   }
   return { rows, diagnostics: [] };
 }
+
+//   > | 受理各種役男申請案件。 1. 依規定分別通知檢查，未到檢者，適時
+//       ^^^^^^^^^^^^^^^^^^^^^^ a one-line item beside content that starts with an entry
+const SENTENCE_BEFORE_ENTRY = /^(\S+[。；]) ((?:[0-9]{1,2}[.．、]|[(（][0-9]{1,2}[)）]).*)$/u;
+
+/**
+ * A row's first line read as one cell because a sentence is followed by a
+ * numbered entry (inside a content cell they go on together): when the
+ * sentence starts no entry itself and fits the item column, it is the
+ * row's item and the entries its content.
+ */
+function itemBesideEntries(parts: string[], caps: readonly number[]): string[] {
+  if (parts.length !== 1) return parts;
+  const match = SENTENCE_BEFORE_ENTRY.exec(parts[0]);
+  if (!match || LIST_START.test(match[1]) || width(match[1]) > caps[ITEM] + 0.5) return parts;
+  return [match[1], match[2]];
+}
+
+/**
+ * An item line printed amid an open content cell: a vertically centred
+ * item cell beside a taller content cell comes out between the content's
+ * lines.  A line no wider than the item column that fills it, ends no
+ * sentence and is followed by a content line that goes on (wide, no new
+ * entry) cannot be the content's: its last line would end the block's text.
+ * It starts the next row.
+ *
+ *   > | 電腦通報。1. 國民兵證書，如有遺失申請     (content)
+ *   > | 國民兵國民身分證明書核                   (the next row's item)
+ *       ^^^^^^^^^^^^^^^^^^^^^^
+ *   > | 補發、汙損換發等，隨到隨辦。2. 受理國     (content goes on)
+ *   > | (換補)發。                               (the item goes on)
+ */
+function itemAmidContent(parts: readonly string[], next: string | undefined, draft: WorkDraft, open: readonly boolean[], caps: readonly number[]): boolean {
+  if (parts.length !== 1 || next === undefined || !open[CONTENT] || open[ITEM]) return false;
+  const text = parts[0];
+  if (width(text) > caps[ITEM] + 0.5 || width(text) < caps[ITEM] - 1 || /[。；;，、]$/u.test(text) || LIST_START.test(text)) return false;
+  const following = lineParts(next);
+  if (following.length !== 1 || width(following[0]) <= caps[ITEM] + 0.5 || LIST_START.test(following[0])) return false;
+  const content = draft.parts[CONTENT];
+  return content.length > 0 && width(content[content.length - 1]) >= caps[CONTENT] - 1;
+}
+
+const LIST_START = /^(?:[0-9]{1,2}[.．、]|[(（][0-9一二三四五六七八九十]{1,3}[)）])/u;
 
 /**
  * The next line carries the item on: two parts, or a first part no wider

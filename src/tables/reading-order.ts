@@ -35,6 +35,7 @@ import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
 import { isStacked, stackedLines } from './reading-order-stacked.js';
+import { buildStreamWorkRows, type StreamLine } from './stream-work.js';
 import { joinWrappedValues } from './wrapped-values.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
@@ -159,7 +160,7 @@ export const readingOrderReader: TableReader = {
     if (!isLeadingCell(wordHeader ? firstText.split(/\s+/u)[0] : firstText)) return null;
     const blockHeader = !wordHeader && startsHeaderBlock(lines, start, limit);
     if (!blockHeader && !wordHeader && !startsHeaderLines(lines, start, limit)) return null;
-    const head = readHeader(lines, start, limit);
+    const head = readHeader(lines, start, limit, wordHeader);
     if (!head) return null;
     const end = tableEnd(lines, start, limit, head.shape);
     if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
@@ -286,16 +287,12 @@ function isHeaderWords(text: string): boolean {
   return words.length >= 2 && words.every(isHeaderCell);
 }
 
-//   > | 13,799      449(健保局補助)
-//       ^^^^^^ a budget line
-const RUNNING_BUDGET = /^[0-9][0-9,]*(?:\.[0-9]+)?(?:[(（][^()（）]{1,12}[)）])?$/u;
-
 /**
  * A work-plan table in content-stream order (`pdftotext -raw`): no blank
  * lines, the header's cells on one line, each cell's lines one after the
- * other.  A page is one block; its repeated header and its page number (a
- * lone number before the header or the page break) are left out, and the
- * rows are rebuilt line by line from the columns' widths (`buildWorkRows`).
+ * other.  Its repeated headers and page numbers (a lone number before the
+ * header or the page break) are left out, and the rows are rebuilt from the
+ * order of the cells (`buildStreamWorkRows`).
  *
  *   > | 收件初審後轉陳市政府核辦，俾利民眾申
  *   > | 3
@@ -303,36 +300,69 @@ const RUNNING_BUDGET = /^[0-9][0-9,]*(?:\.[0-9]+)?(?:[(（][^()（）]{1,12}[)�
  *   > | 機關工作項目 重要工作計畫項目 實施內容
  */
 function readRunningWork(lines: Line[], start: number, end: number, head: Header): RawTable {
-  const blocks: Paragraph[] = [];
+  const body: StreamLine[] = [];
   for (const block of paragraphs(lines, start, end)) {
-    const keep: number[] = [];
+    let pageStart = block.pageStart;
+    let inHeader = false;
     for (let k = 0; k < block.texts.length; k++) {
       const text = block.texts[k];
       const next = block.texts[k + 1];
-      if (isHeaderCell(text) || isHeaderWords(text)) continue;
+      if (isHeaderCell(text) || isHeaderWords(text)) {
+        inHeader = true;
+        continue;
+      }
+      // A header cell wrapped over lines: inside the header, or where a repeated header starts (`機關工作項` / `目`).
+      let wrapped = wrappedHeaderCell(block.texts, k);
+      if (!inHeader && wrapped > 0 && !(wrapped >= 2 && k + wrapped < block.texts.length && (isHeaderCell(block.texts[k + wrapped]) || isHeaderWords(block.texts[k + wrapped])))) wrapped = 0;
+      if (wrapped > 0) {
+        k += wrapped - 1;
+        inHeader = true;
+        continue;
+      }
+      inHeader = false;
       if (LONE_NUMBER.test(text) && (next === undefined || isHeaderCell(next) || isHeaderWords(next))) continue;
-      keep.push(k);
+      body.push({ line: block.lines[k], text, pageStart });
+      pageStart = false;
     }
-    // A budget on a line of its own is a cell of its own (`13,799`): a block, as the row builder reads budgets.
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length > 0) blocks.push({ lines: run.map((k) => block.lines[k]), texts: run.map((k) => block.texts[k]), pageStart: blocks.length === 0 || run[0] === keep[0] ? block.pageStart : false });
-      run = [];
-    };
-    for (const k of keep) {
-      if (RUNNING_BUDGET.test(block.texts[k])) {
-        flush();
-        run = [k];
-        flush();
-      } else run.push(k);
-    }
-    flush();
   }
-  const built = buildWorkRows(blocks, head.header.length, lines);
+  const rows = buildStreamWorkRows(body, lines);
   const position = linesPosition(lines, start, end);
-  const diagnostics = built.diagnostics;
-  if (built.rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
-  return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  if (rows.length === 0) diagnostics.push({ severity: 'warning', code: 'table-body-unread', message: `table header 「${head.header.join(' / ')}」 found but no row could be read from the text after it`, position });
+  return { layout: 'reading-order', header: head.header, rows, start, end, position, diagnostics };
+}
+
+/** Lines a header cell wraps over at most in its narrow column (`預算金` / `額`, `(單` / `位：千` / `元)`). */
+const HEADER_CELL_LINES = 4;
+
+/**
+ * How many lines from `k` make one header cell wrapped in its column (0: none).
+ *
+ *   > | 機關工作項目 重要工作計畫項目 實施內容
+ *   > | 預算金
+ *   > | 額
+ *       ^ 預算金額, a header cell
+ */
+function wrappedHeaderCell(texts: readonly string[], k: number): number {
+  let joined = '';
+  for (let j = k; j < texts.length && j < k + HEADER_CELL_LINES; j++) {
+    if (stripSpaces(texts[j]).length > 6) return 0;
+    joined += stripSpaces(texts[j]);
+    if (isHeaderCell(joined) || isHeaderWords(joined)) return j - k + 1;
+  }
+  return 0;
+}
+
+/** The header cell wrapped over the lines from `i` (content lines of one page), with the line after it. */
+function wrappedHeaderAt(lines: readonly Line[], i: number, limit: number): { text: string; end: number } | null {
+  const texts: string[] = [];
+  for (let j = i; j < limit && texts.length < HEADER_CELL_LINES; j++) {
+    if (j > i && lines[j].text.includes('\f')) break;
+    if (!isCellLine(lines[j])) break;
+    texts.push(lines[j].text.replace(/\f/gu, '').trim());
+  }
+  const count = wrappedHeaderCell(texts, 0);
+  return count >= 2 ? { text: texts.slice(0, count).map(stripSpaces).join(''), end: i + count } : null;
 }
 
 /**
@@ -368,7 +398,7 @@ interface Header {
  * first body blocks (`預算金額` printed after the first rows), so the words
  * are collected up to the page break, not only at the top.
  */
-function readHeader(lines: readonly Line[], start: number, limit: number): Header | null {
+function readHeader(lines: readonly Line[], start: number, limit: number, joinWrapped = false): Header | null {
   const words: string[] = [];
   const years: string[] = [];
   let seenContent = 0;
@@ -390,6 +420,13 @@ function readHeader(lines: readonly Line[], start: number, limit: number): Heade
     }
     if (yearRun > 0 && isYearUnit(text)) continue;
     yearRun = 0;
+    const wrapped = joinWrapped && !isHeaderCell(text) && !isHeaderWords(text) ? wrappedHeaderAt(lines, i, limit) : null;
+    if (wrapped) {
+      // A header cell wrapped in its narrow column (`預算金` / `額`, `(單` / `位：千` / `元)`).
+      if (!words.includes(wrapped.text)) words.push(wrapped.text);
+      i = wrapped.end - 1;
+      continue;
+    }
     if (!isHeaderCell(text) && !isHeaderWords(text)) {
       afterGroup = false;
       continue;
