@@ -42,16 +42,15 @@ export const tsvReader: TableReader = {
       next = 2;
     }
     const header = joinHeader(headerRows.map((row) => row.cells));
-    const headerKey = headerRows.map((row) => row.cells.map((cell) => cell.replace(/\s+/g, '')).join('\t'));
+    const headerKey = headerRows.map((row) => row.cells.map(withoutSpaces));
     const rows: RawRow[] = [];
     for (let i = next; i < split.length; i++) {
-      const key = split[i].cells.map((cell) => cell.replace(/\s+/g, '')).join('\t');
       // A markdown delimiter row (`--\t--\t---`) some converters repeat
       // between pages is furniture, not data.
       if (isDelimiterRow(split[i].cells)) continue;
-      if (key === headerKey[0]) {
+      if (repeatsHeader(split[i].cells, headerKey[0])) {
         // Page-break repeat of the header (and its second row).
-        if (headerKey.length > 1 && i + 1 < split.length && split[i + 1].cells.map((c) => c.replace(/\s+/g, '')).join('\t') === headerKey[1]) i++;
+        if (headerKey.length > 1 && i + 1 < split.length && repeatsHeader(split[i + 1].cells, headerKey[1])) i++;
         continue;
       }
       rows.push({ cells: split[i].cells, position: linesPosition(lines, split[i].line.index, split[i].line.index + 1), lines: [split[i].line.index] });
@@ -59,6 +58,20 @@ export const tsvReader: TableReader = {
     return { layout: 'tsv', header, rows, start, end, position: linesPosition(lines, start, end), diagnostics } satisfies RawTable;
   },
 };
+
+const withoutSpaces = (cell: string) => cell.replace(/\s+/g, '');
+
+/**
+ * Whether a row's cells, spaces aside, are those of a header row (`key`, its
+ * cells without spaces).  Compared cell by cell, leaving at the first that
+ * differs, so a body row costs no joined copy of itself (a row of 1,000 year
+ * columns was copied twice over to be compared).
+ */
+function repeatsHeader(cells: string[], key: string[]): boolean {
+  if (cells.length !== key.length) return false;
+  for (let c = 0; c < cells.length; c++) if (withoutSpaces(cells[c]) !== key[c]) return false;
+  return true;
+}
 
 function tooDeep(line: Line, depth: number): Diagnostic {
   return {

@@ -32,12 +32,42 @@ export function spacedClipboard(lines: readonly Line[], start: number, limit: nu
   let spaced = false;
   for (let i = start; i < limit; i++) {
     const text = lines[i].text;
-    if (/^[ \u3000]*\t/u.test(text)) return false;
-    if (spaced || i + 3 >= limit || !/\t[ \u3000]*$/u.test(text)) continue;
-    const [paragraph, gap, next] = [lines[i + 1], lines[i + 2], lines[i + 3]];
-    spaced = paragraph.role === 'content' && !paragraph.text.includes('\t') && gap.role === 'blank' && next.role === 'content';
+    // Both tests need a TAB; most lines probed have none, so look no further.
+    if (text.indexOf('\t') === -1) continue;
+    if (startsWithTab(text)) return false;
+    if (spaced || i + 3 >= limit || !endsWithTab(text)) continue;
+    const paragraph = lines[i + 1];
+    spaced = paragraph.role === 'content' && !paragraph.text.includes('\t') && lines[i + 2].role === 'blank' && lines[i + 3].role === 'content';
   }
   return spaced;
+}
+
+/** A space or an ideographic space, which the tests below look past. */
+const isPad = (code: number) => code === 0x20 || code === 0x3000;
+
+/**
+ * Whether a line starts with a TAB after spaces (`/^[ \u3000]*\t/`, by
+ * character codes: this runs on up to 64 lines for every TAB line).
+ *
+ *   > | \t農業用地作農業設施容許使用申請同意書之核發。
+ *       ^
+ */
+function startsWithTab(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isPad(text.charCodeAt(at))) at++;
+  return text.charCodeAt(at) === 0x09;
+}
+
+/**
+ * Whether a line ends with a TAB before spaces (`/\t[ \u3000]*$/`).
+ *
+ *   > | 農業用地作農業設施容許使用申請同意書之核發。\t
+ *                                               ^
+ */
+function endsWithTab(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && isPad(text.charCodeAt(at))) at--;
+  return at >= 0 && text.charCodeAt(at) === 0x09;
 }
 
 /**
