@@ -140,3 +140,27 @@ export function withTrailingValues(measure: readonly Run[][], values: readonly R
   });
   return { lines, taken, given };
 }
+
+//   > |                 理火災案件時，於 60
+//                                     ^^ the measure's (於60秒內), not the first piece of 100%
+//   > | 四 指揮派遣及資         署所訂之應詢問事項 100%                    100%     100%     100%
+const BARE_NUMBER = /^[0-9][0-9,.]*$/u;
+
+/**
+ * Numbers standing first in a stack that are not a value's first piece: a
+ * value wraps only where its line is full, so a wrapped value's first piece
+ * is never narrower than the piece below it (`2,00` / `0`, `10` / `0%`).  A
+ * bare number narrower than a value starting with a digit below it is a
+ * number of the text beside it (the measure's line ended there), and is
+ * taken out of its stack.
+ */
+export function strayNumbers(stacks: readonly Run[][]): Set<Run> {
+  const stray = new Set<Run>();
+  for (const stack of stacks) {
+    if (stack.length < 2) continue;
+    const [first, next] = stack;
+    if (next.line <= first.line || !BARE_NUMBER.test(first.text) || !/^[0-9]/u.test(next.text)) continue;
+    if (first.x1 - first.x0 < next.x1 - next.x0) stray.add(first);
+  }
+  return stray;
+}

@@ -36,7 +36,7 @@ import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans
 import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
-import { stackTargets, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
+import { stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
@@ -866,7 +866,13 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
       const { lines: valueLines, taken, given } = targetWords(grid, measureCol, years, from, to);
       const stacks = stackTargets(valueLines, years.length, grid.unit);
       if (stacks) {
-        years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].map((word) => word.text))));
+        // A number the measure's line ended with goes back to the measure.
+        const stray = strayNumbers(stacks);
+        for (const word of stray) {
+          if (taken.has(word)) taken.delete(word);
+          else given.add(word);
+        }
+        years.forEach((c, k) => (cells[c] = joinPieces(stacks[k].filter((word) => !stray.has(word)).map((word) => word.text))));
         if (taken.size > 0 || given.size > 0) cells[measureCol] = measureWords(grid, measureCol, years, from, to, taken, given);
       } else balanceTargets(cells, measureCol, years);
     }
