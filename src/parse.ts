@@ -13,8 +13,9 @@ import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, frontEndInput, renditionSource } from './formats/index.js';
-import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import type { Diagnostic, DocumentSpan, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
+import { lineTableOf } from './line-table.js';
 
 export const SCHEMA_VERSION = '1.2.0';
 
@@ -98,7 +99,7 @@ export async function parseStreaming(input: Uint8Array | string | HeldBytes, opt
 function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
   const prepared = prepareText(input, options);
   // (`input`'s bytes are let go of by now: only the decoded text goes on.)
-  return prepared.source ? parseSource(prepared.result, prepared.source, sink) : prepared.result;
+  return prepared.source ? parseSource(prepared.result, prepared.source, sink, true) : prepared.result;
 }
 
 /** Decode, normalize and hash; the result so far, and the source to parse unless decoding failed. */
@@ -109,7 +110,8 @@ function prepareText(held: HeldBytes | string, options: ParseOptions): { result:
   const result = emptyResult(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options, decoded.encoding, 'text');
   // Only a forced encoding's check reads the bytes again: let them go before normalizing.
   if (typeof input !== 'string' && options.encoding === undefined) input = null;
-  const source = normalize(decoded.text);
+  // Line objects are built document by document as each is parsed (src/line-table.ts).
+  const source = normalize(decoded.text, { linesByDocument: true });
   result.source.format = source.format;
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
@@ -166,14 +168,14 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
   };
 }
 
-function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSink): ParseResult {
+function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSink, linesByDocument = false): ParseResult {
   const { diagnostics } = result;
   if (source.diagnostics) append(diagnostics, source.diagnostics);
   const spans = splitDocuments(source);
   let recognised = false;
   let firstStart: Point | null = null;
   for (let i = 0; i < spans.length; i++) {
-    const document = parseDocument(source, spans[i], diagnostics);
+    const document = linesByDocument ? parseDocumentLines(source, spans[i], diagnostics) : parseDocument(source, spans[i], diagnostics);
     recognised ||= isRecognised(document);
     firstStart ??= document.position.start;
     result.documents.push(sink ? sink(document, i, result) : document);
@@ -184,7 +186,39 @@ function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSin
   return result;
 }
 
-function parseDocument(source: SourceText, span: ReturnType<typeof splitDocuments>[number], diagnostics: Diagnostic[]): PlanDocument {
+/**
+ * Parse a document of a source whose lines array holds line objects only
+ * where they are built: build them over the document (and a few lines
+ * around it, which readers look at), parse, and let them go.  A stage that
+ * still reads past them meets `undefined` and throws a TypeError: the
+ * document is parsed again with every line built, so the result is the same.
+ */
+function parseDocumentLines(source: SourceText, span: DocumentSpan, diagnostics: Diagnostic[]): PlanDocument {
+  const table = lineTableOf(source.lines);
+  const from = span.start - LINE_MARGIN;
+  const to = span.end + LINE_MARGIN;
+  table.materialize(from, to);
+  const own: Diagnostic[] = [];
+  let document: PlanDocument;
+  try {
+    document = parseDocument(source, span, own);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    table.materialize(0, table.length);
+    own.length = 0;
+    document = parseDocument(source, span, own);
+    table.release(0, from);
+    table.release(to, table.length);
+  }
+  table.release(from, to);
+  append(diagnostics, own);
+  return document;
+}
+
+/** Lines built before and after a document besides its own. */
+const LINE_MARGIN = 16;
+
+function parseDocument(source: SourceText, span: DocumentSpan, diagnostics: Diagnostic[]): PlanDocument {
   const rawTables = findTables(source, span);
   const sectionTree = buildSections(source, span, rawTables);
   append(diagnostics, sectionTree.diagnostics);
