@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { RULES } from '../quality/rules.js';
 import { runBatch } from './batch.js';
+import { tuneHeap } from './heap.js';
 import type { RuleConfig } from './config.js';
 import { safePath, safeText, withoutPath } from './escape.js';
 import { collectInputs, type InputFile } from './inputs.js';
@@ -45,6 +46,8 @@ class UsageError extends Error {}
 /** Run the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // Before any worker starts: a big file's heap then stays near its live size (src/cli/heap.ts).
+  tuneHeap();
   configureColor(argv);
   // The reader went away (`plan-parse --help | head -1`, `… | head`): stop quietly, help and data alike.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -369,11 +372,15 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     else await stdout.write(text);
   };
   const { fileChunks, removeTemp } = await import('../io/output.js');
-  /** A result's JSON bytes in order: its blocks, with a spilled output's temp file read in where it goes. */
-  function* jsonChunks(result: TaskResult): Generator<Uint8Array> {
+  /**
+   * A result's JSON bytes in order: its blocks, with a spilled output's temp
+   * file read in where it goes (into one buffer again and again when `reuse`:
+   * the writer is done with each before the next).
+   */
+  function* jsonChunks(result: TaskResult, reuse = false): Generator<Uint8Array> {
     const blocks = result.json!;
     for (let i = 0; i < blocks.length; i++) {
-      if (result.jsonSpill?.at === i) yield* fileChunks(result.jsonSpill.path);
+      if (result.jsonSpill?.at === i) yield* fileChunks(result.jsonSpill.path, reuse);
       yield blocks[i]!;
     }
   }
@@ -382,7 +389,8 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     const { writeFileAtomic } = await import('../io/output.js');
     writeOutput = (result) => {
       try {
-        writeFileAtomic(targets[result.index]!, jsonChunks(result));
+        // (writeFileAtomic writes each block before taking the next.)
+        writeFileAtomic(targets[result.index]!, jsonChunks(result, true));
         written++;
       } catch (error) {
         ioError = true;

@@ -163,7 +163,7 @@ export async function runTask(
   const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
   // The input's bytes are held here and let go once parsed, unless a snippet
   // needs them again (a large file's bytes are as big as its decoded text).
-  const input: { bytes: Uint8Array | null } = { bytes: null };
+  const input: HeldBytes = { bytes: null };
   try {
     input.bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes, typeof task.path === 'string' ? task.path : task.display);
   } catch (error) {
@@ -203,6 +203,8 @@ export async function runTask(
       : undefined;
     // The parser lets go of the bytes it is handed once decoded.
     const snippetBytes = config.snippets ? input.bytes : null;
+    // Bytes read here, with no snippet to take from them, are the parser's to free once decoded.
+    input.release = task.bytes === undefined && snippetBytes === null;
     const result = await toolkit.parse(input, { path: task.display, encoding: config.encoding, convert: config.convert }, sink);
     for (const d of result.diagnostics) out.diagnostics.push(d);
     const parseErrors = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
