@@ -102,14 +102,23 @@ export async function parseStreaming(input: Uint8Array | string | HeldBytes, opt
   return fromText(input, options, sink);
 }
 
-function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
-  const prepared = prepareText(input, options);
+function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink, linesByDocument = true): ParseResult {
+  const prepared = prepareText(input, options, linesByDocument);
   // (`input`'s bytes are let go of by now: only the decoded text goes on.)
-  return prepared.source ? parseSource(prepared.result, prepared.source, sink, true) : prepared.result;
+  return prepared.source ? parseSource(prepared.result, prepared.source, sink, linesByDocument) : prepared.result;
+}
+
+/**
+ * `parse` of a text with every line an object for the whole parse, as before
+ * line objects were built document by document (internal: the tests compare
+ * the two).
+ */
+export function parseTextWithEveryLine(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  return fromText(typeof input === 'string' ? input : { bytes: input }, options, undefined, false);
 }
 
 /** Decode, normalize and hash; the result so far, and the source to parse unless decoding failed. */
-function prepareText(held: HeldBytes | string, options: ParseOptions): { result: ParseResult; source: SourceText | null } {
+function prepareText(held: HeldBytes | string, options: ParseOptions, linesByDocument: boolean): { result: ParseResult; source: SourceText | null } {
   let input: Uint8Array | string | null = typeof held === 'string' ? held : held.bytes!;
   if (typeof held !== 'string') held.bytes = null;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
@@ -120,7 +129,7 @@ function prepareText(held: HeldBytes | string, options: ParseOptions): { result:
     input = null;
   }
   // Line objects are built document by document as each is parsed (src/line-table.ts).
-  const source = normalize(decoded.text, { linesByDocument: true });
+  const source = normalize(decoded.text, { linesByDocument });
   result.source.format = source.format;
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
