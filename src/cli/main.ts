@@ -19,7 +19,6 @@ import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { RULES } from '../quality/rules.js';
 import { runBatch } from './batch.js';
-import { tuneHeap } from './heap.js';
 import type { RuleConfig } from './config.js';
 import { safePath, safeText, withoutPath } from './escape.js';
 import { collectInputs, type InputFile } from './inputs.js';
@@ -46,8 +45,6 @@ class UsageError extends Error {}
 /** Run the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  // Before any worker starts: a big file's heap then stays near its live size (src/cli/heap.ts).
-  tuneHeap();
   configureColor(argv);
   // The reader went away (`plan-parse --help | head -1`, `… | head`): stop quietly, help and data alike.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
