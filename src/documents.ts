@@ -12,7 +12,7 @@ import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import { periodInSentence, periodOf } from './periods.js';
 
 export { periodOf } from './periods.js';
-import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
+import type { DocumentKind, DocumentSpan, Period, SourceText } from './types.js';
 import { append, minOf } from './arrays.js';
 
 interface TitleMatch {

@@ -87,7 +87,8 @@ const tables = new WeakMap<readonly (Line | undefined)[], LineTable>();
  */
 export function lineTableOf(lines: readonly Line[]): LineTable {
   let table = tables.get(lines);
-  if (table === undefined) {
+  // (An array of objects that grew since is read again.)
+  if (table === undefined || table.length !== lines.length) {
     const length = lines.length;
     const roles = new Uint8Array(length);
     for (let i = 0; i < length; i++) roles[i] = ROLE_CODES[lines[i].role];
