@@ -13,7 +13,7 @@ import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, frontEndInput, renditionSource } from './formats/index.js';
-import type { Diagnostic, DocumentSpan, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import type { Diagnostic, DocumentSpan, Line, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
 import { lineTableOf } from './line-table.js';
 
@@ -224,7 +224,9 @@ function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSin
  * where they are built: build them over the document (and a few lines
  * around it, which readers look at), parse, and let them go.  A stage that
  * still reads past them meets `undefined` and throws a TypeError: the
- * document is parsed again with every line built, so the result is the same.
+ * document is parsed again over a new lines array with every line built
+ * (and a new source: what a reader cached for the first before it threw is
+ * not seen), so the result is the same.
  */
 function parseDocumentLines(source: SourceText, span: DocumentSpan, diagnostics: Diagnostic[]): PlanDocument {
   const table = lineTableOf(source.lines);
@@ -237,11 +239,10 @@ function parseDocumentLines(source: SourceText, span: DocumentSpan, diagnostics:
     document = parseDocument(source, span, own);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    table.materialize(0, table.length);
+    const every: Line[] = [];
+    for (let i = 0; i < table.length; i++) every.push(table.lineAt(i));
     own.length = 0;
-    document = parseDocument(source, span, own);
-    table.release(0, from);
-    table.release(to, table.length);
+    document = parseDocument({ ...source, lines: every }, span, own);
   }
   table.release(from, to);
   append(diagnostics, own);
