@@ -169,7 +169,7 @@ process.on('exit', () => { try { const c = process.cpuUsage(); writeFileSync(pro
     }
     if (out.memoryStages) {
       const m = out.memoryStages;
-      rows.push([`live heap per stage, one ${m.inputMB} MB file (${m.lines} lines)`, `decoded text ${m.decodedTextMB} MB, line objects ${m.lineObjectsMB} MB (${m.bytesPerLine} bytes a line), whole parse ${m.parseLivePeakMB} MB`, '']);
+      rows.push([`live heap per stage, one ${m.inputMB} MB file (${m.lines} lines)`, `decoded text ${m.decodedTextMB} MB, line table ${m.lineTableMB} MB (${m.bytesPerLine} bytes a line; line objects for every line would be ${m.lineObjectsMB} MB, ${m.bytesPerLineObject} bytes a line), whole parse ${m.parseLivePeakMB} MB`, '']);
     }
     if (out.bigFile.length === 2) {
       const [a, b] = out.bigFile;

@@ -1,6 +1,8 @@
 // Where a big file's memory goes, stage by stage (issue 14, memory): the live
 // heap after a full collection at each stage boundary of one parse in this
-// process, and the line objects' cost per line.  Run by scripts/bench-lean.mjs
+// process, and the lines' cost per line: the line table the parser keeps
+// (offsets and roles, src/line-table.ts) and, for comparison, line objects
+// for every line as the parser built them before.  Run by scripts/bench-lean.mjs
 // (`npm run bench`, `node scripts/bench.mjs --memory`) as
 // `node --expose-gc scripts/bench-memory-stages.mjs <file>`; prints JSON.
 // A measurement, not a test: peak RSS through the CLI is measured beside it.
@@ -34,8 +36,14 @@ const read = live();
 const decoded = decode(bytes, {});
 bytes = null;
 const afterDecode = live();
-const source = normalize(decoded.text);
+// As the parser normalizes: lines in a table, line objects built per document.
+const source = normalize(decoded.text, { linesByDocument: true });
 const afterNormalize = live();
+// Every line an object (what the parser kept before), measured and dropped.
+let whole = normalize(decoded.text);
+const withObjects = live();
+whole = null;
+const afterObjects = live();
 const spans = splitDocuments(source);
 const afterSplit = live();
 const lineCount = source.lines.length;
@@ -60,9 +68,11 @@ process.stdout.write(
     documents,
     inputBytesMB: round(read.externalMB - start.externalMB),
     decodedTextMB: round(afterDecode.heapMB - start.heapMB),
-    lineObjectsMB: round(afterNormalize.heapMB - afterDecode.heapMB),
+    lineTableMB: round(afterNormalize.heapMB - afterDecode.heapMB),
     bytesPerLine: Math.round(((afterNormalize.heapMB - afterDecode.heapMB) * 1e6) / lineCount),
-    documentSpansMB: round(afterSplit.heapMB - afterNormalize.heapMB),
+    lineObjectsMB: round(withObjects.heapMB - afterNormalize.heapMB),
+    bytesPerLineObject: Math.round(((withObjects.heapMB - afterNormalize.heapMB) * 1e6) / lineCount),
+    documentSpansMB: round(afterSplit.heapMB - afterObjects.heapMB),
     // (The stage results above are still held while the parse runs: subtract them.)
     parseLivePeakMB: round(parseLiveMB - (afterSplit.heapMB - start.heapMB)),
   })}\n`,

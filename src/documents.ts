@@ -4,6 +4,7 @@
  * one plan per department.  Documents are recognised from how their titles
  * are written, never from file names.
  */
+import { lineTableOf, type LineTable } from './line-table.js';
 import { linesPosition } from './lines.js';
 import { parseMarker } from './markers.js';
 import { withoutEmphasis, withoutHashes } from './normalize/markdown.js';
@@ -11,7 +12,7 @@ import { isSpaceCode, normalizeText, stripSpaces } from './normalize/text.js';
 import { periodInSentence, periodOf } from './periods.js';
 
 export { periodOf } from './periods.js';
-import type { DocumentKind, DocumentSpan, Line, Period, SourceText } from './types.js';
+import type { DocumentKind, DocumentSpan, Period, SourceText } from './types.js';
 import { append, minOf } from './arrays.js';
 
 interface TitleMatch {
@@ -156,22 +157,23 @@ const REVISION = /滾動修正|滚动修正|修正版|修訂版|修订版|修正
 
 /** Split a file into documents (at least one). */
 export function splitDocuments(source: SourceText): DocumentSpan[] {
-  const lines = source.lines;
+  // Read through the line table: the lines array may hold no line objects yet (src/line-table.ts).
+  const lines = lineTableOf(source.lines);
   const spans: DocumentSpan[] = [];
   let current: DocumentSpan | null = null;
   /** Whether the current document has body text yet (else a new title merges into its cover). */
   let hasBody = false;
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.role !== 'content') continue;
+    if (lines.roleOf(i) !== 'content') continue;
+    const text = lines.textOf(i);
     // A one-line text (a whole document on one physical line) starts with its title.
-    const inline = line.text.length >= ONE_LINE_MIN && !matchTitle(line.text);
-    const match = inline ? titleAtStart(line.text) : (matchTitle(line.text) ?? coverOnOneLine(line.text));
+    const inline = text.length >= ONE_LINE_MIN && !matchTitle(text);
+    const match = inline ? titleAtStart(text) : (matchTitle(text) ?? coverOnOneLine(text));
     if (!match) {
-      if (current && !hasBody && (isCoverNote(line.text) || isAgencyLine(line.text))) {
+      if (current && !hasBody && (isCoverNote(text) || isAgencyLine(text))) {
         current.titleLines.push(i);
-        if (REVISION.test(line.text)) current.revision ??= revisionOf(line.text);
+        if (REVISION.test(text)) current.revision ??= revisionOf(text);
         continue;
       }
       if (current) hasBody = true;
@@ -183,9 +185,9 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
     if (!match.hasAgency) {
       const above = previousContent(lines, i);
       const below = nextContent(lines, i);
-      const agencyLine = above !== -1 && isAgencyLine(lines[above].text) && (!current || !hasBody || above > lastBodyLine(current, lines, i)) ? above : below !== -1 && isAgencyLine(lines[below].text) ? below : -1;
+      const agencyLine = above !== -1 && isAgencyLine(lines.textOf(above)) && (!current || !hasBody || above > lastBodyLine(current, lines, i)) ? above : below !== -1 && isAgencyLine(lines.textOf(below)) ? below : -1;
       if (agencyLine !== -1) {
-        title = normalizeText(withoutHashes(lines[agencyLine].text)) + title;
+        title = normalizeText(withoutHashes(lines.textOf(agencyLine))) + title;
         coverLines.push(agencyLine);
       }
     }
@@ -212,7 +214,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
         current.agency = agency ?? current.agency;
         current.period ??= period;
       }
-      if (hasBody && !inline) line.role = 'running-header';
+      if (hasBody && !inline) lines.setRole(i, 'running-header');
       continue;
     }
     if (current && !hasBody) {
@@ -232,7 +234,7 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
       title,
       agency,
       period,
-      revision: REVISION.test(line.text) ? revisionOf(line.text) : null,
+      revision: REVISION.test(text) ? revisionOf(text) : null,
       start,
       end: lines.length,
       titleLines: inline ? coverLines : [i, ...coverLines],
@@ -243,8 +245,10 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
 
   if (spans.length === 0) {
     // Not a plan: a headline may name it, a sentence does not.
-    const first = lines.findIndex((line) => line.role === 'content');
-    const titleText = first === -1 ? '' : withoutEmphasis(normalizeText(withoutHashes(lines[first].text)));
+    let first = 0;
+    while (first < lines.length && lines.roleOf(first) !== 'content') first++;
+    if (first === lines.length) first = -1;
+    const titleText = first === -1 ? '' : withoutEmphasis(normalizeText(withoutHashes(lines.textOf(first))));
     const headline = isHeadline(titleText);
     spans.push({
       kind: 'unknown',
@@ -256,14 +260,14 @@ export function splitDocuments(source: SourceText): DocumentSpan[] {
       end: lines.length,
       titleLines: headline ? [first] : [],
     });
-  } else if (spans[0].start > 0 && lines.slice(0, spans[0].start).some((line) => line.role === 'content')) {
+  } else if (spans[0].start > 0 && someContent(lines, 0, spans[0].start)) {
     // Text before the first title is its cover.
     spans[0].start = 0;
   }
   for (const span of spans) {
     if (span.period === null) span.period = periodFromCover(span, lines);
     if (span.period === null && span.kind !== 'unknown') span.period = periodFromFirstSentence(span, lines);
-    if (span.revision === null) span.revision = span.titleLines.map((k) => lines[k].text).find((text) => REVISION.test(text)) ? '滾動修正' : null;
+    if (span.revision === null) span.revision = span.titleLines.map((k) => lines.textOf(k)).find((text) => REVISION.test(text)) ? '滾動修正' : null;
   }
   return spans;
 }
@@ -273,9 +277,14 @@ function revisionOf(text: string): string {
   return m ? m[0] : '滾動修正';
 }
 
-function periodFromCover(span: DocumentSpan, lines: readonly Line[]): Period | null {
+function someContent(lines: LineTable, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (lines.roleOf(k) === 'content') return true;
+  return false;
+}
+
+function periodFromCover(span: DocumentSpan, lines: LineTable): Period | null {
   for (const k of span.titleLines) {
-    const period = periodOf(lines[k].text);
+    const period = periodOf(lines.textOf(k));
     if (period) return period;
   }
   return null;
@@ -363,12 +372,12 @@ function isHeadline(text: string): boolean {
  *   > | 本局為落實111年度施政目標，訂定本計畫。
  *                ^^^^^^^
  */
-function periodFromFirstSentence(span: DocumentSpan, lines: readonly Line[]): Period | null {
+function periodFromFirstSentence(span: DocumentSpan, lines: LineTable): Period | null {
   const titleLines = new Set(span.titleLines);
   let sentence = '';
   for (let k = span.start; k < span.end && sentence.length < 200; k++) {
-    if (lines[k].role !== 'content' || titleLines.has(k)) continue;
-    sentence += lines[k].text;
+    if (lines.roleOf(k) !== 'content' || titleLines.has(k)) continue;
+    sentence += lines.textOf(k);
     const stop = sentence.search(/[。！？]/u);
     if (stop !== -1) {
       sentence = sentence.slice(0, stop);
@@ -394,18 +403,18 @@ function sameTitle(a: string | null, b: string): boolean {
   return x === y || (x.length > 6 && (x.endsWith(y) || y.endsWith(x)));
 }
 
-function lastBodyLine(span: DocumentSpan, lines: readonly Line[], before: number): number {
-  for (let k = before - 1; k >= span.start; k--) if (lines[k].role === 'content' && !span.titleLines.includes(k)) return k;
+function lastBodyLine(span: DocumentSpan, lines: LineTable, before: number): number {
+  for (let k = before - 1; k >= span.start; k--) if (lines.roleOf(k) === 'content' && !span.titleLines.includes(k)) return k;
   return span.start - 1;
 }
 
-function previousContent(lines: readonly Line[], i: number): number {
-  for (let k = i - 1; k >= 0 && k >= i - 6; k--) if (lines[k].role === 'content') return k;
+function previousContent(lines: LineTable, i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) if (lines.roleOf(k) === 'content') return k;
   return -1;
 }
 
-function nextContent(lines: readonly Line[], i: number): number {
-  for (let k = i + 1; k < lines.length && k <= i + 6; k++) if (lines[k].role === 'content') return k;
+function nextContent(lines: LineTable, i: number): number {
+  for (let k = i + 1; k < lines.length && k <= i + 6; k++) if (lines.roleOf(k) === 'content') return k;
   return -1;
 }
 

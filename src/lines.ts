@@ -2,32 +2,15 @@
  * Lines and positions.  Every later stage addresses the source through `Line`
  * records, so a value can always be traced back to where it was written.
  */
+import { splitLineTable } from './line-table.js';
 import { isSpaceCode } from './normalize/text.js';
 import type { Line, Point, Position } from './types.js';
 
-/** Split decoded text into lines (LF, CRLF or lone CR), keeping offsets. */
+/** Split decoded text into lines (LF, CRLF or lone CR), keeping offsets: every line an object. */
 export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let offset = 0;
-  let number = 1;
-  const length = text.length;
-  while (offset <= length) {
-    let end = offset;
-    while (end < length) {
-      const code = text.charCodeAt(end);
-      if (code === 10 || code === 13) break;
-      end++;
-    }
-    const lineText = text.slice(offset, end);
-    lines.push({ index: lines.length, line: number, offset, text: lineText, role: isBlank(lineText) ? 'blank' : 'content' });
-    if (end >= length) break;
-    const code = text.charCodeAt(end);
-    offset = end + (code === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-    number++;
-  }
-  // A trailing newline does not start one more (empty) line.
-  if (lines.length > 1 && lines[lines.length - 1].text === '' && /[\r\n]$/.test(text)) lines.pop();
-  return lines;
+  const table = splitLineTable(text);
+  table.materialize(0, table.length);
+  return table.lines as Line[];
 }
 
 const NOT_BLANK = /[^\s\u3000\ufeff]/;

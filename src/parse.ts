@@ -13,8 +13,9 @@ import { readRecords } from './records/index.js';
 import { buildSections, sectionPathAt } from './sections.js';
 import { findTables } from './tables/index.js';
 import { frontEndFor, frontEndInput, renditionSource } from './formats/index.js';
-import type { Diagnostic, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
+import type { Diagnostic, DocumentSpan, Line, ParseOptions, ParseResult, PlanDocument, Point, RawTable, Rendition, SourceFormat, SourceText, Table } from './types.js';
 import { append } from './arrays.js';
+import { lineTableOf } from './line-table.js';
 
 export const SCHEMA_VERSION = '1.2.0';
 
@@ -76,6 +77,12 @@ export type DocumentSink = (document: PlanDocument, index: number, result: Parse
  */
 export interface HeldBytes {
   bytes: Uint8Array | null;
+  /**
+   * Nothing else holds them: their memory is freed once decoded (their
+   * ArrayBuffer detached).  Else it waits for a full collection, which on a
+   * big file comes only after the parse: 40 MB of a 40 MB file's peak.
+   */
+  release?: boolean;
 }
 
 /** `parseAsync`, handing each document to `sink` as it is parsed (internal: the CLI's parse mode). */
@@ -95,21 +102,34 @@ export async function parseStreaming(input: Uint8Array | string | HeldBytes, opt
   return fromText(input, options, sink);
 }
 
-function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink): ParseResult {
-  const prepared = prepareText(input, options);
+function fromText(input: HeldBytes | string, options: ParseOptions, sink?: DocumentSink, linesByDocument = true): ParseResult {
+  const prepared = prepareText(input, options, linesByDocument);
   // (`input`'s bytes are let go of by now: only the decoded text goes on.)
-  return prepared.source ? parseSource(prepared.result, prepared.source, sink) : prepared.result;
+  return prepared.source ? parseSource(prepared.result, prepared.source, sink, linesByDocument) : prepared.result;
+}
+
+/**
+ * `parse` of a text with every line an object for the whole parse, as before
+ * line objects were built document by document (internal: the tests compare
+ * the two).
+ */
+export function parseTextWithEveryLine(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
+  return fromText(typeof input === 'string' ? input : { bytes: input }, options, undefined, false);
 }
 
 /** Decode, normalize and hash; the result so far, and the source to parse unless decoding failed. */
-function prepareText(held: HeldBytes | string, options: ParseOptions): { result: ParseResult; source: SourceText | null } {
+function prepareText(held: HeldBytes | string, options: ParseOptions, linesByDocument: boolean): { result: ParseResult; source: SourceText | null } {
   let input: Uint8Array | string | null = typeof held === 'string' ? held : held.bytes!;
   if (typeof held !== 'string') held.bytes = null;
   const decoded = typeof input === 'string' ? decodeString(input, options) : decode(input, options);
   const result = emptyResult(typeof input === 'string' ? Buffer.from(input, 'utf8') : input, options, decoded.encoding, 'text');
   // Only a forced encoding's check reads the bytes again: let them go before normalizing.
-  if (typeof input !== 'string' && options.encoding === undefined) input = null;
-  const source = normalize(decoded.text);
+  if (typeof input !== 'string' && options.encoding === undefined) {
+    if (typeof held !== 'string' && held.release) releaseBytes(input);
+    input = null;
+  }
+  // Line objects are built document by document as each is parsed (src/line-table.ts).
+  const source = normalize(decoded.text, { linesByDocument });
   result.source.format = source.format;
   sourceTexts.set(result, source.text);
   result.source.script = decoded.script;
@@ -136,6 +156,21 @@ function prepareText(held: HeldBytes | string, options: ParseOptions): { result:
   if (decoded.fatal) return { result, source: null };
   return { result, source };
 }
+
+/** Free the memory of `bytes` now, when they are the whole of an ArrayBuffer that can be detached. */
+function releaseBytes(bytes: Uint8Array): void {
+  const { buffer } = bytes;
+  if (bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength || bytes.byteLength < RELEASE_BYTES) return;
+  try {
+    // Transferred to a clone nothing holds: the next minor collection frees it.
+    structuredClone(buffer, { transfer: [buffer as ArrayBuffer] });
+  } catch {
+    // (A buffer Node marks untransferable, or a SharedArrayBuffer: left to the collector.)
+  }
+}
+
+/** Bytes worth freeing early (smaller ones come from Node's shared pool anyway). */
+const RELEASE_BYTES = 1 << 20;
 
 function fromRendition(bytes: Uint8Array, options: ParseOptions, rendition: Rendition, sink?: DocumentSink): ParseResult {
   const result = emptyResult(bytes, options, rendition.decoded?.encoding ?? 'binary', rendition.format);
@@ -166,14 +201,14 @@ function emptyResult(bytes: Uint8Array, options: ParseOptions, encoding: string,
   };
 }
 
-function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSink): ParseResult {
+function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSink, linesByDocument = false): ParseResult {
   const { diagnostics } = result;
   if (source.diagnostics) append(diagnostics, source.diagnostics);
   const spans = splitDocuments(source);
   let recognised = false;
   let firstStart: Point | null = null;
   for (let i = 0; i < spans.length; i++) {
-    const document = parseDocument(source, spans[i], diagnostics);
+    const document = linesByDocument ? parseDocumentLines(source, spans[i], diagnostics) : parseDocument(source, spans[i], diagnostics);
     recognised ||= isRecognised(document);
     firstStart ??= document.position.start;
     result.documents.push(sink ? sink(document, i, result) : document);
@@ -184,7 +219,40 @@ function parseSource(result: ParseResult, source: SourceText, sink?: DocumentSin
   return result;
 }
 
-function parseDocument(source: SourceText, span: ReturnType<typeof splitDocuments>[number], diagnostics: Diagnostic[]): PlanDocument {
+/**
+ * Parse a document of a source whose lines array holds line objects only
+ * where they are built: build them over the document (and a few lines
+ * around it, which readers look at), parse, and let them go.  A stage that
+ * still reads past them meets `undefined` and throws a TypeError: the
+ * document is parsed again over a new lines array with every line built
+ * (and a new source: what a reader cached for the first before it threw is
+ * not seen), so the result is the same.
+ */
+function parseDocumentLines(source: SourceText, span: DocumentSpan, diagnostics: Diagnostic[]): PlanDocument {
+  const table = lineTableOf(source.lines);
+  const from = span.start - LINE_MARGIN;
+  const to = span.end + LINE_MARGIN;
+  table.materialize(from, to);
+  const own: Diagnostic[] = [];
+  let document: PlanDocument;
+  try {
+    document = parseDocument(source, span, own);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const every: Line[] = [];
+    for (let i = 0; i < table.length; i++) every.push(table.lineAt(i));
+    own.length = 0;
+    document = parseDocument({ ...source, lines: every }, span, own);
+  }
+  table.release(from, to);
+  append(diagnostics, own);
+  return document;
+}
+
+/** Lines built before and after a document besides its own. */
+const LINE_MARGIN = 16;
+
+function parseDocument(source: SourceText, span: DocumentSpan, diagnostics: Diagnostic[]): PlanDocument {
   const rawTables = findTables(source, span);
   const sectionTree = buildSections(source, span, rawTables);
   append(diagnostics, sectionTree.diagnostics);

@@ -369,11 +369,15 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     else await stdout.write(text);
   };
   const { fileChunks, removeTemp } = await import('../io/output.js');
-  /** A result's JSON bytes in order: its blocks, with a spilled output's temp file read in where it goes. */
-  function* jsonChunks(result: TaskResult): Generator<Uint8Array> {
+  /**
+   * A result's JSON bytes in order: its blocks, with a spilled output's temp
+   * file read in where it goes (into one buffer again and again when `reuse`:
+   * the writer is done with each before the next).
+   */
+  function* jsonChunks(result: TaskResult, reuse = false): Generator<Uint8Array> {
     const blocks = result.json!;
     for (let i = 0; i < blocks.length; i++) {
-      if (result.jsonSpill?.at === i) yield* fileChunks(result.jsonSpill.path);
+      if (result.jsonSpill?.at === i) yield* fileChunks(result.jsonSpill.path, reuse);
       yield blocks[i]!;
     }
   }
@@ -382,7 +386,8 @@ async function run(mode: Mode, paths: string[], opts: CliOptions): Promise<numbe
     const { writeFileAtomic } = await import('../io/output.js');
     writeOutput = (result) => {
       try {
-        writeFileAtomic(targets[result.index]!, jsonChunks(result));
+        // (writeFileAtomic writes each block before taking the next.)
+        writeFileAtomic(targets[result.index]!, jsonChunks(result, true));
         written++;
       } catch (error) {
         ioError = true;

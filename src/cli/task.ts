@@ -11,6 +11,7 @@ import { nonDocumentKind } from '../io/kinds.js';
 import { applyRules, type RuleSetting } from './config.js';
 import type { DocumentSink, HeldBytes } from '../parse.js';
 import type { Serialized } from '../serialize.js';
+import { TIGHT_HEAP_BYTES, tightHeap } from './heap.js';
 import { DocumentSpill } from './spill.js';
 import type { Diagnostic, ParseResult, PlanDocument, Position } from '../types.js';
 
@@ -112,15 +113,18 @@ export interface Toolkit {
   decodeText?: (bytes: Uint8Array, options: { encoding?: string; convert?: boolean }) => string;
   rows?: (result: ParseResult) => string;
   review?: (result: ParseResult, diagnostics: Diagnostic[]) => ReviewModel;
+  /** Whether the bytes are read as text (no PDF, DOCX, ODT or HTML front end takes them). */
+  readsAsText?: (bytes: Uint8Array) => boolean;
 }
 
 /** Load what a run needs (heavy modules only when needed). */
 export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
-  const [{ parseStreaming: parse }, { validateResult }, { canonicalJson, canonicalJsonBytes, serializedDocument }, { readInput }] = await Promise.all([
+  const [{ parseStreaming: parse }, { validateResult }, { canonicalJson, canonicalJsonBytes, serializedDocument }, { readInput }, { frontEndFor }] = await Promise.all([
     import('../parse.js'),
     import('../validate.js'),
     import('../serialize.js'),
     import('../io/read.js'),
+    import('../formats/index.js'),
   ]);
   const toolkit: Toolkit = {
     parse,
@@ -129,6 +133,7 @@ export async function loadToolkit(config: RunConfig): Promise<Toolkit> {
     canonicalJsonBytes,
     serializedDocument,
     readInput,
+    readsAsText: (bytes) => frontEndFor(bytes) === null,
   };
   if (config.quality) toolkit.quality = (await import('../quality/index.js')).checkQuality;
   if (config.snippets) {
@@ -163,7 +168,7 @@ export async function runTask(
   const out: TaskResult = { index: task.index, path: task.display, bytes: 0, status: 'ok', diagnostics: [], errors: 0, warnings: 0 };
   // The input's bytes are held here and let go once parsed, unless a snippet
   // needs them again (a large file's bytes are as big as its decoded text).
-  const input: { bytes: Uint8Array | null } = { bytes: null };
+  const input: HeldBytes = { bytes: null };
   try {
     input.bytes = task.bytes ?? toolkit.readInput(task.path, config.maxBytes, typeof task.path === 'string' ? task.path : task.display);
   } catch (error) {
@@ -203,7 +208,17 @@ export async function runTask(
       : undefined;
     // The parser lets go of the bytes it is handed once decoded.
     const snippetBytes = config.snippets ? input.bytes : null;
-    const result = await toolkit.parse(input, { path: task.display, encoding: config.encoding, convert: config.convert }, sink);
+    // Bytes read here, with no snippet to take from them, are the parser's to free once decoded.
+    input.release = task.bytes === undefined && snippetBytes === null;
+    // A big text file's heap kept near what is live in it (src/cli/heap.ts).
+    const tight = input.bytes!.byteLength >= TIGHT_HEAP_BYTES && toolkit.readsAsText?.(input.bytes!) === true;
+    if (tight) tightHeap(true);
+    let result: ParseResult;
+    try {
+      result = await toolkit.parse(input, { path: task.display, encoding: config.encoding, convert: config.convert }, sink);
+    } finally {
+      if (tight) tightHeap(false);
+    }
     for (const d of result.diagnostics) out.diagnostics.push(d);
     const parseErrors = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
     const fatal = parseErrors.size > 0;

@@ -6,6 +6,7 @@
  * `frontEnds`.
  */
 import { linesPosition } from '../lines.js';
+import { lineTableOf } from '../line-table.js';
 import { normalize } from '../normalize/index.js';
 import type { FrontEnd, RawTable, Rendition, SourceText } from '../types.js';
 import { docxFrontEnd } from './docx.js';
@@ -36,7 +37,8 @@ export function renditionSource(rendition: Rendition): SourceText {
   const source = normalize(rendition.text);
   const { lines } = source;
   source.format = rendition.format;
-  for (const { line, role } of rendition.furniture) if (line >= 0 && line < lines.length) lines[line].role = role;
+  const table = lineTableOf(lines);
+  for (const { line, role } of rendition.furniture) if (line >= 0 && line < lines.length) table.setRole(line, role);
   if (rendition.pageStarts) {
     const starts = rendition.pageStarts;
     let page = 0;

@@ -4,7 +4,7 @@
  * footers, tables of contents) so later stages skip it.  The text itself is
  * untouched: positions keep pointing into the decoded source.
  */
-import { splitLines } from '../lines.js';
+import { lineTableOf, splitLineTable, type LineTable } from '../line-table.js';
 import type { Line, SourceFormat, SourceText } from '../types.js';
 import { parseMarker } from '../markers.js';
 import { isSpaceCode, stripSpaces } from './text.js';
@@ -13,14 +13,26 @@ import { markWebFurniture } from './web.js';
 
 export { tocEntries, tocEntryText } from './toc.js';
 
-export function normalize(text: string): SourceText {
-  const lines = splitLines(text);
+export function normalize(text: string, options: NormalizeOptions = {}): SourceText {
+  const table = splitLineTable(text);
+  const lines = table.lines as Line[];
   const format = detectFormat(lines);
-  markPageNumbers(lines);
+  // (A form feed in the text is one in a line: line breaks are not form feeds.)
+  markPageNumbers(table, text.includes('\f'));
   markWebFurniture(lines);
   const diagnostics = markTableOfContents(lines);
-  markRunningLines(lines);
+  markRunningLines(table);
+  // Every line an object, unless the caller builds them document by document.
+  if (!options.linesByDocument) table.materialize(0, table.length);
   return { text, lines, format, diagnostics };
+}
+
+export interface NormalizeOptions {
+  /**
+   * Leave the lines array without line objects: the caller builds them over
+   * each document as it parses it (`lineTableOf(lines).materialize`).
+   */
+  linesByDocument?: boolean;
 }
 
 /**
@@ -42,8 +54,10 @@ export function detectFormat(lines: readonly Line[]): SourceFormat {
   let gapped = 0;
   let indented = 0;
   let content = 0;
-  for (const { text, role } of lines) {
-    if (role === 'blank') continue;
+  const table = lineTableOf(lines);
+  for (let i = 0; i < table.length; i++) {
+    if (table.roleOf(i) === 'blank') continue;
+    const text = table.textOf(i);
     content++;
     // Char-code tests where a regex would scan the whole line (this runs on every line).
     if (/^#{1,6}\s/.test(text)) headings++;
@@ -136,20 +150,19 @@ export function patternText(text: string): string {
 const LONG_LINE = 256;
 const WHITESPACE_RUN = /\s+/g;
 
-function markPageNumbers(lines: Line[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.role !== 'content') continue;
-    const text = patternText(line.text);
+function markPageNumbers(table: LineTable, formFeeds: boolean): void {
+  for (let i = 0; i < table.length; i++) {
+    if (table.roleOf(i) !== 'content') continue;
+    const text = patternText(table.textOf(i));
     if (PAGE_NUMBER.test(text)) {
       // `3/10` could be a date in a table; only take it alone between blanks.
-      if (/\//.test(text) && !(blankAround(lines, i, 1))) continue;
-      line.role = 'page-number';
-    } else if (LONE_NUMBER.test(text) && blankAround(lines, i, 2) && (i + 1 >= lines.length || lines[i + 1].role === 'blank')) {
-      line.role = 'page-number';
+      if (/\//.test(text) && !(blankAround(table, i, 1))) continue;
+      table.setRole(i, 'page-number');
+    } else if (LONE_NUMBER.test(text) && blankAround(table, i, 2) && (i + 1 >= table.length || table.roleOf(i + 1) === 'blank')) {
+      table.setRole(i, 'page-number');
     }
   }
-  markPageSequence(lines);
+  markPageSequence(table, formFeeds);
 }
 
 /**
@@ -166,22 +179,21 @@ function markPageNumbers(lines: Line[]): void {
  *   > |
  *   > | 伍、人事部門
  */
-function markPageSequence(lines: Line[]): void {
+function markPageSequence(table: LineTable, formFeeds: boolean): void {
+  if (formFeeds) return;
   const candidates: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.text.includes('\f')) return;
+  for (let i = 0; i < table.length; i++) {
     // (Length first: this runs on every line.)
-    if (line.text.length <= 8 && line.role === 'content' && LONE_NUMBER.test(line.text) && blankAround(lines, i, 1)) candidates.push(i);
+    if (table.lengthOf(i) <= 8 && table.roleOf(i) === 'content' && LONE_NUMBER.test(table.textOf(i)) && blankAround(table, i, 1)) candidates.push(i);
   }
   let run: number[] = [];
   const flush = () => {
-    if (run.length >= MIN_PAGE_RUN) for (const i of run) lines[i].role = 'page-number';
+    if (run.length >= MIN_PAGE_RUN) for (const i of run) table.setRole(i, 'page-number');
     run = [];
   };
   for (const i of candidates) {
     const last = run[run.length - 1];
-    if (last !== undefined && Number(lines[i].text) === Number(lines[last].text) + 1 && i - last >= MIN_PAGE_LINES) run.push(i);
+    if (last !== undefined && Number(table.textOf(i)) === Number(table.textOf(last)) + 1 && i - last >= MIN_PAGE_LINES) run.push(i);
     else if (last !== undefined && i - last < MIN_PAGE_LINES) continue;
     else {
       flush();
@@ -195,13 +207,9 @@ function markPageSequence(lines: Line[]): void {
 const MIN_PAGE_RUN = 3;
 const MIN_PAGE_LINES = 15;
 
-function blankAround(lines: readonly Line[], i: number, count: number): boolean {
-  for (let k = 1; k <= count; k++) {
-    const before = lines[i - k];
-    if (before && before.role === 'content') return false;
-  }
-  const after = lines[i + 1];
-  return !after || after.role !== 'content';
+function blankAround(table: LineTable, i: number, count: number): boolean {
+  for (let k = 1; k <= count; k++) if (i - k >= 0 && table.roleOf(i - k) === 'content') return false;
+  return i + 1 >= table.length || table.roleOf(i + 1) !== 'content';
 }
 
 /**
@@ -210,15 +218,16 @@ function blankAround(lines: readonly Line[], i: number, count: number): boolean 
  * headers, repeated section headings of a multi-plan file) are kept; the
  * document splitter handles titles repeated on every page.
  */
-function markRunningLines(lines: Line[]): void {
+function markRunningLines(table: LineTable): void {
   // A key is marked only with at least 3 occurrences next to a page number:
   // find those keys first, from the (few) lines next to page numbers, and
-  // count the keys of all lines only when there are any.  Files without
-  // page numbers (most Word and markdown exports) skip the second pass.
+  // count the keys of all lines only when there are any, and only theirs.
+  // Files without page numbers (most Word and markdown exports) skip the
+  // second pass.
   const candidates = new Map<string, number>();
-  for (const line of lines) {
-    if (line.role !== 'content' || !hasPageNumberNear(lines, line.index)) continue;
-    const key = stripSpaces(line.text);
+  for (let i = 0; i < table.length; i++) {
+    if (table.roleOf(i) !== 'content' || !hasPageNumberNear(table, i)) continue;
+    const key = stripSpaces(table.textOf(i));
     if (key.length < 4 || key.length > 60) continue;
     candidates.set(key, (candidates.get(key) ?? 0) + 1);
   }
@@ -226,22 +235,23 @@ function markRunningLines(lines: Line[]): void {
   for (const n of candidates.values()) if (n >= 3) any = true;
   if (!any) return;
   const counts = new Map<string, number[]>();
-  for (const line of lines) {
-    if (line.role !== 'content') continue;
-    const key = stripSpaces(line.text);
-    if (key.length < 4 || key.length > 60) continue;
+  for (let i = 0; i < table.length; i++) {
+    if (table.roleOf(i) !== 'content') continue;
+    const key = stripSpaces(table.textOf(i));
+    // (Its lines next to a page number are the candidate's count.)
+    if (key.length < 4 || key.length > 60 || !((candidates.get(key) ?? 0) >= 3)) continue;
     let list = counts.get(key);
     if (!list) counts.set(key, (list = []));
-    list.push(line.index);
+    list.push(i);
   }
   for (const indexes of counts.values()) {
     if (indexes.length < 3) continue;
-    const nearPageNumber = indexes.filter((i) => hasPageNumberNear(lines, i)).length;
-    if (nearPageNumber >= Math.max(3, indexes.length * 0.6)) for (const i of indexes) lines[i].role = 'running-header';
+    const nearPageNumber = indexes.filter((i) => hasPageNumberNear(table, i)).length;
+    if (nearPageNumber >= Math.max(3, indexes.length * 0.6)) for (const i of indexes) table.setRole(i, 'running-header');
   }
 }
 
-function hasPageNumberNear(lines: readonly Line[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k <= Math.min(lines.length - 1, i + 3); k++) if (lines[k].role === 'page-number') return true;
+function hasPageNumberNear(table: LineTable, i: number): boolean {
+  for (let k = Math.max(0, i - 3); k <= Math.min(table.length - 1, i + 3); k++) if (table.roleOf(k) === 'page-number') return true;
   return false;
 }

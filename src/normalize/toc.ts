@@ -6,6 +6,7 @@
  * told apart before the section stage reads markers.
  */
 import { matchTitle } from '../documents.js';
+import { lineTableOf, type LineTable } from '../line-table.js';
 import { linePosition } from '../lines.js';
 import { parseMarker } from '../markers.js';
 import type { Diagnostic, Line } from '../types.js';
@@ -135,21 +136,22 @@ function oneLineEntryCount(text: string): number {
  */
 export function markTableOfContents(lines: Line[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.role !== 'content') continue;
-    if (mayEndEntry(line.text) && isLeaderEntry(line.text)) {
-      line.role = 'toc';
+  const table = lineTableOf(lines);
+  for (let i = 0; i < table.length; i++) {
+    if (table.roleOf(i) !== 'content') continue;
+    const text = table.textOf(i);
+    if (mayEndEntry(text) && isLeaderEntry(text)) {
+      table.setRole(i, 'toc');
       continue;
     }
     // Only the head of a line is compacted: a megabyte line is no TOC title.
-    const head = stripSpaces(line.text.slice(0, 80));
-    if (TOC_TITLE_START.test(head) && head.length > 8 && line.text.length <= MAX_ONE_LINE_TOC && oneLineEntryCount(line.text) >= 2) {
+    const head = stripSpaces(text.slice(0, 80));
+    if (TOC_TITLE_START.test(head) && head.length > 8 && text.length <= MAX_ONE_LINE_TOC && oneLineEntryCount(text) >= 2) {
       // The whole TOC on the `目錄` line.
-      line.role = 'toc';
+      table.setRole(i, 'toc');
       continue;
     }
-    if (line.text.length <= 80 && head.length <= 40 && TOC_TITLE.test(head)) i = markBlock(lines, i, diagnostics);
+    if (text.length <= 80 && head.length <= 40 && TOC_TITLE.test(head)) i = markBlock(table, i, diagnostics);
   }
   return diagnostics;
 }
@@ -173,27 +175,28 @@ const MAX_ENTRIES = 200;
  * The block after a `目錄` title: entries until the body starts.  Returns
  * the index of the last line it looked at.
  */
-function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[]): number {
+function markBlock(table: LineTable, titleIndex: number, diagnostics: Diagnostic[]): number {
   const entries: number[] = [];
   let first: string | null = null;
   let shaped = 0;
   let closed = false;
   let k = titleIndex + 1;
-  for (; k < lines.length && entries.length < MAX_ENTRIES; k++) {
-    const line = lines[k];
-    if (line.role === 'blank' || line.role === 'page-number' || line.role === 'furniture') continue;
-    if (line.role !== 'content' && line.role !== 'toc') break;
-    const title = entryKey(line.text);
-    const leader = line.role === 'toc' || isLeaderEntry(line.text);
+  for (; k < table.length && entries.length < MAX_ENTRIES; k++) {
+    const role = table.roleOf(k);
+    if (role === 'blank' || role === 'page-number' || role === 'furniture') continue;
+    if (role !== 'content' && role !== 'toc') break;
+    const text = table.textOf(k);
+    const title = entryKey(text);
+    const leader = role === 'toc' || isLeaderEntry(text);
     // A document's title (the TOC stood on the cover, before the title page).
-    if (!leader && matchTitle(line.text)) break;
+    if (!leader && matchTitle(text)) break;
     if (first !== null && title === first && !leader) {
       // The first entry's heading again: the body starts here.
       closed = true;
       break;
     }
     if (leader) shaped++;
-    else if (shaped > 0 || !looksLikeEntry(line.text)) {
+    else if (shaped > 0 || !looksLikeEntry(text)) {
       // After entries with leaders, the first line without one is the body.
       closed = shaped > 0 && shaped === entries.length;
       break;
@@ -205,51 +208,52 @@ function markBlock(lines: Line[], titleIndex: number, diagnostics: Diagnostic[])
     // Entries written as whole sentences (list items) stop the block early:
     // it still ends where its first entry comes again, when every line up to
     // there is numbered or short.
-    const repeat = findRepeat(lines, k, first);
+    const repeat = findRepeat(table, k, first);
     if (repeat !== -1) {
-      for (let j = k; j < repeat; j++) if (lines[j].role === 'content') entries.push(j);
+      for (let j = k; j < repeat; j++) if (table.roleOf(j) === 'content') entries.push(j);
       closed = true;
       k = repeat;
     }
   }
   if (entries.length === 0) return titleIndex;
-  if (!closed && shaped === 0 && k >= lines.length) {
+  if (!closed && shaped === 0 && k >= table.length) {
     // Leaderless "entries" that run to the end of the text have no body after
     // them: they are the body, and the `目錄` line only a stray heading.
-    lines[titleIndex].role = 'toc';
+    table.setRole(titleIndex, 'toc');
     diagnostics.push({
       severity: 'warning',
       code: 'toc-not-closed',
-      message: `table of contents: 「${stripSpaces(lines[titleIndex].text)}」 is followed by no entries told apart from the body; the lines after it are read as the body`,
-      position: linePosition(lines[titleIndex]),
+      message: `table of contents: 「${stripSpaces(table.textOf(titleIndex))}」 is followed by no entries told apart from the body; the lines after it are read as the body`,
+      position: linePosition(table.lineAt(titleIndex)),
     });
     return titleIndex;
   }
   //   > | 檔案目錄          (a table cell: `目錄` ends a noun, and no entry comes again as a heading)
   //       ^^^^^^^^
-  if (!closed && shaped === 0 && !BARE_TOC_TITLE.test(stripSpaces(lines[titleIndex].text)) && !/計[畫劃]|報告|施政/u.test(lines[titleIndex].text)) return titleIndex;
-  lines[titleIndex].role = 'toc';
-  for (const index of entries) lines[index].role = 'toc';
+  const titleText = table.textOf(titleIndex);
+  if (!closed && shaped === 0 && !BARE_TOC_TITLE.test(stripSpaces(titleText)) && !/計[畫劃]|報告|施政/u.test(titleText)) return titleIndex;
+  table.setRole(titleIndex, 'toc');
+  for (const index of entries) table.setRole(index, 'toc');
   if (!closed && shaped < entries.length) {
     diagnostics.push({
       severity: 'warning',
       code: 'toc-not-closed',
       message: `table of contents: where it ends and the body starts is not clear (no leaders or page numbers, and its first entry 「${first ?? ''}」 is not repeated as a heading)`,
-      position: linePosition(lines[titleIndex]),
+      position: linePosition(table.lineAt(titleIndex)),
     });
   }
   return k - 1;
 }
 
 /** The line where the heading `key` comes again, if only entry-like lines stand before it; else -1. */
-function findRepeat(lines: readonly Line[], from: number, key: string): number {
-  for (let j = from, seen = 0; j < lines.length && seen < MAX_ENTRIES; j++) {
-    const line = lines[j];
-    if (line.role !== 'content') continue;
+function findRepeat(table: LineTable, from: number, key: string): number {
+  for (let j = from, seen = 0; j < table.length && seen < MAX_ENTRIES; j++) {
+    if (table.roleOf(j) !== 'content') continue;
     seen++;
-    if (matchTitle(line.text)) return -1;
-    if (entryKey(line.text) === key) return j;
-    if (parseMarker(line.text) === null && stripSpaces(line.text).length > 40) return -1;
+    const text = table.textOf(j);
+    if (matchTitle(text)) return -1;
+    if (entryKey(text) === key) return j;
+    if (parseMarker(text) === null && stripSpaces(text).length > 40) return -1;
   }
   return -1;
 }

@@ -5,6 +5,7 @@
  * page, contact lines, a host page title with the site's name.  None of it is
  * the document's title, a document or a section.
  */
+import { lineTableOf } from '../line-table.js';
 import { parseMarker } from '../markers.js';
 import type { Line } from '../types.js';
 import { stripSpaces } from './text.js';
@@ -63,19 +64,20 @@ export function isWebFurniture(text: string): boolean {
  * document, the same words are text.
  */
 export function markWebFurniture(lines: Line[]): void {
-  for (let i = 0, seen = 0; i < lines.length && seen < EDGE_LINES; i++) {
-    const line = lines[i];
-    if (line.role !== 'content') continue;
+  const table = lineTableOf(lines);
+  for (let i = 0, seen = 0; i < table.length && seen < EDGE_LINES; i++) {
+    if (table.roleOf(i) !== 'content') continue;
     seen++;
-    if (isWebFurniture(line.text)) line.role = 'furniture';
-    else if (startsDocument(line.text)) break;
+    const text = table.textOf(i);
+    if (isWebFurniture(text)) table.setRole(i, 'furniture');
+    else if (startsDocument(text)) break;
   }
-  for (let i = lines.length - 1, seen = 0; i >= 0 && seen < EDGE_LINES; i--) {
-    const line = lines[i];
-    if (line.role !== 'content') continue;
+  for (let i = table.length - 1, seen = 0; i >= 0 && seen < EDGE_LINES; i--) {
+    if (table.roleOf(i) !== 'content') continue;
     seen++;
-    if (isWebFurniture(line.text)) line.role = 'furniture';
-    else if (startsDocument(line.text)) break;
+    const text = table.textOf(i);
+    if (isWebFurniture(text)) table.setRole(i, 'furniture');
+    else if (startsDocument(text)) break;
   }
 }
 

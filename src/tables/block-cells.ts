@@ -18,6 +18,7 @@
  * more than a character's kerning.  Headings of a narrow column wrap at its
  * width (`肆、會` / `計部門`): as wide as the others, they stay.
  */
+import { lineTableOf } from '../line-table.js';
 import type { Line, RawTable, SourceText, TableReader } from '../types.js';
 import { isValueToken, width } from './flattened-cells.js';
 import { readingOrderReader } from './reading-order.js';
@@ -59,12 +60,12 @@ const MAX_BLOCK = 16;
  * (pdfminer with a small line margin puts every line in a block of its
  * own; `pdftotext -raw` writes no blank line at all).
  */
-function blockShaped(lines: readonly Line[], start: number, end: number, maxBlock = MAX_BLOCK): boolean {
+function blockShaped(isTextAt: (i: number) => boolean, start: number, end: number, maxBlock = MAX_BLOCK): boolean {
   let blocks = 0;
   let multi = 0;
   let length = 0;
   for (let i = start; i <= end; i++) {
-    if (i < end && isText(lines[i])) {
+    if (i < end && isTextAt(i)) {
       length++;
       continue;
     }
@@ -129,7 +130,7 @@ function isText(line: Line | undefined): line is Line {
  */
 export function cellEdits(lines: readonly Line[], start: number, end: number, budgets = false): CellEdits {
   const edits: CellEdits = new Map();
-  if (!blockShaped(lines, start, end)) return edits;
+  if (!blockShaped((i) => isText(lines[i]), start, end)) return edits;
   const widest = [0, 0, 0];
   for (let i = start; i < end; i++) {
     const text = lines[i].text.trim();
@@ -189,7 +190,12 @@ export const blockCellsReader: TableReader = {
   read(lines, start, limit, source) {
     // Looked at once per text (its prose may hold long blocks; each table is looked at again).
     let shaped = blockShapedSources.get(source);
-    if (shaped === undefined) blockShapedSources.set(source, (shaped = blockShaped(lines, 0, lines.length, Number.POSITIVE_INFINITY)));
+    if (shaped === undefined) {
+      // Through the line table: the lines array may hold only this document's objects.
+      const table = lineTableOf(lines);
+      const isTextAt = (i: number) => table.roleOf(i) === 'content' && table.textOf(i).trim() !== '';
+      blockShapedSources.set(source, (shaped = blockShaped(isTextAt, 0, table.length, Number.POSITIVE_INFINITY)));
+    }
     if (!shaped) return null;
     const first = readingOrderReader.read(lines, start, limit, source);
     if (!first) return null;

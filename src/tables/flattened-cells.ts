@@ -16,6 +16,7 @@
  * indicator ordinals (`1`), and cells (text or value), each knowing whether
  * it was closed or left open when an ordinal interrupted it.
  */
+import { lineTableOf } from '../line-table.js';
 import { isSpaceCode, normalizeText } from '../normalize/text.js';
 import type { Line } from '../types.js';
 import { maxOf, minOf } from '../arrays.js';
@@ -748,8 +749,10 @@ function pairCounts(lines: readonly Line[]): ReadonlyMap<string, number> {
   if (cached) return cached;
   const counts = new Map<string, number>();
   PAIRS.set(lines, counts);
-  for (const line of lines) {
-    const text = line.text;
+  // Through the line table: the lines array may hold only the document's objects.
+  const table = lineTableOf(lines);
+  for (let k = 0; k < table.length; k++) {
+    const text = table.textOf(k);
     for (let i = 1; i < text.length; i++) {
       const a = text.charCodeAt(i - 1);
       const b = text.charCodeAt(i);

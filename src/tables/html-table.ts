@@ -14,6 +14,7 @@
  * (`formats/html-blocks.ts`, `formats/blocks.ts`): spans, header rows and
  * repeated headers handled once for every format.
  */
+import { lineTableOf } from '../line-table.js';
 import { layOutTable, type TableBlock } from '../formats/blocks.js';
 import { type RowLines, htmlBlocks } from '../formats/html-blocks.js';
 import { linesPosition } from '../lines.js';
@@ -37,8 +38,10 @@ function endsOf(lines: Line[]): Map<number, number> {
   if (ends) return ends;
   ends = new Map();
   const open: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
+  // Through the line table: the lines array may hold only the document's objects.
+  const table = lineTableOf(lines);
+  for (let i = 0; i < table.length; i++) {
+    const text = table.textOf(i);
     if (!text.includes('<')) continue;
     TABLE_TAG.lastIndex = 0;
     let first = true;

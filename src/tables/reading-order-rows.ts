@@ -17,6 +17,7 @@
  *   > | 每年辦理1場次特色馬拉松    (measure)
  *   > | 100% 100% 100% 100%       (targets: the row ends)
  */
+import { lineTableOf } from '../line-table.js';
 import { append } from '../arrays.js';
 import { linesPosition } from '../lines.js';
 import { cjkNumber, parseMarker } from '../markers.js';
@@ -235,7 +236,9 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     const after = drafts[missing].blocks.at(-1)!.lines[0];
     // The last such text before the page ends (the measure stands at the page's foot).
     let pageEnd = after + 1;
-    while (pageEnd < lines.length && !lines[pageEnd].text.includes('\f')) pageEnd++;
+    // (Through the line table: the page may end past the document, where the lines array holds no objects.)
+    const table = lineTableOf(lines);
+    while (pageEnd < table.length && !table.textOf(pageEnd).includes('\f')) pageEnd++;
     let surplus = -1;
     strategies.forEach((text, k) => {
       if (text.lines[0] > after && (text.lines[0] < pageEnd || surplus < 0)) surplus = k;

@@ -19,6 +19,7 @@
  * rebuilt from the sequence of blocks by the kind of table
  * (`reading-order-rows.ts`).
  */
+import { lineTableOf } from '../line-table.js';
 import { append } from '../arrays.js';
 import { matchTitle } from '../documents.js';
 import { linesPosition } from '../lines.js';
@@ -603,18 +604,22 @@ function labelledPages(blocks: readonly Paragraph[], lines: readonly Line[]): bo
   if (blocks.length === 0) return out;
   const first = blocks[0].lines[0];
   const last = blocks[blocks.length - 1].lines.at(-1)!;
-  // Page starts and labels over the lines the blocks cover (and the page around them).
+  // Page starts and labels over the lines the blocks cover (and the page
+  // around them, which may reach past the document: read through the line
+  // table, as the lines array may hold only the document's objects).
+  const table = lineTableOf(lines);
   let from = first;
-  while (from > 0 && !lines[from].text.includes('\f')) from--;
+  while (from > 0 && !table.textOf(from).includes('\f')) from--;
   let to = last;
-  while (to + 1 < lines.length && !lines[to + 1].text.includes('\f')) to++;
+  while (to + 1 < table.length && !table.textOf(to + 1).includes('\f')) to++;
   const labelOfPage: boolean[] = [];
   const pageOfLine = new Map<number, number>();
   let page = 0;
   for (let i = from; i <= to; i++) {
-    if (i > from && lines[i].text.includes('\f')) page++;
-    const text = lines[i].text.replace(/\f/gu, '').trim();
-    if ((lines[i].role === 'page-number' && !LONE_NUMBER.test(text) && text !== '') || PAGE_LABEL.test(text)) labelOfPage[page] = true;
+    const raw = table.textOf(i);
+    if (i > from && raw.includes('\f')) page++;
+    const text = raw.replace(/\f/gu, '').trim();
+    if ((table.roleOf(i) === 'page-number' && !LONE_NUMBER.test(text) && text !== '') || PAGE_LABEL.test(text)) labelOfPage[page] = true;
     pageOfLine.set(i, page);
   }
   blocks.forEach((block, k) => {

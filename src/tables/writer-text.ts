@@ -35,6 +35,7 @@
  * text (`一、區域排水…`), a merged cell's text once, in the row it starts in.
  * A row holding a cell its column hardly ever holds comes out with a warning.
  */
+import { lineTableOf } from '../line-table.js';
 import { linesPosition } from '../lines.js';
 import { columnRole, isKpiHeader } from '../records/columns.js';
 import { foldOrdinal, ordinalOnly } from '../records/kpi.js';
@@ -79,8 +80,15 @@ const pageBreaks = new WeakMap<SourceText, boolean>();
 
 function hasPageBreaks(source: SourceText): boolean {
   let known = pageBreaks.get(source);
-  if (known === undefined) pageBreaks.set(source, (known = (typeof source.text === 'string' && source.text.includes('\f')) || source.lines.some((line) => line.role === 'page-number')));
+  if (known === undefined) pageBreaks.set(source, (known = (typeof source.text === 'string' && source.text.includes('\f')) || hasPageNumber(source.lines)));
   return known;
+}
+
+/** Any page-number line in the file (read through its line table: the lines array may hold only the document's objects). */
+function hasPageNumber(lines: readonly Line[]): boolean {
+  const table = lineTableOf(lines);
+  for (let i = 0; i < table.length; i++) if (table.roleOf(i) === 'page-number') return true;
+  return false;
 }
 
 /** The table under `header`, with how well its body fits (null when no row does). */
