@@ -32,12 +32,26 @@ export function spacedClipboard(lines: readonly Line[], start: number, limit: nu
   let spaced = false;
   for (let i = start; i < limit; i++) {
     const text = lines[i].text;
-    if (/^[ \u3000]*\t/u.test(text)) return false;
-    if (spaced || i + 3 >= limit || !/\t[ \u3000]*$/u.test(text)) continue;
+    if (startsWithTab(text)) return false;
+    if (spaced || i + 3 >= limit || !endsWithTab(text)) continue;
     const [paragraph, gap, next] = [lines[i + 1], lines[i + 2], lines[i + 3]];
     spaced = paragraph.role === 'content' && !paragraph.text.includes('\t') && gap.role === 'blank' && next.role === 'content';
   }
   return spaced;
+}
+
+/** A TAB after leading spaces (`/^[ \u3000]*\t/`), read by character: this runs on every line probed, for every table start. */
+function startsWithTab(text: string): boolean {
+  let at = 0;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\u3000')) at++;
+  return text[at] === '\t';
+}
+
+/** A TAB before trailing spaces (`/\t[ \u3000]*$/`) in one walk back, without the regex trying every TAB. */
+function endsWithTab(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\u3000')) at--;
+  return at >= 0 && text[at] === '\t';
 }
 
 /**
