@@ -99,18 +99,25 @@ export function joinSpacedOut(runs: Run[], inner = false): Run[] {
     }
     // Two lone characters are one word when the second is punctuation: `柒 、`.
     const pair = j === i + 1 && PAUSE.test(runs[j].text);
-    if ((j - i + 1 >= MIN_SPACED_OUT || pair) && !same) {
-      out ??= runs.slice(0, i);
-      let text = '';
-      for (let k = i; k <= j; k++) text += runs[k].text;
-      out.push({ line: runs[i].line, x0: runs[i].x0, x1: runs[j].x1, text });
-    } else if (out) {
-      for (let k = i; k <= j; k++) out.push(runs[k]);
-    }
+    out = takeRuns(runs, out, i, j, (j - i + 1 >= MIN_SPACED_OUT || pair) && !same);
     i = j + 1;
   }
   const joined = out ?? runs;
   return inner ? joinGroups(joined) : joined;
+}
+
+/**
+ * Runs `i`…`j` appended to `out` as one word (`merge`) or as they are.  `out`
+ * stays null until a first merge (the caller then returns `runs` itself).
+ */
+function takeRuns(runs: Run[], out: Run[] | null, i: number, j: number, merge: boolean): Run[] | null {
+  if (merge) {
+    out ??= runs.slice(0, i);
+    let text = '';
+    for (let k = i; k <= j; k++) text += runs[k].text;
+    out.push({ line: runs[i].line, x0: runs[i].x0, x1: runs[j].x1, text });
+  } else if (out) for (let k = i; k <= j; k++) out.push(runs[k]);
+  return out;
 }
 
 /** Groups of glyphs a justified line needs before its spaces are read as justification. */
@@ -142,14 +149,7 @@ function joinGroups(runs: Run[]): Run[] {
         if (runs[j].text.length === 2) pairs++;
       }
     }
-    if (j - i + 1 >= MIN_GROUPS && pairs >= 2) {
-      out ??= runs.slice(0, i);
-      let text = '';
-      for (let k = i; k <= j; k++) text += runs[k].text;
-      out.push({ line: runs[i].line, x0: runs[i].x0, x1: runs[j].x1, text });
-    } else if (out) {
-      for (let k = i; k <= j; k++) out.push(runs[k]);
-    }
+    out = takeRuns(runs, out, i, j, j - i + 1 >= MIN_GROUPS && pairs >= 2);
     i = j + 1;
   }
   return out ?? runs;
