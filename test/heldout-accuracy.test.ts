@@ -1,0 +1,78 @@
+/**
+ * Held-out documents (fixtures/heldout): seed documents the shared corpus does
+ * not use, laid out and extracted the way the corpus was, so that a reader
+ * fitted to the corpus's sixteen documents shows it here.  Every shape is
+ * scored against the document's gold.  A ratchet: raise the floors as the
+ * readers improve, never lower them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAsync } from '../src/parse.js';
+import type { ParseResult } from '../src/types.js';
+import { scoreResults } from './helpers/corpus.js';
+import { root } from './helpers/seeds.js';
+
+const heldoutDir = path.join(root, 'fixtures/heldout');
+const goldDir = path.join(heldoutDir, 'gold');
+
+/** `81_heldout-002-2-kpi-lo-layout.txt` → `81_heldout-002-2-kpi`. */
+const documentOf = (name: string) => /^\d+_heldout-\d+-\d+-(?:kpi|workplan|report)/u.exec(name)![0];
+
+interface Shape {
+  name: string;
+  folder: string;
+  test: RegExp;
+  floors: Record<string, number>;
+}
+
+const shapes: Shape[] = [
+  { name: 'pdftotext (reading order), Chromium PDFs', folder: 'text', test: /\d-(?:kpi|workplan|report)-raw\.txt$/u, floors: { docs: 1, outline: 0.996, kpiRows: 0.3, kpiCells: 0.64, work: 0.078, budgets: 0.84, report: 0.133 } },
+  { name: 'pdftotext -layout, Chromium PDFs', folder: 'text', test: /\d-(?:kpi|workplan|report)-layout\.txt$/u, floors: { docs: 1, outline: 1, kpiRows: 0.709, kpiCells: 0.91, work: 0.484, budgets: 0.909, report: 0.537 } },
+  { name: 'pdftotext -layout, LibreOffice PDFs', folder: 'text', test: /-lo-layout\.txt$/u, floors: { docs: 1, outline: 0.99, kpiRows: 0.127, kpiCells: 0.357, work: 0.445, budgets: 0.533, report: 0.067 } },
+  { name: 'pdftotext (reading order), LibreOffice PDFs', folder: 'text', test: /-lo-raw\.txt$/u, floors: { docs: 1, outline: 0.99, kpiCells: 0.041, work: 0.037, budgets: 0.32 } },
+  { name: 'DOCX (LibreOffice)', folder: 'files', test: /\.docx$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.966 } },
+  { name: 'ODT (LibreOffice)', folder: 'files', test: /\.odt$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.966 } },
+  { name: 'HTML pages', folder: 'html', test: /\.html$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.96 } },
+  { name: 'pandoc -t gfm of the DOCX', folder: 'converters', test: /\.pandoc-gfm\.md$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 0.966 } },
+  { name: 'pandoc -t plain of the DOCX', folder: 'converters', test: /\.pandoc-plain\.txt$/u, floors: { docs: 1, outline: 1, kpiRows: 0.965, kpiCells: 0.976, work: 1, budgets: 1, report: 0.966 } },
+  { name: 'mutool draw -F txt, Chromium PDFs', folder: 'extractors', test: /\d-(?:kpi|workplan|report)\.mutool-draw\.txt$/u, floors: { docs: 1, outline: 1, kpiRows: 0.59, kpiCells: 0.68, work: 0.07, report: 0.088 } },
+  { name: 'mutool draw -F txt, LibreOffice PDFs', folder: 'extractors', test: /-lo\.mutool-draw\.txt$/u, floors: { docs: 1, outline: 0.99, kpiRows: 0.309, kpiCells: 0.51 } },
+  { name: 'pdfminer pdf2txt', folder: 'extractors', test: /\.pdfminer\.txt$/u, floors: { docs: 1, outline: 0.99, kpiRows: 0.04, kpiCells: 0.19, work: 0.038, report: 0.064 } },
+  { name: 'pdftotext -raw', folder: 'extractors', test: /\.pdftotext-raw\.txt$/u, floors: { docs: 1, outline: 1, kpiRows: 0.49, kpiCells: 0.73, work: 0.51, budgets: 0.87, report: 0.82 } },
+];
+
+const pdfShapes: Shape[] = [
+  { name: 'PDF (Chromium), four documents', folder: 'files', test: /\d-(?:kpi|workplan|report)\.pdf$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
+  { name: 'PDF (LibreOffice), four documents', folder: 'files', test: /-lo\.pdf$/u, floors: { docs: 1, outline: 1, kpiRows: 0.95, kpiCells: 0.992, work: 0.955, budgets: 1, report: 0.925 } },
+];
+
+function score(names: readonly string[], results: (name: string) => ParseResult) {
+  return scoreResults(names.map((name) => ({ name, result: results(name), gold: path.join(goldDir, `${documentOf(name)}.gold.json`) }))).totals;
+}
+
+const namesOf = ({ folder, test }: Shape) => readdirSync(path.join(heldoutDir, folder)).filter((name) => test.test(name)).sort();
+
+describe.each(shapes)('held-out documents: $name', (shape) => {
+  const names = namesOf(shape);
+  // pdfminer's and pdftotext -raw's folders hold both producers' texts.
+  it('has every document', () => expect(names).toHaveLength(/pdfminer|pdftotext -raw/u.test(shape.name) ? 32 : 16));
+  const totals = score(names, (name) => parse(readFileSync(path.join(heldoutDir, shape.folder, name)), { path: name }));
+  for (const [metric, floor] of Object.entries(shape.floors)) {
+    it(`${metric} ≥ ${floor}`, () => expect(totals[metric]).toBeGreaterThanOrEqual(floor));
+  }
+});
+
+describe.each(pdfShapes)('held-out documents: $name', (shape) => {
+  const names = namesOf(shape);
+  const results = new Map<string, ParseResult>();
+  let totals: Record<string, number | null> = {};
+  beforeAll(async () => {
+    for (const name of names) results.set(name, await parseAsync(readFileSync(path.join(heldoutDir, shape.folder, name)), { path: name }));
+    totals = score(names, (name) => results.get(name)!);
+  }, 120_000);
+  it('has the four documents', () => expect(names).toHaveLength(4));
+  for (const [metric, floor] of Object.entries(shape.floors)) {
+    it(`${metric} ≥ ${floor}`, () => expect(totals[metric]).toBeGreaterThanOrEqual(floor));
+  }
+});
