@@ -220,7 +220,10 @@ ${rows}</tbody>
           const same = ri > 0 && rowsOf[ri - 1].path.slice(0, level + 1).join('|') === r.path.slice(0, level + 1).join('|');
           if (!same) body += `<td rowspan="${span(ri, level)}">${cell(r.path[level] ?? '')}</td>`;
         }
-        body += `<td><div>${cell(r.status)}</div></td><td class="c">${cell(r.completion ?? '')}</td><td></td></tr>\n`;
+        // Entries under one path are numbered, as the report writes them (`1.` `2.`).
+        const siblings = rowsOf.filter((other) => other.path.join('|') === r.path.join('|'));
+        const number = siblings.length > 1 ? `${siblings.indexOf(r) + 1}. ` : '';
+        body += `<td><div>${number}${cell(r.status)}</div></td><td class="c">${cell(r.completion ?? '')}</td><td></td></tr>\n`;
       });
       body += '</tbody>\n</table>\n';
     });
