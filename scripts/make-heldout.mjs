@@ -165,7 +165,9 @@ ${rows}</tbody>
       group.items.forEach((w, wi) => {
         rows += '<tr>';
         if (wi === 0) rows += `<td rowspan="${group.items.length}">${group.label}</td>`;
-        rows += `<td>${cell(w.item)}</td><td><div>${cell(w.content)}</div></td><td class="c">${cell(w.budget ?? '')}</td></tr>\n`;
+        // Items under one category are numbered (`1.` `2.`), as seed 001 writes them.
+        const number = group.items.length > 1 ? `${wi + 1}. ` : '';
+        rows += `<td>${number}${cell(w.item)}</td><td><div>${cell(w.content)}</div></td><td class="c">${cell(w.budget ?? '')}</td></tr>\n`;
       });
     }
     const table = `<table${ruled} class="work"><colgroup><col style="width:36mm"><col style="width:44mm"><col style="width:70mm"><col style="width:24mm"></colgroup>
