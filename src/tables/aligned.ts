@@ -222,8 +222,6 @@ function endsTable(text: string, runs: readonly Run[]): boolean {
   const trimmed = text.trim();
   if (/^(?:註|備註|附註|資料來源)\s*[:：]/u.test(trimmed)) return true;
   if (/計[畫劃]|報告/u.test(trimmed) && matchTitle(trimmed)) return true;
-  // A heading alone on its line, at the left margin (a category cell has its
-  // neighbours on the same line, or is not written so far left and long).
   // A heading alone on its line, at the left margin: one word (a category
   // cell has its neighbours on the same line, a single space apart).
   const marker = parseMarker(trimmed);
@@ -940,6 +938,10 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
     extent[group].min = Math.min(extent[group].min, line);
     extent[group].max = Math.max(extent[group].max, line);
   };
+  // blanks[k]: blank lines before body line k and above (a blank line between two lines in constant time).
+  const blanks: number[] = [];
+  for (let k = 0, count = 0; k < grid.body.length; k++) blanks.push((count += grid.body[k].blankBefore ? 1 : 0));
+  const blankBetween = (from: number, to: number) => blanks[to] - blanks[from] > 0;
   let next = 0;
   for (let i = 0; i < grid.cells.length; i++) {
     if (!grid.cells[i][c]) continue;
@@ -949,7 +951,16 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
     else {
       const before = i - ordinals[next - 1].line;
       const after = ordinals[next].line - i;
-      if (before === after) ties.push([i, next]);
+      // A blank line on one side only is the rows' border (a ruled table's
+      // padding prints one): the line stays on the other side.
+      //   > |    環境設置。          ← 二's last line, though 三 stands nearer
+      //   > |
+      //   > |    動植物疾病防    1   豬瘟及口蹄疫發生率
+      //   > | 三   治，確保農產品
+      const blankBefore = blankBetween(ordinals[next - 1].line, i);
+      const blankAfter = blankBetween(i, ordinals[next].line);
+      if (blankBefore !== blankAfter) take(i, blankAfter ? next - 1 : next);
+      else if (before === after) ties.push([i, next]);
       else take(i, before < after ? next - 1 : next);
     }
   }
