@@ -938,9 +938,12 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
     extent[group].min = Math.min(extent[group].min, line);
     extent[group].max = Math.max(extent[group].max, line);
   };
-  // blanks[k]: blank lines before body line k and above (a blank line between two lines in constant time).
+  // blanks[k]: row borders (blank lines inside a page; a page's foot is not one) up to body line k.
   const blanks: number[] = [];
-  for (let k = 0, count = 0; k < grid.body.length; k++) blanks.push((count += grid.body[k].blankBefore ? 1 : 0));
+  for (let k = 0, count = 0; k < grid.body.length; k++) {
+    const border = grid.body[k].blankBefore && k > 0 && grid.body[k - 1].page === grid.body[k].page;
+    blanks.push((count += border ? 1 : 0));
+  }
   const blankBetween = (from: number, to: number) => blanks[to] - blanks[from] > 0;
   let next = 0;
   for (let i = 0; i < grid.cells.length; i++) {
@@ -967,6 +970,35 @@ function centredGroups(grid: Grid, c: number, ordinals: readonly Ordinal[]): Map
   for (const [line, next] of ties) {
     const offset = (group: number) => Math.abs((Math.min(extent[group].min, line) + Math.max(extent[group].max, line)) / 2 - ordinals[group].line);
     take(line, offset(next - 1) <= offset(next) ? next - 1 : next);
+  }
+  // Between two ordinals on one page with no border between them, the lines
+  // are cut where the upper cell stands best centred on its ordinal (the
+  // nearest ordinal misleads when one cell is tall and the next short):
+  //   > |    推動地籍圖重測
+  //   > | 六   作業，健全地籍
+  //   > |    圖資              ← 六's (two lines above 六, two below), though 七 is nearer
+  //   > | 七   調整土地公告現
+  for (let g = 0; g + 1 < ordinals.length; g++) {
+    const a = ordinals[g].line;
+    const b = ordinals[g + 1].line;
+    if (grid.body[a].page !== grid.body[b].page || blankBetween(a, b)) continue;
+    const between: number[] = [];
+    let current = 0;
+    for (let i = a + 1; i < b; i++) {
+      if (!grid.cells[i][c]) continue;
+      between.push(i);
+      if (groups.get(i) === g) current++;
+    }
+    if (between.length === 0) continue;
+    // The upper cell's top is settled (its lines above its ordinal): it decides;
+    // the lower cell's centring only breaks ties (its own bottom is not settled yet).
+    const upper = (k: number) => Math.abs((extent[g].min + (k > 0 ? between[k - 1] : a)) / 2 - a);
+    const lower = (k: number) => Math.abs(((k < between.length ? between[k] : b) + extent[g + 1].max) / 2 - b);
+    let cut = current;
+    for (let k = 0; k <= between.length; k++) if (upper(k) < upper(cut) || (upper(k) === upper(cut) && lower(k) < lower(cut))) cut = k;
+    between.forEach((line, k) => groups.set(line, k < cut ? g : g + 1));
+    extent[g].max = cut > 0 ? between[cut - 1] : a;
+    extent[g + 1].min = Math.min(extent[g + 1].min, cut < between.length ? between[cut] : b);
   }
   return groups;
 }
