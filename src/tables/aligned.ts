@@ -36,7 +36,7 @@ import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans
 import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
-import { stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
+import { returnFormulaPieces, stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
@@ -764,6 +764,7 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   if (strategyCol >= 0 && indicatorCol === strategyCol + 1) moveIndicatorOrdinals(grid, strategyCol, indicatorCol);
   const measureIndex = roles.indexOf('measure');
   if (grid.drifted && indicatorCol >= 0 && measureIndex === indicatorCol + 1) pullIndicatorOrdinals(grid.cells, indicatorCol, measureIndex, grid.unit);
+  if (measureIndex >= 0 && years[0] === measureIndex + 1) returnFormulaPieces(grid.cells, measureIndex, years[0]);
   // Ordinals: a 序號/編號 column, else the ordinal standing first in the text column.
   const strategyOrdinals =
     strategyMarkerCol >= 0
