@@ -42,4 +42,6 @@ done
 for name in 81_heldout-002-2-kpi 86_heldout-002-17-kpi 89_heldout-001-1-workplan 94_heldout-004-2-report; do
   cp $work/pdf/$name.pdf $work/pdf/$name-lo.pdf $H/files/
 done
+# ALL_PDFS=<folder> keeps every PDF made (for measuring; too big for the repository).
+if [ -n "$ALL_PDFS" ]; then mkdir -p "$ALL_PDFS" && cp $work/pdf/*.pdf "$ALL_PDFS"/; fi
 rm -rf $work
