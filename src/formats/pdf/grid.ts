@@ -88,7 +88,7 @@ export function findGrids(rules: readonly Rule[], runs: readonly TextRun[]): Gri
   const grids: Grid[] = [];
   for (const { h, v } of groups.values()) {
     const grid = gridOf(h, v);
-    if (grid) grids.push(withUnruledRows(grid, h, v, runs));
+    if (grid) grids.push(withOverflowBelow(withUnruledRows(grid, h, v, runs), h, runs));
   }
   grids.sort((a, b) => a.ys[0] - b.ys[0]);
   for (const grid of grids) fillText(grid, runs);
@@ -108,6 +108,43 @@ function withUnruledRows(grid: Grid, h: Line[], v: Line[], runs: readonly TextRu
     }
   }
   return added.length ? (gridOf([...h, ...added], v) ?? grid) : grid;
+}
+
+/**
+ * Text a merged cell printed below the grid's last rule: Chromium closes a
+ * row the page break cut under its own cells only, and the cells merged over
+ * the rows that go on next page (類 / 項 / 目) run their text on below the
+ * borders it drew.  Lines just under the bottom, inside the columns that rule
+ * leaves open and nowhere else, still belong to those cells: the grid's
+ * bottom moves down to hold them.
+ *
+ *   > | 五、社會福  (一)加強辦理兒  1. 辦理兒童少年生活扶助計801人。  100%
+ *   > | ───────────────────────────┴──────────────────────────────────────  (rule under 辦理情形… only)
+ *   > | 利與救助    童及少年福利                                               ← still 項 and 目
+ */
+function withOverflowBelow(grid: Grid, h: readonly Line[], runs: readonly TextRun[]): Grid {
+  const { xs, ys } = grid;
+  const bottom = ys[ys.length - 1];
+  const closed = xs.slice(0, -1).map((x, c) => {
+    let length = 0;
+    for (const line of h) if (Math.abs(line.at - bottom) <= SAME_RULE * 2) length += Math.max(0, Math.min(line.to, xs[c + 1]) - Math.max(line.from, x));
+    return length >= (xs[c + 1] - x) * 0.5;
+  });
+  if (closed.every(Boolean) || !closed.some(Boolean)) return grid;
+  const inOpenColumn = (run: TextRun) => {
+    const c = slotIndex(xs, run.x + run.width / 2);
+    return run.x >= xs[0] - 1 && run.x + run.width <= xs[xs.length - 1] + 1 && !closed[c] && !closed[slotIndex(xs, run.x + 1)] && !closed[slotIndex(xs, run.x + run.width - 1)];
+  };
+  const below = runs.filter((run) => middleOf(run) > bottom && run.x + run.width > xs[0] && run.x < xs[xs.length - 1]).sort((a, b) => middleOf(a) - middleOf(b));
+  let reach = bottom;
+  for (const run of below) {
+    // Only lines that go on from the bottom, one line height apart at most.
+    if (middleOf(run) - reach > run.size * 1.8) break;
+    if (!inOpenColumn(run)) return grid;
+    reach = Math.max(reach, middleOf(run) + run.size * 0.6);
+  }
+  if (reach === bottom) return grid;
+  return { ...grid, ys: [...ys.slice(0, -1), reach] };
 }
 
 /** Rules on one line (within SAME_RULE) merged into maximal segments. */
