@@ -86,6 +86,10 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
   const rows: { cells: string[]; start: number; end: number }[] = [];
   let open = false;
   let lastOpen: boolean[] = [];
+  /** Per column: it holds merged cells; the row of its latest text; the row whose cell the page's foot cut. */
+  const mergedColumn = columns.map(() => false);
+  const latest = columns.map(() => -1);
+  let cutCell: (number | null)[] = columns.map(() => null);
   let tableStart = -1;
   let tableEnd = -1;
   for (let f = 0; f < chain.length; f++) {
@@ -128,10 +132,35 @@ function tableOf(chain: Fragment[], pages: readonly GridPage[]): RenditionTable 
       if (first && (open || cells.every((cell, i) => cell === '' || (lastOpen[i] && !parseMarker(cell))) || restOfCut(cells, previous.cells))) {
         previous.cells = previous.cells.map((cell, i) => joinCut(cell, cells[i]));
         if (end > previous.end) previous.end = end;
-      } else if (start >= 0) rows.push({ cells, start, end });
+      } else if (start >= 0) {
+        // A new row under a merged cell the page break cut: the text at the
+        // next page's top in a column of merged cells, without a marker of
+        // its own, is the rest of the cell above the break, not a new label.
+        //   > | 三 | 端正禮俗，改善社會風氣，保存 | 1 | 辦理市民集團結婚 …   (page foot)
+        //   > |    | 優良傳統文化                 | 2 | 辦理成年禮 …        (next page)
+        if (first) {
+          cells.forEach((cell, i) => {
+            const above = cutCell[i];
+            if (!cell || !above || parseMarker(cell)) return;
+            rows[above].cells[i] = joinCut(rows[above].cells[i], cell);
+            cells[i] = '';
+          });
+        }
+        rows.push({ cells, start, end });
+      }
+      texts.forEach((cell, i) => {
+        if (cell.merged) mergedColumn[i] = true;
+        if (cell.text !== '') latest[i] = rows.length - 1;
+      });
       lastOpen = texts.map((cell) => cell.open);
     }
     open = grid.openBottom;
+    // Merged cells the page's foot cut: unfinished, reaching the last row, in a column of merged cells.
+    cutCell = columns.map((column, i) => {
+      if (!mergedColumn[i] || latest[i] < 0) return null;
+      const bottom = cellText(grid, cellRowOf(grid, grid.ys.length - 2, column), column);
+      return bottom.open && bottom.toBottom ? latest[i] : null;
+    });
   }
   if (rows.length === 0 || tableStart < 0 || tableEnd <= tableStart) return null;
   return {
@@ -201,9 +230,19 @@ interface CellText {
   text: string;
   /** The text runs to the cell's right edge and ends without a full stop: a page break may have cut it. */
   open: boolean;
+  /** The cell spans several slot rows (a merged cell). */
+  merged: boolean;
+  /** The cell reaches the grid's last row (the page's foot may cut it). */
+  toBottom: boolean;
 }
 
 const TERMINATED = /[。；;！!？?]$/u;
+
+/** The first slot row of the cell a logical column has at slot row `row` (its text stands there). */
+function cellRowOf(grid: Grid, row: number, column: Column): number {
+  const columnsOf = gridColumns(grid, column);
+  return grid.cells[grid.slots[row][columnsOf[columnsOf.length - 1]]].row;
+}
 
 /** The text of a logical column in one slot row: the cells starting there, an ordinal joined to its text. */
 function cellText(grid: Grid, row: number, column: Column): CellText {
@@ -214,7 +253,12 @@ function cellText(grid: Grid, row: number, column: Column): CellText {
   }
   const text = joinedText(cells, row);
   const last = cells[cells.length - 1];
-  return { text, open: text !== '' && last !== undefined && last.full && !TERMINATED.test(text) };
+  return {
+    text,
+    open: text !== '' && last !== undefined && last.full && !TERMINATED.test(text),
+    merged: last !== undefined && last.rowEnd > last.row,
+    toBottom: last !== undefined && last.rowEnd === grid.ys.length - 2,
+  };
 }
 
 function joinedText(cells: readonly GridCell[], row: number): string {
