@@ -31,5 +31,7 @@ describe('mutool draw text of the LibreOffice PDFs', () => {
     expect(totals.budgets).toBeGreaterThanOrEqual(0.94);
     expect(totals.kpiCells).toBeGreaterThanOrEqual(0.62);
     expect(totals.kpiRows).toBeGreaterThanOrEqual(0.41);
+    expect(totals.work).toBeGreaterThanOrEqual(0.22);
+    expect(totals.report).toBeGreaterThanOrEqual(0.04);
   });
 });

@@ -36,7 +36,7 @@ import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
 import { isStacked, stackedLines } from './reading-order-stacked.js';
-import { buildStreamWorkRows, type StreamLine } from './stream-work.js';
+import { buildStreamWorkRows, type StreamLine, unjustify } from './stream-work.js';
 import { joinWrappedValues } from './wrapped-values.js';
 import { joinWrappedTitles, wrappedTitleAt } from './wrapped-titles.js';
 
@@ -208,8 +208,8 @@ export const readingOrderReader: TableReader = {
           ? buildWideKpiRows(body, head.header.slice(0, head.header.length - Math.max(1, head.years.length)), years, lines)
           : buildKpiRows(body, years, lines)
         : head.shape === 'work'
-          ? buildWorkRows(body, head.header.length, lines)
-          : buildReportRows(blocks, isHeaderBlock, lines);
+          ? buildWorkRows(body.map(unjustified), head.header.length, lines)
+          : buildReportRows(blocks.map(unjustified), isHeaderBlock, lines);
     append(diagnostics, built.diagnostics);
     if (built.rows.length === 0) {
       // A header we know with a body we cannot read: say so rather than return nothing.
@@ -218,6 +218,20 @@ export const readingOrderReader: TableReader = {
     return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics } satisfies RawTable;
   },
 };
+
+//   > | 肆、 會計
+//          ^ Writer's justification after a label's marker: no gap between cells
+const MARKER_SPACE = /^([一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]{1,3}、) (?=\p{Script=Han})/u;
+
+/**
+ * A block with Writer's justified lines closed up (`農 林 漁 牧 調 查 統 計 陳`,
+ * `肆、 會計`): work and report rows are rebuilt from the lines' widths and
+ * parts, and a justified line would read as cells side by side.
+ */
+function unjustified(block: Paragraph): Paragraph {
+  const texts = block.texts.map((text) => unjustify(text).replace(MARKER_SPACE, '$1'));
+  return texts.every((text, k) => text === block.texts[k]) ? block : { ...block, texts };
+}
 
 /** Mark the first body block after each page break (and its repeated header). */
 function markPageTops(blocks: readonly Paragraph[]): Paragraph[] {

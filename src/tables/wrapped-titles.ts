@@ -72,16 +72,19 @@ export function joinWrappedTitles(blocks: readonly Paragraph[], isHeaderCell: (t
   }));
   const replaced = new Map<string, string>();
   const dropped = new Set<string>();
+  /** The title before ended at this line (joined from pieces). */
+  let joinedEnd = -1;
   for (let k = 0; k < texts.length; k++) {
     const count = wrappedTitleLength(texts, k, isHeaderCell);
     if (count < 2) continue;
-    // Beside another header cell only: a header's neighbour.
-    const before = k > 0 && isHeaderCell(texts[k - 1]);
+    // Beside another header cell only (or right after a title joined so): a header's neighbour.
+    const before = k > 0 && (isHeaderCell(texts[k - 1]) || joinedEnd === k);
     const after = k + count < texts.length && isHeaderCell(texts[k + count]);
     if (!before && !after) continue;
     replaced.set(owner[k].join(':'), texts.slice(k, k + count).map(stripSpaces).join(''));
     for (let j = k + 1; j < k + count; j++) dropped.add(owner[j].join(':'));
     k += count - 1;
+    joinedEnd = k + 1;
   }
   if (replaced.size === 0) return [...blocks];
   const out: Paragraph[] = [];
