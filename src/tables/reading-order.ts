@@ -34,6 +34,7 @@ import { readRawReport } from './raw-report.js';
 import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
+import { joinStrategyTails, splitBaselineCells } from './baseline-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
 import { isStacked, stackedLines } from './reading-order-stacked.js';
 import { buildStreamWorkRows, type StreamLine, unjustify } from './stream-work.js';
@@ -206,7 +207,7 @@ export const readingOrderReader: TableReader = {
       head.shape === 'kpi'
         ? head.header.some((cell) => ['strategy-marker', 'indicator-marker', 'assessment-system', 'assessment-method'].includes(columnRole(cell).role))
           ? buildWideKpiRows(body, head.header.slice(0, head.header.length - Math.max(1, head.years.length)), years, lines)
-          : buildKpiRows(body, years, lines)
+          : buildKpiRows(joinStrategyTails(body.flatMap(splitBaselineCells), years), years, lines)
         : head.shape === 'work'
           ? buildWorkRows(body.map(unjustified), head.header.length, lines)
           : buildReportRows(blocks.map(unjustified), isHeaderBlock, lines);
