@@ -35,8 +35,8 @@ function score(folder: string): { totals: Totals; names: string[] } {
 const FLOORS: Record<string, { kpiRows: number; kpiCells: number; work: number; budgets: number; report: number }> = {
   'mutool-draw': { kpiRows: 0.93, kpiCells: 0.963, work: 1, budgets: 1, report: 0.935 },
   'mutool-convert': { kpiRows: 0.91, kpiCells: 0.96, work: 1, budgets: 1, report: 0.935 },
-  pdfminer: { kpiRows: 0.07, kpiCells: 0.33, work: 0.86, budgets: 0.94, report: 0.32 },
-  'pdfminer-line-margin': { kpiRows: 0, kpiCells: 0.21, work: 0.1, budgets: 0.94, report: 0 },
+  pdfminer: { kpiRows: 0.095, kpiCells: 0.36, work: 0.86, budgets: 0.94, report: 0.32 },
+  'pdfminer-line-margin': { kpiRows: 0.01, kpiCells: 0.23, work: 0.1, budgets: 0.94, report: 0 },
   'pdftotext-raw': { kpiRows: 0.925, kpiCells: 0.95, work: 1, budgets: 1, report: 0.98 },
 };
 

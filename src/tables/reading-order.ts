@@ -34,10 +34,12 @@ import { readRawReport } from './raw-report.js';
 import { buildRows } from './flattened-rows.js';
 import { isHeaderLine } from './flattened.js';
 import { lineParts, paragraphs, type Paragraph, pieceOf } from './reading-order-cells.js';
+import { joinStrategyTails, splitBaselineCells } from './baseline-cells.js';
 import { buildKpiRows, buildReportRows, buildWideKpiRows, buildWorkRows } from './reading-order-rows.js';
 import { isStacked, stackedLines } from './reading-order-stacked.js';
-import { buildStreamWorkRows, type StreamLine } from './stream-work.js';
+import { buildStreamWorkRows, type StreamLine, unjustify } from './stream-work.js';
 import { joinWrappedValues } from './wrapped-values.js';
+import { joinWrappedTitles, wrappedTitleAt } from './wrapped-titles.js';
 
 //   > | 機關工作項目   預算金額   (單位：千元)   計畫名稱   類   辦理情形   完成程度   百分比
 //       ^^^^^^^^^^^^   ^^^^^^^^   ^^^^^^^^^^^^   ^^^^^^^^   ^^
@@ -113,12 +115,33 @@ function isYearUnit(text: string): boolean {
   return /^年度?$/u.test(text.trim());
 }
 
+//   > | 110
+//   > | 年
+//   > | 111 年
+//       ^^^^^^ two year titles in one of MuPDF's blocks, one wrapped, one not
+const YEAR_PIECE = /^(?:民國)?([0-9]{2,3})(?: ?年)?$/u;
+
+/** The year titles of a block made of years and their `年` only (each year once), or null. */
+function yearRun(texts: readonly string[]): string[] | null {
+  const years: string[] = [];
+  for (const text of texts) {
+    if (isYearUnit(text)) continue;
+    const year = YEAR_PIECE.exec(text);
+    if (!year || Number(year[1]) < 80 || Number(year[1]) > 200) return null;
+    years.push(`${year[1]}年`);
+  }
+  // (Bare numbers side by side are target values: a title prints its 年.)
+  return years.length > 0 && texts.some((text) => text.includes('年')) ? years : null;
+}
+
 function bareYearsAsHeader(blocks: Paragraph[]): Paragraph[] {
   let afterGroup = false;
   return blocks.map((block) => {
     const text = block.texts.length === 1 || (block.texts.length === 2 && isYearUnit(block.texts[1])) ? block.texts[0] : '';
     const year = BARE_YEAR.exec(text);
     if (afterGroup && year && Number(year[1]) >= 80 && Number(year[1]) <= 200) return { ...block, texts: [`${year[1]}年`], header: true };
+    const run = afterGroup ? yearRun(block.texts) : null;
+    if (run) return { ...block, texts: run, header: true };
     afterGroup = block.texts.some((line) => /目標值/u.test(line) && isHeaderCell(line));
     if (afterGroup) return block;
     return block;
@@ -166,7 +189,7 @@ export const readingOrderReader: TableReader = {
     const end = tableEnd(lines, start, limit, head.shape);
     if (wordHeader) return head.shape === 'work' ? readRunningWork(lines, start, end, head) : null;
     if (!blockHeader) return head.shape === 'kpi' ? readLineCells(lines, start, end, head) : head.shape === 'report' ? readRawReport(lines, start, end, head.header, isRunningFurniture) : null;
-    const blocks = unitNotesAsHeader(bareYearsAsHeader(dropPageNumbers(paragraphs(lines, start, end), lines)));
+    const blocks = unitNotesAsHeader(bareYearsAsHeader(dropPageNumbers(joinWrappedTitles(paragraphs(lines, start, end), isHeaderCell), lines)));
     const body = markPageTops(blocks).filter((paragraph) => !isHeaderBlock(paragraph));
     // MuPDF's stacked blocks: a cell per line, each block's end a known cell end.
     const headerStacked = blocks.some((block) => block.texts.filter(isHeaderCell).length >= 2);
@@ -184,10 +207,10 @@ export const readingOrderReader: TableReader = {
       head.shape === 'kpi'
         ? head.header.some((cell) => ['strategy-marker', 'indicator-marker', 'assessment-system', 'assessment-method'].includes(columnRole(cell).role))
           ? buildWideKpiRows(body, head.header.slice(0, head.header.length - Math.max(1, head.years.length)), years, lines)
-          : buildKpiRows(body, years, lines)
+          : buildKpiRows(joinStrategyTails(body.flatMap(splitBaselineCells), years), years, lines)
         : head.shape === 'work'
-          ? buildWorkRows(body, head.header.length, lines)
-          : buildReportRows(blocks, isHeaderBlock, lines);
+          ? buildWorkRows(body.map(unjustified), head.header.length, lines)
+          : buildReportRows(blocks.map(unjustified), isHeaderBlock, lines);
     append(diagnostics, built.diagnostics);
     if (built.rows.length === 0) {
       // A header we know with a body we cannot read: say so rather than return nothing.
@@ -196,6 +219,20 @@ export const readingOrderReader: TableReader = {
     return { layout: 'reading-order', header: head.header, rows: built.rows, start, end, position, diagnostics } satisfies RawTable;
   },
 };
+
+//   > | 肆、 會計
+//          ^ Writer's justification after a label's marker: no gap between cells
+const MARKER_SPACE = /^([一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]{1,3}、) (?=\p{Script=Han})/u;
+
+/**
+ * A block with Writer's justified lines closed up (`農 林 漁 牧 調 查 統 計 陳`,
+ * `肆、 會計`): work and report rows are rebuilt from the lines' widths and
+ * parts, and a justified line would read as cells side by side.
+ */
+function unjustified(block: Paragraph): Paragraph {
+  const texts = block.texts.map((text) => unjustify(text).replace(MARKER_SPACE, '$1'));
+  return texts.every((text, k) => text === block.texts[k]) ? block : { ...block, texts };
+}
 
 /** Mark the first body block after each page break (and its repeated header). */
 function markPageTops(blocks: readonly Paragraph[]): Paragraph[] {
@@ -216,7 +253,8 @@ function isYear(word: string): boolean {
 /** The year cells of header lines (`108年 109年 110年 111年`), each once, in order. */
 function yearsOf(texts: readonly string[]): string[] {
   const years: string[] = [];
-  for (const text of texts) for (const word of text.split(/\s+/u)) if (isYear(word) && !years.includes(word)) years.push(word);
+  // (`111 年`: Writer sets a year apart from its 年.)
+  for (const text of texts) for (const word of text.replace(/([0-9]{2,3}) 年/gu, '$1年').split(/\s+/u)) if (isYear(word) && !years.includes(word)) years.push(word);
   return years;
 }
 
@@ -253,11 +291,18 @@ function valueRunLength(blocks: readonly Paragraph[]): number {
  *   > | 一
  */
 function startsHeaderBlock(lines: readonly Line[], start: number, limit: number): boolean {
-  for (let i = start; i < limit && i < start + 4; i++) {
+  let reach = start + 4;
+  for (let i = start; i < limit && i < reach; i++) {
     const line = lines[i];
     if (line.role === 'blank') return i > start;
     if (!isCellLine(line) || (i > start && line.text.includes('\f'))) return false;
-    if (!isHeaderCell(line.text.replace(/\f/gu, ''))) return false;
+    if (!isHeaderCell(line.text.replace(/\f/gu, ''))) {
+      // A title wrapped over blocks after the first cell (`關鍵績效指` / `標`): a cell, however many lines it took.
+      const wrapped = i > start ? wrappedTitleAt(lines, i, limit, isHeaderCell) : null;
+      if (!wrapped) return false;
+      reach += wrapped.end - 1 - i;
+      i = wrapped.end - 1;
+    }
   }
   return false;
 }
@@ -405,6 +450,8 @@ function readHeader(lines: readonly Line[], start: number, limit: number, joinWr
   let seenContent = 0;
   let afterGroup = false;
   let yearRun = 0;
+  /** The line before was a header cell. */
+  let afterCell = false;
   for (let i = start; i < limit && seenContent < HEADER_REACH; i++) {
     const line = lines[i];
     if (i > start && line.text.includes('\f')) break;
@@ -421,10 +468,14 @@ function readHeader(lines: readonly Line[], start: number, limit: number, joinWr
     }
     if (yearRun > 0 && isYearUnit(text)) continue;
     yearRun = 0;
-    const wrapped = joinWrapped && !isHeaderCell(text) && !isHeaderWords(text) ? wrappedHeaderAt(lines, i, limit) : null;
+    const unwrapped = !isHeaderCell(text) && !isHeaderWords(text);
+    // Beside a header cell, a title may wrap over blocks (`關鍵績效指` / `標`).
+    const wrapped = unwrapped ? (joinWrapped ? wrappedHeaderAt(lines, i, limit) : afterCell ? wrappedTitleAt(lines, i, limit, isHeaderCell) : null) : null;
+    afterCell = !unwrapped;
     if (wrapped) {
       // A header cell wrapped in its narrow column (`預算金` / `額`, `(單` / `位：千` / `元)`).
       if (!words.includes(wrapped.text)) words.push(wrapped.text);
+      afterCell = true;
       i = wrapped.end - 1;
       continue;
     }
