@@ -75,7 +75,8 @@ export function isTitle(text: string): boolean {
   const compact = stripSpaces(text);
   if (compact.length === 0 || compact.length > 16 || !TITLE_CHARACTER.test(compact)) return false;
   // A numbered line is a heading (`二、關鍵績效指標(KPI)`, `二 關鍵績效指標` with its 、 lost), never a title.
-  if (SUB_TITLE.test(compact) || parseMarker(compact) !== null || LEADING_NUMBER.test(text.trim())) return false;
+  // (The regexes before parseMarker: `1、節` is told by LEADING_NUMBER alone.)
+  if (SUB_TITLE.test(compact) || LEADING_NUMBER.test(text.trim()) || parseMarker(compact) !== null) return false;
   return columnRole(compact).role !== 'other' || workHeaderRole(compact) !== null || (reportHeaderRole(compact) ?? 'level') !== 'level';
 }
 

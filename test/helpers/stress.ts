@@ -18,7 +18,11 @@ export interface StressFamily {
   name: string;
   /** The stage it stresses. */
   stage: 'decode' | 'normalize' | 'documents' | 'sections' | 'tsv' | 'cell-per-line' | 'flattened' | 'markdown' | 'html-cell' | 'html' | 'grid' | 'dashed' | 'kpi' | 'work-items' | 'report-items' | 'kpi-revisions' | 'web-copy' | 'writer-text';
-  /** The repeat count of the smaller size (the larger is 4×). */
+  /**
+   * The repeat count of the smaller size (the larger is 4×): large enough for
+   * a parse of ~50–100 ms, below which JIT warm-up and GC timing, not the
+   * input, decide the ratio (at 15 ms linear families measured 0.3–1.6).
+   */
   n: number;
   make: (n: number) => string | Uint8Array;
 }
@@ -164,7 +168,7 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'UTF-16LE without BOM',
     stage: 'decode',
-    n: 1_200,
+    n: 9_600,
     make: (n) => iconv.encode(repeat(n, (i) => `${cjkDigit(i)}、辦理戶籍登記業務，計 ${i} 件。`), 'utf16le'),
   },
   {
@@ -190,7 +194,7 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'a table of contents with dot leaders',
     stage: 'normalize',
-    n: 8_000,
+    n: 32_000,
     make: (n) => `目錄\n${repeat(n, (i) => `${cjkDigit(i)}、\t民政部門${i}.....\t${i + 1}`)}\n`,
   },
 
@@ -253,7 +257,7 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'a markdown pipe KPI table with many rows',
     stage: 'markdown',
-    n: 1_600,
+    n: 6_400,
     make: (n) => `${KPI_TITLE}| 關鍵策略目標 | 關鍵績效指標 | 衡量標準 | 107 | 108 | 109 | 110 |\n|---|---|---|---|---|---|---|\n${repeat(n, (i) => `| ${i + 1}、策略 | ${i + 1}.指標 | 人數 | ${i} | ${i} | ${i} | ${i} |`)}\n`,
   },
   {
@@ -314,7 +318,7 @@ export const STRESS_FAMILIES: StressFamily[] = [
   {
     name: 'a multiline dashed table with many rows',
     stage: 'dashed',
-    n: 400,
+    n: 6_400,
     make: (n) => `${KPI_TITLE}  ----------------------------------------\n  關鍵策略目標   關鍵績效指標   衡量標準   108年\n  -------------- -------------- ---------- ------\n${repeat(n, (i) => `  ${cjkDigit(i)}、策略       ${i}.指標         人數       ${i}\n`)}  ----------------------------------------\n`,
   },
 ];
