@@ -57,6 +57,9 @@ export const alignedReader: TableReader = {
     const first = lines[start];
     // Quick test first: this runs on every line of a document.
     if (!isTextLine(first) || !TITLE_HINT.test(first.text) || first.text.includes('\t')) return null;
+    // Outside layout text a header line must hold a cell gap (`laidOutTable`):
+    // without one in reach, the header block is not worth splitting into words.
+    if (!laidOut && !gapWithinHeaderReach(lines, start, limit)) return null;
     const head = headerBlockAt(lines, start, limit);
     if (!head) return null;
     // In a file mostly of prose the format test may not see the layout: the
@@ -116,6 +119,20 @@ function headerBlockAt(lines: readonly Line[], start: number, limit: number): He
   const words = block.flatMap((line, k) => lineRuns(line.text, k, 1));
   if (!isHeaderBlock(words)) return null;
   return { lines: block, end, key: headerKey(words) };
+}
+
+/**
+ * Whether a line `headerBlockAt` could take into the header (the text lines
+ * from `start`, at most MAX_HEADER_LINES) has a cell gap: a cheap test,
+ * before the header is split into words, that `laidOutTable` would fail.
+ *
+ *   > | 關鍵策略目標 關鍵績效指標 衡量標準      (flattened PDF text: no gap)
+ *   > | 關鍵策略目標   關鍵績效指標   衡量標準  (a gap: read on)
+ *                   ^^^
+ */
+function gapWithinHeaderReach(lines: readonly Line[], start: number, limit: number): boolean {
+  for (let i = start; i < limit && i < start + MAX_HEADER_LINES && isTextLine(lines[i]); i++) if (hasCellGap(lines[i].text)) return true;
+  return false;
 }
 
 /** The header's titles and most of the lines under it are set apart by runs of spaces. */
