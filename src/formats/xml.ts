@@ -63,7 +63,7 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
   // Raw and canonical names of the open elements.
   const open: string[] = [];
   const openCanonical: string[] = [];
-  const canonicalPrefixes = new Set(Object.values(prefixes));
+  const canonicalPrefixes = canonicalPrefixSet(prefixes);
   const rootPrefixes = new Map([['xml', prefixes[XML_NAMESPACE] ?? 'xml']]);
   const scopes: Scope[] = [{ depth: -1, prefixes: rootPrefixes, names: new Map(), raw: new Map(), identity: isIdentity(rootPrefixes, canonicalPrefixes) }];
   const attributes = new LazyAttributes(buffer, text);
@@ -153,7 +153,7 @@ export function parseXml(bytes: Uint8Array, prefixes: Readonly<Record<string, st
     attributes.reset(nameEnd, tagEnd);
     if (nextXmlns !== -1 && nextXmlns < nameEnd) nextXmlns = text.indexOf('xmlns', nameEnd);
     if (nextXmlns !== -1 && nextXmlns < tagEnd) {
-      const declared = declarations(attributes.raw(), prefixes, (start, stop) => utf8(buffer, text, nameEnd + start, nameEnd + stop));
+      const declared = knownDeclarations(attributes.raw(), prefixes, (start, stop) => utf8(buffer, text, nameEnd + start, nameEnd + stop));
       if (declared.size) {
         const parent = scopes[scopes.length - 1];
         const merged = new Map(parent.prefixes);
@@ -252,7 +252,8 @@ const NAME_SLOTS = 1024;
  * per tag (a part has tens of distinct names and tens of thousands of tags).
  */
 class NameTable {
-  private readonly slots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+  // (Left holey: filling 1024 slots cost more than scanning a small part.)
+  private readonly slots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
 
   constructor(private readonly text: string) {}
 
@@ -305,6 +306,36 @@ function isIdentity(declared: Map<string, string>, canonical: Set<string>): bool
     if (prefix === '' ? mapped !== '' : mapped === '?' ? canonical.has(prefix) : mapped !== prefix) return false;
   }
   return true;
+}
+
+/** The canonical prefixes of a front end's namespace map, made once per map (a package has several parts). */
+const canonicalSets = new WeakMap<Readonly<Record<string, string>>, Set<string>>();
+
+function canonicalPrefixSet(prefixes: Readonly<Record<string, string>>): Set<string> {
+  let set = canonicalSets.get(prefixes);
+  if (!set) canonicalSets.set(prefixes, (set = new Set(Object.values(prefixes))));
+  return set;
+}
+
+/** The last root tags' declarations, by their text: a producer writes the same ~50 declarations on every part of every file. */
+const recentDeclarations: { raw: string; prefixes: Readonly<Record<string, string>>; declared: ReadonlyMap<string, string> }[] = [];
+const RECENT_DECLARATIONS = 8;
+/** Tags longer than this are not remembered (a real root tag is a few KB). */
+const MAX_REMEMBERED_TAG = 16 << 10;
+
+/**
+ * `declarations`, remembered for the last few distinct tags (the map is only
+ * read by the caller, so one map can serve every part that declares the same).
+ */
+function knownDeclarations(raw: string, prefixes: Readonly<Record<string, string>>, decode: (start: number, end: number) => string): ReadonlyMap<string, string> {
+  for (const entry of recentDeclarations) if (entry.prefixes === prefixes && entry.raw === raw) return entry.declared;
+  const declared = declarations(raw, prefixes, decode);
+  if (raw.length <= MAX_REMEMBERED_TAG) {
+    // A copy of the tag's text, not a slice that would keep the whole part alive.
+    recentDeclarations.unshift({ raw: Buffer.from(raw, 'latin1').toString('latin1'), prefixes, declared });
+    if (recentDeclarations.length > RECENT_DECLARATIONS) recentDeclarations.pop();
+  }
+  return declared;
 }
 
 /**
