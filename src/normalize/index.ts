@@ -182,10 +182,19 @@ function markPageNumbers(table: LineTable, formFeeds: boolean): void {
 function markPageSequence(table: LineTable, formFeeds: boolean): void {
   if (formFeeds) return;
   const candidates: number[] = [];
+  // Lone numbers glued to the text above (`pdftotext -nopgbrk` prints a
+  // page's number right after its last cell): they only continue a run.
+  const glued = new Set<number>();
   for (let i = 0; i < table.length; i++) {
     // (Length first: this runs on every line.)
-    if (table.lengthOf(i) <= 8 && table.roleOf(i) === 'content' && LONE_NUMBER.test(table.textOf(i)) && blankAround(table, i, 1)) candidates.push(i);
+    if (table.lengthOf(i) > 8 || table.roleOf(i) !== 'content' || !LONE_NUMBER.test(table.textOf(i))) continue;
+    if (blankAround(table, i, 1)) candidates.push(i);
+    else if (i + 1 >= table.length || table.roleOf(i + 1) !== 'content') {
+      candidates.push(i);
+      glued.add(i);
+    }
   }
+  let firstLines: Map<string, number> | null = null;
   let run: number[] = [];
   const flush = () => {
     if (run.length >= MIN_PAGE_RUN) for (const i of run) table.setRole(i, 'page-number');
@@ -193,7 +202,12 @@ function markPageSequence(table: LineTable, formFeeds: boolean): void {
   };
   for (const i of candidates) {
     const last = run[run.length - 1];
-    if (last !== undefined && Number(table.textOf(i)) === Number(table.textOf(last)) + 1 && i - last >= MIN_PAGE_LINES) run.push(i);
+    const continues = last !== undefined && Number(table.textOf(i)) === Number(table.textOf(last)) + 1 && i - last >= MIN_PAGE_LINES;
+    if (glued.has(i)) {
+      if (continues && beforeRepeatedLine(table, i, (firstLines ??= firstOccurrences(table)))) run.push(i);
+      continue;
+    }
+    if (continues) run.push(i);
     else if (last !== undefined && i - last < MIN_PAGE_LINES) continue;
     else {
       flush();
@@ -201,6 +215,36 @@ function markPageSequence(table: LineTable, formFeeds: boolean): void {
     }
   }
   flush();
+}
+
+/**
+ * A glued page number stands where a page ends: the next line repeats one
+ * printed before it (the table header reprinted under the page break).
+ *
+ *   > | 用電設備檢驗維護，每年1萬2,000元，每
+ *   > | 7
+ *       ^ page 7 ends here
+ *   > |
+ *   > | 備註            (a header cell of the table, printed on page 6 too)
+ */
+function beforeRepeatedLine(table: LineTable, i: number, firstLines: ReadonlyMap<string, number>): boolean {
+  for (let k = i + 1; k < Math.min(table.length, i + 4); k++) {
+    if (table.roleOf(k) === 'blank') continue;
+    const first = firstLines.get(stripSpaces(table.textOf(k)));
+    return first !== undefined && first < i;
+  }
+  return false;
+}
+
+/** First line of each short line's text (a header cell, a running title). */
+function firstOccurrences(table: LineTable): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < table.length; i++) {
+    if (table.lengthOf(i) > 40 || table.roleOf(i) === 'blank') continue;
+    const key = stripSpaces(table.textOf(i));
+    if (key !== '' && !out.has(key)) out.set(key, i);
+  }
+  return out;
 }
 
 /** Pages in a row that make a page-number sequence, and the fewest lines a page holds. */

@@ -1018,11 +1018,15 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
   // page starts where the table's header is printed again: at its first cell
   // after an entry, since reading order puts the page's first path labels
   // among the header's cells (`類` / `項` / `肆、會 一、歲計` / `辦理情形` / `目`).
+  // Where the pages print their numbers, a page starts after its number
+  // (the block's pageStart): a header cell printed apart below the page's
+  // entries (`目`, a narrow column read last) starts none.
   const feeds = lines.some((line) => line.text.includes('\f'));
+  const numbered = !feeds && allBlocks.some((block) => block.pageStart);
   let entrySincePage = true;
   for (const block of allBlocks) {
     const header = isHeader(block);
-    if (block.pageStart || (!feeds && header && entrySincePage)) {
+    if (block.pageStart || (!feeds && !numbered && header && entrySincePage)) {
       page++;
       entrySincePage = false;
     }
