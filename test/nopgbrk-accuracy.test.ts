@@ -91,6 +91,31 @@ describe('a page number glued to the page\'s last cell', () => {
   });
 });
 
+describe('an indicator ordinal a page\'s worth of lines after the last', () => {
+  // 58_chiayi-budget-108-111-kpi-raw-nopgbrk.txt: ordinals 1 and 2 stand after a
+  // row's targets and before the next indicator; 3 and 4 are page numbers.
+  const rows = (n: number) => Array.from({ length: n }, (_, k) => ['10', '0%', '']).flat();
+  const header = ['關鍵策略目標', '', '關鍵績效指標', '', '衡量標準', ''];
+  //   > | 0%
+  //   > |
+  //   > | 2
+  //       ^ the next indicator's ordinal
+  //   > |
+  //   > | 蒐集重要統計數據，
+  const lines = [...header, '一', '', '編製預算', '', ...rows(5), '1', '', '地方總決算書於4月', '', ...rows(6), '2', '', '蒐集重要統計數據，', '', ...rows(6), '3', '', ...header, '分析及統計通報', '', ...rows(8), '4', ''];
+  const source = normalize(lines.join('\n'));
+  const roleAt = (text: string) => source.lines.find((line) => line.text === text)?.role;
+
+  it('between targets and the next indicator: an ordinal', () => {
+    expect(roleAt('1')).toBe('content');
+    expect(roleAt('2')).toBe('content');
+  });
+
+  it('before the repeated header and at the end of the text: page numbers', () => {
+    expect(source.lines.filter((line) => line.role === 'page-number').map((line) => line.text)).toEqual(['3', '4']);
+  });
+});
+
 // Floors (measured).
-const KPI_ROWS = 0.862;
-const KPI_CELLS = 0.95;
+const KPI_ROWS = 0.893;
+const KPI_CELLS = 0.955;
