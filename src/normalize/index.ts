@@ -182,18 +182,37 @@ function markPageNumbers(table: LineTable, formFeeds: boolean): void {
 function markPageSequence(table: LineTable, formFeeds: boolean): void {
   if (formFeeds) return;
   const candidates: number[] = [];
+  // Lone numbers glued to the text above (`pdftotext -nopgbrk` prints a
+  // page's number right after its last cell): they only continue a run.
+  const glued = new Set<number>();
+  let firstLines: Map<string, number> | null = null;
   for (let i = 0; i < table.length; i++) {
     // (Length first: this runs on every line.)
-    if (table.lengthOf(i) <= 8 && table.roleOf(i) === 'content' && LONE_NUMBER.test(table.textOf(i)) && blankAround(table, i, 1)) candidates.push(i);
+    if (table.lengthOf(i) > 8 || table.roleOf(i) !== 'content' || !LONE_NUMBER.test(table.textOf(i))) continue;
+    // Between a row's target values and the next row's text: an ordinal.
+    if (afterValue(table, i) && !beforeRepeatedLine(table, i, (firstLines ??= firstOccurrences(table))) && !lastContent(table, i)) continue;
+    if (blankAround(table, i, 1)) candidates.push(i);
+    else if (i + 1 >= table.length || table.roleOf(i + 1) !== 'content') {
+      candidates.push(i);
+      glued.add(i);
+    }
   }
   let run: number[] = [];
   const flush = () => {
-    if (run.length >= MIN_PAGE_RUN) for (const i of run) table.setRole(i, 'page-number');
+    // Two pages are enough where both numbers stand at a page's end: before
+    // the table header printed again, or at the end of the text.
+    const atBreaks = () => run.every((i) => beforeRepeatedLine(table, i, (firstLines ??= firstOccurrences(table))) || lastContent(table, i));
+    if (run.length >= MIN_PAGE_RUN || (run.length === 2 && atBreaks())) for (const i of run) table.setRole(i, 'page-number');
     run = [];
   };
   for (const i of candidates) {
     const last = run[run.length - 1];
-    if (last !== undefined && Number(table.textOf(i)) === Number(table.textOf(last)) + 1 && i - last >= MIN_PAGE_LINES) run.push(i);
+    const continues = last !== undefined && Number(table.textOf(i)) === Number(table.textOf(last)) + 1 && i - last >= MIN_PAGE_LINES;
+    if (glued.has(i)) {
+      if (continues && beforeRepeatedLine(table, i, (firstLines ??= firstOccurrences(table)))) run.push(i);
+      continue;
+    }
+    if (continues) run.push(i);
     else if (last !== undefined && i - last < MIN_PAGE_LINES) continue;
     else {
       flush();
@@ -201,6 +220,65 @@ function markPageSequence(table: LineTable, formFeeds: boolean): void {
     }
   }
   flush();
+}
+
+/**
+ * A glued page number stands where a page ends: the next line repeats one
+ * printed before it (the table header reprinted under the page break).
+ *
+ *   > | 用電設備檢驗維護，每年1萬2,000元，每
+ *   > | 7
+ *       ^ page 7 ends here
+ *   > |
+ *   > | 備註            (a header cell of the table, printed on page 6 too)
+ */
+function beforeRepeatedLine(table: LineTable, i: number, firstLines: ReadonlyMap<string, number>): boolean {
+  for (let k = i + 1; k < Math.min(table.length, i + 4); k++) {
+    if (table.roleOf(k) === 'blank') continue;
+    const first = firstLines.get(stripSpaces(table.textOf(k)));
+    return first !== undefined && first < i;
+  }
+  return false;
+}
+
+/**
+ * The line before a lone number is a target value: the number stands inside
+ * a table, where an indicator ordinal follows the previous row's targets.
+ *
+ *   > | 10
+ *   > | 0%
+ *   > |
+ *   > | 2
+ *       ^ the next indicator's ordinal (its text follows), not page 2
+ *   > |
+ *   > | 地方總決算書於4月
+ */
+function afterValue(table: LineTable, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (table.roleOf(k) === 'blank') continue;
+    return TARGET_VALUE.test(table.textOf(k));
+  }
+  return false;
+}
+
+// `0%`, `100%`, `2,000`, `4.14`, `-`: a target cell's last line.
+const TARGET_VALUE = /^\s*(?:[-–]|[0-9][0-9,.]{0,12}\s*[%％]?)\s*$/u;
+
+/** Nothing but blank lines after line i. */
+function lastContent(table: LineTable, i: number): boolean {
+  for (let k = i + 1; k < table.length; k++) if (table.roleOf(k) !== 'blank') return false;
+  return true;
+}
+
+/** First line of each short line's text (a header cell, a running title). */
+function firstOccurrences(table: LineTable): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < table.length; i++) {
+    if (table.lengthOf(i) > 40 || table.roleOf(i) === 'blank') continue;
+    const key = stripSpaces(table.textOf(i));
+    if (key !== '' && !out.has(key)) out.set(key, i);
+  }
+  return out;
 }
 
 /** Pages in a row that make a page-number sequence, and the fewest lines a page holds. */

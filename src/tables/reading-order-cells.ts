@@ -15,6 +15,7 @@
  * splits a block that holds two columns back into its cells, by the columns'
  * line widths (a wrapped cell fills every line but its last).
  */
+import { lineTableOf } from '../line-table.js';
 import { withoutEscapes } from '../normalize/markdown.js';
 import { cjkNumber } from '../markers.js';
 import { normalizeText } from '../normalize/text.js';
@@ -390,22 +391,87 @@ export function joinLines(texts: readonly string[]): string {
   return normalizeText(texts.join('\n'));
 }
 
+const formFeeds = new WeakMap<object, boolean>();
+
+/** Any form feed in the file (read through its line table: the lines array may hold only the document's objects). */
+function hasFormFeeds(lines: readonly Line[]): boolean {
+  const table = lineTableOf(lines);
+  let known = formFeeds.get(table);
+  if (known === undefined) {
+    known = false;
+    for (let i = 0; i < table.length && !known; i++) if (table.textOf(i).includes('\f')) known = true;
+    formFeeds.set(table, known);
+  }
+  return known;
+}
+
+const sequences = new WeakMap<object, Set<number>>();
+
+/**
+ * Page-number lines that count pages: each a page's worth of lines from a
+ * neighbour numbered one less or one more.  A lone value the line stage took
+ * for a page number (`6` / `7` / `8` three lines apart in a table) is none.
+ *
+ *   > | 10-2      (some forty lines on)      10-3
+ *          ^                                    ^
+ */
+function pageNumberSequence(lines: readonly Line[]): Set<number> {
+  const table = lineTableOf(lines);
+  let known = sequences.get(table);
+  if (known !== undefined) return known;
+  known = new Set<number>();
+  let previous = -1;
+  let previousValue = NaN;
+  for (let i = 0; i < table.length; i++) {
+    if (table.roleOf(i) !== 'page-number') continue;
+    const value = pageValue(table.textOf(i));
+    if (previous >= 0 && value === previousValue + 1 && i - previous >= MIN_PAGE_LINES) {
+      known.add(previous);
+      known.add(i);
+    }
+    previous = i;
+    previousValue = value;
+  }
+  sequences.set(table, known);
+  return known;
+}
+
+/** Fewest lines a page holds. */
+const MIN_PAGE_LINES = 15;
+
+/** The page's own number in a page label: `第 3 頁，共 9 頁` → 3, `10-3` → 3, `- 3 -` → 3. */
+function pageValue(text: string): number {
+  const numbers = text.match(/\d+/gu);
+  if (numbers === null) return NaN;
+  return Number(/^\s*第/u.test(text) ? numbers[0] : numbers[numbers.length - 1]);
+}
+
 /** Blocks of the lines [start, end): blank lines, page furniture and form feeds separate them. */
 export function paragraphs(lines: readonly Line[], start: number, end: number): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
   let labelled = false;
+  // Without form feeds (`pdftotext -nopgbrk`, a viewer's copy) a page ends at its page number.
+  const feeds = hasFormFeeds(lines);
+  const pageEnds = feeds ? null : pageNumberSequence(lines);
+  let afterPageNumber = false;
   for (let i = start; i < end; i++) {
     const line = lines[i];
     // (A backslash before ASCII punctuation is a markdown escape, `\-`, `1\.`: no PDF or Word text writes one.)
     const text = withoutEscapes(line.text.replace(/\f/gu, '')).trim();
-    const pageStart = line.text.includes('\f');
-    if (pageStart) labelled = false;
     // A page prints one page number: after its label (`10-3`) a lone number
     // between blank lines is a cell (`0`, a target printed below the label).
     const lone = /^[0-9]{1,3}$/u.test(text);
-    if (line.role === 'page-number' && !lone) labelled = true;
+    const feedHere = line.text.includes('\f');
+    if (feedHere) labelled = false;
     const content = line.role === 'content' || (line.role === 'page-number' && lone && (labelled || text === '0'));
+    const pageStart = feedHere || (!feeds && afterPageNumber && content && text !== '');
+    if (pageStart) {
+      labelled = false;
+      afterPageNumber = false;
+    }
+    if (line.role === 'page-number' && !lone) labelled = true;
+    if (pageEnds !== null && !content && pageEnds.has(i)) afterPageNumber = true;
     if (!content || text === '' || pageStart) {
       if (current) out.push(current);
       current = null;

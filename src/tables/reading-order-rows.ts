@@ -54,6 +54,8 @@ interface KpiDraft {
   blocks: Paragraph[];
   /** Strategy texts printed inside the row's value run. */
   after: Paragraph[];
+  /** How many of the row's values came before the first text printed inside its value run. */
+  valuesBeforeAfter: number;
 }
 
 /** Rebuild the rows of a KPI table: strategy, indicator, measure, one cell per year. */
@@ -103,6 +105,7 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
         // A strategy cell printed inside a run of values (its middle stands
         // beside them): set aside when the values after it complete the run.
         if (current.values.length + valuesAhead(pieces, k + 1, years) === years) {
+          if (interrupting.length === 0) current.valuesBeforeAfter = current.values.length;
           interrupting.push(piece.paragraph);
           continue;
         }
@@ -231,6 +234,14 @@ export function buildKpiRows(blocks: readonly Paragraph[], years: number, lines:
     // The one text printed among the row's own values.
     cells[missing].measure = joinLines(printedAmongValues[0].texts);
     cells[missing].uncertain ??= 'the measure was printed among the target values: their order may be wrong';
+    // The measure column stands left of the targets, and the extractor reads
+    // a row's cells left to right from it: the values after the measure are
+    // the first years', those printed ahead of it the last years'.
+    //   > | 2.6 / 2.6 / 累計里程數(公里) / 10-3 / 0 / 1.3   (→ 0 1.3 2.6 2.6)
+    //                    ^^^^^^^^^^^^^^^^
+    const draft = drafts[missing];
+    const ahead = draft.valuesBeforeAfter;
+    if (ahead > 0 && draft.values.length === years) draft.values = [...draft.values.slice(ahead), ...draft.values.slice(0, ahead)];
     strategies.splice(strategies.indexOf(printedAmongValues[0]), 1);
   } else if (strategies.length === slot + 2 && missing >= 0 && cells.filter((cell) => cell.measure === '').length === 1) {
     const after = drafts[missing].blocks.at(-1)!.lines[0];
@@ -581,7 +592,7 @@ function pieceText(piece: Piece): string {
 }
 
 function emptyDraft(): KpiDraft {
-  return { indicatorOrdinal: null, texts: [], values: [], blocks: [], after: [] };
+  return { indicatorOrdinal: null, texts: [], values: [], blocks: [], after: [], valuesBeforeAfter: 0 };
 }
 
 function continuesOrdinals(text: string, last: number): boolean {
@@ -1007,11 +1018,15 @@ export function buildReportRows(allBlocks: readonly Paragraph[], isHeader: (bloc
   // page starts where the table's header is printed again: at its first cell
   // after an entry, since reading order puts the page's first path labels
   // among the header's cells (`類` / `項` / `肆、會 一、歲計` / `辦理情形` / `目`).
+  // Where the pages print their numbers, a page starts after its number
+  // (the block's pageStart): a header cell printed apart below the page's
+  // entries (`目`, a narrow column read last) starts none.
   const feeds = lines.some((line) => line.text.includes('\f'));
+  const numbered = !feeds && allBlocks.some((block) => block.pageStart);
   let entrySincePage = true;
   for (const block of allBlocks) {
     const header = isHeader(block);
-    if (block.pageStart || (!feeds && header && entrySincePage)) {
+    if (block.pageStart || (!feeds && !numbered && header && entrySincePage)) {
       page++;
       entrySincePage = false;
     }
