@@ -34,6 +34,7 @@ import type { Diagnostic, Line, Position, RawRow, RawTable, TableReader } from '
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { cutOverfull } from './aligned-capacity.js';
 import { edgeStarts } from './aligned-edges.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
@@ -325,6 +326,13 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
+  // KPI text columns: a line wider than its column holds runs into the next one.
+  if (yearRange) {
+    const text = new Set(['strategy', 'indicator', 'measure']);
+    for (let c = 0; c + 1 < yearRange[0]; c++) {
+      if (text.has(columnRole(labels[c]).role) && text.has(columnRole(labels[c + 1]).role)) cutOverfull(cells, c, width);
+    }
+  }
   return { drifted, unit: width, body: body.lines, cells, columns };
 }
 
