@@ -36,6 +36,7 @@ import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans
 import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
 import { cutOverfull } from './aligned-capacity.js';
 import { edgeStarts } from './aligned-edges.js';
+import { moveOffEdge } from './aligned-left-edge.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
@@ -330,7 +331,9 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
   if (yearRange) {
     const text = new Set(['strategy', 'indicator', 'measure']);
     for (let c = 0; c + 1 < yearRange[0]; c++) {
-      if (text.has(columnRole(labels[c]).role) && text.has(columnRole(labels[c + 1]).role)) cutOverfull(cells, c, width);
+      if (!text.has(columnRole(labels[c]).role) || !text.has(columnRole(labels[c + 1]).role)) continue;
+      if (columnRole(labels[c]).role === 'strategy') for (const [a, b] of pageRanges(body.lines)) moveOffEdge(cells, c, a, b, width);
+      cutOverfull(cells, c, width);
     }
   }
   return { drifted, unit: width, body: body.lines, cells, columns };
