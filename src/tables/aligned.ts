@@ -37,6 +37,7 @@ import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-
 import { cutOverfull } from './aligned-capacity.js';
 import { edgeStarts } from './aligned-edges.js';
 import { moveOffEdge } from './aligned-left-edge.js';
+import { pageBreakStarts } from './aligned-page-rows.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
@@ -828,6 +829,11 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
         shapes(grid, perRow),
         unique.map((anchor) => anchor.line),
         perRow,
+        pageBreakStarts(
+          unique.map((anchor) => anchor.line),
+          grid.body.map((entry) => entry.page),
+          (i) => [indicatorCol, measureCol].some((c) => c >= 0 && grid.cells[i][c] !== null),
+        ),
       );
   const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
   const groupFirstRow = new Map<number, number>();
