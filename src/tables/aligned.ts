@@ -34,7 +34,10 @@ import type { Diagnostic, Line, Position, RawRow, RawTable, TableReader } from '
 import { type HeaderColumn, headerColumns, headerKey, isHeaderBlock, isTitleLine } from './aligned-header.js';
 import { isIdeograph, nestSpanningLabels, spanningLabels } from './aligned-spans.js';
 import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-text.js';
+import { cutOverfull } from './aligned-capacity.js';
 import { edgeStarts } from './aligned-edges.js';
+import { moveOffEdge } from './aligned-left-edge.js';
+import { pageBreakStarts } from './aligned-page-rows.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { returnFormulaPieces, stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
@@ -340,6 +343,15 @@ function layoutGrid(body: Body, columns: HeaderColumn[], width: number): Grid {
     from = to;
   }
   const drifted = yearRange !== null && relayoutRegions(body.lines, runs, cells, columns, yearRange, width);
+  // KPI text columns: a line wider than its column holds runs into the next one.
+  if (yearRange) {
+    const text = new Set(['strategy', 'indicator', 'measure']);
+    for (let c = 0; c + 1 < yearRange[0]; c++) {
+      if (!text.has(columnRole(labels[c]).role) || !text.has(columnRole(labels[c + 1]).role)) continue;
+      if (columnRole(labels[c]).role === 'strategy') for (const [a, b] of pageRanges(body.lines)) moveOffEdge(cells, c, a, b, width);
+      cutOverfull(cells, c, width);
+    }
+  }
   return { drifted, unit: width, body: body.lines, cells, columns };
 }
 
@@ -833,6 +845,11 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
         shapes(grid, perRow),
         unique.map((anchor) => anchor.line),
         perRow,
+        pageBreakStarts(
+          unique.map((anchor) => anchor.line),
+          grid.body.map((entry) => entry.page),
+          (i) => [indicatorCol, measureCol].some((c) => c >= 0 && grid.cells[i][c] !== null),
+        ),
       );
   const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
   const groupFirstRow = new Map<number, number>();
