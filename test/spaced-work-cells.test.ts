@@ -57,6 +57,16 @@ describe('a work plan written a paragraph per cell', () => {
     expect(rows?.map((row) => row.cells)).toEqual([['一、編練業務', '協助辦理健保費紓困貸款。', '送件至健保局。', '449(健保局補助)']]);
   });
 
+  it('takes a (二) paragraph for a category when the item after it is numbered and its 實施內容 numbers from 1 again', () => {
+    const group = ['(二)辦理老人福利', '1. 辦理孤苦無依老人救助、安置。', '1. 受理第二、三款低收入戶兒童按月發放生活補助費。', '2. 受理兒童及少年生活扶助。', ''];
+    const own = ['(三)推動志願服務。', '1. 招募志工。', '2. 辦理志工訓練。', ''];
+    const rows = read([...TABLE.slice(0, 4), ...group, ...own, '參、預期效益'])?.rows;
+    expect(rows?.map((row) => row.cells.slice(0, 2))).toEqual([
+      ['(二)辦理老人福利', '1. 辦理孤苦無依老人救助、安置。'],
+      ['', '(三)推動志願服務。'],
+    ]);
+  });
+
   it('is not tried on text whose lines are not paragraph-spaced', () => {
     expect(read(TABLE, [])).toBeNull();
   });

@@ -147,8 +147,7 @@ function readTable(lines: readonly Line[], view: SpacedView, from: number, to: n
   while (k < to) {
     const cells = header.map(() => '');
     const rowStart = k;
-    // A category opens the row when the table has that column and the paragraph is numbered 一、.
-    if (category >= 0 && text(k) !== '' && parseMarker(text(k))?.style === 'cjk') cells[category] = text(k++);
+    if (category >= 0 && k + 2 < to && opensCategory(text(k), text(k + 1), text(k + 2))) cells[category] = text(k++);
     if (k >= to || text(k) === '' || isSectionHeading(text(k))) break;
     cells[item] = text(k++);
     const parts: string[] = [];
@@ -168,6 +167,26 @@ function readTable(lines: readonly Line[], view: SpacedView, from: number, to: n
   const last = rows[rows.length - 1].lines;
   const end = last[last.length - 1] + 1;
   return { layout: 'writer-text', header, rows, start, end, position: linesPosition(lines, start, end), diagnostics: [] };
+}
+
+/**
+ * Whether a row's first paragraph is a category (機關工作項目, merged down
+ * its rows) rather than the item: numbered 一、, or numbered (二) with an
+ * item after it that is no paragraph of the list after that (its number
+ * starts over):
+ *
+ *   > | (二)辦理老人福利
+ *       ^^^^ a category: 1. is an item, the next 1. starts its 實施內容
+ *   > | 1. 辦理孤苦無依老人救助、安置。
+ *   > | 1. 受理第二、三款低收入戶兒童按月發放生活補助費。
+ */
+function opensCategory(first: string, second: string, third: string): boolean {
+  const marker = parseMarker(first);
+  if (marker?.style === 'cjk') return true;
+  if (marker?.style !== 'cjk-paren') return false;
+  const item = parseMarker(second);
+  const next = parseMarker(third);
+  return item !== null && next !== null && item.style === next.style && next.ordinal <= item.ordinal;
 }
 
 /** A heading of the document (`參、`), not a cell: the table ends there. */
