@@ -67,6 +67,14 @@ describe('a work plan written a paragraph per cell', () => {
     ]);
   });
 
+  it('takes the fund a row is paid from for its budget cell', () => {
+    const rows = read([...TABLE.slice(0, 4), '三、福利待遇登記', '配合中央調整待遇，加強辦理各項福利保險。', '5. 配合辦理40歲以上公教人員身體健康檢查。', '市府統籌款', '加強辦理退休資遣，促進人員新陳代謝。', '1. 依法辦理公務人員退休案件。', '市府統籌款', '參、預期效益'])?.rows;
+    expect(rows?.map((row) => [row.cells[1], row.cells[3]])).toEqual([
+      ['配合中央調整待遇，加強辦理各項福利保險。', '市府統籌款'],
+      ['加強辦理退休資遣，促進人員新陳代謝。', '市府統籌款'],
+    ]);
+  });
+
   it('is not tried on text whose lines are not paragraph-spaced', () => {
     expect(read(TABLE, [])).toBeNull();
   });

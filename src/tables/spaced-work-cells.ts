@@ -98,9 +98,11 @@ function buildView(lines: readonly Line[]): SpacedView {
   return { lines: view, origin, at };
 }
 
-//   > | 279     1,250     449(健保局補助)     －
-//       ^^^     ^^^^^     ^^^^^^^^^^^^^^^     ^
-const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*[(（][^()（）]{1,20}[)）])?$|^[-－—–]$/u;
+// A budget cell: an amount (with a note), a dash, or the fund it is paid from:
+//
+//   > | 279     1,250     449(健保局補助)     －     市府統籌款     中央補助款
+//       ^^^     ^^^^^     ^^^^^^^^^^^^^^^     ^      ^^^^^^^^^^     ^^^^^^^^^^
+const AMOUNT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*[(（][^()（）]{1,20}[)）])?$|^[-－—–]$|^\p{Script=Han}{1,6}款$/u;
 
 //   > | (單位：千元)
 //       ^^^^^^^^^^^ the rest of a header cell written on a line of its own
