@@ -21,11 +21,14 @@ describe('recognising an HTML file', () => {
     ['<!DOCTYPE html>\n<html lang="zh-Hant-TW">'],
     ['\ufeff<!-- saved from url=(0014)about:internet -->\n<HTML>\n<HEAD>'],
     ['<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">'],
+    // pandoc -t html (no -s): a body fragment, tags wrapped at 72 columns.
+    ['<p>嘉義市政府教育處</p>\n<p>中程(108至111年度)施政計畫</p>\n<h1\nid="嘉義市政府教育處中程108至111年度施政計畫">嘉義市政府教育處中程(108至111年度)施政計畫</h1>'],
   ])('by its start: %j', (start) => expect(htmlFrontEnd.sniff(Buffer.from(start))).toBe(true));
 
   it.each([
     ['# 嘉義市政府中程施政計畫\n\n<table><tr><td>a</td></tr></table>'],
     ['壹、機關任務\n<html> is mentioned in the text'],
+    ['<p align="center">嘉義市政府</p>\n\n# 中程施政計畫\n\n| 策略 | 指標 |'],
   ])('not text that holds HTML: %j', (start) => expect(htmlFrontEnd.sniff(Buffer.from(start))).toBe(false));
 });
 

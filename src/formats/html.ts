@@ -11,6 +11,12 @@
  *
  *   > | <!DOCTYPE html>          > | <html lang="zh-Hant-TW">
  *       ^^^^^^^^^^^^^^               ^^^^^
+ *
+ * or, for a fragment (what pandoc `-t html` writes without `-s`, and many
+ * converters' "body only" output), by a block element it starts with:
+ *
+ *   > | <p>嘉義市政府教育處</p>
+ *       ^^
  */
 import { decode } from '../decode/index.js';
 import { loadHast } from '../tables/html-cell.js';
@@ -23,12 +29,28 @@ import { failure } from './package.js';
 //       ^^^^^^^^^^^^^^   ^^^^^
 const HTML_START = /^<(?:!doctype\s+html|html[\s>])/i;
 
+// A fragment's first element: a block of a document body (not a `<table>`,
+// which a markdown file may start with too).
+//
+//   > | <p>嘉義市政府教育處</p>     <h1\nid="壹機關任務">
+//       ^^                          ^^^
+const FRAGMENT_START = /^<(?:p|h[1-6]|div|section|article|header|main|body|head|meta|title|style)[\s>]/i;
+
+// A line of markdown block syntax: a file with it is markdown holding HTML, not HTML.
+//
+//   > | # 嘉義市政府中程施政計畫     | 策略 | 指標 |
+//       ^                           ^
+const MARKDOWN_LINE = /^(?:#{1,6}\s|\||```|[-*+>]\s|={3,}\s*$|-{3,}\s*$)/m;
+
 /** How far into the file the start of an HTML document is looked for. */
 const SNIFF_BYTES = 2048;
 
 export const htmlFrontEnd: FrontEnd = {
   format: 'html',
-  sniff: (bytes) => HTML_START.test(afterProlog(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES)).toString('latin1'))),
+  sniff: (bytes) => {
+    const start = afterProlog(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES)).toString('latin1'));
+    return HTML_START.test(start) || (FRAGMENT_START.test(start) && !MARKDOWN_LINE.test(start));
+  },
   read: (bytes, options) => {
     try {
       return readHtml(bytes, options);

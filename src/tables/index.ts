@@ -14,12 +14,13 @@ import { gridTextReader } from './grid-text.js';
 import { htmlTableReader } from './html-table.js';
 import { markdownTableReader } from './markdown.js';
 import { readingOrderReader } from './reading-order.js';
+import { spacedWorkCellsReader } from './spaced-work-cells.js';
 import { foldSpannedColumns } from './spanned-columns.js';
 import { tsvReader } from './tsv.js';
 import { webCopyReader } from './web-copy.js';
 import { writerTextReader } from './writer-text.js';
 
-export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, writerTextReader, blockCellsReader, readingOrderReader];
+export const readers: TableReader[] = [htmlTableReader, gridTextReader, dashedReader, markdownTableReader, webCopyReader, tsvReader, cellPerLineReader, alignedReader, flattenedReader, writerTextReader, spacedWorkCellsReader, blockCellsReader, readingOrderReader];
 
 /** Every table inside a document span, in source order, not overlapping. */
 export function findTables(source: SourceText, span: DocumentSpan): RawTable[] {
