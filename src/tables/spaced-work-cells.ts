@@ -54,11 +54,13 @@ function spacedView(lines: readonly Line[]): SpacedView | null {
   return view;
 }
 
-/** Whether nearly every non-blank line is followed by a blank one. */
+/** Whether nearly every non-blank line is followed by a blank one, in text without page breaks. */
 function isSpaced(lines: readonly Line[]): boolean {
   let paragraphs = 0;
   let spaced = 0;
   for (let i = 0; i < lines.length; i++) {
+    // A page break: the text came from a PDF (pdfminer writes a box per line, each followed by a blank line), not a Word file.
+    if (lines[i].text.includes('\f')) return false;
     if (lines[i].text.trim() === '') continue;
     paragraphs++;
     if (i + 1 >= lines.length || lines[i + 1].text.trim() === '') spaced++;
