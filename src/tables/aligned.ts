@@ -42,6 +42,7 @@ import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-stra
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { cutChainsAtNext, splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
+import { holdsNestedLabels } from './aligned-cell-levels.js';
 
 const MAX_HEADER_LINES = 8;
 /** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
@@ -228,6 +229,7 @@ function endsTable(text: string, runs: readonly Run[]): boolean {
   // cell has its neighbours on the same line, a single space apart).
   const marker = parseMarker(trimmed);
   if (!marker || runs[0].x0 > 2 || stripSpaces(trimmed).length < 6) return false;
+  if (holdsNestedLabels(runs)) return false;
   if (marker.style === 'cjk-formal') return cellCount(text) === 1 && runs.length <= 6;
   return marker.style === 'cjk' && runs.length === 1 && /^[一二三四五六七八九十]+、/u.test(trimmed);
 }

@@ -1,0 +1,92 @@
+/**
+ * Layout text of documents the reader was not fitted to (fixtures/heldout:
+ * the corpus template with cells centred vertically, Chromium PDF through
+ * `pdftotext -layout`).  Unit tests use short lines copied from them; the
+ * scores at the end are a ratchet.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/parse.js';
+import { cellLevels, holdsNestedLabels, sharesRowAbove } from '../src/tables/aligned-cell-levels.js';
+import { lineRuns } from '../src/tables/aligned-text.js';
+import { displayWidth } from '../src/width.js';
+import { scoreResults } from './helpers/corpus.js';
+import { root } from './helpers/seeds.js';
+
+const dir = path.join(root, 'fixtures/heldout');
+const text = (name: string) => readFileSync(path.join(dir, 'text', name), 'utf8');
+
+function itemsOf(name: string) {
+  return parse(text(name), { path: name }).documents.flatMap((document) => document.workItems ?? []);
+}
+
+describe('two levels of labels in one centred category cell', () => {
+  it('opens a second label after a short numbered line', () => {
+    //   > | 七、地政
+    //   > | 三七五減租租約異
+    //       ^ a second paragraph: 七、地政 ended short of the column
+    const texts = ['(三)2~未滿5歲育兒', null, '七、地政', null, '三七五減租租約異', '動、檢查及資料查填'];
+    const opens = cellLevels(texts, displayWidth);
+    expect(opens(['七、地政'], 2, 4)).toBe(true);
+    // A full line wraps on: `(三)2~未滿5歲育兒` / `津貼及…`.
+    expect(opens(['(三)2~未滿5歲育兒'], 0, 2)).toBe(false);
+    // An unnumbered line goes on under an unnumbered one.
+    expect(opens(['三七五減租租約異'], 4, 5)).toBe(false);
+  });
+
+  it('opens another cell\'s label after a short line further down', () => {
+    //   > | (四)推薦孝行模
+    //   > | 範
+    //   > | 民防團業務          ← four lines below
+    const opens = cellLevels(['(四)推薦孝行模', null, '範', null, null, null, '民防團業務'], displayWidth);
+    expect(opens(['(四)推薦孝行模', '範'], 2, 6)).toBe(true);
+    expect(opens(['(四)推薦孝行模'], 0, 4)).toBe(false);
+  });
+
+  it('puts a deeper label right under a one-line label on its row', () => {
+    //   > | 一、一般行政
+    //   > | (一)自治行政管理
+    expect(sharesRowAbove({ start: 9, end: 9, parts: ['一、一般行政'] }, { start: 10, end: 10, parts: ['(一)自治行政管理'] })).toBe(true);
+    expect(sharesRowAbove({ start: 22, end: 22, parts: ['七、地政'] }, { start: 24, end: 25, parts: ['三七五減租租約異', '動、檢查及資料查填'] })).toBe(true);
+    // A sibling, a higher level, or a label of several lines above is another cell's.
+    expect(sharesRowAbove({ start: 44, end: 44, parts: ['(二)環保宣導'] }, { start: 45, end: 47, parts: ['九、防災'] })).toBe(false);
+    expect(sharesRowAbove({ start: 65, end: 69, parts: ['四、社會', '福利與救', '助'] }, { start: 71, end: 72, parts: ['(二)辦理', '老人福利'] })).toBe(false);
+  });
+
+  it('reads each item under both levels (work plan 89)', () => {
+    const items = itemsOf('89_heldout-001-1-workplan-layout.txt');
+    expect(items.find((item) => item.item.startsWith('加強督導里幹事'))?.path).toEqual(['一、一般行政', '(一)自治行政管理']);
+    expect(items.find((item) => item.item.startsWith('里鄰長全民健康保險'))?.path).toEqual(['一、一般行政', '(二)民政管理']);
+    expect(items.find((item) => item.item.startsWith('耕地租佃委員會'))?.path).toEqual(['七、地政', '三七五減租租約異動、檢查及資料查填']);
+    expect(items.find((item) => item.item.startsWith('成立應變小組'))?.path).toEqual(['九、防災', '災害防救及防火宣導']);
+  });
+});
+
+describe('a first body line of nested labels after the header', () => {
+  it('is not a section heading', () => {
+    //   > | 參、兵 一、編練業 (一)落實戶役政
+    //       ^^^   ^^^         a deeper label on the same line
+    expect(holdsNestedLabels(lineRuns('參、兵 一、編練業 (一)落實戶役政', 0, 1))).toBe(true);
+    expect(holdsNestedLabels(lineRuns('參、兵役部門', 0, 1))).toBe(false);
+    expect(holdsNestedLabels(lineRuns('參、 兵役部門', 0, 1))).toBe(false);
+  });
+
+  it('starts the table (report 94)', () => {
+    const name = '94_heldout-004-2-report-layout.txt';
+    const items = parse(text(name), { path: name }).documents.flatMap((document) => document.reportItems ?? []);
+    expect(items.find((item) => item.status.startsWith('每年定期執行戶役政'))?.path).toEqual(['參、兵役部門', '一、編練業務', '(一)落實戶役政資訊系統工作站使用管理']);
+  });
+});
+
+describe('held-out Chromium layout text, scored', () => {
+  const names = readdirSync(path.join(dir, 'text')).sort();
+  const totals = scoreResults(names.map((name) => ({ name, result: parse(text(name), { path: name }), gold: path.join(dir, 'gold', `${name}.gold.json`) }))).totals;
+  it('keeps its floors', () => {
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.7);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.91);
+    expect(totals.work).toBeGreaterThanOrEqual(0.81);
+    expect(totals.budgets).toBeGreaterThanOrEqual(0.9);
+    expect(totals.report).toBeGreaterThanOrEqual(0.98);
+  });
+});
