@@ -19,10 +19,13 @@ import type { MarkerStyle } from '../types.js';
 const STYLE_DEPTH: Record<MarkerStyle, number> = { 'cjk-formal': 0, cjk: 1, 'cjk-paren': 2, arabic: 3, 'arabic-paren': 4, stem: 5, circled: 6, markdown: 7 };
 
 /** A line shorter than this share of the column's widest line ended its paragraph (lines wrap only where full). */
-const SHORT_LINE = 0.6;
+const SHORT_LINE = 0.75;
 
-/** Lines apart (a centred cell's lines interleave with its neighbours', one line apart). */
-const SAME_CELL_GAP = 2;
+/** Lines apart in one paragraph of a centred cell (its lines interleave with its neighbours', one line apart). */
+const INTERLEAVED_GAP = 2;
+
+/** Lines apart from one paragraph of a cell to the next (a margin between them). */
+const PARAGRAPH_GAP = 3;
 
 interface LabelLines {
   start: number;
@@ -50,7 +53,7 @@ export function cellLevels(texts: readonly (string | null)[], width: (text: stri
   for (const text of texts) if (text) widest = Math.max(widest, width(text));
   return (parts, end, line) => {
     // Further down than a centred cell's interleaved lines, after a line that ended short: another cell.
-    if (line - end > SAME_CELL_GAP) return width(parts[parts.length - 1]) <= widest * SHORT_LINE;
+    if (line - end > INTERLEAVED_GAP) return width(parts[parts.length - 1]) <= widest * SHORT_LINE;
     if (parts.length !== 1) return false;
     const marker = parseMarker(parts[0]);
     if (!marker) return false;
@@ -60,12 +63,12 @@ export function cellLevels(texts: readonly (string | null)[], width: (text: stri
 
 /**
  * Whether label `below` is a deeper level of the same cell as `above` (so
- * starts on the same row): `above` is one line, `below` follows within two
+ * starts on the same row): `above` is one line, `below` follows within three
  * lines and is numbered one level deeper, or is unnumbered under it.
  */
 export function sharesRowAbove(above: LabelLines, below: LabelLines): boolean {
   // (A label of several lines above is another cell's: `四、社會` / `福利與救` / `助` over `(二)辦理`.)
-  if (above.parts.length !== 1 || below.start - above.end > SAME_CELL_GAP) return false;
+  if (above.parts.length !== 1 || below.start - above.end > PARAGRAPH_GAP) return false;
   const upper = parseMarker(above.parts[0]);
   if (!upper) return false;
   const lower = parseMarker(below.parts[0]);
@@ -89,4 +92,24 @@ export function holdsNestedLabels(runs: readonly { text: string }[]): boolean {
     if (marker && STYLE_DEPTH[marker.style] > STYLE_DEPTH[first.style]) return true;
   }
   return false;
+}
+
+/**
+ * Whether a numbered line alone at the left margin is a category cell
+ * centred on its rows, not a section heading: the next line goes on at once
+ * with text right of it (its neighbours' column) or in two cells (a
+ * heading is followed by a paragraph, a blank line or a table header).
+ *
+ *   > | 一、文書管理
+ *   > |              推動公文電子交換。      系統」
+ *                    ^ the item column, right of the label
+ *   > | 三、增強調解行政服
+ *   > | 務，加強調解委員會 提高調解績效。                                   1,751
+ *                                                                          ^ another cell
+ */
+export function labelBesideNext(runs: readonly { x1: number }[], next: string | null): boolean {
+  if (next === null || runs.length === 0) return false;
+  const lead = next.length - next.trimStart().length;
+  if (lead >= runs[runs.length - 1].x1) return true;
+  return next.trim().split(/ {2,}|\u3000+/u).length >= 2;
 }

@@ -42,7 +42,7 @@ import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-stra
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { cutChainsAtNext, splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
-import { holdsNestedLabels } from './aligned-cell-levels.js';
+import { holdsNestedLabels, labelBesideNext } from './aligned-cell-levels.js';
 
 const MAX_HEADER_LINES = 8;
 /** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
@@ -192,7 +192,7 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
       pendingBreak = true;
       continue;
     }
-    if (endsTable(line.text, runs) && !(body.length > 0 && startsRowCell(lines, i, limit))) break;
+    if (endsTable(line.text, runs) && !(body.length > 0 && (startsRowCell(lines, i, limit) || labelBesideNext(runs, nextContent(lines, i, limit))))) break;
     if (pendingBreak && body.length > 0) page++;
     if (pendingBreak && repeated) pageHeaders.set(page, repeated);
     repeated = null;
@@ -250,6 +250,13 @@ function startsRowCell(lines: readonly Line[], i: number, limit: number): boolea
   if (!next || next.role !== 'content' || next.text.includes('\f')) return false;
   const runs = lineRuns(next.text, 0, 1);
   return runs.length > 0 && runs[0].x0 <= 2 && !isTitleLine(runs) && cellCount(next.text) >= 3;
+}
+
+/** The text of line i + 1 when it goes on the table's page (no blank line, no form feed), else null. */
+function nextContent(lines: readonly Line[], i: number, limit: number): string | null {
+  const next = i + 1 < limit ? lines[i + 1] : undefined;
+  if (!next || next.role !== 'content' || next.text.includes('\f') || isTitleLine(lineRuns(next.text, 0, 1))) return null;
+  return next.text;
 }
 
 /** Cells of a line: text separated by two or more spaces. */
