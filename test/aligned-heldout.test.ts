@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
 import { cellLevels, holdsNestedLabels, labelBesideNext, sharesRowAbove } from '../src/tables/aligned-cell-levels.js';
+import { keepRowsOnPage } from '../src/tables/aligned-page-rows.js';
 import { lineRuns } from '../src/tables/aligned-text.js';
 import { displayWidth } from '../src/width.js';
 import { scoreResults } from './helpers/corpus.js';
@@ -99,12 +100,37 @@ describe('a first body line of nested labels after the header', () => {
   });
 });
 
+describe('the last row of a page, centred on two lines', () => {
+  it('keeps its second line when the next row\'s anchor is on the next page', () => {
+    //   > | 六   汰換逾使用年限   依各年度規劃汰換老舊    每年11月30日前依限完    10      ← body line 0, page 0
+    //   > |     警用車輛，強化   車輛            成               0%          ← 1, page 0
+    //   > |     基礎裝備性能                                                   ← 2, page 1
+    //   > |     推動嘉e智能巡   科技優化線上勤務偵查                              ← 3
+    //   > | 七   邏車，科技辨識   功能，輔助員警即時辨   失竊車牌辨識率        50%    ← 4: 七's anchor
+    const starts = [0, 1];
+    keepRowsOnPage(starts, [0, 4], [0, 0, 1, 1, 1]);
+    expect(starts).toEqual([0, 2]);
+    // On one page, or with the row reaching further, the cut stays.
+    const samePage = [0, 1];
+    keepRowsOnPage(samePage, [0, 4], [0, 0, 0, 0, 0]);
+    expect(samePage).toEqual([0, 1]);
+  });
+
+  it('reads the row whole (KPI plan 87)', () => {
+    const name = '87_heldout-002-19-kpi-layout.txt';
+    const kpis = parse(text(name), { path: name }).documents.flatMap((document) => document.kpis ?? []);
+    const row = kpis.find((kpi) => kpi.indicator.text.startsWith('依各年度規劃汰換'));
+    expect(row?.indicator.text).toBe('依各年度規劃汰換老舊車輛');
+    expect(row?.targets.map((target) => target.raw)).toEqual(['100%', '100%', '100%', '100%']);
+  });
+});
+
 describe('held-out Chromium layout text, scored', () => {
   const names = readdirSync(path.join(dir, 'text')).sort();
   const totals = scoreResults(names.map((name) => ({ name, result: parse(text(name), { path: name }), gold: path.join(dir, 'gold', `${name}.gold.json`) }))).totals;
   it('keeps its floors', () => {
-    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.7);
-    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.91);
+    expect(totals.kpiRows).toBeGreaterThanOrEqual(0.726);
+    expect(totals.kpiCells).toBeGreaterThanOrEqual(0.94);
     expect(totals.work).toBeGreaterThanOrEqual(1);
     expect(totals.budgets).toBeGreaterThanOrEqual(1);
     expect(totals.report).toBeGreaterThanOrEqual(0.98);

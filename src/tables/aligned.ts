@@ -43,6 +43,7 @@ import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { cutChainsAtNext, splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
 import { holdsNestedLabels, labelBesideNext } from './aligned-cell-levels.js';
+import { keepRowsOnPage } from './aligned-page-rows.js';
 
 const MAX_HEADER_LINES = 8;
 /** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
@@ -827,6 +828,7 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
         unique.map((anchor) => anchor.line),
         perRow,
       );
+  if (!topAligned) keepRowsOnPage(starts, unique.map((anchor) => anchor.line), grid.body.map((entry) => entry.page));
   const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
   const groupFirstRow = new Map<number, number>();
   unique.forEach((anchor, r) => {
