@@ -28,8 +28,8 @@ interface Shape {
 
 const shapes: Shape[] = [
   { name: 'pdftotext (reading order), Chromium PDFs', folder: 'text', test: /\d-(?:kpi|workplan|report)-raw\.txt$/u, floors: { docs: 1, outline: 0.996, kpiRows: 0.321, kpiCells: 0.73, work: 0.096, budgets: 0.812, report: 0.44 } },
-  { name: 'pdftotext -layout, Chromium PDFs', folder: 'text', test: /\d-(?:kpi|workplan|report)-layout\.txt$/u, floors: { docs: 1, outline: 1, kpiRows: 0.846, kpiCells: 0.932, work: 0.143, budgets: 0.909, report: 0.638 } },
-  { name: 'pdftotext -layout, LibreOffice PDFs', folder: 'text', test: /-lo-layout\.txt$/u, floors: { docs: 1, outline: 0.988, kpiRows: 0.154, kpiCells: 0.363, work: 0.328, budgets: 0.606, report: 0.257 } },
+  { name: 'pdftotext -layout, Chromium PDFs', folder: 'text', test: /\d-(?:kpi|workplan|report)-layout\.txt$/u, floors: { docs: 1, outline: 1, kpiRows: 0.863, kpiCells: 0.962, work: 1, budgets: 1, report: 0.986 } },
+  { name: 'pdftotext -layout, LibreOffice PDFs', folder: 'text', test: /-lo-layout\.txt$/u, floors: { docs: 1, outline: 0.996, kpiRows: 0.163, kpiCells: 0.378, work: 0.349, budgets: 0.666, report: 0.498 } },
   { name: 'pdftotext (reading order), LibreOffice PDFs', folder: 'text', test: /-lo-raw\.txt$/u, floors: { docs: 1, outline: 0.99, kpiCells: 0.037, budgets: 0.344 } },
   { name: 'DOCX (LibreOffice)', folder: 'files', test: /\.docx$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },
   { name: 'ODT (LibreOffice)', folder: 'files', test: /\.odt$/u, floors: { docs: 1, outline: 1, kpiRows: 1, kpiCells: 1, work: 1, budgets: 1, report: 1 } },

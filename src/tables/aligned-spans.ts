@@ -1,4 +1,6 @@
 import { parseMarker } from '../markers.js';
+import { displayWidth } from '../width.js';
+import { cellLevels, sharesRowAbove } from './aligned-cell-levels.js';
 
 /**
  * Rows of the merged (spanning) cells of a report table read from
@@ -81,10 +83,11 @@ export function spanningLabels(
 ): Map<number, string> {
   const found: LabelBlock[] = [];
   let current: LabelBlock | null = null;
+  const opensLevel = cellLevels(texts, displayWidth);
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
     if (!text) continue;
-    if (!current || i - current.end > SPANNING_GAP || parseMarker(text) !== null) found.push((current = { start: i, end: i, parts: [text] }));
+    if (!current || i - current.end > SPANNING_GAP || parseMarker(text) !== null || opensLevel(current.parts, current.end, i)) found.push((current = { start: i, end: i, parts: [text] }));
     else {
       current.parts.push(text);
       current.end = i;
@@ -124,7 +127,10 @@ export function spanningLabels(
       if (row > floor && keyOrdinals[row] === 1 && leads?.[row - 1]) row--;
       if (centred && row === topRows[k] && keyOrdinals[row] === null) row = Math.max(floor, centredTop(blocks, k, pages, texts.length, rowOf));
     }
-    rows.push(Math.max(row, Math.min(floor, topRows[k])));
+    // A deeper label right under the one before is the same cell's (`一、一般行政` over `(一)自治行政管理`).
+    if (k > 0 && sharesRowAbove(blocks[k - 1], blocks[k])) row = rows[k - 1];
+    else row = Math.max(row, Math.min(floor, topRows[k]));
+    rows.push(row);
   }
   const byRow = new Map<number, string[]>();
   blocks.forEach((block, k) => {

@@ -37,7 +37,7 @@ import { chooseCjkWidth, isSpacedOut, joinSpacedOut, lineRuns } from './aligned-
 import { cutOverfull } from './aligned-capacity.js';
 import { edgeStarts } from './aligned-edges.js';
 import { moveOffEdge } from './aligned-left-edge.js';
-import { pageBreakStarts } from './aligned-page-rows.js';
+import { keepRowsOnPage, pageBreakStarts } from './aligned-page-rows.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
 import { returnFormulaPieces, stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
@@ -45,6 +45,7 @@ import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-stra
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
 import { cutChainsAtNext, splitJustifiedLabels } from './aligned-justified.js';
 import { centredRows, columnBoundaries, columnOf, type LineShape, localBoundaries, refineByBands, type Run, topAlignedRows } from './geometry/columns.js';
+import { holdsNestedLabels, labelBesideNext } from './aligned-cell-levels.js';
 
 const MAX_HEADER_LINES = 8;
 /** Every header's first line holds a character of a column title (a year's `年`, or a digit). */
@@ -211,7 +212,7 @@ function collectBody(lines: readonly Line[], from: number, limit: number, key: s
       pendingBreak = true;
       continue;
     }
-    if (endsTable(line.text, runs) && !(body.length > 0 && startsRowCell(lines, i, limit))) break;
+    if (endsTable(line.text, runs) && !(body.length > 0 && (startsRowCell(lines, i, limit) || labelBesideNext(runs, nextContent(lines, i, limit))))) break;
     if (pendingBreak && body.length > 0) page++;
     if (pendingBreak && repeated) pageHeaders.set(page, repeated);
     repeated = null;
@@ -246,6 +247,7 @@ function endsTable(text: string, runs: readonly Run[]): boolean {
   // cell has its neighbours on the same line, a single space apart).
   const marker = parseMarker(trimmed);
   if (!marker || runs[0].x0 > 2 || stripSpaces(trimmed).length < 6) return false;
+  if (holdsNestedLabels(runs)) return false;
   if (marker.style === 'cjk-formal') return cellCount(text) === 1 && runs.length <= 6;
   return marker.style === 'cjk' && runs.length === 1 && /^[一二三四五六七八九十]+、/u.test(trimmed);
 }
@@ -266,6 +268,13 @@ function startsRowCell(lines: readonly Line[], i: number, limit: number): boolea
   if (!next || next.role !== 'content' || next.text.includes('\f')) return false;
   const runs = lineRuns(next.text, 0, 1);
   return runs.length > 0 && runs[0].x0 <= 2 && !isTitleLine(runs) && cellCount(next.text) >= 3;
+}
+
+/** The text of line i + 1 when it goes on the table's page (no blank line, no form feed), else null. */
+function nextContent(lines: readonly Line[], i: number, limit: number): string | null {
+  const next = i + 1 < limit ? lines[i + 1] : undefined;
+  if (!next || next.role !== 'content' || next.text.includes('\f') || isTitleLine(lineRuns(next.text, 0, 1))) return null;
+  return next.text;
 }
 
 /** Cells of a line: text separated by two or more spaces. */
@@ -845,12 +854,16 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
         shapes(grid, perRow),
         unique.map((anchor) => anchor.line),
         perRow,
-        pageBreakStarts(
-          unique.map((anchor) => anchor.line),
-          grid.body.map((entry) => entry.page),
-          (i) => [indicatorCol, measureCol].some((c) => c >= 0 && grid.cells[i][c] !== null),
-        ),
+        // Rows laid out on their own (LibreOffice): a row's lines after its ordinal on its page are its own.
+        drifted
+          ? pageBreakStarts(
+              unique.map((anchor) => anchor.line),
+              grid.body.map((entry) => entry.page),
+              (i) => [indicatorCol, measureCol].some((c) => c >= 0 && grid.cells[i][c] !== null),
+            )
+          : undefined,
       );
+  if (!topAligned) keepRowsOnPage(starts, unique.map((anchor) => anchor.line), grid.body.map((entry) => entry.page));
   const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
   const groupFirstRow = new Map<number, number>();
   unique.forEach((anchor, r) => {
