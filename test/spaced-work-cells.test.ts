@@ -75,8 +75,10 @@ describe('a work plan written a paragraph per cell', () => {
     ]);
   });
 
-  it('is not tried on text whose lines are not paragraph-spaced', () => {
-    expect(read(TABLE, [])).toBeNull();
+  it('is not tried where the lines after the header are not paragraph-spaced (a cell per line, as Writer writes)', () => {
+    const text = `${TABLE.slice(0, 4).join('\n\n')}\n\n${TABLE.slice(4).join('\n')}\n`;
+    const lines: Line[] = splitLines(text).map((line) => ({ ...line, role: line.text.trim() === '' ? 'blank' : 'content' }));
+    expect(spacedWorkCellsReader.read(lines, 0, lines.length, { text, lines, format: 'text' } as SourceText)).toBeNull();
   });
 
   it('gives the work items through the parser, with their budgets', () => {

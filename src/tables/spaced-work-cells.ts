@@ -30,8 +30,9 @@ import { parseMarker } from '../markers.js';
 import { workHeaderRole } from '../records/work-items.js';
 import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 
-/** Fewest paragraphs for a text to be judged paragraph-spaced. */
-const MIN_PARAGRAPHS = 20;
+/** Fewest paragraphs for a text to be judged paragraph-spaced, in a window of lines from the header. */
+const MIN_PARAGRAPHS = 8;
+const WINDOW = 120;
 
 /** Share of non-blank lines that must be followed by a blank line (a soft line break inside a paragraph is not). */
 const SPACED_SHARE = 0.95;
@@ -41,24 +42,17 @@ interface SpacedView {
   lines: Line[];
   /** For each view line, its index in the source's lines. */
   origin: number[];
-  /** For each source line, the index of the first view line at or after it. */
+  /** For each source line from the view's start, the index of the first view line at or after it. */
   at: number[];
 }
 
-const views = new WeakMap<readonly Line[], SpacedView | null>();
 
-/** The paragraph view of the lines, or null when they are not paragraph-spaced (computed once per lines array). */
-function spacedView(lines: readonly Line[]): SpacedView | null {
-  let view = views.get(lines);
-  if (view === undefined) views.set(lines, (view = isSpaced(lines) ? buildView(lines) : null));
-  return view;
-}
-
-/** Whether nearly every non-blank line is followed by a blank one. */
-function isSpaced(lines: readonly Line[]): boolean {
+/** Whether nearly every non-blank line of the window from `start` is followed by a blank one. */
+function isSpaced(lines: readonly Line[], start: number, limit: number): boolean {
   let paragraphs = 0;
   let spaced = 0;
-  for (let i = 0; i < lines.length; i++) {
+  const end = Math.min(limit, start + WINDOW);
+  for (let i = start; i < end; i++) {
     if (lines[i].text.trim() === '') continue;
     paragraphs++;
     if (i + 1 >= lines.length || lines[i + 1].text.trim() === '') spaced++;
@@ -70,24 +64,24 @@ function isSpaced(lines: readonly Line[]): boolean {
  * Drop the separator of each paragraph: a run of 2n + 1 blank lines keeps n
  * of them (the empty paragraphs), a single line break inside a paragraph stays.
  */
-function buildView(lines: readonly Line[]): SpacedView {
+function buildView(lines: readonly Line[], start: number, limit: number): SpacedView {
   const view: Line[] = [];
   const origin: number[] = [];
-  const at: number[] = new Array<number>(lines.length);
-  let i = 0;
-  while (i < lines.length) {
+  const at: number[] = new Array<number>(limit - start);
+  let i = start;
+  while (i < limit) {
     if (lines[i].text.trim() !== '') {
-      at[i] = view.length;
+      at[i - start] = view.length;
       view.push(lines[i]);
       origin.push(i);
       i++;
       continue;
     }
     let end = i;
-    while (end < lines.length && lines[end].text.trim() === '') end++;
+    while (end < limit && lines[end].text.trim() === '') end++;
     // Blank lines i…end-1: the 2nd, 4th, … are empty paragraphs.
     for (let k = i; k < end; k++) {
-      at[k] = view.length;
+      at[k - start] = view.length;
       if ((k - i) % 2 === 1 && k + 1 < end) {
         view.push(lines[k]);
         origin.push(k);
@@ -113,11 +107,10 @@ export const spacedWorkCellsReader: TableReader = {
   read(lines, start, limit) {
     // Cheap tests first (this runs at every content line): a paragraph followed by a blank line, naming a work-plan column.
     if (start + 1 >= lines.length || lines[start + 1].text.trim() !== '' || workHeaderRole(lines[start].text) === null) return null;
-    const view = spacedView(lines);
-    if (!view) return null;
-    const from = view.at[start];
-    const to = limit < view.at.length ? view.at[limit] : view.lines.length;
-    return readTable(lines, view, from, to);
+    // Paragraph-spaced text around the header; the view is built from there (tables are read once each: the stage goes on after a table's end).
+    if (!isSpaced(lines, start, limit)) return null;
+    const view = buildView(lines, start, limit);
+    return readTable(lines, view, 0, view.lines.length);
   },
 };
 
