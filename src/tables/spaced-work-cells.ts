@@ -57,7 +57,10 @@ function isSpaced(lines: readonly Line[], start: number, limit: number): boolean
     paragraphs++;
     if (i + 1 >= lines.length || lines[i + 1].text.trim() === '') spaced++;
   }
-  return paragraphs >= MIN_PARAGRAPHS && spaced >= paragraphs * SPACED_SHARE;
+  // An empty cell (three blank lines in a row) tells mammoth's paragraphs from a PDF extractor's blocks, also apart by blank lines.
+  let emptyCell = false;
+  for (let i = start + 2; i < end && !emptyCell; i++) emptyCell = lines[i].text.trim() === '' && lines[i - 1].text.trim() === '' && lines[i - 2].text.trim() === '';
+  return paragraphs >= MIN_PARAGRAPHS && spaced >= paragraphs * SPACED_SHARE && emptyCell;
 }
 
 /**
