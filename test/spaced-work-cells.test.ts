@@ -53,7 +53,7 @@ describe('a work plan written a paragraph per cell', () => {
   });
 
   it('takes an amount with a note for the budget cell', () => {
-    const rows = read([...TABLE.slice(0, 5), '協助辦理健保費紓困貸款。', '送件至健保局。', '449(健保局補助)', '參、預期效益'])?.rows;
+    const rows = read([...TABLE.slice(0, 4), ...TABLE.slice(8, 11), ...TABLE.slice(4, 5), '協助辦理健保費紓困貸款。', '送件至健保局。', '449(健保局補助)', '參、預期效益'])?.rows.slice(1);
     expect(rows?.map((row) => row.cells)).toEqual([['一、編練業務', '協助辦理健保費紓困貸款。', '送件至健保局。', '449(健保局補助)']]);
   });
 
@@ -68,15 +68,17 @@ describe('a work plan written a paragraph per cell', () => {
   });
 
   it('takes the fund a row is paid from for its budget cell', () => {
-    const rows = read([...TABLE.slice(0, 4), '三、福利待遇登記', '配合中央調整待遇，加強辦理各項福利保險。', '5. 配合辦理40歲以上公教人員身體健康檢查。', '市府統籌款', '加強辦理退休資遣，促進人員新陳代謝。', '1. 依法辦理公務人員退休案件。', '市府統籌款', '參、預期效益'])?.rows;
-    expect(rows?.map((row) => [row.cells[1], row.cells[3]])).toEqual([
+    const rows = read([...TABLE.slice(0, 4), ...TABLE.slice(8, 11), '三、福利待遇登記', '配合中央調整待遇，加強辦理各項福利保險。', '5. 配合辦理40歲以上公教人員身體健康檢查。', '市府統籌款', '加強辦理退休資遣，促進人員新陳代謝。', '1. 依法辦理公務人員退休案件。', '市府統籌款', '參、預期效益'])?.rows;
+    expect(rows?.slice(1).map((row) => [row.cells[1], row.cells[3]])).toEqual([
       ['配合中央調整待遇，加強辦理各項福利保險。', '市府統籌款'],
       ['加強辦理退休資遣，促進人員新陳代謝。', '市府統籌款'],
     ]);
   });
 
-  it('is not tried on text whose lines are not paragraph-spaced', () => {
-    expect(read(TABLE, [])).toBeNull();
+  it('is not tried where the lines after the header are not paragraph-spaced (a cell per line, as Writer writes)', () => {
+    const text = `${TABLE.slice(0, 4).join('\n\n')}\n\n${TABLE.slice(4).join('\n')}\n`;
+    const lines: Line[] = splitLines(text).map((line) => ({ ...line, role: line.text.trim() === '' ? 'blank' : 'content' }));
+    expect(spacedWorkCellsReader.read(lines, 0, lines.length, { text, lines, format: 'text' } as SourceText)).toBeNull();
   });
 
   it('gives the work items through the parser, with their budgets', () => {

@@ -30,8 +30,9 @@ import { parseMarker } from '../markers.js';
 import { workHeaderRole } from '../records/work-items.js';
 import type { Line, RawRow, RawTable, TableReader } from '../types.js';
 
-/** Fewest paragraphs for a text to be judged paragraph-spaced. */
-const MIN_PARAGRAPHS = 20;
+/** Fewest paragraphs for a text to be judged paragraph-spaced, in a window of lines from the header. */
+const MIN_PARAGRAPHS = 8;
+const WINDOW = 120;
 
 /** Share of non-blank lines that must be followed by a blank line (a soft line break inside a paragraph is not). */
 const SPACED_SHARE = 0.95;
@@ -41,55 +42,51 @@ interface SpacedView {
   lines: Line[];
   /** For each view line, its index in the source's lines. */
   origin: number[];
-  /** For each source line, the index of the first view line at or after it. */
+  /** For each source line from the view's start, the index of the first view line at or after it. */
   at: number[];
 }
 
-const views = new WeakMap<readonly Line[], SpacedView | null>();
 
-/** The paragraph view of the lines, or null when they are not paragraph-spaced (computed once per lines array). */
-function spacedView(lines: readonly Line[]): SpacedView | null {
-  let view = views.get(lines);
-  if (view === undefined) views.set(lines, (view = isSpaced(lines) ? buildView(lines) : null));
-  return view;
-}
-
-/** Whether nearly every non-blank line is followed by a blank one, in text without page breaks. */
-function isSpaced(lines: readonly Line[]): boolean {
+/** Whether nearly every non-blank line of the window from `start` is followed by a blank one. */
+function isSpaced(lines: readonly Line[], start: number, limit: number): boolean {
   let paragraphs = 0;
   let spaced = 0;
-  for (let i = 0; i < lines.length; i++) {
+  const end = Math.min(limit, start + WINDOW);
+  for (let i = start; i < end; i++) {
     // A page break: the text came from a PDF (pdfminer writes a box per line, each followed by a blank line), not a Word file.
     if (lines[i].text.includes('\f')) return false;
     if (lines[i].text.trim() === '') continue;
     paragraphs++;
     if (i + 1 >= lines.length || lines[i + 1].text.trim() === '') spaced++;
   }
-  return paragraphs >= MIN_PARAGRAPHS && spaced >= paragraphs * SPACED_SHARE;
+  // An empty cell (three blank lines in a row) tells mammoth's paragraphs from a PDF extractor's blocks, also apart by blank lines.
+  let emptyCell = false;
+  for (let i = start + 2; i < end && !emptyCell; i++) emptyCell = lines[i].text.trim() === '' && lines[i - 1].text.trim() === '' && lines[i - 2].text.trim() === '';
+  return paragraphs >= MIN_PARAGRAPHS && spaced >= paragraphs * SPACED_SHARE && emptyCell;
 }
 
 /**
  * Drop the separator of each paragraph: a run of 2n + 1 blank lines keeps n
  * of them (the empty paragraphs), a single line break inside a paragraph stays.
  */
-function buildView(lines: readonly Line[]): SpacedView {
+function buildView(lines: readonly Line[], start: number, limit: number): SpacedView {
   const view: Line[] = [];
   const origin: number[] = [];
-  const at: number[] = new Array<number>(lines.length);
-  let i = 0;
-  while (i < lines.length) {
+  const at: number[] = new Array<number>(limit - start);
+  let i = start;
+  while (i < limit) {
     if (lines[i].text.trim() !== '') {
-      at[i] = view.length;
+      at[i - start] = view.length;
       view.push(lines[i]);
       origin.push(i);
       i++;
       continue;
     }
     let end = i;
-    while (end < lines.length && lines[end].text.trim() === '') end++;
+    while (end < limit && lines[end].text.trim() === '') end++;
     // Blank lines i…end-1: the 2nd, 4th, … are empty paragraphs.
     for (let k = i; k < end; k++) {
-      at[k] = view.length;
+      at[k - start] = view.length;
       if ((k - i) % 2 === 1 && k + 1 < end) {
         view.push(lines[k]);
         origin.push(k);
@@ -115,11 +112,15 @@ export const spacedWorkCellsReader: TableReader = {
   read(lines, start, limit) {
     // Cheap tests first (this runs at every content line): a paragraph followed by a blank line, naming a work-plan column.
     if (start + 1 >= lines.length || lines[start + 1].text.trim() !== '' || workHeaderRole(lines[start].text) === null) return null;
-    const view = spacedView(lines);
-    if (!view) return null;
-    const from = view.at[start];
-    const to = limit < view.at.length ? view.at[limit] : view.lines.length;
-    return readTable(lines, view, from, to);
+    // Paragraph-spaced text around the header; the view is built from there (tables are read once each: the stage goes on after a table's end).
+    if (!isSpaced(lines, start, limit)) return null;
+    // A header line that starts no table costs a window's view, not the rest of the document's (linear over many such lines).
+    const near = Math.min(limit, start + WINDOW);
+    const window = buildView(lines, start, near);
+    const first = readTable(lines, window, 0, window.lines.length);
+    if (!first || near === limit) return first;
+    const view = buildView(lines, start, limit);
+    return readTable(lines, view, 0, view.lines.length);
   },
 };
 
