@@ -19,7 +19,7 @@ describe('a formula piece at the first year column', () => {
 
   it('goes back to the measure, before the piece wrapped under it', () => {
     // (The wrapped number's two pieces are joined with a space: nothing tells a wrapped `×100%` from `×10 0%`.)
-    expect(kpi?.measure.replace(/\s+/gu, '')).toBe('年度改善方案發包數/預估年度發包數(5案)×100%');
+    expect(kpi?.measure?.replace(/\s+/gu, '')).toBe('年度改善方案發包數/預估年度發包數(5案)×100%');
     expect(kpi?.targets.map((target) => target.raw)).toEqual(['75', '75', '75', '75']);
   });
 });

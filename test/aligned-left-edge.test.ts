@@ -5,25 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse.js';
-import type { Fragment } from '../src/tables/aligned.js';
 import { leftEdge, moveOffEdge } from '../src/tables/aligned-left-edge.js';
-import { lineRuns } from '../src/tables/aligned-text.js';
+import { rowAtCuts } from './helpers/aligned-cells.js';
 import { corpusText } from './helpers/corpus.js';
 
-/** One grid row from a real line: its words split at the given display columns. */
-function row(text: string, line: number, cuts: number[]): (Fragment | null)[] {
-  const cells: (Fragment | null)[] = cuts.map(() => null);
-  for (const run of lineRuns(text, line, 1)) {
-    let c = 0;
-    while (c + 1 < cuts.length && run.x0 >= cuts[c + 1]) c++;
-    const cell = cells[c];
-    if (cell) {
-      cell.text += ` ${run.text}`;
-      cell.words.push(run);
-    } else cells[c] = { text: run.text, words: [run] };
-  }
-  return cells;
-}
+const row = rowAtCuts;
 
 // 58's page after the break: the repeated header puts 關鍵績效指標's start
 // right of column 15, so the indicator's lines fall in 關鍵策略目標.

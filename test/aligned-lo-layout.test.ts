@@ -74,7 +74,9 @@ describe('pdftotext -layout -fixed 3 of the LibreOffice PDFs', () => {
   });
   it('KPI rows and cells', () => {
     expect(score.totals.kpiRows).toBeGreaterThanOrEqual(0.385);
-    expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.634);
+    // 0.634 on lokpi5's branch; 0.621 since its page-break rows apply only to drifted
+    // rows (on Chromium -layout text they took the next row's first line; see the merge).
+    expect(score.totals.kpiCells).toBeGreaterThanOrEqual(0.621);
   });
   // The report table (66) is not read on this grid yet: no floor until it is.
   it('work items and budgets', () => {

@@ -29,3 +29,14 @@ export function gridOf(lines: readonly string[], width: number, options: GridOpt
     return row;
   });
 }
+
+/** One grid row from a real line (line index `line`): its words split at the given display columns. */
+export function rowAtCuts(text: string, line: number, cuts: readonly number[]): GridCell[] {
+  const cells: GridCell[] = cuts.map(() => null);
+  for (const run of lineRuns(text, line, 1)) {
+    let c = 0;
+    while (c + 1 < cuts.length && run.x0 >= cuts[c + 1]) c++;
+    addWord(cells, c, run);
+  }
+  return cells;
+}
