@@ -38,8 +38,8 @@ for docx in $H/files/*.docx; do
   pandoc -f docx -t gfm $docx -o $H/converters/$name.pandoc-gfm.md
   pandoc -f docx -t plain $docx -o $H/converters/$name.pandoc-plain.txt
 done
-# Seven documents' PDFs are kept (size); the texts above were made from all of them.
-for name in 80_heldout-002-1-kpi 81_heldout-002-2-kpi 86_heldout-002-17-kpi 88_heldout-000-1-kpi 89_heldout-001-1-workplan 93_heldout-004-1-report 94_heldout-004-2-report; do
+# Eight documents' PDFs are kept (size); the texts above were made from all of them.
+for name in 80_heldout-002-1-kpi 81_heldout-002-2-kpi 86_heldout-002-17-kpi 87_heldout-002-19-kpi 88_heldout-000-1-kpi 89_heldout-001-1-workplan 93_heldout-004-1-report 94_heldout-004-2-report; do
   cp $work/pdf/$name.pdf $work/pdf/$name-lo.pdf $H/files/
 done
 # ALL_PDFS=<folder> keeps every PDF made (for measuring; too big for the repository).

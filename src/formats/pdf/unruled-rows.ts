@@ -50,20 +50,39 @@ export function unruledRowCuts(xs: readonly number[], top: number, bottom: numbe
   const cuts: number[] = [];
   let rowValues = new Set<number>();
   let previous: BaselineLine | null = null;
+  /** Each column's latest text in the row being read. */
+  let lastText = new Map<number, string>();
   for (const line of lines) {
     const values = new Set<number>();
-    for (const [column, text] of line.columns) if (VALUE.test(text)) values.add(column);
+    for (const [column, text] of line.columns) {
+      // The rest of a value the line above wrapped in a narrow cell is no new value.
+      if (VALUE.test(text) && !continuesWrapped(lastText.get(column), text)) values.add(column);
+    }
     const stub = line.columns.has(0);
     const repeats = [...values].some((column) => rowValues.has(column));
     if (previous && values.size > 0 && (stub || repeats)) {
       cuts.push((middleOf(previous) + middleOf(line)) / 2);
       rowValues = values;
+      lastText = new Map();
     } else {
       for (const column of values) rowValues.add(column);
     }
+    for (const [column, text] of line.columns) lastText.set(column, text);
     previous = line;
   }
   return cuts.length + 1 >= MIN_ROWS ? cuts : [];
+}
+
+/**
+ * A value's rest wrapped onto the next line of its cell: a percentage's `0%`
+ * under its `10`, a thousands group cut short (`2,00` / `0`).
+ *
+ *   > | 10     10     10
+ *   > | 0%     0%     0%      ← 100% each, not a new row's values
+ */
+function continuesWrapped(above: string | undefined, text: string): boolean {
+  if (above === undefined || !/^[0-9]/u.test(above)) return false;
+  return (/^[0-9]+%$/u.test(text) && !above.includes('%')) || (/,[0-9]{1,2}$/u.test(above) && /^[0-9]{1,2}$/u.test(text));
 }
 
 /** The runs inside the band as lines, one per baseline, each with its text per column. */
