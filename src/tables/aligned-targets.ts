@@ -164,28 +164,3 @@ export function strayNumbers(stacks: readonly Run[][]): Set<Run> {
   }
   return stray;
 }
-
-//   > | 估年度發包數 (5案 ) ×10    75   75    75    75
-//                            ^^^ the measure's `×100%` wrapped (`0%` on the next line)
-const FORMULA_PIECE = /^[×÷＊*／/]/u;
-
-/**
- * A word opening the first year column with an arithmetic operator is the
- * end of the measure's formula, which ran past the measure column's edge (a
- * target never starts with `×` or `/`): it goes back to the measure, on the
- * same line.
- */
-export function returnFormulaPieces(cells: ({ text: string; words: Run[] } | null)[][], measureCol: number, firstYear: number): void {
-  for (const row of cells) {
-    const cell = row[firstYear];
-    if (!cell || !FORMULA_PIECE.test(cell.words[0].text)) continue;
-    const [word] = cell.words.splice(0, 1);
-    if (cell.words.length === 0) row[firstYear] = null;
-    else cell.text = cell.words.map((run) => run.text).join(' ');
-    const measure = row[measureCol];
-    if (measure) {
-      measure.text += ` ${word.text}`;
-      measure.words.push(word);
-    } else row[measureCol] = { text: word.text, words: [word] };
-  }
-}

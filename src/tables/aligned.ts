@@ -39,7 +39,7 @@ import { edgeStarts } from './aligned-edges.js';
 import { moveOffEdge } from './aligned-left-edge.js';
 import { keepRowsOnPage, pageBreakStarts } from './aligned-page-rows.js';
 import { pullIndicatorOrdinals } from './aligned-ordinals.js';
-import { returnFormulaPieces, stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
+import { stackTargets, strayNumbers, VALUE_PIECE, withTrailingValues } from './aligned-targets.js';
 import { joinValueUnits } from './aligned-units.js';
 import { settleStacked, settleStraddlers, settleUnderNext } from './aligned-straddle.js';
 import { longLineStart, pageShifts } from './aligned-page-shift.js';
@@ -531,6 +531,27 @@ export function addWord(row: (Fragment | null)[], c: number, run: Run): void {
   } else row[c] = { text: run.text, words: [run] };
 }
 
+//   > | 估年度發包數 (5案 ) ×10    75   75    75    75
+//                            ^^^ the measure's `×100%` wrapped (`0%` on the next line)
+const FORMULA_PIECE = /^[×÷＊*／/]/u;
+
+/**
+ * A word opening the first year column with an arithmetic operator is the
+ * end of the measure's formula, which ran past the measure column's edge (a
+ * target never starts with `×` or `/`): it goes back to the measure, on the
+ * same line.
+ */
+function returnFormulaPieces(cells: (Fragment | null)[][], measureCol: number, firstYear: number): void {
+  for (const row of cells) {
+    const cell = row[firstYear];
+    if (!cell || !FORMULA_PIECE.test(cell.words[0].text)) continue;
+    const [word] = cell.words.splice(0, 1);
+    if (cell.words.length === 0) row[firstYear] = null;
+    else cell.text = cell.words.map((run) => run.text).join(' ');
+    addWord(row, measureCol, word);
+  }
+}
+
 //   > | 年滿 65 歲且設籍本區之長者及身障者，可申辦
 //          ^^
 const FIGURE = /^[0-9][0-9,.]*$/u;
@@ -847,23 +868,19 @@ function kpiRows(grid: Grid, source: readonly Line[], labels: readonly string[],
   const count = grid.body.length;
   const measureCol = roles.indexOf('measure');
   const drifted = grid.drifted;
-  const topAligned = isTopAligned(grid, unique.map((anchor) => anchor.line), [indicatorCol, measureCol].filter((c) => c >= 0));
+  const anchorLines = unique.map((anchor) => anchor.line);
+  const pages = grid.body.map((entry) => entry.page);
+  const topAligned = isTopAligned(grid, anchorLines, [indicatorCol, measureCol].filter((c) => c >= 0));
   const starts = topAligned
-    ? topAlignedRows(count, unique.map((anchor) => anchor.line))
+    ? topAlignedRows(count, anchorLines)
     : centredRows(
         shapes(grid, perRow),
-        unique.map((anchor) => anchor.line),
+        anchorLines,
         perRow,
         // Rows laid out on their own (LibreOffice): a row's lines after its ordinal on its page are its own.
-        drifted
-          ? pageBreakStarts(
-              unique.map((anchor) => anchor.line),
-              grid.body.map((entry) => entry.page),
-              (i) => [indicatorCol, measureCol].some((c) => c >= 0 && grid.cells[i][c] !== null),
-            )
-          : undefined,
+        drifted ? pageBreakStarts(anchorLines, pages, (i) => [indicatorCol, measureCol].some((c) => c >= 0 && grid.cells[i][c] !== null)) : undefined,
       );
-  if (!topAligned) keepRowsOnPage(starts, unique.map((anchor) => anchor.line), grid.body.map((entry) => entry.page));
+  if (!topAligned) keepRowsOnPage(starts, anchorLines, pages);
   const rowEnd = (r: number) => (r + 1 < starts.length ? starts[r + 1] : count);
   const groupFirstRow = new Map<number, number>();
   unique.forEach((anchor, r) => {

@@ -125,11 +125,7 @@ function withUnruledRows(grid: Grid, h: Line[], v: Line[], runs: readonly TextRu
 function withOverflowBelow(grid: Grid, h: readonly Line[], runs: readonly TextRun[]): Grid {
   const { xs, ys } = grid;
   const bottom = ys[ys.length - 1];
-  const closed = xs.slice(0, -1).map((x, c) => {
-    let length = 0;
-    for (const line of h) if (Math.abs(line.at - bottom) <= SAME_RULE * 2) length += Math.max(0, Math.min(line.to, xs[c + 1]) - Math.max(line.from, x));
-    return length >= (xs[c + 1] - x) * 0.5;
-  });
+  const closed = xs.slice(0, -1).map((x, c) => covered(h, bottom, x, xs[c + 1]));
   if (closed.every(Boolean) || !closed.some(Boolean)) return grid;
   const inOpenColumn = (run: TextRun) => {
     const c = slotIndex(xs, run.x + run.width / 2);
@@ -145,6 +141,16 @@ function withOverflowBelow(grid: Grid, h: readonly Line[], runs: readonly TextRu
   }
   if (reach === bottom) return grid;
   return { ...grid, ys: [...ys.slice(0, -1), reach] };
+}
+
+/** Whether rules at `at` cover at least half of the span from `from` to `to` (a border is drawn there). */
+function covered(lines: readonly Line[], at: number, from: number, to: number): boolean {
+  let length = 0;
+  for (const line of lines) {
+    if (Math.abs(line.at - at) > SAME_RULE * 2) continue;
+    length += Math.max(0, Math.min(line.to, to) - Math.max(line.from, from));
+  }
+  return length >= (to - from) * 0.5;
 }
 
 /** Rules on one line (within SAME_RULE) merged into maximal segments. */
@@ -205,14 +211,6 @@ function gridOf(h: Line[], v: Line[]): Grid | null {
   if (ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  const covered = (lines: Line[], at: number, from: number, to: number): boolean => {
-    let length = 0;
-    for (const line of lines) {
-      if (Math.abs(line.at - at) > SAME_RULE * 2) continue;
-      length += Math.max(0, Math.min(line.to, to) - Math.max(line.from, from));
-    }
-    return length >= (to - from) * 0.5;
-  };
   // Slots joined where no border separates them.
   const parent = new Int32Array(rows * cols).map((_, i) => i);
   const find = (i: number): number => {
